@@ -1,0 +1,223 @@
+"""The ``sectools`` command line: thin commands over the library.
+
+Every failure a clerk can cause ends in a message (``错误: …``) and a non-zero exit, never a
+traceback; ``--debug`` shows one for the maintainers.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import SectoolsError
+from .messages import MESSAGES, normalize_lang, word
+
+
+class Failure(click.ClickException):
+    """A clerk-facing error: printed as ``错误: …`` (``Error: …`` in English), exit 1."""
+
+    def __init__(self, message: str, lang: str = "zh-CN"):
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file=None) -> None:
+        prefix = "Error" if self.lang == "en" else ("錯誤" if self.lang == "zh-TW" else "错误")
+        click.echo(f"{prefix}: {self.format_message()}", err=True)
+
+
+class Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SectoolsError as e:
+            raise Failure(e.message(_lang(ctx)), _lang(ctx)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as e:  # a bug: say so plainly, keep the traceback for --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            from .errors import Problem
+
+            p = Problem("internal-error", params={"detail": f"{type(e).__name__}: {e}"})
+            raise Failure(p.message(_lang(ctx)), _lang(ctx)) from None
+
+
+def _lang(ctx: click.Context | None) -> str:
+    ctx = ctx or click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    obj = (root.obj if root else None) or {}
+    return obj.get("lang") or "zh-CN"
+
+
+def _set_office_lang(office) -> None:
+    ctx = click.get_current_context()
+    obj = ctx.find_root().obj
+    if not obj.get("lang_given"):
+        obj["lang"] = office.lang
+
+
+def _load(folder: str):
+    from .config import load_office
+
+    office = load_office(folder)
+    _set_office_lang(office)
+    return office
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--lang", type=click.Choice(["zh-CN", "zh-TW", "en"], case_sensitive=False),
+              help="提示语言（默认取 sectools.toml 的 lang）/ message language.")
+@click.option("--debug", is_flag=True, help="出错时显示技术细节 / show tracebacks.")
+@click.version_option(package_name="sectools")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
+    """sectools — 学生会 / 院团委 / 学院办公室秘书处的 Excel 助手。
+
+    \b
+    例 / examples:
+      sectools demo                      建一个演示办公室并运行全部任务
+      sectools init 我的办公室            新建空白办公室文件夹
+      sectools check 我的办公室           检查所有工作簿，列出问题及单元格
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+    ctx.obj["lang"] = normalize_lang(lang) if lang else None
+    ctx.obj["lang_given"] = bool(lang)
+
+
+# ---- init -----------------------------------------------------------------------------------
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--demo", "with_demo", is_flag=True, help="填入一个虚构学期的演示数据 / fill with the demo semester.")
+@click.option("--name", help="办公室名称，如 财经系学生会 / office name.")
+@click.option("--force", is_flag=True, help="文件夹非空时仍写入（只覆盖 sectools 生成的文件）。")
+def init(folder: Path, with_demo: bool, name: str | None, force: bool) -> None:
+    """新建办公室文件夹：sectools.toml 和带表头、下拉列表的工作簿。
+
+    \b
+    例 / examples:
+      sectools init 学生会秘书处
+      sectools init 演示 --demo
+    """
+    from .scaffold import init_office
+
+    made = init_office(folder, with_demo=with_demo, force=force, name=name)
+    lang = _lang(None)
+    head = "Created" if lang == "en" else "已创建"
+    click.echo(f"{head}: {folder}")
+    for p in made:
+        click.echo(f"  {p.name}")
+
+
+# ---- check ----------------------------------------------------------------------------------
+@main.command()
+@click.argument("office", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出问题列表 / print problems as JSON.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="另存问题清单工作簿（.xlsx）/ also write the problems to a workbook.")
+def check(office: Path, as_json: bool, out: Path | None) -> None:
+    """读取办公室的每张表，列出所有问题（文件、工作表、单元格）。没有错误时退出码为 0，有错误为 1。
+
+    \b
+    例 / examples:
+      sectools check 学生会秘书处
+      sectools check 学生会秘书处 --json > 问题.json
+      sectools check 学生会秘书处 --out 问题清单.xlsx
+    """
+    from . import office as office_mod
+    from .errors import has_errors
+
+    off = _load(str(office))
+    tables = office_mod.check(off)
+    problems = [p for t in tables.values() for p in t.problems]
+    lang = _lang(None)
+    if out:
+        from .report import write_problems
+
+        write_problems(out, problems, lang, inputs=off.input_paths())
+    if as_json:
+        click.echo(json.dumps([p.as_dict(lang) for p in problems], ensure_ascii=False, indent=2))
+    else:
+        _print_summary(tables, lang)
+        _print_problems(problems, lang)
+        if out:
+            click.echo(("Problems written to: " if lang == "en" else "问题清单已写入：") + str(out))
+    sys.exit(1 if has_errors(problems) else 0)
+
+
+def _print_summary(tables, lang: str) -> None:
+    for name, t in tables.items():
+        errs = sum(p.is_error() for p in t.problems)
+        warns = len(t.problems) - errs
+        title = t.spec.title_in(lang)
+        where = f"{t.file} › {t.sheet}" if t.sheet else (t.file or "")
+        if lang == "en":
+            click.echo(f"{title}: {where}: {len(t)} rows, {errs} errors, {warns} warnings")
+        else:
+            click.echo(f"{title}：{where}：{len(t)} 行，{errs} 个错误，{warns} 个警告")
+
+
+def _print_problems(problems, lang: str) -> None:
+    if not problems:
+        click.echo("No problems found." if lang == "en" else "没有发现问题。")
+        return
+    from .normalize import display_width
+
+    rows = [(p.location(), word(p.severity, lang), p.code, p.message(lang)) for p in problems]
+    head = (word("location", lang), word("severity", lang), word("code", lang), word("message", lang))
+    widths = [max(display_width(r[i]) for r in rows + [head]) for i in range(3)]
+
+    def line(r):
+        cells = [r[i] + " " * (widths[i] - display_width(r[i])) for i in range(3)]
+        return "  ".join(cells + [r[3]])
+
+    click.echo()
+    click.echo(line(head))
+    click.echo("  ".join("-" * w for w in widths) + "  " + "-" * 8)
+    for r in rows:
+        color = "red" if r[1] in ("错误", "error", "錯誤") else "yellow"
+        click.secho(line(r), fg=color if sys.stdout.isatty() else None)
+
+
+# ---- demo -----------------------------------------------------------------------------------
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("sectools-demo"),
+              show_default=True, help="演示办公室放在哪个文件夹 / where to create the demo office.")
+def demo(out: Path) -> None:
+    """建一个演示办公室（虚构的财经系学生会），运行目前所有任务，并告诉您结果在哪里。
+
+    \b
+    例 / examples:
+      sectools demo
+      sectools demo --out D:\\演示
+    """
+    from . import office as office_mod
+    from .report import write_problems
+    from .scaffold import init_office
+
+    lang = _lang(None)
+    made = init_office(out, with_demo=True, force=True)
+    off = _load(str(out))
+    outputs = out / "输出"
+    tables = office_mod.check(off)
+    problems = [p for t in tables.values() for p in t.problems]
+    report = write_problems(outputs / "检查结果.xlsx", problems, lang, inputs=off.input_paths())
+    _print_summary(tables, lang)
+    if lang == "en":
+        click.echo(f"\nDemo office: {out.resolve()}")
+    else:
+        click.echo(f"\n演示办公室：{out.resolve()}")
+    for p in made:
+        click.echo(f"  {p.relative_to(out)}")
+    click.echo(("Outputs:" if lang == "en" else "输出："))
+    click.echo(f"  {report.relative_to(out)}")
+
+
+def run() -> None:  # console entry point
+    main(prog_name="sectools")
+
+
+__all__ = ["main", "run", "MESSAGES"]

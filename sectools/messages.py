@@ -1,0 +1,266 @@
+"""The words sectools says to a clerk, in Simplified Chinese and English.
+
+Each problem code has one entry: what is wrong (with the bad value and what was expected) and
+how to fix it.  Traditional Chinese (``zh-TW``) is made from the Simplified text with OpenCC.
+Codes are stable: scripts may match on them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .errors import Problem
+
+# code: (zh-CN, en).  Placeholders: {value} (the bad value) and the problem's params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- files ------------------------------------------------------------------------
+    "file-not-found": (
+        "找不到文件。请检查 sectools.toml 里的路径，或把文件放到办公室文件夹中。",
+        "File not found. Check the path in sectools.toml, or put the file in the office folder.",
+    ),
+    "file-empty": (
+        "文件是空的（0 字节）。请在 Excel 中重新保存为 .xlsx。",
+        "The file is empty (0 bytes). Save it again from Excel as .xlsx.",
+    ),
+    "not-a-workbook": (
+        "这不是 Excel 工作簿（{detail}）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿 (*.xlsx)”。",
+        "This is not an Excel workbook ({detail}). Open it in Excel or WPS and save it as "
+        "'Excel Workbook (*.xlsx)'.",
+    ),
+    "corrupt-workbook": (
+        "工作簿已损坏，无法读取（{detail}）。请在 Excel 中打开并修复，然后另存为 .xlsx。",
+        "The workbook is damaged and cannot be read ({detail}). Open it in Excel, let Excel "
+        "repair it, then save it as .xlsx.",
+    ),
+    "password-protected": (
+        "工作簿设置了打开密码，sectools 无法读取。请在 Excel 中打开，“文件 › 信息 › 保护工作簿 › 用密码进行加密”里"
+        "清除密码后保存。",
+        "The workbook is password-protected, so sectools cannot read it. Open it in Excel, remove "
+        "the password (File › Info › Protect Workbook › Encrypt with Password) and save.",
+    ),
+    "strict-ooxml": (
+        "工作簿是“Strict Open XML”格式，无法读取。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”（不要选 Strict）。",
+        "The workbook is in Strict Open XML format, which cannot be read. In Excel, save it as "
+        "'Excel Workbook (*.xlsx)' (not the Strict variant).",
+    ),
+    "wps-format": (
+        "这是 WPS 表格的 .et 文件。请在 WPS 中“文件 › 另存为”，选择“Excel 文件 (*.xlsx)”。",
+        "This is a WPS Spreadsheets .et file. In WPS choose File › Save As › 'Excel file (*.xlsx)'.",
+    ),
+    "numbers-format": (
+        "这是 Apple Numbers 文件。请在 Numbers 中“文件 › 导出到 › Excel”，保存为 .xlsx。",
+        "This is an Apple Numbers file. In Numbers choose File › Export To › Excel and save as .xlsx.",
+    ),
+    "workbook-too-large": (
+        "工作簿解压后过大（{detail}），超过上限 {limit}，为安全起见未读取。若文件确实正常，"
+        "可在 sectools.toml 的 [limits] 中调高上限。",
+        "The workbook expands to too much data ({detail}), over the limit of {limit}; it was not "
+        "read, for safety. If the file is genuine, raise the limit under [limits] in sectools.toml.",
+    ),
+    "too-many-cells": (
+        "工作表有 {count} 个单元格，超过上限 {limit}，为安全起见未读取。可在 [limits] 的 max_cells 中调高。",
+        "The sheet has {count} cells, over the limit of {limit}; it was not read, for safety. "
+        "Raise max_cells under [limits] if it is genuine.",
+    ),
+    "sheet-extent-too-large": (
+        "工作表的数据范围是 {extent}（约 {count} 个单元格），却几乎是空的，为安全起见未读取。"
+        "请删除远处的空白或无用单元格（Ctrl+End 可找到最后一个单元格）后保存。",
+        "The sheet spans {extent} (about {count} cells) but is almost empty; it was not read, for "
+        "safety. Delete the stray cells far away (Ctrl+End finds the last one) and save.",
+    ),
+    "sheet-not-found": (
+        "找不到工作表“{value}”。工作簿里有：{available}。请改正 sectools.toml 中的 sheet，或重命名工作表。",
+        "There is no sheet '{value}'. The workbook has: {available}. Correct 'sheet' in "
+        "sectools.toml, or rename the sheet.",
+    ),
+    "table-not-found": (
+        "在工作簿里找不到{table}的表头（需要“{required}”等列）。请确认表头行写有这些列名。",
+        "No header row of the {table} table was found (it needs columns such as '{required}'). "
+        "Make sure the header row names these columns.",
+    ),
+    "missing-column": (
+        "{table}缺少必填列“{column}”（可写作：{aliases}）。请在表头行 {header_row} 加上这一列。",
+        "The {table} table has no '{column}' column (accepted headers: {aliases}). Add it to "
+        "header row {header_row}.",
+    ),
+    "duplicate-column": (
+        "“{column}”列出现了两次（{cells}），只读取第一列。请删除或改名多余的一列。",
+        "The '{column}' column appears twice ({cells}); only the first is read. Delete or rename "
+        "the extra one.",
+    ),
+    "empty-table": (
+        "{table}只有表头，没有数据行。",
+        "The {table} table has a header but no rows.",
+    ),
+    # ---- values -----------------------------------------------------------------------
+    "missing-value": (
+        "“{column}”不能为空。请填写后保存。",
+        "'{column}' must not be empty. Fill it in and save.",
+    ),
+    "bad-date": (
+        "“{column}”的值“{value}”不是日期。应写成 2026-03-02、2026/3/2、2026.3.2、2026年3月2日 或 3月2日。",
+        "'{column}' holds '{value}', which is not a date. Write it as 2026-03-02, 2026/3/2, "
+        "2026.3.2, 2026年3月2日 or 3月2日.",
+    ),
+    "date-outside-semester": (
+        "“{column}”的日期 {value} 不在本学期（{start} 至 {end}）内，请核对年份或月份。",
+        "'{column}' is {value}, outside the semester ({start} to {end}). Check the year and month.",
+    ),
+    "bad-time": (
+        "“{column}”的值“{value}”不是时间。应写成 19:05、19:05:00 或 下午7:05。",
+        "'{column}' holds '{value}', which is not a time. Write it as 19:05, 19:05:00 or 下午7:05.",
+    ),
+    "bad-number": (
+        "“{column}”的值“{value}”不是数字。请只填写数字。",
+        "'{column}' holds '{value}', which is not a number. Enter a number only.",
+    ),
+    "bad-choice": (
+        "“{column}”的值“{value}”不在可选范围内。可填写：{allowed}。",
+        "'{column}' holds '{value}', which is not one of the allowed values: {allowed}.",
+    ),
+    "bad-id": (
+        "“{column}”的值“{value}”不像编号（{detail}）。请把该列设为“文本”格式后重新输入。",
+        "'{column}' holds '{value}', which does not look like an id ({detail}). Format the column "
+        "as Text and type it again.",
+    ),
+    "id-precision-lost": (
+        "“{column}”的值 {value} 是以数字保存的长编号，Excel 只保留 15 位有效数字，末尾几位可能已经丢失。"
+        "请把该列设为“文本”格式，再重新输入完整编号。",
+        "'{column}' holds {value}, a long id stored as a number; Excel keeps only 15 significant "
+        "digits, so the last digits may be lost. Format the column as Text and type the full id again.",
+    ),
+    "duplicate-id": (
+        "{column}“{value}”重复出现（另见 {other}）。每人的{column}应唯一，请删除重复行或改正编号。",
+        "{column} '{value}' appears twice (see also {other}). Each person's {column} must be "
+        "unique: delete the duplicate row or correct the id.",
+    ),
+    "ambiguous-name": (
+        "姓名“{value}”对应多个{id_label}（{ids}）。只写姓名的记录无法确定是谁，请在这些记录里写上{id_label}。",
+        "The name '{value}' belongs to several people ({ids}). Records that give only the name "
+        "cannot be matched: add the {id_label} to them.",
+    ),
+    "unknown-department": (
+        "部门“{value}”不在 sectools.toml 的部门列表（{allowed}）中。请改正部门名称，或在 [office] departments 中加上它。",
+        "Department '{value}' is not in the department list in sectools.toml ({allowed}). Correct "
+        "the name, or add it to [office] departments.",
+    ),
+    "dates-out-of-order": (
+        "离任日期 {value} 早于入职日期 {joined}。请核对这两个日期。",
+        "The leaving date {value} is before the joining date {joined}. Check both dates.",
+    ),
+    # ---- output -----------------------------------------------------------------------
+    "file-open-in-excel": (
+        "文件正在 Excel/WPS 中打开（{detail}），未写入任何内容。请先关闭该文件，再运行一次。",
+        "The file is open in Excel/WPS ({detail}); nothing was written. Close it and run again.",
+    ),
+    "file-locked": (
+        "文件被占用或没有写入权限（{detail}），未写入任何内容。请关闭占用它的程序后重试。",
+        "The file is locked or not writable ({detail}); nothing was written. Close the program "
+        "that holds it and try again.",
+    ),
+    "output-is-input": (
+        "输出文件不能是输入的工作簿本身，sectools 从不改写原始数据。请换一个输出文件名。",
+        "The output must not be one of the input workbooks: sectools never overwrites source "
+        "data. Choose another output name.",
+    ),
+    "output-exists": (
+        "目标文件夹已存在且不是空的（{detail}）。请换一个文件夹，或使用 --force 覆盖 sectools 自己生成的文件。",
+        "The target folder exists and is not empty ({detail}). Choose another folder, or use "
+        "--force to overwrite the files sectools made.",
+    ),
+    # ---- configuration ------------------------------------------------------------------
+    "config-missing": (
+        "这个文件夹里没有 sectools.toml，不是 sectools 办公室文件夹。可用“sectools init 文件夹”新建一个。",
+        "There is no sectools.toml here, so this is not a sectools office folder. Create one with "
+        "'sectools init FOLDER'.",
+    ),
+    "config-invalid": (
+        "sectools.toml 写法有误（{detail}）。请用记事本打开并改正，注意引号和等号。",
+        "sectools.toml cannot be read ({detail}). Open it in a text editor and correct it; mind "
+        "the quotes and equals signs.",
+    ),
+    "config-bad-value": (
+        "sectools.toml 中 {key} 的值“{value}”不正确，应为{expected}。",
+        "In sectools.toml, {key} = '{value}' is wrong; expected {expected}.",
+    ),
+    "internal-error": (
+        "sectools 内部出错（{detail}）。这不是您的错：请把这条信息发给维护人员，加上 --debug 可看到详情。",
+        "sectools hit an internal error ({detail}). This is not your fault: send this message to "
+        "the maintainers; --debug shows details.",
+    ),
+}
+
+
+class _Default(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fmt_value(v) -> str:
+    if v is None:
+        return "（空）"
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    s = str(v)
+    return s if len(s) <= 60 else s[:57] + "…"
+
+
+def render(problem: "Problem", lang: str = "zh-CN") -> str:
+    lang = normalize_lang(lang)
+    zh, en = MESSAGES.get(problem.code, ("{code}：{value}", "{code}: {value}"))
+    template = en if lang == "en" else zh
+    params = _Default(problem.params)
+    params.setdefault("value", _fmt_value(problem.value))
+    params.setdefault("code", problem.code)
+    text = template.format_map(params)
+    if lang == "zh-TW":
+        text = to_traditional(text)
+    return text
+
+
+def normalize_lang(lang: str | None) -> str:
+    if not lang:
+        return "zh-CN"
+    low = lang.strip().lower().replace("_", "-")
+    if low in ("en", "en-us", "en-gb", "english"):
+        return "en"
+    if low in ("zh-tw", "zh-hk", "zh-hant", "zh-mo", "tw"):
+        return "zh-TW"
+    return "zh-CN"
+
+
+@lru_cache(maxsize=4096)
+def to_traditional(text: str) -> str:
+    import opencc
+
+    return _converter("s2twp").convert(text)
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+# Words used around the messages (CLI tables, report headers).
+WORDS = {
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "location": ("位置", "location"),
+    "severity": ("级别", "severity"),
+    "code": ("代码", "code"),
+    "message": ("说明", "message"),
+}
+
+
+def word(key: str, lang: str = "zh-CN") -> str:
+    lang = normalize_lang(lang)
+    zh, en = WORDS[key]
+    if lang == "en":
+        return en
+    return to_traditional(zh) if lang == "zh-TW" else zh

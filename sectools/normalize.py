@@ -1,0 +1,95 @@
+"""Text as clerks type it → text sectools can compare.
+
+* full-width digits, letters and punctuation → half-width (NFKC); U+3000 and other odd spaces →
+  an ordinary space; zero-width characters removed; runs of spaces folded; ends trimmed;
+* :func:`fold` additionally maps Traditional characters to Simplified and lower-cases, for
+  comparing header labels and vocabulary words (遲到 → 迟到), never for data values.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"\s+")
+_ODD = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\\s\\s|[\t\n\r]")
+# Things around a header label that do not change its meaning: (必填) 【注】 * ： etc.
+_BRACKETED = re.compile(r"[\(\[【（〔<《][^\)\]】）〕>》]*[\)\]】）〕>》]")
+_HEADER_NOISE = re.compile(r"[\s*:：·•._\-/\\、#№]+")
+
+
+def clean_text(s: str) -> str:
+    """Normalise a text cell: NFKC (full-width → half-width, U+3000 → space), no zero-width
+    characters, spaces folded, ends trimmed.  Fast path for plain ASCII."""
+    if s.isascii():
+        s = s.strip()
+        if "  " in s or "\t" in s or "\n" in s or "\r" in s:
+            s = _SPACES.sub(" ", s)
+        return s
+    if not unicodedata.is_normalized("NFKC", s):
+        s = unicodedata.normalize("NFKC", s)
+    if _ODD.search(s):
+        s = _SPACES.sub(" ", s.translate(_ZERO_WIDTH))
+    return s.strip()
+
+
+def clean_name(s: str) -> str:
+    """A person's name: cleaned, and inner spaces between Chinese characters removed
+    (clerks pad two-character names: ``张  三`` → ``张三``); Latin names keep one space."""
+    s = clean_text(s)
+    if " " in s and not s.isascii():
+        s = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", s)
+    return s
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(s: str) -> str:
+    if s.isascii():
+        return s
+    from .messages import _converter
+
+    return _converter("t2s").convert(s)
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """Comparison key for vocabulary: cleaned, Simplified, lower-case, no inner spaces."""
+    s = clean_text(s)
+    return to_simplified(s).lower().replace(" ", "")
+
+
+@lru_cache(maxsize=8192)
+def header_key(s: str) -> str:
+    """Comparison key for a header label: :func:`fold` without bracketed notes and
+    punctuation (``学 号（必填）*`` → ``学号``)."""
+    s = clean_text(s)
+    stripped = _BRACKETED.sub("", s)
+    if stripped.strip():
+        s = stripped
+    s = _HEADER_NOISE.sub("", s)
+    return to_simplified(s).lower()
+
+
+def display_width(s: str) -> int:
+    """Columns a string takes on screen or in Excel: wide (CJK) characters count 2."""
+    w = 0
+    for ch in s:
+        w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return w
+
+
+_TOTAL_WORDS = {"合计", "总计", "小计", "共计", "总计数", "total", "subtotal", "grandtotal", "sum"}
+
+
+def is_total_label(s: str) -> bool:
+    k = header_key(s)
+    return k in _TOTAL_WORDS
+
+
+_FOOTER_PREFIX = re.compile(r"^(注|备注|说明|填表说明|制表|制表人|审核|审核人|填表人|负责人签字|签字)[:：]")
+
+
+def is_footer_note(s: str) -> bool:
+    return bool(_FOOTER_PREFIX.match(to_simplified(clean_text(s))))

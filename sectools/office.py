@@ -1,0 +1,40 @@
+"""Reading an office's tables: the one place that joins sectools.toml, the reader and each
+table's own rules.  Front ends call :func:`read` and :func:`check`."""
+
+from __future__ import annotations
+
+from .config import Office, load_office
+from .errors import Problem
+from .reader import ReadContext, Table, read_table
+
+__all__ = ["Office", "load_office", "read", "check", "context"]
+
+
+def context(office: Office) -> ReadContext:
+    return ReadContext(semester=office.semester, limits=office.limits, lang=office.lang)
+
+
+def read(office: Office, name: str) -> Table:
+    """Read table ``name`` of the office, with its own rules checked."""
+    from .tables import TABLES
+
+    spec = TABLES[name]
+    cfg = office.table(name)
+    path = office.path_of(name)
+    table = read_table(path, spec, sheet=cfg.sheet, context=context(office), display=office.display(path))
+    if table.header_row is not None:
+        table.problems.extend(_rules(name, office, table))
+    return table
+
+
+def _rules(name: str, office: Office, table: Table) -> list[Problem]:
+    if name == "roster":
+        from .roster import check_roster
+
+        return check_roster(table, office.departments)
+    return []
+
+
+def check(office: Office) -> dict[str, Table]:
+    """Read every table the office has, in registry order."""
+    return {name: read(office, name) for name in office.configured_tables()}

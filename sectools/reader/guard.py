@@ -1,0 +1,207 @@
+"""Checks made before a workbook is parsed, so that a hostile file is refused quickly,
+in little memory, and never takes the process down.
+
+* a zip whose parts expand past ``max_uncompressed`` bytes in all, or has too many parts (zip bomb);
+  sizes are counted while inflating, so a part that lies about its size is caught too;
+* a sheet with more than ``max_cells`` cells;
+* a sheet whose cells span a huge rectangle (a cell at A1 and one at XFD1048576): the parser
+  allocates the whole rectangle at once and the allocation failure aborts the process, which no
+  ``try`` can catch.  The span is bounded from the raw XML first;
+* XML with entity declarations (billion laughs) in the parts sectools parses itself (defusedxml).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+
+from ..errors import Problem, UnreadableFile
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_uncompressed: int = 1024 * 1024 * 1024  # bytes inflated from one workbook
+    max_parts: int = 10_000
+    max_cells: int = 10_000_000  # cells in one sheet
+    max_extent: int = 50_000_000  # rows × columns of one sheet's used rectangle
+
+    @classmethod
+    def from_config(cls, data: dict | None) -> "Limits":
+        if not data:
+            return cls()
+        known = {k: int(v) for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+DEFAULT_LIMITS = Limits()
+CHUNK = 1 << 22
+_OVERLAP = 64
+
+_CELL_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[ >/]")
+_NO_R_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?: (?!r=)[\w:.-]+=\"[^\"]*\")*\s*/?>")
+_COL3 = re.compile(rb'"([A-Z]{3})\d')
+_COL2 = re.compile(rb'"([A-Z]{2})\d')
+_DIGITS = {d: re.compile(rb'(?:[A-Z]|r=")(\d{%d})"' % d) for d in range(1, 8)}
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+class ZipBudget:
+    """Counts the bytes inflated from one workbook against the limit."""
+
+    def __init__(self, limits: Limits, file: str):
+        self.limits = limits
+        self.used = 0
+        self.file = file
+
+    def add(self, n: int, part: str) -> None:
+        self.used += n
+        if self.used > self.limits.max_uncompressed:
+            raise UnreadableFile(
+                Problem(
+                    "workbook-too-large",
+                    file=self.file,
+                    params={
+                        "detail": f"{part} 等部件超过 {_mb(self.used)}",
+                        "limit": _mb(self.limits.max_uncompressed),
+                    },
+                )
+            )
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB"
+
+
+def check_zip_directory(zf: zipfile.ZipFile, limits: Limits, file: str) -> None:
+    infos = zf.infolist()
+    if len(infos) > limits.max_parts:
+        raise UnreadableFile(
+            Problem("workbook-too-large", file=file,
+                    params={"detail": f"{len(infos)} 个部件", "limit": f"{limits.max_parts} 个部件"})
+        )
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.max_uncompressed:
+        raise UnreadableFile(
+            Problem("workbook-too-large", file=file,
+                    params={"detail": f"声明解压后 {_mb(declared)}", "limit": _mb(limits.max_uncompressed)})
+        )
+
+
+def read_part(zf: zipfile.ZipFile, name: str, budget: ZipBudget, cap: int | None = None) -> bytes:
+    """Inflate one part, counting its real size against the budget."""
+    out = []
+    with zf.open(name) as f:
+        while True:
+            b = f.read(CHUNK)
+            if not b:
+                break
+            budget.add(len(b), name)
+            out.append(b)
+    return b"".join(out)
+
+
+def drain_part(zf: zipfile.ZipFile, name: str, budget: ZipBudget) -> None:
+    """Inflate a part only to count its real size."""
+    with zf.open(name) as f:
+        while True:
+            b = f.read(CHUNK)
+            if not b:
+                break
+            budget.add(len(b), name)
+
+
+@dataclass
+class SheetShape:
+    cells: int
+    rows_bound: int
+    cols_bound: int
+
+    @property
+    def extent(self) -> int:
+        return self.rows_bound * self.cols_bound
+
+
+def _pieces(zf: zipfile.ZipFile, part: str, budget: ZipBudget):
+    """Inflate a part in pieces cut just after a ``>``, so no pattern straddles two pieces."""
+    carry = b""
+    with zf.open(part) as f:
+        while True:
+            b = f.read(CHUNK)
+            if not b:
+                break
+            budget.add(len(b), part)
+            buf = carry + b
+            cut = buf.rfind(b">") + 1
+            if cut == 0 and len(buf) < 16 * CHUNK:
+                carry = buf
+                continue
+            if cut == 0:
+                cut = len(buf)
+            carry = buf[cut:]
+            yield buf[:cut]
+    if carry:
+        yield carry
+
+
+def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget) -> SheetShape:
+    """Bound a sheet's cell count and used rectangle from its raw XML, cheaply and in pieces.
+
+    Bounds are conservative (never below the truth): columns from the widest column letters
+    seen, rows from the longest row number seen (``10**digits - 1``), made exact by a second
+    pass only when the rough bound would exceed the limit."""
+    cells = 0
+    cols = 26
+    no_r = False
+    digits = 0
+    for data in _pieces(zf, part, budget):
+        n = data.count(b"<c ") + data.count(b"<c>")
+        if b":c " in data or b":c>" in data:  # namespace-prefixed cells (rare)
+            n = len(_CELL_OPEN.findall(data))
+        cells += n
+        if _COL3.search(data):
+            cols = max(cols, max(_col_number(c) for c in set(_COL3.findall(data))))
+        elif cols < 702 and _COL2.search(data):
+            cols = max(cols, max(_col_number(c) for c in set(_COL2.findall(data))))
+        if n and not no_r and _NO_R_CELL.search(data):
+            no_r = True
+        for d in range(7, digits, -1):
+            if _DIGITS[d].search(data):
+                digits = d
+                break
+    if no_r:
+        cols = max(cols, min(16384, cells))  # cells without a reference are placed in turn
+    rows = min(1_048_576, 10**digits - 1) if digits else 1
+    shape = SheetShape(cells, rows, cols)
+    if shape.extent > budget.limits.max_extent and digits:
+        exact = 0
+        again = ZipBudget(budget.limits, budget.file)
+        for data in _pieces(zf, part, again):
+            found = _DIGITS[digits].findall(data)
+            if found:
+                exact = max(exact, max(int(x) for x in found))
+        shape = SheetShape(cells, exact, cols)
+    return shape
+
+
+def guard_sheet(shape: SheetShape, limits: Limits, file: str, sheet: str) -> None:
+    if shape.cells > limits.max_cells:
+        raise UnreadableFile(
+            Problem("too-many-cells", file=file, sheet=sheet,
+                    params={"count": f"{shape.cells:,}", "limit": f"{limits.max_cells:,}"})
+        )
+    if shape.extent > limits.max_extent:
+        from .address import col_letter
+
+        raise UnreadableFile(
+            Problem("sheet-extent-too-large", file=file, sheet=sheet,
+                    params={"extent": f"A1:{col_letter(shape.cols_bound - 1)}{shape.rows_bound}",
+                            "count": f"{shape.extent:,}"})
+        )

@@ -1,0 +1,487 @@
+"""Find a table in a sheet as clerks make them, and return clean typed rows plus problems.
+
+Handles title and info rows above the header, headers spread over two (merged) rows, labels
+with spaces, full-width forms, Traditional characters or English, columns in any order, extra
+columns, blank rows, total rows (合计/总计/小计), footnotes (注：/制表人：), merged cells down a
+column, and values typed every way a clerk types them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..dates import NO_SEMESTER, Semester, parse_date, parse_time
+from ..errors import ERROR, WARNING, Problem, UnreadableFile
+from ..normalize import clean_name, clean_text, fold, is_footer_note, is_total_label
+from ..schema import Field, TableSpec
+from .address import cell_address
+from .guard import DEFAULT_LIMITS, Limits
+from .workbook import RawSheet, RawWorkbook, open_workbook
+
+HEADER_SCAN_ROWS = 30
+
+
+@dataclass
+class ReadContext:
+    semester: Semester = NO_SEMESTER
+    limits: Limits = DEFAULT_LIMITS
+    lang: str = "zh-CN"
+
+
+DEFAULT_CONTEXT = ReadContext()
+
+
+@dataclass
+class Table:
+    """Rows read from one sheet.  ``data`` has one column per spec field (None where absent)
+    and ``_row``, the 0-based sheet row each record came from."""
+
+    spec: TableSpec
+    data: Any  # pandas.DataFrame
+    problems: list[Problem]
+    file: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None  # 0-based
+    columns: dict[str, int] = field(default_factory=dict)  # field → 0-based sheet column
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == ERROR for p in self.problems)
+
+    def cell(self, i: int, field_name: str | None = None) -> str | None:
+        """Address of record ``i``'s cell for ``field_name`` (or its first column)."""
+        row = int(self.data["_row"].iat[i])
+        col = self.columns.get(field_name) if field_name else None
+        if col is None:
+            col = min(self.columns.values()) if self.columns else 0
+        return cell_address(row, col)
+
+    def problem(self, code: str, i: int, field_name: str | None, value: Any = None,
+                severity: str = ERROR, **params) -> Problem:
+        """A problem located at record ``i``'s cell."""
+        if field_name and "column" not in params:
+            params["column"] = self.spec.field(field_name).label
+        return Problem(code, severity, self.file, self.sheet, self.cell(i, field_name), value, params)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+# ---------------------------------------------------------------------------------------
+def read_table(
+    source: str | os.PathLike | RawWorkbook,
+    spec: TableSpec,
+    *,
+    sheet: str | None = None,
+    context: ReadContext = DEFAULT_CONTEXT,
+    display: str | None = None,
+) -> Table:
+    """Read ``spec``'s table from a workbook path (or an opened :class:`RawWorkbook`).
+
+    Never raises for bad input: an unreadable file or a missing table comes back as a
+    :class:`Table` with no rows and the problem in ``problems``."""
+    own = not isinstance(source, RawWorkbook)
+    try:
+        wb = open_workbook(source, context.limits, display=display) if own else source
+    except UnreadableFile as e:
+        return _empty(spec, e.problems, display or Path(source).name)
+    try:
+        return read_table_from(wb, spec, sheet=sheet, context=context)
+    except UnreadableFile as e:
+        return _empty(spec, e.problems, wb.display)
+    finally:
+        if own:
+            wb.close()
+
+
+def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = None,
+                    context: ReadContext = DEFAULT_CONTEXT) -> Table:
+    if sheet is not None:
+        if sheet not in wb.sheet_names:
+            # Be forgiving about spaces, width and script in the sheet name.
+            match = [n for n in wb.sheet_names if fold(n) == fold(sheet)]
+            if len(match) != 1:
+                return _empty(spec, [Problem("sheet-not-found", file=wb.display, value=sheet,
+                                             params={"available": "、".join(wb.sheet_names) or "（无）"})],
+                              wb.display)
+            sheet = match[0]
+        candidates = [sheet]
+    else:
+        # Visible sheets first, then hidden ones.
+        candidates = sorted(wb.sheet_names, key=lambda n: not wb.visible.get(n, True))
+    best = None
+    for name in candidates:
+        raw = wb.sheet(name)
+        found = find_header(raw, spec)
+        if found and (best is None or found.score > best[1].score):
+            best = (raw, found)
+            if found.complete:
+                break
+    if best is None:
+        req = "、".join(f.label for f in spec.required[:3]) or spec.fields[0].label
+        return _empty(spec, [Problem("table-not-found", file=wb.display, sheet=sheet,
+                                     params={"table": spec.title_in(context.lang), "required": req})],
+                      wb.display, sheet)
+    return extract(best[0], best[1], spec, context, wb.display)
+
+
+def _empty(spec: TableSpec, problems: list[Problem], file: str | None, sheet: str | None = None) -> Table:
+    import pandas as pd
+
+    cols = [f.name for f in spec.fields] + ["_row"]
+    return Table(spec, pd.DataFrame({c: pd.Series([], dtype=object) for c in cols}), list(problems), file, sheet)
+
+
+# ---------------------------------------------------------------------------------------
+@dataclass
+class Header:
+    first: int  # index into raw.rows of the first header row
+    last: int  # index of the last header row (first or first + 1)
+    columns: dict[str, int]  # field → index into the row lists
+    duplicates: list[tuple[str, int]]
+    score: tuple[int, int]
+    complete: bool
+
+
+def _merged_fill(raw: RawSheet, upto: int) -> dict[tuple[int, int], Any]:
+    """Values that merged ranges spread over the first ``upto`` grid rows."""
+    r0, c0 = raw.origin
+    fill: dict[tuple[int, int], Any] = {}
+    for r1, c1, r2, c2 in raw.merged:
+        i1, j1 = r1 - r0, c1 - c0
+        if i1 < 0 or j1 < 0 or i1 >= upto or i1 >= len(raw.rows):
+            continue
+        row = raw.rows[i1]
+        if j1 >= len(row):
+            continue
+        v = row[j1]
+        for i in range(i1, min(r2 - r0, upto) + 1):
+            for j in range(j1, min(c2 - c0, 16383) + 1):
+                if (i, j) != (i1, j1):
+                    fill[(i, j)] = v
+    return fill
+
+
+def find_header(raw: RawSheet, spec: TableSpec) -> Header | None:
+    rows = raw.rows
+    n = min(len(rows), HEADER_SCAN_ROWS)
+    if n == 0:
+        return None
+    fill = _merged_fill(raw, n + 1)
+
+    def label(i: int, j: int) -> str:
+        v = rows[i][j] if j < len(rows[i]) else ""
+        if v == "" or v is None:
+            v = fill.get((i, j), "")
+        return v if isinstance(v, str) else ("" if v is None else str(v))
+
+    width = max((len(r) for r in rows[:n]), default=0)
+    labels = [[label(i, j) for j in range(width)] for i in range(min(len(rows), n + 1))]
+    required = {f.name for f in spec.required}
+    best: Header | None = None
+    for i in range(n):
+        for two in (False, True):
+            if two and i + 1 >= len(labels):
+                continue
+            cols: dict[str, int] = {}
+            dups: list[tuple[str, int]] = []
+            for j in range(width):
+                top = labels[i][j]
+                if two:
+                    bottom = labels[i + 1][j]
+                    f = spec.match(bottom) or spec.match(top) or spec.match(top + bottom)
+                    if f is not None and bottom and top and spec.match(bottom) is None and top == bottom:
+                        f = spec.match(top)
+                else:
+                    f = spec.match(top)
+                if f is None:
+                    continue
+                if f.name in cols:
+                    dups.append((f.name, j))
+                else:
+                    cols[f.name] = j
+            if not cols:
+                continue
+            req = len(required & cols.keys())
+            score = (req, len(cols))
+            if two and best is not None and best.first == i and score <= best.score:
+                continue  # the second row added nothing
+            if best is None or score > best.score:
+                best = Header(i, i + 1 if two else i, cols, dups, score, req == len(required) and len(cols) == len(spec.fields))
+    if best is None:
+        return None
+    # Enough to call it this table: every required column, or at least two known columns.
+    if best.score[0] < len(required) and best.score[1] < 2:
+        return None
+    best.complete = best.score[0] == len(required)
+    return best
+
+
+# ---------------------------------------------------------------------------------------
+def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext, file: str) -> Table:
+    import pandas as pd
+
+    r0, c0 = raw.origin
+    problems: list[Problem] = []
+    columns = {name: j + c0 for name, j in header.columns.items()}
+    header_row = header.first + r0
+    for name, j in header.duplicates:
+        f = spec.field(name)
+        problems.append(Problem("duplicate-column", WARNING, file, raw.name, cell_address(header.last + r0, j + c0),
+                                f.label, {"column": f.label,
+                                          "cells": f"{cell_address(header.last + r0, header.columns[name] + c0)}、"
+                                                   f"{cell_address(header.last + r0, j + c0)}"}))
+    for f in spec.required:
+        if f.name not in header.columns:
+            problems.append(Problem("missing-column", ERROR, file, raw.name, None, None,
+                                    {"table": spec.title_in(context.lang), "column": f.label,
+                                     "aliases": "、".join(dict.fromkeys(f.labels + ((f.english,) if f.english else ()))),
+                                     "header_row": header_row + 1}))
+    start = header.last + 1
+    body = raw.rows[start:]
+    _fill_merged_body(raw, body, start, header.columns.values())
+
+    mapped = list(header.columns.items())
+    idx = [j for _, j in mapped]
+    width = max(idx) + 1
+    for r in body:  # CSV rows and ragged rows: make every mapped index valid
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
+    get = itemgetter(*idx) if len(idx) > 1 else (lambda r, _j=idx[0]: (r[_j],))
+    blank = ("",) * len(idx)
+    required_pos = [k for k, (name, _) in enumerate(mapped) if spec.field(name).required] or list(range(len(idx)))
+
+    keep: list[int] = []
+    for k, r in enumerate(body):
+        t = get(r)
+        if t == blank:
+            continue
+        if any(t[p] == "" or t[p] is None for p in required_pos) or _looks_like_total(t):
+            if _is_total_or_footer(r):
+                continue
+        keep.append(k)
+
+    rows_abs = [start + k + r0 for k in keep]
+    kept = [body[k] for k in keep]
+    data: dict[str, list] = {}
+    for name, j in mapped:
+        f = spec.field(name)
+        raw_col = [r[j] for r in kept]
+        values, probs = convert_column(raw_col, f, context, file, raw.name, rows_abs, j + c0)
+        data[name] = values
+        problems.extend(probs)
+    n = len(kept)
+    for f in spec.fields:
+        if f.name not in data:
+            data[f.name] = [None] * n
+    data["_row"] = rows_abs
+    df = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in data.items()})
+    df = df[[f.name for f in spec.fields] + ["_row"]]
+    if n == 0:
+        problems.append(Problem("empty-table", WARNING, file, raw.name, None, None,
+                                {"table": spec.title_in(context.lang)}))
+    table = Table(spec, df, problems, file, raw.name, header_row, columns)
+    if spec.key and spec.key in header.columns:
+        _check_unique(table)
+    return table
+
+
+def _looks_like_total(t: tuple) -> bool:
+    for v in t:
+        if isinstance(v, str) and v and len(v) <= 12 and is_total_label(v):
+            return True
+    return False
+
+
+def _is_total_or_footer(row: list) -> bool:
+    for v in row:
+        if isinstance(v, str) and v.strip():
+            if len(v) <= 12 and is_total_label(v):
+                return True
+            return is_footer_note(v)
+    return False
+
+
+def _fill_merged_body(raw: RawSheet, body: list[list], start: int, cols: Iterable[int]) -> None:
+    """A cell merged down a column (部门 over its members' rows) gives its value to every row."""
+    if not raw.merged:
+        return
+    r0, c0 = raw.origin
+    wanted = set(cols)
+    for r1, c1, r2, c2 in raw.merged:
+        i1, j1 = r1 - r0 - start, c1 - c0
+        if i1 < 0 or i1 >= len(body) or r2 == r1:
+            continue
+        if not any(j1 <= j <= c2 - c0 for j in wanted):
+            continue
+        src = body[i1]
+        for i in range(i1 + 1, min(r2 - r0 - start, len(body) - 1) + 1):
+            row = body[i]
+            for j in range(j1, c2 - c0 + 1):
+                if j in wanted and j < len(row) and j < len(src) and row[j] == "":
+                    row[j] = src[j]
+
+
+# ---------------------------------------------------------------------------------------
+def convert_column(raw: list, f: Field, ctx: ReadContext, file: str, sheet: str, rows: list[int],
+                   col: int) -> tuple[list, list[Problem]]:
+    """Typed values for one column, and the problems found in it."""
+    problems: list[Problem] = []
+    conv = _CONVERTERS[f.type]
+    memo: dict = {}
+    out: list = []
+    append = out.append
+    for k, v in enumerate(raw):
+        if v == "" or v is None:
+            append(None)
+            if f.required:
+                problems.append(Problem("missing-value", ERROR, file, sheet, cell_address(rows[k], col), None,
+                                        {"column": f.label}))
+            continue
+        key = (type(v), v)
+        hit = memo.get(key)
+        if hit is None:
+            hit = conv(v, f, ctx)
+            if len(memo) < 50000:
+                memo[key] = hit
+        value, code, params = hit
+        append(value)
+        if code:
+            sev = WARNING if code in _WARNING_CODES else ERROR
+            problems.append(Problem(code, sev, file, sheet, cell_address(rows[k], col), v,
+                                    {"column": f.label, **params}))
+    return out, problems
+
+
+_WARNING_CODES = {"id-precision-lost", "date-outside-semester"}
+_OK: dict = {}
+
+
+def _num_text(v: float) -> str:
+    if v.is_integer():
+        return str(int(v))
+    return repr(v)
+
+
+def _text(v, f, ctx):
+    if isinstance(v, str):
+        s = clean_name(v) if f.type == "name" else clean_text(v)
+        return (s or None), None, _OK
+    if isinstance(v, float):
+        return _num_text(v), None, _OK
+    if isinstance(v, bool):
+        return ("是" if v else "否"), None, _OK
+    if isinstance(v, dt.datetime) and v.time() == dt.time(0):
+        return v.date().isoformat(), None, _OK
+    if hasattr(v, "isoformat"):
+        return v.isoformat(), None, _OK
+    return str(v), None, _OK
+
+
+def _id(v, f, ctx):
+    if isinstance(v, str):
+        s = clean_text(v).lstrip("'‘’`").strip()
+        if s.endswith(".0") and s[:-2].isdigit():
+            s = s[:-2]
+        if "e+" in s.lower() and _is_float(s):
+            return _id(float(s), f, ctx)
+        return (s or None), None, _OK
+    if isinstance(v, bool) or isinstance(v, (dt.date, dt.time, dt.timedelta)):
+        return None, "bad-id", {"detail": "不是编号 / not an id"}
+    if isinstance(v, (int, float)):
+        fv = float(v)
+        if not fv.is_integer() or fv < 0:
+            return None, "bad-id", {"detail": "含小数 / has a fraction"}
+        s = str(int(v))
+        if abs(fv) >= 1e15:
+            return s, "id-precision-lost", _OK
+        return s, None, _OK
+    return str(v), None, _OK
+
+
+def _is_float(s: str) -> bool:
+    try:
+        float(s)
+        return True
+    except ValueError:
+        return False
+
+
+def _phone(v, f, ctx):
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return _id(v, f, ctx)
+    s = clean_text(str(v)).lstrip("'")
+    return (s or None), None, _OK
+
+
+def _date(v, f, ctx):
+    d = parse_date(v, ctx.semester)
+    if d is None:
+        return None, "bad-date", _OK
+    return d, None, _OK
+
+
+def _time(v, f, ctx):
+    t = parse_time(v)
+    if t is None:
+        return None, "bad-time", _OK
+    return t, None, _OK
+
+
+def _number(v, f, ctx):
+    if isinstance(v, bool):
+        return None, "bad-number", _OK
+    if isinstance(v, (int, float)):
+        x = float(v)
+    else:
+        s = clean_text(str(v)).replace(",", "").replace("，", "")
+        pct = s.endswith("%")
+        try:
+            x = float(s.rstrip("%")) / (100 if pct else 1)
+        except ValueError:
+            return None, "bad-number", _OK
+    if f.type == "int":
+        if not x.is_integer():
+            return None, "bad-number", _OK
+        return int(x), None, _OK
+    return x, None, _OK
+
+
+def _choice(v, f, ctx):
+    key = fold(v if isinstance(v, str) else _text(v, f, ctx)[0])
+    canon = f.choice_map.get(key)
+    if canon is None:
+        return None, "bad-choice", {"allowed": f.allowed_text()}
+    return canon, None, _OK
+
+
+_CONVERTERS = {
+    "text": _text,
+    "name": _text,
+    "id": _id,
+    "phone": _phone,
+    "date": _date,
+    "time": _time,
+    "int": _number,
+    "number": _number,
+    "choice": _choice,
+}
+
+
+# ---------------------------------------------------------------------------------------
+def _check_unique(table: Table) -> None:
+    key = table.spec.key
+    first: dict[str, int] = {}
+    for i, v in enumerate(table.data[key].tolist()):
+        if v is None:
+            continue
+        if v in first:
+            table.problems.append(table.problem("duplicate-id", i, key, v, other=table.cell(first[v], key)))
+        else:
+            first[v] = i
+

@@ -1,0 +1,309 @@
+"""Open any workbook a clerk hands in and give back raw sheets, or one clear problem.
+
+Formats: ``.xlsx`` / ``.xlsm`` (guarded, see :mod:`.guard`), ``.xls`` and ``.csv`` (UTF-8 or
+GBK).  Everything else (WPS ``.et``, Apple ``.numbers``, Strict Open XML, encrypted files, PDFs
+renamed to .xlsx …) gets a problem that says how to re-save it.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, UnreadableFile
+from .guard import DEFAULT_LIMITS, Limits, ZipBudget, check_zip_directory, drain_part, guard_sheet, read_part, scan_sheet
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK"
+STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+@dataclass
+class RawSheet:
+    """A sheet's values as a grid, positioned: ``rows[i][j]`` is cell (origin[0]+i, origin[1]+j)."""
+
+    name: str
+    rows: list[list[Any]]
+    origin: tuple[int, int] = (0, 0)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 absolute
+    visible: bool = True
+
+
+class RawWorkbook:
+    """An opened workbook.  Sheets are parsed one at a time, each after its guard checks."""
+
+    def __init__(self, path: Path, display: str, kind: str, limits: Limits):
+        self.path = path
+        self.display = display
+        self.kind = kind
+        self.limits = limits
+        self.sheet_names: list[str] = []
+        self.visible: dict[str, bool] = {}
+        self._cal = None
+        self._zip: zipfile.ZipFile | None = None
+        self._parts: dict[str, str] = {}
+        self._budget: ZipBudget | None = None
+        self._csv: RawSheet | None = None
+        self._cache: dict[str, RawSheet] = {}
+
+    # -- public ------------------------------------------------------------------------
+    def sheet(self, name: str) -> RawSheet:
+        if name in self._cache:
+            return self._cache[name]
+        if self._csv is not None:
+            return self._csv
+        if self._zip is not None:
+            if name in self._parts:
+                todo = [self._parts[name]]
+            else:  # the name did not resolve to a part here: guard every worksheet part
+                todo = [n for n in self._zip.namelist() if "/worksheets/" in n and n.endswith(".xml")]
+            for part in todo:
+                shape = scan_sheet(self._zip, part, self._budget)
+                guard_sheet(shape, self.limits, self.display, name)
+        try:
+            cs = self._cal.get_sheet_by_name(name)
+            rows = cs.to_python()
+            start = cs.start or (0, 0)
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in (cs.merged_cell_ranges or [])]
+        except UnreadableFile:
+            raise
+        except Exception as e:  # calamine raises many kinds; all mean "damaged"
+            raise UnreadableFile(_damaged(self.display, e, sheet=name)) from None
+        if rows and start == (0, 0) and cs.height == 0:
+            rows = []
+        sheet = RawSheet(name, rows, tuple(start), merged, self.visible.get(name, True))
+        self._cache[name] = sheet
+        return sheet
+
+    def close(self) -> None:
+        if self._cal is not None:
+            try:
+                self._cal.close()
+            except Exception:
+                pass
+        if self._zip is not None:
+            self._zip.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def open_workbook(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, display: str | None = None) -> RawWorkbook:
+    """Open a workbook or raise :class:`UnreadableFile` with exactly one problem."""
+    path = Path(path)
+    display = display or path.name
+    suffix = path.suffix.lower()
+
+    def fail(code: str, **params) -> UnreadableFile:
+        return UnreadableFile(Problem(code, file=display, params=params))
+
+    if not path.is_file():
+        raise fail("file-not-found")
+    size = path.stat().st_size
+    if size == 0:
+        raise fail("file-empty")
+    if size > limits.max_file_bytes:
+        raise fail("workbook-too-large", detail=f"文件 {size / 1048576:.0f} MB",
+                   limit=f"{limits.max_file_bytes / 1048576:.0f} MB")
+    if suffix == ".et" or suffix == ".ett":
+        raise fail("wps-format")
+    if suffix == ".numbers":
+        raise fail("numbers-format")
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if suffix == ".csv" or suffix == ".txt":
+        return _open_csv(path, display, limits)
+    if head.startswith(OLE_MAGIC):
+        return _open_ole(path, display, limits, suffix)
+    if head.startswith(ZIP_MAGIC):
+        return _open_zip(path, display, limits)
+    raise fail("not-a-workbook", detail=_sniff(head))
+
+
+def _sniff(head: bytes) -> str:
+    if head.startswith(b"%PDF"):
+        return "PDF 文件 / a PDF file"
+    if head.lstrip().startswith((b"<html", b"<!DOC", b"<?xml", b"<HTML", b"<table")):
+        return "网页或 XML 文件 / a web page or XML file"
+    if head.startswith(b"{\\rtf"):
+        return "RTF 文件 / an RTF file"
+    return "无法识别的文件内容 / unrecognised content"
+
+
+def _damaged(display: str, e: BaseException, sheet: str | None = None) -> Problem:
+    import python_calamine as pc
+
+    if isinstance(e, getattr(pc, "PasswordError", ())):
+        return Problem("password-protected", file=display)
+    detail = f"{type(e).__name__}: {str(e)[:160]}"
+    return Problem("corrupt-workbook", file=display, sheet=sheet, params={"detail": detail})
+
+
+def _calamine(path: Path, display: str):
+    import python_calamine as pc
+
+    try:
+        return pc.CalamineWorkbook.from_path(str(path))
+    except Exception as e:
+        raise UnreadableFile(_damaged(display, e)) from None
+
+
+def _open_ole(path: Path, display: str, limits: Limits, suffix: str) -> RawWorkbook:
+    data = path.read_bytes()
+    if _ENCRYPTED_MARK in data:
+        raise UnreadableFile(Problem("password-protected", file=display))
+    if suffix in (".et", ".ett"):
+        raise UnreadableFile(Problem("wps-format", file=display))
+    if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" not in data and b"B\x00o\x00o\x00k" not in data:
+        raise UnreadableFile(Problem("not-a-workbook", file=display,
+                                     params={"detail": "Office 97-2003 文件，但不是 Excel 工作簿 / "
+                                                       "an Office 97-2003 file that is not a workbook"}))
+    wb = RawWorkbook(path, display, "xls", limits)
+    wb._cal = _calamine(path, display)
+    _load_names(wb)
+    return wb
+
+
+def _load_names(wb: RawWorkbook) -> None:
+    try:
+        metas = wb._cal.sheets_metadata
+        wb.sheet_names = [m.name for m in metas if "WorkSheet" in str(m.typ)]
+        wb.visible = {m.name: "Visible" in str(m.visible) for m in metas}
+    except Exception as e:
+        raise UnreadableFile(_damaged(wb.display, e)) from None
+
+
+def _open_zip(path: Path, display: str, limits: Limits) -> RawWorkbook:
+    try:
+        zf = zipfile.ZipFile(path)
+        names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
+        raise UnreadableFile(Problem("corrupt-workbook", file=display,
+                                     params={"detail": f"不是完整的 zip 压缩包 / not a complete zip: {e}"})) from None
+    try:
+        return _open_ooxml(zf, names, path, display, limits)
+    except UnreadableFile:
+        zf.close()
+        raise
+    except Exception as e:  # zip/XML damage found while looking inside
+        zf.close()
+        raise UnreadableFile(Problem("corrupt-workbook", file=display,
+                                     params={"detail": f"{type(e).__name__}: {str(e)[:160]}"})) from None
+
+
+def _open_ooxml(zf, names, path, display, limits) -> RawWorkbook:
+    check_zip_directory(zf, limits, display)
+    budget = ZipBudget(limits, display)
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names) or "Index.zip" in names:
+        raise UnreadableFile(Problem("numbers-format", file=display))
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+        if "word/document.xml" in names:
+            detail = "Word 文档 / a Word document"
+        elif "ppt/presentation.xml" in names:
+            detail = "PowerPoint 演示文稿 / a PowerPoint file"
+        elif "content.xml" in names:
+            detail = "OpenDocument 文件 / an OpenDocument file"
+        else:
+            detail = "zip 压缩包 / a zip archive"
+        raise UnreadableFile(Problem("not-a-workbook", file=display, params={"detail": detail}))
+    wb_part = _workbook_part(zf, names, budget)
+    wb_xml = read_part(zf, wb_part, budget)
+    if STRICT_NS in wb_xml:
+        raise UnreadableFile(Problem("strict-ooxml", file=display))
+    parts = _sheet_parts(zf, names, wb_part, wb_xml, budget)
+    # Parts the parser reads when the workbook is opened: count their real size first.
+    for n in names:
+        if n.endswith(("sharedStrings.xml", "styles.xml")) or n.endswith(".rels") or n == "[Content_Types].xml":
+            drain_part(zf, n, budget)
+    wb = RawWorkbook(path, display, "xlsx", limits)
+    wb._zip = zf
+    wb._parts = parts
+    wb._budget = budget
+    wb._cal = _calamine(path, display)
+    _load_names(wb)
+    return wb
+
+
+def _workbook_part(zf, names, budget) -> str:
+    if "_rels/.rels" in names:
+        root = _parse_xml(read_part(zf, "_rels/.rels", budget))
+        for rel in root:
+            if str(rel.get("Type", "")).endswith("/officeDocument"):
+                target = rel.get("Target", "").lstrip("/")
+                if target in names:
+                    return target
+    return "xl/workbook.xml" if "xl/workbook.xml" in names else next(n for n in names if n.endswith("workbook.xml"))
+
+
+def _parse_xml(data: bytes):
+    import defusedxml.ElementTree as DET
+
+    return DET.fromstring(data)
+
+
+def _sheet_parts(zf, names, wb_part, wb_xml, budget) -> dict[str, str]:
+    """sheet name → part path, from workbook.xml and its relationships."""
+    root = _parse_xml(wb_xml)
+    rels_name = posixpath.join(posixpath.dirname(wb_part), "_rels", posixpath.basename(wb_part) + ".rels")
+    targets: dict[str, str] = {}
+    if rels_name in names:
+        for rel in _parse_xml(read_part(zf, rels_name, budget)):
+            t = rel.get("Target", "")
+            if t.startswith("/"):
+                t = t.lstrip("/")
+            else:
+                t = posixpath.normpath(posixpath.join(posixpath.dirname(wb_part), t))
+            targets[rel.get("Id", "")] = t
+    out: dict[str, str] = {}
+    for el in root.iter():
+        if el.tag.endswith("}sheet") or el.tag == "sheet":
+            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+            target = targets.get(rid or "")
+            if target and target in names:
+                out[el.get("name", "")] = target
+    # Any worksheet part not named above is scanned too when calamine reads it by position.
+    return out
+
+
+def _open_csv(path: Path, display: str, limits: Limits) -> RawWorkbook:
+    import csv
+    import io
+
+    data = path.read_bytes()
+    text = None
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None or "\x00" in text[:4096]:
+        raise UnreadableFile(Problem("not-a-workbook", file=display,
+                                     params={"detail": "CSV 编码无法识别（应为 UTF-8 或 GBK）/ "
+                                                       "CSV encoding not UTF-8 or GBK"}))
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    cells = sum(len(r) for r in rows)
+    if cells > limits.max_cells:
+        raise UnreadableFile(Problem("too-many-cells", file=display,
+                                     params={"count": f"{cells:,}", "limit": f"{limits.max_cells:,}"}))
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    wb = RawWorkbook(path, display, "csv", limits)
+    name = path.stem
+    wb.sheet_names = [name]
+    wb.visible = {name: True}
+    wb._csv = RawSheet(name, rows, (0, 0), [], True)
+    return wb

@@ -1,0 +1,79 @@
+"""名册 — the members of the office: who they are, where they serve, since when.
+
+Schema at the top; :func:`check_roster` holds the roster's own rules (ids unique, names that
+stand for several people, departments the office knows, dates in order).  No I/O here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .config import POSTS
+from .errors import WARNING, Problem
+from .schema import Field, TableSpec
+
+STATUS_ACTIVE = "在任"
+STATUSES = {"在任": ("在职", "在岗", "现任", "active"), "已退出": ("退出", "离任", "离职", "已离任", "quit", "left"),
+            "撤职": ("撤销职务", "撤消职务", "免职", "dismissed")}
+
+ROSTER = TableSpec(
+    name="roster",
+    title="名册",
+    english_title="roster",
+    default_path="名册.xlsx",
+    default_sheet=None,
+    key="id",
+    fields=(
+        Field("id", ("学号", "工号", "编号", "学工号"), "id", True, english="Student ID", width=14),
+        Field("name", ("姓名", "名字"), "name", True, english="Name", width=10),
+        Field("gender", ("性别",), "choice", choices={"男": ("male", "m"), "女": ("female", "f")},
+              english="Gender", width=6),
+        Field("department", ("部门", "所在部门", "部门名称"), "text", True, english="Department", width=10),
+        Field("post", ("职务", "职位", "岗位"), "choice", choices={p: () for p in POSTS}, english="Post", width=10),
+        Field("class_name", ("班级", "所在班级"), "text", english="Class", width=16),
+        Field("phone", ("电话", "手机", "手机号", "联系电话", "手机号码"), "phone", english="Phone", width=14),
+        Field("joined", ("入职日期", "加入日期", "入会日期", "任职日期"), "date", english="Joined", width=12),
+        Field("left", ("离任日期", "退出日期", "离职日期", "卸任日期"), "date", english="Left", width=12),
+        Field("status", ("状态", "在任状态"), "choice", choices=STATUSES, english="Status", width=8),
+    ),
+)
+
+
+def check_roster(table, departments: tuple[str, ...] | None = None) -> list[Problem]:
+    """The roster's own rules, on a table read with :data:`ROSTER`.  Returns new problems."""
+    from .normalize import fold
+
+    df = table.data
+    problems: list[Problem] = []
+    # One name, several ids: records that give only a name cannot be matched.
+    by_name: dict[str, list[int]] = {}
+    for i, name in enumerate(df["name"].tolist()):
+        if name:
+            by_name.setdefault(name, []).append(i)
+    ids = df["id"].tolist()
+    for name, rows in by_name.items():
+        distinct = list(dict.fromkeys(ids[i] for i in rows if ids[i]))
+        if len(distinct) > 1:
+            problems.append(table.problem("ambiguous-name", rows[1], "name", name, WARNING,
+                                          id_label=table.spec.field("id").label,
+                                          ids="、".join(f"{x}（{table.cell(i, 'id')}）" for x, i in
+                                                        zip(distinct, rows))))
+    if departments:
+        known = {fold(d) for d in departments}
+        seen: set[str] = set()
+        for i, dep in enumerate(df["department"].tolist()):
+            if dep and fold(dep) not in known and dep not in seen:
+                seen.add(dep)
+                problems.append(table.problem("unknown-department", i, "department", dep, WARNING,
+                                              allowed="、".join(departments)))
+    for i, (joined, left) in enumerate(zip(df["joined"].tolist(), df["left"].tolist())):
+        if isinstance(joined, dt.date) and isinstance(left, dt.date) and left < joined:
+            problems.append(table.problem("dates-out-of-order", i, "left", left, joined=joined.isoformat()))
+    return problems
+
+
+def active_on(df, day: dt.date):
+    """Boolean mask: members serving on ``day`` (joined on or before it, not yet left)."""
+    joined = df["joined"].map(lambda d: d is None or d <= day)
+    left = df["left"].map(lambda d: d is None or d >= day)
+    return joined & left

@@ -1,0 +1,100 @@
+"""Table schemas as data.
+
+A :class:`TableSpec` says what a table holds: canonical field names, the header labels clerks
+use (Simplified, Traditional, English), each field's type, whether it is required and which
+values it allows.  One engine (:mod:`sectools.reader`) reads every table from its spec.
+
+Types: ``text``, ``name`` (a person's name), ``id`` (学号/工号, kept as text with every digit),
+``date``, ``time``, ``int``, ``number``, ``choice`` (a closed vocabulary), ``phone``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .normalize import fold, header_key
+
+TYPES = {"text", "name", "id", "date", "time", "int", "number", "choice", "phone"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    labels: tuple[str, ...]  # first is the label sectools writes (Simplified Chinese)
+    type: str = "text"
+    required: bool = False
+    # For choice fields: canonical value → accepted spellings (canonical itself always accepted)
+    choices: dict[str, tuple[str, ...]] | None = None
+    english: str = ""
+    width: int | None = None  # column width in the workbooks sectools writes
+
+    def __post_init__(self):
+        if self.type not in TYPES:
+            raise ValueError(f"unknown field type {self.type!r}")
+
+    @property
+    def label(self) -> str:
+        return self.labels[0]
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        ks = {header_key(x) for x in self.labels}
+        if self.english:
+            ks.add(header_key(self.english))
+        return frozenset(k for k in ks if k)
+
+    @cached_property
+    def choice_map(self) -> dict[str, str]:
+        """folded spelling → canonical value."""
+        out: dict[str, str] = {}
+        for canon, spellings in (self.choices or {}).items():
+            for s in (canon, *spellings):
+                out[fold(s)] = canon
+        return out
+
+    def allowed_text(self) -> str:
+        return "、".join((self.choices or {}).keys())
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str  # key under [tables.*]
+    title: str  # what a clerk calls it: 名册
+    fields: tuple[Field, ...]
+    default_path: str = ""
+    default_sheet: str | None = None
+    key: str | None = None  # a field whose values must be unique
+    english_title: str = ""
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @cached_property
+    def by_key(self) -> dict[str, Field]:
+        out: dict[str, Field] = {}
+        for f in self.fields:
+            for k in f.keys:
+                out.setdefault(k, f)
+        return out
+
+    def match(self, label: str) -> Field | None:
+        if not label:
+            return None
+        return self.by_key.get(header_key(label))
+
+    @property
+    def required(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.required)
+
+    def title_in(self, lang: str) -> str:
+        from .messages import normalize_lang, to_traditional
+
+        lang = normalize_lang(lang)
+        if lang == "en":
+            return self.english_title or self.name
+        return to_traditional(self.title) if lang == "zh-TW" else self.title
+

@@ -1,0 +1,13 @@
+"""Registry of the office's tables: name under ``[tables.*]`` → its spec.
+
+Each domain module defines its schemas at its top; this registry only lists them, so the
+config, ``check`` and ``init`` know every table.
+"""
+
+from __future__ import annotations
+
+from .roster import ROSTER
+
+TABLES = {
+    ROSTER.name: ROSTER,
+}

@@ -1,0 +1,305 @@
+"""Writing outputs without ever harming a clerk's data.
+
+* every output is a new file written to a temporary name beside the target, then moved over it
+  in one step (:func:`atomic_target`): a crash never leaves a half-written workbook;
+* an input workbook is never a target (``output-is-input``);
+* a target open in Excel/WPS (an ``~$`` owner file beside it, a LibreOffice lock, or a locked
+  file) is refused with a message and nothing is written;
+* text that begins with ``= + - @`` is written as text, never as a formula (xlsx: the string
+  type is forced; CSV: prefixed with ``'`` as OWASP advises);
+* reports look finished: styled header, widths fitted to Chinese text, frozen header,
+  autofilter, date and percent formats.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from .errors import Problem, SectoolsError, WorkbookOpenError
+from .normalize import display_width
+
+HEADER_FILL = "#1F4E78"
+HEADER_FONT = "#FFFFFF"
+BAND_FILL = "#F2F6FA"
+LOW_FILL = "#FDE2E1"
+LOW_FONT = "#9C0006"
+FONT = "等线"  # Excel's default CJK UI font; LibreOffice falls back to a CJK font
+
+
+def check_writable(target: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Raise unless ``target`` may be (over)written now."""
+    target = Path(target)
+    display = target.name
+    resolved = target.resolve()
+    for p in inputs:
+        if Path(p).resolve() == resolved:
+            raise SectoolsError(Problem("output-is-input", file=display))
+    owner = target.with_name("~$" + target.name)
+    owner2 = target.with_name("~$" + target.name[2:]) if len(target.name) > 2 else owner
+    lo_lock = target.with_name(".~lock." + target.name + "#")
+    for lock in (owner, owner2, lo_lock):
+        if lock.exists():
+            raise WorkbookOpenError(Problem("file-open-in-excel", file=display,
+                                            params={"detail": f"发现锁文件 / lock file {lock.name}"}))
+    if target.exists():
+        try:
+            with open(target, "r+b"):
+                pass
+        except PermissionError as e:
+            raise WorkbookOpenError(Problem("file-locked", file=display, params={"detail": str(e)})) from None
+    return target
+
+
+@contextlib.contextmanager
+def atomic_target(target: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success move it over ``target`` at once."""
+    target = check_writable(target, inputs)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".sectools-", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        check_writable(target, inputs)  # opened in Excel meanwhile?
+        try:
+            os.replace(tmp_path, target)
+        except PermissionError as e:
+            raise WorkbookOpenError(Problem("file-locked", file=target.name, params={"detail": str(e)})) from None
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+# ---- cells --------------------------------------------------------------------------------
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def csv_safe(v: Any) -> Any:
+    """OWASP CSV-injection defence: text that a spreadsheet would run gets a leading '."""
+    if isinstance(v, str) and v and (v[0] in FORMULA_START or v[0] in "\t\r"):
+        return "'" + v
+    return v
+
+
+def write_csv(target: str | os.PathLike, header: Sequence[str], rows: Iterable[Sequence[Any]],
+              inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    import csv
+
+    with atomic_target(target, inputs) as tmp:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow([csv_safe(h) for h in header])
+            for r in rows:
+                w.writerow([csv_safe(_plain(v)) for v in r])
+    return Path(target)
+
+
+def _plain(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v != v:
+        return ""
+    if isinstance(v, (dt.date, dt.time)):
+        return v.isoformat()
+    return v
+
+
+# ---- report workbooks ----------------------------------------------------------------------
+@dataclass
+class Column:
+    label: str
+    kind: str = "text"  # text, int, number, percent, date, time, datetime
+    width: float | None = None
+    low: float | None = None  # highlight values below this (rates)
+
+
+@dataclass
+class Sheet:
+    name: str
+    columns: list[Column]
+    rows: list[Sequence[Any]]
+    title: str | None = None  # a title row above the header
+    note: str | None = None
+    charts: list[dict] = field(default_factory=list)  # passed to :func:`_add_chart`
+    validations: dict[int, list[str]] = field(default_factory=dict)  # column → drop-down list
+    blank_rows: int = 0  # rows left for typing (formats and drop-downs reach them)
+
+
+def new_workbook(path: str | os.PathLike):
+    """An xlsxwriter workbook that never turns strings into formulas, numbers or links."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {
+        "strings_to_formulas": False,
+        "strings_to_numbers": False,
+        "strings_to_urls": False,
+        "default_date_format": "yyyy-mm-dd",
+        "remove_timezone": True,
+    })
+    wb.set_properties({"created": dt.datetime(2026, 1, 1), "author": "sectools", "company": ""})
+    wb.set_size(1600, 1000)
+    return wb
+
+
+class Styles:
+    def __init__(self, wb):
+        base = {"font_name": FONT, "font_size": 11, "valign": "vcenter"}
+        self.base = base
+        self.header = wb.add_format({**base, "bold": True, "font_color": HEADER_FONT, "bg_color": HEADER_FILL,
+                                     "align": "center", "text_wrap": True, "border": 1,
+                                     "border_color": "#BFBFBF"})
+        self.title = wb.add_format({**base, "bold": True, "font_size": 16, "align": "left"})
+        self.note = wb.add_format({**base, "font_color": "#595959", "italic": True})
+        kinds = {
+            "text": {"num_format": "@"},
+            "int": {"num_format": "0"},
+            "number": {"num_format": "0.00"},
+            "percent": {"num_format": "0.0%"},
+            "date": {"num_format": "yyyy-mm-dd"},
+            "time": {"num_format": "hh:mm"},
+            "datetime": {"num_format": "yyyy-mm-dd hh:mm"},
+        }
+        self.cell = {k: wb.add_format({**base, **v, "border": 1, "border_color": "#D9D9D9"}) for k, v in kinds.items()}
+        self.band = {k: wb.add_format({**base, **v, "border": 1, "border_color": "#D9D9D9", "bg_color": BAND_FILL})
+                     for k, v in kinds.items()}
+        self.low = wb.add_format({"bg_color": LOW_FILL, "font_color": LOW_FONT})
+
+
+def write_value(ws, r: int, c: int, v: Any, fmt) -> None:
+    """One cell, typed explicitly: strings always as strings (never formulas)."""
+    if v is None or (isinstance(v, float) and v != v):
+        ws.write_blank(r, c, None, fmt)
+    elif isinstance(v, str):
+        ws.write_string(r, c, v, fmt)
+    elif isinstance(v, bool):
+        ws.write_boolean(r, c, v, fmt)
+    elif isinstance(v, (int, float)):
+        ws.write_number(r, c, v, fmt)
+    elif isinstance(v, dt.datetime):
+        ws.write_datetime(r, c, v, fmt)
+    elif isinstance(v, dt.date):
+        ws.write_datetime(r, c, dt.datetime(v.year, v.month, v.day), fmt)
+    elif isinstance(v, dt.time):
+        ws.write_datetime(r, c, v, fmt)
+    else:
+        ws.write_string(r, c, str(v), fmt)
+
+
+def fit_width(column: Column, values: Iterable[Any]) -> float:
+    if column.width:
+        return column.width
+    w = display_width(column.label) + 2
+    for i, v in enumerate(values):
+        if i > 2000:
+            break
+        if v is None:
+            continue
+        if isinstance(v, float):
+            s = f"{v:.2f}"
+        elif isinstance(v, (dt.date, dt.time)):
+            s = "2026-03-02" if isinstance(v, dt.date) else "19:05"
+        else:
+            s = str(v)
+        w = max(w, display_width(s) + 2)
+    return min(max(w, 6), 60)
+
+
+def write_sheet(wb, styles: Styles, sheet: Sheet) -> Any:
+    ws = wb.add_worksheet(_safe_sheet_name(sheet.name))
+    ws.hide_gridlines(2)
+    top = 0
+    if sheet.title:
+        ws.write_string(0, 0, sheet.title, styles.title)
+        ws.set_row(0, 26)
+        top = 1
+    if sheet.note:
+        ws.write_string(top, 0, sheet.note, styles.note)
+        top += 1
+    if top:
+        top += 0
+    ncol = len(sheet.columns)
+    for c, col in enumerate(sheet.columns):
+        ws.write_string(top, c, col.label, styles.header)
+        ws.set_column(c, c, fit_width(col, (r[c] for r in sheet.rows)))
+    ws.set_row(top, 24)
+    for i, row in enumerate(sheet.rows):
+        band = styles.band if i % 2 else styles.cell
+        for c, col in enumerate(sheet.columns):
+            write_value(ws, top + 1 + i, c, row[c] if c < len(row) else None, band[col.kind])
+    last = top + len(sheet.rows) + sheet.blank_rows
+    for c, col in enumerate(sheet.columns):
+        if sheet.blank_rows:
+            for r in range(top + 1 + len(sheet.rows), last + 1):
+                ws.write_blank(r, c, None, styles.cell[col.kind])
+        if col.low is not None and sheet.rows:
+            ws.conditional_format(top + 1, c, top + len(sheet.rows), c,
+                                  {"type": "cell", "criteria": "<", "value": col.low, "format": styles.low})
+        if c in sheet.validations:
+            ws.data_validation(top + 1, c, max(last, top + 1), c, {
+                "validate": "list", "source": sheet.validations[c],
+                "error_title": "请从下拉列表中选择", "error_message": "可选：" + "、".join(sheet.validations[c]),
+            })
+    ws.freeze_panes(top + 1, 0)
+    if ncol:
+        ws.autofilter(top, 0, max(top + len(sheet.rows), top), ncol - 1)
+    ws.set_landscape() if ncol > 8 else ws.set_portrait()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(top)
+    for ch in sheet.charts:
+        _add_chart(wb, ws, sheet, top, ch)
+    return ws
+
+
+def _add_chart(wb, ws, sheet: Sheet, top: int, spec: dict) -> None:
+    chart = wb.add_chart({"type": spec.get("type", "column")})
+    n = len(sheet.rows)
+    if n == 0:
+        return
+    name = _safe_sheet_name(sheet.name)
+    for col in spec["values"]:
+        chart.add_series({
+            "name": [name, top, col],
+            "categories": [name, top + 1, spec["categories"], top + n, spec["categories"]],
+            "values": [name, top + 1, col, top + n, col],
+        })
+    chart.set_title({"name": spec.get("title", ""), "name_font": {"name": FONT, "size": 12}})
+    chart.set_legend({"position": "bottom"})
+    if spec.get("percent"):
+        chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
+    chart.set_size({"width": spec.get("width", 640), "height": spec.get("height", 320)})
+    ws.insert_chart(spec.get("at", f"{_col(len(sheet.columns) + 1)}{top + 2}"), chart)
+
+
+def _col(c: int) -> str:
+    from .reader.address import col_letter
+
+    return col_letter(c)
+
+
+_BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def _safe_sheet_name(name: str) -> str:
+    s = name.translate(_BAD_SHEET_CHARS).strip("'") or "Sheet"
+    return s[:31]
+
+
+def write_workbook(target: str | os.PathLike, sheets: list[Sheet], inputs: Iterable[str | os.PathLike] = (),
+                   extra: Callable[[Any, Styles], None] | None = None) -> Path:
+    """Write a finished-looking report workbook atomically."""
+    with atomic_target(target, inputs) as tmp:
+        wb = new_workbook(tmp)
+        styles = Styles(wb)
+        for s in sheets:
+            write_sheet(wb, styles, s)
+        if extra:
+            extra(wb, styles)
+        wb.close()
+    return Path(target)
