@@ -37,13 +37,26 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 CHUNK = 1 << 22
-_OVERLAP = 64
 
 _CELL_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[ >/]")
 _NO_R_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?: (?!r=)[\w:.-]+=\"[^\"]*\")*\s*/?>")
-_COL3 = re.compile(rb'"([A-Z]{3})\d')
-_COL2 = re.compile(rb'"([A-Z]{2})\d')
-_DIGITS = {d: re.compile(rb'(?:[A-Z]|r=")(\d{%d})"' % d) for d in range(1, 8)}
+# A cell or row reference is an attribute named exactly r (`` r="XFD1048576"``); the leading
+# white space keeps colours (``rgb="FFC53687"``) and other attributes out.
+_COL3 = re.compile(rb' r="([A-Z]{3})\d{1,7}"')
+_COL2 = re.compile(rb' r="([A-Z]{2})\d{1,7}"')
+_WIDE = re.compile(rb' r="[A-Z]{2}')
+_FAR = re.compile(rb' r="[A-Z]{0,3}\d{7}"')
+_DIGITS = {d: re.compile(rb' r="[A-Z]{0,3}(\d{%d})"' % d) for d in range(1, 8)}
+
+
+
+def _canonical(data: bytes) -> bytes:
+    """Rare spellings of the r attribute (other white space, single quotes) made plain, so the
+    fast literal patterns above see every reference.  Used for scanning only."""
+    odd = b"r='" in data or any(ws in data and ws + b'r="' in data for ws in (b"\n", b"\t", b"\r"))
+    if odd:
+        data = re.sub(rb"""\sr=(["'])""", b' r="', data).replace(b"'", b'"')
+    return data
 
 
 def _col_number(letters: bytes) -> int:
@@ -146,9 +159,9 @@ def _pieces(zf: zipfile.ZipFile, part: str, budget: ZipBudget):
             if cut == 0:
                 cut = len(buf)
             carry = buf[cut:]
-            yield buf[:cut]
+            yield _canonical(buf[:cut])
     if carry:
-        yield carry
+        yield _canonical(carry)
 
 
 def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget) -> SheetShape:
@@ -166,16 +179,22 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget) -> SheetShape:
         if b":c " in data or b":c>" in data:  # namespace-prefixed cells (rare)
             n = len(_CELL_OPEN.findall(data))
         cells += n
-        if _COL3.search(data):
-            cols = max(cols, max(_col_number(c) for c in set(_COL3.findall(data))))
-        elif cols < 702 and _COL2.search(data):
-            cols = max(cols, max(_col_number(c) for c in set(_COL2.findall(data))))
-        if n and not no_r and _NO_R_CELL.search(data):
+        if cols < 702 and _WIDE.search(data):
+            if _COL3.search(data):
+                cols = max(cols, max(_col_number(c) for c in set(_COL3.findall(data))))
+            else:
+                cols = max(cols, max(_col_number(c) for c in set(_COL2.findall(data))))
+        if n and not no_r and data.count(b'<c r="') != n and _NO_R_CELL.search(data):
             no_r = True
-        for d in range(7, digits, -1):
-            if _DIGITS[d].search(data):
-                digits = d
-                break
+        if digits < 7 and _FAR.search(data):
+            digits = 7
+        elif digits < 6 and _DIGITS[6].search(data):
+            digits = 6
+        elif digits < 5:
+            for d in range(5, digits, -1):
+                if _DIGITS[d].search(data):
+                    digits = d
+                    break
     if no_r:
         cols = max(cols, min(16384, cells))  # cells without a reference are placed in turn
     rows = min(1_048_576, 10**digits - 1) if digits else 1

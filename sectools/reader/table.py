@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -247,35 +246,42 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
     _fill_merged_body(raw, body, start, header.columns.values())
 
     mapped = list(header.columns.items())
-    idx = [j for _, j in mapped]
-    width = max(idx) + 1
+    width = max(j for _, j in mapped) + 1
     for r in body:  # CSV rows and ragged rows: make every mapped index valid
         if len(r) < width:
             r.extend([""] * (width - len(r)))
-    get = itemgetter(*idx) if len(idx) > 1 else (lambda r, _j=idx[0]: (r[_j],))
-    blank = ("",) * len(idx)
-    required_pos = [k for k, (name, _) in enumerate(mapped) if spec.field(name).required] or list(range(len(idx)))
-
-    keep: list[int] = []
-    for k, r in enumerate(body):
-        t = get(r)
-        if t == blank:
-            continue
-        if any(t[p] == "" or t[p] is None for p in required_pos) or _looks_like_total(t):
-            if _is_total_or_footer(r):
-                continue
-        keep.append(k)
-
+    # Column-wise from here on: each test runs over a column's distinct values, not its cells.
+    raw_cols = {name: [r[j] for r in body] for name, j in mapped}
+    blank = ("",) * len(mapped)
+    if len(mapped) > 1:
+        keep = [k for k, t in enumerate(zip(*raw_cols.values())) if t != blank]
+    else:
+        keep = [k for k, v in enumerate(next(iter(raw_cols.values()))) if v != "" and v is not None]
+    suspects: set[int] = set()
+    required = [name for name, _ in mapped if spec.field(name).required] or [name for name, _ in mapped]
+    for name, col in raw_cols.items():
+        uniq = set(col)
+        totals = {v for v in uniq if v.__class__ is str and v and len(v) <= 12 and is_total_label(v)}
+        if totals:
+            suspects.update(k for k, v in enumerate(col) if v in totals)
+        if name in required and ("" in uniq or None in uniq):
+            suspects.update(k for k, v in enumerate(col) if v == "" or v is None)
+    if suspects:
+        drop = {k for k in suspects if _is_total_or_footer(body[k])}
+        if drop:
+            keep = [k for k in keep if k not in drop]
+    everything = len(keep) == len(body)
     rows_abs = [start + k + r0 for k in keep]
-    kept = [body[k] for k in keep]
     data: dict[str, list] = {}
     for name, j in mapped:
         f = spec.field(name)
-        raw_col = [r[j] for r in kept]
-        values, probs = convert_column(raw_col, f, context, file, raw.name, rows_abs, j + c0)
+        col = raw_cols[name]
+        if not everything:
+            col = [col[k] for k in keep]
+        values, probs = convert_column(col, f, context, file, raw.name, rows_abs, j + c0)
         data[name] = values
         problems.extend(probs)
-    n = len(kept)
+    n = len(keep)
     for f in spec.fields:
         if f.name not in data:
             data[f.name] = [None] * n
@@ -291,19 +297,14 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
     return table
 
 
-def _looks_like_total(t: tuple) -> bool:
-    for v in t:
-        if isinstance(v, str) and v and len(v) <= 12 and is_total_label(v):
-            return True
-    return False
-
-
 def _is_total_or_footer(row: list) -> bool:
     for v in row:
         if isinstance(v, str) and v.strip():
             if len(v) <= 12 and is_total_label(v):
                 return True
             return is_footer_note(v)
+        if v != "" and v is not None:
+            return False
     return False
 
 
@@ -330,34 +331,36 @@ def _fill_merged_body(raw: RawSheet, body: list[list], start: int, cols: Iterabl
 # ---------------------------------------------------------------------------------------
 def convert_column(raw: list, f: Field, ctx: ReadContext, file: str, sheet: str, rows: list[int],
                    col: int) -> tuple[list, list[Problem]]:
-    """Typed values for one column, and the problems found in it."""
-    problems: list[Problem] = []
+    """Typed values for one column, and the problems found in it.
+
+    Each distinct value is converted once; the column is then mapped in one pass."""
     conv = _CONVERTERS[f.type]
-    memo: dict = {}
-    out: list = []
-    append = out.append
-    for k, v in enumerate(raw):
-        if v == "" or v is None:
-            append(None)
-            if f.required:
+    types = set(map(type, raw))
+    if bool in types and (int in types or float in types):  # True == 1: convert cell by cell
+        results = [conv(v, f, ctx) if v != "" and v is not None else _EMPTY for v in raw]
+        out = [r[0] for r in results]
+        bad = [(k, raw[k], r) for k, r in enumerate(results) if r[1]]
+    else:
+        table: dict = {}
+        for v in set(raw):
+            table[v] = _EMPTY if (v == "" or v is None) else conv(v, f, ctx)
+        out = [r[0] for r in map(table.__getitem__, raw)]
+        bad_values = {v for v, r in table.items() if r[1]}
+        bad = [(k, v, table[v]) for k, v in enumerate(raw) if v in bad_values] if bad_values else []
+    problems: list[Problem] = []
+    for k, v, (_, code, params) in bad:
+        sev = WARNING if code in _WARNING_CODES else ERROR
+        problems.append(Problem(code, sev, file, sheet, cell_address(rows[k], col), v, {"column": f.label, **params}))
+    if f.required and None in out:
+        for k, v in enumerate(out):
+            if v is None and not any(b[0] == k for b in bad):
                 problems.append(Problem("missing-value", ERROR, file, sheet, cell_address(rows[k], col), None,
                                         {"column": f.label}))
-            continue
-        key = (type(v), v)
-        hit = memo.get(key)
-        if hit is None:
-            hit = conv(v, f, ctx)
-            if len(memo) < 50000:
-                memo[key] = hit
-        value, code, params = hit
-        append(value)
-        if code:
-            sev = WARNING if code in _WARNING_CODES else ERROR
-            problems.append(Problem(code, sev, file, sheet, cell_address(rows[k], col), v,
-                                    {"column": f.label, **params}))
+        problems.sort(key=lambda p: (len(p.cell), p.cell))
     return out, problems
 
 
+_EMPTY = (None, None, {})
 _WARNING_CODES = {"id-precision-lost", "date-outside-semester"}
 _OK: dict = {}
 

@@ -63,7 +63,12 @@ class RawWorkbook:
             else:  # the name did not resolve to a part here: guard every worksheet part
                 todo = [n for n in self._zip.namelist() if "/worksheets/" in n and n.endswith(".xml")]
             for part in todo:
-                shape = scan_sheet(self._zip, part, self._budget)
+                try:
+                    shape = scan_sheet(self._zip, part, self._budget)
+                except UnreadableFile:
+                    raise
+                except Exception as e:  # bad CRC, truncated part …
+                    raise UnreadableFile(_damaged(self.display, e, sheet=name)) from None
                 guard_sheet(shape, self.limits, self.display, name)
         try:
             cs = self._cal.get_sheet_by_name(name)
