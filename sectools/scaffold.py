@@ -103,3 +103,19 @@ def _this_semester(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     y = today.year if today.month >= 8 else today.year - 1
     return dt.date(y, 9, 1), dt.date(y + 1, 1, 20)
 
+
+
+def write_committed_workbooks(folder: str | Path) -> list[Path]:
+    """What the repository keeps under ``workbooks/``: the blank workbooks a new office gets,
+    and the demo office.  Regenerate with ``python -m sectools.scaffold workbooks``."""
+    folder = Path(folder)
+    made = [write_workbook(folder / "blank" / ROSTER.default_path, [roster_sheet("学生会", None)])]
+    made += init_office(folder / "demo", with_demo=True, force=True)
+    return made
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    import sys
+
+    for p in write_committed_workbooks(sys.argv[1] if len(sys.argv) > 1 else "workbooks"):
+        print(p)

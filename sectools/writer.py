@@ -67,6 +67,7 @@ def atomic_target(target: str | os.PathLike, inputs: Iterable[str | os.PathLike]
     try:
         yield tmp_path
         check_writable(target, inputs)  # opened in Excel meanwhile?
+        os.chmod(tmp_path, _mode_for(target))
         try:
             os.replace(tmp_path, target)
         except PermissionError as e:
@@ -74,6 +75,15 @@ def atomic_target(target: str | os.PathLike, inputs: Iterable[str | os.PathLike]
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's mode, or what a new file gets under the umask (mkstemp makes 0600)."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 # ---- cells --------------------------------------------------------------------------------

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from sectools.dates import Semester
+from sectools.reader import ReadContext
+
+SEMESTER = Semester(dt.date(2026, 3, 2), dt.date(2026, 7, 10))
+CTX = ReadContext(semester=SEMESTER)
+
+
+def sheet_book(path: Path, rows: list[list], title: str = "成员", merges: tuple[str, ...] = (),
+               formats: dict[str, str] | None = None, extra_sheets: dict[str, list[list]] | None = None,
+               hidden: bool = False) -> Path:
+    """Build a real .xlsx with openpyxl (the tests' own files, not a clerk's)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for r in rows:
+        ws.append(r)
+    for m in merges:
+        ws.merge_cells(m)
+    for cell, fmt in (formats or {}).items():
+        ws[cell].number_format = fmt
+    for name, srows in (extra_sheets or {}).items():
+        other = wb.create_sheet(name)
+        for r in srows:
+            other.append(r)
+    if hidden:
+        ws.sheet_state = "hidden"
+        wb.active = 1
+    wb.save(path)
+    return path
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def ctx() -> ReadContext:
+    return CTX

@@ -1,0 +1,143 @@
+"""The command line through click's CliRunner, and the office folder end to end."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from sectools.cli import main
+
+from .conftest import digest, sheet_book
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_demo_creates_an_office_that_checks_clean(tmp_path):
+    out = tmp_path / "演示"
+    r = run("demo", "--out", out)
+    assert r.exit_code == 0, r.output
+    assert "名册" in r.output and "检查结果.xlsx" in r.output
+    assert (out / "sectools.toml").is_file() and (out / "名册.xlsx").is_file()
+    r = run("check", out)
+    assert r.exit_code == 0, r.output
+    assert re.search(r"名册：名册.xlsx › 成员：(7[5-9]|8\d|9\d) 行，0 个错误", r.output), r.output
+    assert "ambiguous-name" in r.output  # the demo's 同名 pair is reported, not merged
+
+
+def test_check_json_lists_problems_and_exits_1_on_errors(tmp_path):
+    run("init", tmp_path / "o")
+    sheet_book(tmp_path / "o" / "名册.xlsx", [["学号", "姓名", "部门"], ["1", "甲", "秘书处"],
+                                              ["1", "乙", "宣传部"], ["2", "丙", "火星部"]])
+    r = run("check", tmp_path / "o", "--json")
+    assert r.exit_code == 1
+    data = json.loads(r.output)
+    assert [(d["cell"], d["code"], d["severity"]) for d in data] == [
+        ("A3", "duplicate-id", "error"), ("C4", "unknown-department", "warning")]
+    assert set(data[0]) == {"file", "sheet", "cell", "code", "severity", "message", "value"}
+    assert data[0]["file"] == "名册.xlsx" and data[0]["sheet"] == "成员"
+
+
+def test_check_in_english_and_problems_workbook(tmp_path):
+    run("init", tmp_path / "o")
+    sheet_book(tmp_path / "o" / "名册.xlsx", [["学号", "姓名", "部门", "入职日期"], ["1", "甲", "秘书处", "昨天"]])
+    r = run("--lang", "en", "check", tmp_path / "o", "--out", tmp_path / "problems.xlsx")
+    assert r.exit_code == 1
+    assert "is not a date" in r.output and "D2" in r.output
+    ws = openpyxl.load_workbook(tmp_path / "problems.xlsx").active
+    assert ws["C3"].value == "D2" and ws["E3"].value == "bad-date"
+
+
+def test_errors_are_messages_not_tracebacks(tmp_path):
+    r = run("check", tmp_path)
+    assert r.exit_code == 1 and "sectools.toml" in r.output and "Traceback" not in r.output
+    (tmp_path / "sectools.toml").write_text("[office\nname = ", encoding="utf-8")
+    r = run("check", tmp_path)
+    assert r.exit_code == 1 and "错误: sectools.toml" in r.output and "写法有误" in r.output
+    (tmp_path / "sectools.toml").write_text('[office]\nsemester_start = "下周"\nlang = "fr"\n', encoding="utf-8")
+    r = run("check", tmp_path)
+    assert r.exit_code == 1 and "semester_start" in r.output and "lang" in r.output
+    r = run("init", tmp_path)  # not empty
+    assert r.exit_code == 1 and "不是空的" in r.output
+
+
+def test_zh_tw_office_gets_traditional_messages(tmp_path):
+    run("init", tmp_path / "o")
+    cfg = tmp_path / "o" / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('lang = "zh-CN"', 'lang = "zh-TW"'), encoding="utf-8")
+    sheet_book(tmp_path / "o" / "名册.xlsx", [["學號", "姓名", "部門"], ["1", "甲", "秘書處"], ["1", "乙", "秘書處"]])
+    r = run("check", tmp_path / "o")
+    assert r.exit_code == 1 and "重複" in r.output and "錯誤" in r.output
+
+
+def test_no_command_changes_a_byte_of_any_input(tmp_path):
+    office = tmp_path / "o"
+    run("demo", "--out", office)
+    before = {k: v for k, v in digest(office).items() if not k.startswith("输出")}
+    for args in (["check", office], ["check", office, "--json"], ["check", office, "--out", tmp_path / "p.xlsx"],
+                 ["--lang", "en", "check", office]):
+        run(*args)
+    after = {k: v for k, v in digest(office).items() if not k.startswith("输出")}
+    assert after == before
+    r = run("check", office, "--out", office / "名册.xlsx")  # an input as output: refused
+    assert r.exit_code == 1 and "不能是输入" in r.output
+    assert {k: v for k, v in digest(office).items() if not k.startswith("输出")} == before
+
+
+def test_init_blank_office_workbook_is_ready_to_type_into(tmp_path):
+    r = run("init", tmp_path / "o")
+    assert r.exit_code == 0
+    ws = openpyxl.load_workbook(tmp_path / "o" / "名册.xlsx")["成员"]
+    assert ws["A1"].value == "学生会成员名册"
+    assert [c.value for c in ws[2]][:4] == ["学号", "姓名", "性别", "部门"]
+    assert ws.freeze_panes == "A3"
+    lists = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert "在任" in lists["J"] and "秘书处" in lists["D"] and "干事" in lists["E"]
+    assert ws.column_dimensions["A"].width >= 12
+    assert ws["A3"].number_format == "@"  # ids typed as text keep their zeros
+    r = run("check", tmp_path / "o")
+    assert r.exit_code == 0  # an empty roster is only a warning
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, cmd in main.commands.items():
+        r = run(name, "--help")
+        assert r.exit_code == 0 and "例" in r.output, name
+        assert f"sectools {name}" in readme, name
+
+
+def test_python_dash_m_runs():
+    r = subprocess.run([sys.executable, "-m", "sectools", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "sectools" in r.stdout
+
+
+def test_committed_workbooks_are_current(tmp_path):
+    """workbooks/ is what `sectools init` makes: regenerate and compare cell by cell."""
+    from sectools.scaffold import write_committed_workbooks
+
+    write_committed_workbooks(tmp_path)
+    committed = ROOT / "workbooks"
+    made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert made == sorted(p.relative_to(committed) for p in committed.rglob("*") if p.is_file()
+                          and p.name != "README.md")
+    for rel in made:
+        a, b = tmp_path / rel, committed / rel
+        if rel.suffix == ".xlsx":
+            wa, wb = openpyxl.load_workbook(a), openpyxl.load_workbook(b)
+            assert wa.sheetnames == wb.sheetnames, rel
+            for sa, sb in zip(wa, wb):
+                assert [[c.value for c in r] for r in sa.iter_rows()] == [[c.value for c in r] for r in sb.iter_rows()], rel
+                assert [(d.sqref, d.formula1) for d in sa.data_validations.dataValidation] == \
+                       [(d.sqref, d.formula1) for d in sb.data_validations.dataValidation], rel
+        else:
+            assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8"), rel

@@ -1,0 +1,360 @@
+"""The reader on real messy workbooks, built here the way clerks make them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sectools.reader import Limits, ReadContext, read_table
+from sectools.roster import ROSTER
+
+from .conftest import CTX, SEMESTER, sheet_book
+
+
+def cells(table):
+    return [(p.cell, p.code) for p in table.problems]
+
+
+def test_title_rows_two_row_merged_header_traditional_fullwidth(tmp_path):
+    path = sheet_book(tmp_path / "名册.xlsx", [
+        ["财经系学生会成员名册"],
+        ["制表日期：2026年3月1日", None, None, None, "单位：人"],
+        [],
+        ["序號", "學　號", "姓 名", "基本信息", None, "備註"],
+        [None, None, None, "部門", "入職日期", None],
+        [1, "２０２４０１０１０１", "  张　三 ", "秘书处", "2026年3月2日", "x"],
+        [2, "2024010102", "李 四", "宣传部", "2026/3/5", None],
+    ], merges=("A1:F1", "B4:B5", "C4:C5", "A4:A5", "D4:E4"))
+    t = read_table(path, ROSTER, context=CTX)
+    assert t.header_row == 3 and t.sheet == "成员"
+    assert t.data["id"].tolist() == ["2024010101", "2024010102"]
+    assert t.data["name"].tolist() == ["张三", "李四"]
+    assert t.data["department"].tolist() == ["秘书处", "宣传部"]
+    assert t.data["joined"].tolist() == [dt.date(2026, 3, 2), dt.date(2026, 3, 5)]
+    assert t.data["_row"].tolist() == [5, 6]
+    assert t.problems == []
+
+
+def test_columns_any_order_english_headers_extra_columns_ignored(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [
+        ["Remarks", "Department", "Name", "Student ID", "Hobby"],
+        ["", "外联部", "Wang Wei", "S001", "chess"],
+    ])
+    t = read_table(path, ROSTER, context=CTX)
+    assert t.columns == {"department": 1, "name": 2, "id": 3}
+    assert t.data.loc[0, ["id", "name", "department"]].tolist() == ["S001", "Wang Wei", "外联部"]
+
+
+def test_blank_total_and_footer_rows_dropped(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [
+        ["序号", "学号", "姓名", "部门"],
+        [1, "001", "甲", "秘书处"],
+        [None, None, None, None],
+        [2, "002", "乙", "秘书处"],
+        ["合  计", None, None, "2人"],
+        [None, None, "总計", None],
+        ["注：本表每学期更新", None, None, None],
+        ["制表人：张三", None, None, None],
+    ])
+    t = read_table(path, ROSTER, context=CTX)
+    assert t.data["name"].tolist() == ["甲", "乙"]
+    assert t.problems == []
+
+
+def test_ids_as_numbers_text_apostrophe_and_exponent_floats(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [
+        ["学号", "姓名", "部门", "电话"],
+        [2.0260001e7, "甲", "秘书处", 13812345678],
+        ["02024001", "乙", "秘书处", "'13812345679"],
+        ["'02024002", "丙", "秘书处", None],
+        ["2.0260003E+07", "丁", "秘书处", None],
+        ["110101199003071234", "戊", "秘书处", None],
+        ["2024005.0", "己", "秘书处", None],
+    ])
+    t = read_table(path, ROSTER, context=CTX)
+    assert t.data["id"].tolist() == ["20260001", "02024001", "02024002", "20260003", "110101199003071234",
+                                     "2024005"]
+    assert t.data["phone"].tolist()[:2] == ["13812345678", "13812345679"]
+    assert t.problems == []
+
+
+def test_an_18_digit_id_stored_as_a_number_is_reported(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [["学号", "姓名", "部门"], [110101199003071234, "甲", "秘书处"]])
+    t = read_table(path, ROSTER, context=CTX)
+    assert cells(t) == [("A2", "id-precision-lost")]
+    assert t.problems[0].severity == "warning"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    (dt.datetime(2026, 3, 2), dt.date(2026, 3, 2)),
+    (46083, dt.date(2026, 3, 2)),  # a serial in a cell with no date format
+    ("2026-03-02", dt.date(2026, 3, 2)),
+    ("2026/3/2", dt.date(2026, 3, 2)),
+    ("2026.3.2", dt.date(2026, 3, 2)),
+    ("2026年3月2日", dt.date(2026, 3, 2)),
+    ("２０２６年３月２日", dt.date(2026, 3, 2)),
+    ("3月2日", dt.date(2026, 3, 2)),  # the year from the semester
+    ("2026年3月2日 星期一", dt.date(2026, 3, 2)),
+    ("20260302", dt.date(2026, 3, 2)),
+    ("2026-03-02 19:05", dt.date(2026, 3, 2)),
+])
+def test_every_date_form(tmp_path, typed, expected):
+    path = sheet_book(tmp_path / "r.xlsx", [["学号", "姓名", "部门", "入职日期"], ["1", "甲", "秘书处", typed]])
+    t = read_table(path, ROSTER, context=CTX)
+    assert t.data["joined"].tolist() == [expected]
+    assert t.problems == []
+
+
+def test_month_day_takes_the_year_across_new_year():
+    from sectools.dates import Semester, parse_date
+
+    autumn = Semester(dt.date(2025, 9, 1), dt.date(2026, 1, 20))
+    assert parse_date("10月8日", autumn) == dt.date(2025, 10, 8)
+    assert parse_date("1月5日", autumn) == dt.date(2026, 1, 5)
+    assert parse_date("2月30日", autumn) is None
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("19:05", dt.time(19, 5)), ("19:05:00", dt.time(19, 5)), ("下午7:05", dt.time(19, 5)),
+    ("晚上7点05分", dt.time(19, 5)), ("7:05 PM", dt.time(19, 5)), ("19：05", dt.time(19, 5)),
+    (0.795138888888889, dt.time(19, 5)), (dt.time(19, 5), dt.time(19, 5)), ("上午9点半", dt.time(9, 30)),
+    ("25:00", None), ("迟到", None),
+])
+def test_times(typed, expected):
+    from sectools.dates import parse_time
+
+    assert parse_time(typed) == expected
+
+
+def test_bad_values_are_problems_with_cell_value_and_hint(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [
+        ["名册"],
+        ["学号", "姓名", "部门", "入职日期", "状态", "职务"],
+        ["1", "甲", "秘书处", "三月二号", "在職", "干事"],
+        ["2", None, "秘书处", None, "休假", "组长"],
+        ["1", "丙", "秘书处", None, "撤職", None],
+    ])
+    t = read_table(path, ROSTER, context=CTX)
+    assert sorted(cells(t)) == sorted([("D3", "bad-date"), ("E4", "bad-choice"), ("F4", "bad-choice"),
+                                       ("B4", "missing-value"), ("A5", "duplicate-id")])
+    assert t.data["status"].tolist() == ["在任", None, "撤职"]
+    msg = {p.cell: p for p in t.problems}
+    msg = {"bad-date": msg["D3"], "bad-choice": msg["E4"], "duplicate-id": msg["A5"]}
+    assert msg["bad-date"].location() == "r.xlsx › 成员!D3"
+    assert "三月二号" in msg["bad-date"].message() and "2026/3/2" in msg["bad-date"].message()
+    assert "在任" in msg["bad-choice"].message()
+    assert "A3" in msg["duplicate-id"].message()
+    en = msg["bad-date"].message("en")
+    assert "not a date" in en and "三月二号" in en
+    assert "遲" not in msg["bad-date"].message("zh-TW") and "日期" in msg["bad-date"].message("zh-TW")
+
+
+def test_merged_department_cell_fills_its_rows(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [
+        ["部门", "学号", "姓名"],
+        ["秘书处", "1", "甲"], [None, "2", "乙"], [None, "3", "丙"],
+        ["宣传部", "4", "丁"],
+    ], merges=("A2:A4",))
+    t = read_table(path, ROSTER, context=CTX)
+    assert t.data["department"].tolist() == ["秘书处", "秘书处", "秘书处", "宣传部"]
+
+
+def test_table_found_on_a_hidden_sheet_and_by_header_among_sheets(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [["学号", "姓名", "部门"], ["1", "甲", "秘书处"]], title="数据",
+                      hidden=True, extra_sheets={"说明": [["本工作簿说明"]]})
+    t = read_table(path, ROSTER, context=CTX)
+    assert t.sheet == "数据" and len(t) == 1
+
+
+def test_missing_sheet_and_missing_required_column(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [["学号", "部门", "电话"], ["1", "秘书处", "1"]])
+    t = read_table(path, ROSTER, sheet="名单", context=CTX)
+    assert cells(t) == [(None, "sheet-not-found")] and "成员" in t.problems[0].message()
+    t = read_table(path, ROSTER, context=CTX)
+    assert [p.code for p in t.problems] == ["missing-column"]
+    assert "姓名" in t.problems[0].message()
+    t = read_table(path, ROSTER, sheet=" 成员 ", context=CTX)  # forgiving about spaces
+    assert t.sheet == "成员"
+
+
+def test_no_table_at_all(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [["随便写的笔记"], ["没有表头"]])
+    t = read_table(path, ROSTER, context=CTX)
+    assert [p.code for p in t.problems] == ["table-not-found"] and len(t) == 0
+
+
+def test_same_name_two_ids_is_a_warning(tmp_path):
+    from sectools.roster import check_roster
+
+    path = sheet_book(tmp_path / "r.xlsx", [["学号", "姓名", "部门"], ["1", "张伟", "秘书处"],
+                                            ["2", "张伟", "宣传部"]])
+    t = read_table(path, ROSTER, context=CTX)
+    probs = check_roster(t, ("秘书处", "宣传部"))
+    assert [(p.cell, p.code, p.severity) for p in probs] == [("B3", "ambiguous-name", "warning")]
+    assert "1（A2）" in probs[0].message() and "2（A3）" in probs[0].message()
+
+
+def test_csv_utf8_and_gbk(tmp_path):
+    text = "学号,姓名,部门\n001,张三,秘书处\n"
+    (tmp_path / "u.csv").write_text(text, encoding="utf-8-sig")
+    (tmp_path / "g.csv").write_bytes(text.encode("gbk"))
+    for name in ("u.csv", "g.csv"):
+        t = read_table(tmp_path / name, ROSTER, context=CTX)
+        assert t.data["id"].tolist() == ["001"] and t.data["name"].tolist() == ["张三"], name
+
+
+def test_xls_and_xlsm(tmp_path):
+    import xlwt
+
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("成员")
+    for r, row in enumerate([["学号", "姓名", "部门"], ["2024001", "甲", "秘书处"]]):
+        for c, v in enumerate(row):
+            ws.write(r, c, v)
+    wb.save(str(tmp_path / "old.xls"))
+    t = read_table(tmp_path / "old.xls", ROSTER, context=CTX)
+    assert t.data["id"].tolist() == ["2024001"] and t.problems == []
+
+    import openpyxl
+
+    sheet_book(tmp_path / "m.xlsx", [["学号", "姓名", "部门"], ["1", "甲", "秘书处"]])
+    book = openpyxl.load_workbook(tmp_path / "m.xlsx")
+    book.save(tmp_path / "m.xlsm")
+    assert len(read_table(tmp_path / "m.xlsm", ROSTER, context=CTX)) == 1
+
+
+# ---- files that are not readable: one clear problem each --------------------------------------
+def one(path, limits: Limits | None = None):
+    ctx = ReadContext(semester=SEMESTER, limits=limits) if limits else CTX
+    t = read_table(path, ROSTER, context=ctx)
+    assert len(t.problems) == 1, t.problems
+    p = t.problems[0]
+    assert p.file == Path(path).name and p.message() and p.message("en")
+    return p.code
+
+
+def test_unreadable_files(tmp_path):
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    assert one(tmp_path / "empty.xlsx") == "file-empty"
+    (tmp_path / "notes.xlsx").write_text("这其实是文本文件", encoding="utf-8")
+    assert one(tmp_path / "notes.xlsx") == "not-a-workbook"
+    (tmp_path / "scan.xlsx").write_bytes(b"%PDF-1.7 ...")
+    assert one(tmp_path / "scan.xlsx") == "not-a-workbook"
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    (tmp_path / "cut.xlsx").write_bytes(good.read_bytes()[:700])
+    assert one(tmp_path / "cut.xlsx") == "corrupt-workbook"
+    assert one(tmp_path / "nothere.xlsx") == "file-not-found"
+    (tmp_path / "表.et").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert one(tmp_path / "表.et") == "wps-format"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("Index/Document.iwa", b"x")
+    (tmp_path / "表.numbers").write_bytes(buf.getvalue())
+    assert one(tmp_path / "表.numbers") == "numbers-format"
+    (tmp_path / "disguised.xlsx").write_bytes(buf.getvalue())
+    assert one(tmp_path / "disguised.xlsx") == "numbers-format"
+
+
+def test_password_protected(tmp_path):
+    import msoffcrypto
+
+    plain = sheet_book(tmp_path / "plain.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    enc = tmp_path / "locked.xlsx"
+    with open(plain, "rb") as src, open(enc, "wb") as dst:
+        f = msoffcrypto.OfficeFile(src)
+        f.encrypt("secret", dst)
+    assert one(enc) == "password-protected"
+
+
+def test_strict_open_xml(tmp_path):
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    out = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+            zout.writestr(item, data)
+    assert one(out) == "strict-ooxml"
+
+
+def _with_sheet_xml(src: Path, dst: Path, sheet_xml: bytes) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = sheet_xml
+            zout.writestr(item.filename, data)
+    return dst
+
+
+def test_zip_bomb_refused_quickly(tmp_path):
+    import time
+
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    # 300 MB of blank rows that compress to a few hundred KB.
+    filler = b"<row/>" * (50 * 1024 * 1024)
+    xml = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           b"<sheetData>" + filler + b"</sheetData></worksheet>")
+    bomb = _with_sheet_xml(good, tmp_path / "bomb.xlsx", xml)
+    assert bomb.stat().st_size < 2_000_000
+    t0 = time.perf_counter()
+    assert one(bomb, Limits(max_uncompressed=100 * 1024 * 1024)) == "workbook-too-large"
+    assert time.perf_counter() - t0 < 5
+
+
+def test_zip_part_lying_about_its_size_is_caught_while_inflating(tmp_path):
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           + b"<row/>" * 400_000 + b"</sheetData></worksheet>")
+    bomb = _with_sheet_xml(good, tmp_path / "liar.xlsx", xml)
+    data = bytearray(bomb.read_bytes())
+    # Shrink the declared size of the sheet part in the central directory to 100 bytes.
+    name = b"xl/worksheets/sheet1.xml"
+    pos = data.find(b"PK\x01\x02")
+    while data[pos + 46:pos + 46 + int.from_bytes(data[pos + 28:pos + 30], "little")] != name:
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    data[pos + 24:pos + 28] = (100).to_bytes(4, "little")
+    liar = tmp_path / "liar2.xlsx"
+    liar.write_bytes(bytes(data))
+    code = one(liar, Limits(max_uncompressed=1024 * 1024))
+    assert code in ("workbook-too-large", "corrupt-workbook")
+
+
+def test_huge_extent_with_two_cells_is_refused_before_parsing(tmp_path):
+    """A1 and XFD1048576: the parser would allocate 17 billion cells and abort the process."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "成员"
+    ws["A1"] = "学号"
+    ws["B1"] = "姓名"
+    ws["XFD1048576"] = "far away"
+    wb.save(tmp_path / "far.xlsx")
+    t = read_table(tmp_path / "far.xlsx", ROSTER, context=CTX)
+    assert [p.code for p in t.problems] == ["sheet-extent-too-large"]
+    assert "XFD1048576" in t.problems[0].message()
+
+
+def test_too_many_cells(tmp_path):
+    path = sheet_book(tmp_path / "r.xlsx", [["学号", "姓名"]] + [[str(i), "甲"] for i in range(600)])
+    assert one(path, Limits(max_cells=1000)) == "too-many-cells"
+
+
+def test_xml_entity_bomb_in_workbook_part(tmp_path):
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    out = tmp_path / "laughs.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                dtd = b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+                data = data.replace(b"?>", b"?>" + dtd, 1) if data.startswith(b"<?xml") else dtd + data
+            zout.writestr(item.filename, data)
+    assert one(out) == "corrupt-workbook"

@@ -1,0 +1,82 @@
+"""The writer: atomic, never over an input, refuses a workbook open in Excel, no formulas from text."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from sectools.errors import SectoolsError, WorkbookOpenError
+from sectools.writer import Column, Sheet, atomic_target, csv_safe, write_csv, write_workbook
+
+HOSTILE = ["=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "=HYPERLINK(\"http://x\",\"点我\")", "\tTAB", "\rCR"]
+
+
+def test_report_workbook_looks_finished_and_text_stays_text(tmp_path):
+    rows = [[v, 0.875, dt.date(2026, 3, 2), 3] for v in HOSTILE]
+    out = write_workbook(tmp_path / "报表.xlsx", [Sheet("出勤", [Column("姓名"), Column("出勤率", "percent", low=0.8),
+                                                              Column("日期", "date"), Column("次数", "int")], rows,
+                                                       title="出勤统计")])
+    wb = openpyxl.load_workbook(out)
+    ws = wb["出勤"]
+    assert ws["A1"].value == "出勤统计"
+    assert [c.value for c in ws[2]] == ["姓名", "出勤率", "日期", "次数"]
+    assert ws["A2"].font.b and ws["A2"].fill.fgColor.rgb.endswith("1F4E78")
+    assert ws.freeze_panes == "A3"
+    assert ws.auto_filter.ref == f"A2:D{2 + len(rows)}"
+    assert ws["B3"].number_format == "0.0%" and ws["C3"].number_format == "yyyy-mm-dd"
+    assert ws.column_dimensions["A"].width >= 8
+    for i, v in enumerate(HOSTILE[:-1]):  # (openpyxl shows the last one's \r as _x000D_, as Excel stores it)
+        cell = ws.cell(row=3 + i, column=1)
+        assert cell.data_type == "s" and cell.value == v  # a string, not a formula
+    assert ws.conditional_formatting  # low rates highlighted
+    assert not list((tmp_path).glob(".sectools-*"))  # no temporary file left behind
+
+
+def test_csv_output_escapes_formula_starts():
+    assert [csv_safe(v) for v in HOSTILE] == ["'" + v for v in HOSTILE]
+    assert csv_safe("张三") == "张三" and csv_safe(3) == 3 and csv_safe("") == ""
+
+
+def test_csv_written_with_bom_for_excel(tmp_path):
+    out = write_csv(tmp_path / "a.csv", ["姓名", "备注"], [["张三", "=1+1"], ["李四", None]])
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows == [["姓名", "备注"], ["张三", "'=1+1"], ["李四", ""]]
+
+
+def test_never_writes_over_an_input(tmp_path):
+    src = tmp_path / "名册.xlsx"
+    src.write_bytes(b"clerk data")
+    with pytest.raises(SectoolsError) as e:
+        write_workbook(src, [Sheet("x", [Column("a")], [])], inputs=[tmp_path / "." / "名册.xlsx"])
+    assert e.value.problems[0].code == "output-is-input"
+    assert src.read_bytes() == b"clerk data"
+
+
+@pytest.mark.parametrize("name, lock", [("报表.xlsx", "~$报表.xlsx"),
+                                        ("2026年3月考勤报表.xlsx", "~$26年3月考勤报表.xlsx"),
+                                        ("报表.xlsx", ".~lock.报表.xlsx#")])
+def test_target_open_in_excel_is_refused_and_untouched(tmp_path, name, lock):
+    target = tmp_path / name
+    target.write_bytes(b"previous report")
+    (tmp_path / lock).write_bytes(b"owner")
+    with pytest.raises(WorkbookOpenError) as e:
+        write_workbook(target, [Sheet("x", [Column("a")], [["b"]])])
+    assert e.value.problems[0].code == "file-open-in-excel"
+    assert "关闭" in e.value.message()
+    assert target.read_bytes() == b"previous report"
+
+
+def test_failure_midway_leaves_the_old_file_whole(tmp_path):
+    target = tmp_path / "报表.xlsx"
+    target.write_bytes(b"previous report")
+    with pytest.raises(RuntimeError):
+        with atomic_target(target) as tmp:
+            tmp.write_bytes(b"half")
+            raise RuntimeError("crash while writing")
+    assert target.read_bytes() == b"previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["报表.xlsx"]
