@@ -14,7 +14,7 @@ from .writer import Column, Sheet, write_workbook
 def problems_sheet(problems: list[Problem], lang: str = "zh-CN") -> Sheet:
     en = lang == "en"
     cols = [Column("File" if en else "文件"), Column("Sheet" if en else "工作表"), Column("Cell" if en else "单元格"),
-            Column(word("severity", lang)), Column(word("code", lang)), Column(word("message", lang), width=80),
+            Column(word("severity", lang)), Column(word("code", lang)), Column(word("message", lang), "wrap", width=70),
             Column("Value" if en else "原值")]
     rows = [[p.file, p.sheet, p.cell, word(p.severity, lang), p.code, p.message(lang),
              None if p.value is None else str(p.value)] for p in problems]

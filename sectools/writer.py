@@ -124,7 +124,7 @@ def _plain(v: Any) -> Any:
 @dataclass
 class Column:
     label: str
-    kind: str = "text"  # text, int, number, percent, date, time, datetime
+    kind: str = "text"  # text, wrap (long text), int, number, percent, date, time, datetime
     width: float | None = None
     low: float | None = None  # highlight values below this (rates)
 
@@ -168,6 +168,7 @@ class Styles:
         self.note = wb.add_format({**base, "font_color": "#595959", "italic": True})
         kinds = {
             "text": {"num_format": "@"},
+            "wrap": {"num_format": "@", "text_wrap": True},
             "int": {"num_format": "0"},
             "number": {"num_format": "0.00"},
             "percent": {"num_format": "0.0%"},
@@ -179,6 +180,8 @@ class Styles:
         self.band = {k: wb.add_format({**base, **v, "border": 1, "border_color": "#D9D9D9", "bg_color": BAND_FILL})
                      for k, v in kinds.items()}
         self.low = wb.add_format({"bg_color": LOW_FILL, "font_color": LOW_FONT})
+        # Rows left for typing: the number format only (ids stay text), no borders to print.
+        self.blank = {k: wb.add_format({**base, **v}) for k, v in kinds.items()}
 
 
 def write_value(ws, r: int, c: int, v: Any, fmt) -> None:
@@ -231,22 +234,25 @@ def write_sheet(wb, styles: Styles, sheet: Sheet) -> Any:
     if sheet.note:
         ws.write_string(top, 0, sheet.note, styles.note)
         top += 1
-    if top:
-        top += 0
     ncol = len(sheet.columns)
     for c, col in enumerate(sheet.columns):
         ws.write_string(top, c, col.label, styles.header)
         ws.set_column(c, c, fit_width(col, (r[c] for r in sheet.rows)))
     ws.set_row(top, 24)
+    wraps = [(c, fit_width(col, ())) for c, col in enumerate(sheet.columns) if col.kind == "wrap"]
     for i, row in enumerate(sheet.rows):
         band = styles.band if i % 2 else styles.cell
         for c, col in enumerate(sheet.columns):
             write_value(ws, top + 1 + i, c, row[c] if c < len(row) else None, band[col.kind])
+        if wraps:  # row height for wrapped text (neither Excel nor LibreOffice grows it on open)
+            lines = max(-(-display_width(str(row[c] or "")) // max(int(w) - 1, 1)) for c, w in wraps)
+            if lines > 1:
+                ws.set_row(top + 1 + i, 15 * lines)
     last = top + len(sheet.rows) + sheet.blank_rows
     for c, col in enumerate(sheet.columns):
         if sheet.blank_rows:
             for r in range(top + 1 + len(sheet.rows), last + 1):
-                ws.write_blank(r, c, None, styles.cell[col.kind])
+                ws.write_blank(r, c, None, styles.blank[col.kind])
         if col.low is not None and sheet.rows:
             ws.conditional_format(top + 1, c, top + len(sheet.rows), c,
                                   {"type": "cell", "criteria": "<", "value": col.low, "format": styles.low})
@@ -258,7 +264,8 @@ def write_sheet(wb, styles: Styles, sheet: Sheet) -> Any:
     ws.freeze_panes(top + 1, 0)
     if ncol:
         ws.autofilter(top, 0, max(top + len(sheet.rows), top), ncol - 1)
-    ws.set_landscape() if ncol > 8 else ws.set_portrait()
+    wide = sum(fit_width(c, ()) if c.width else 10 for c in sheet.columns) > 100
+    ws.set_landscape() if (ncol > 8 or wide) else ws.set_portrait()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(top)

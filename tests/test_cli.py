@@ -141,3 +141,11 @@ def test_committed_workbooks_are_current(tmp_path):
                        [(d.sqref, d.formula1) for d in sb.data_validations.dataValidation], rel
         else:
             assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8"), rel
+
+
+def test_a_damaged_roster_is_one_problem_not_a_traceback(tmp_path):
+    run("init", tmp_path / "o")
+    (tmp_path / "o" / "名册.xlsx").write_bytes(b"PK\x03\x04 broken")
+    r = run("check", tmp_path / "o", "--json")
+    assert r.exit_code == 1
+    assert [(d["file"], d["code"]) for d in json.loads(r.output)] == [("名册.xlsx", "corrupt-workbook")]

@@ -358,3 +358,23 @@ def test_xml_entity_bomb_in_workbook_part(tmp_path):
                 data = data.replace(b"?>", b"?>" + dtd, 1) if data.startswith(b"<?xml") else dtd + data
             zout.writestr(item.filename, data)
     assert one(out) == "corrupt-workbook"
+
+
+def test_a_declared_huge_dimension_alone_is_harmless(tmp_path):
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名", "部门"], ["1", "甲", "秘书处"]])
+    xml = zipfile.ZipFile(good).read("xl/worksheets/sheet1.xml")
+    import re
+
+    xml = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', xml)
+    t = read_table(_with_sheet_xml(good, tmp_path / "dim.xlsx", xml), ROSTER, context=CTX)
+    assert t.problems == [] and t.data["name"].tolist() == ["甲"]
+
+
+def test_far_cell_hidden_behind_odd_attribute_spelling_is_still_found(tmp_path):
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    for far in (b'<c\nr="XFD1048576"><v>1</v></c>', b"<c r='XFD1048576'><v>1</v></c>",
+                b'<c s="0" r="XFD1048576"><v>1</v></c>'):
+        xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+               b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c>' + far + b"</row></sheetData></worksheet>")
+        path = _with_sheet_xml(good, tmp_path / "odd.xlsx", xml)
+        assert one(path) == "sheet-extent-too-large", far
