@@ -378,3 +378,25 @@ def test_far_cell_hidden_behind_odd_attribute_spelling_is_still_found(tmp_path):
                b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c>' + far + b"</row></sheetData></worksheet>")
         path = _with_sheet_xml(good, tmp_path / "odd.xlsx", xml)
         assert one(path) == "sheet-extent-too-large", far
+
+
+def test_numbers_typed_as_text_and_a_custom_spec(tmp_path):
+    from sectools.schema import Field, TableSpec
+
+    spec = TableSpec("scores", "分数", (
+        Field("cls", ("班级",), "text", True),
+        Field("count", ("次数",), "int"),
+        Field("score", ("分值", "得分"), "number"),
+        Field("at", ("时间",), "time"),
+    ))
+    path = sheet_book(tmp_path / "s.xlsx", [
+        ["班级", "次数", "得分", "时间"],
+        ["会计2401", "１２", "3.5", "19:05"],
+        ["会计2402", 3, "1,200", "下午7:05"],
+        ["会计2403", "2.5", "85%", "晚饭后"],
+    ])
+    t = read_table(path, spec, context=CTX)
+    assert t.data["count"].tolist() == [12, 3, None]
+    assert t.data["score"].tolist() == [3.5, 1200.0, 0.85]
+    assert t.data["at"].tolist() == [dt.time(19, 5), dt.time(19, 5), None]
+    assert cells(t) == [("B4", "bad-number"), ("D4", "bad-time")]

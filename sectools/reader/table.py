@@ -344,7 +344,8 @@ def convert_column(raw: list, f: Field, ctx: ReadContext, file: str, sheet: str,
         table: dict = {}
         for v in set(raw):
             table[v] = _EMPTY if (v == "" or v is None) else conv(v, f, ctx)
-        out = [r[0] for r in map(table.__getitem__, raw)]
+        values = {v: r[0] for v, r in table.items()}
+        out = list(map(values.__getitem__, raw))
         bad_values = {v for v, r in table.items() if r[1]}
         bad = [(k, v, table[v]) for k, v in enumerate(raw) if v in bad_values] if bad_values else []
     problems: list[Problem] = []
