@@ -4,6 +4,7 @@ no crashed process (this runs in-process: a crash would take pytest down)."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sectools.errors import UnreadableFile
 from sectools.reader import open_workbook, read_table
 from sectools.roster import ROSTER
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(os.environ.get("SECTOOLS_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus")
 FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv")) \
     if CORPUS.is_dir() else []
 
