@@ -34,7 +34,7 @@ class Group(click.Group):
             return super().invoke(ctx)
         except SectoolsError as e:
             raise Failure(e.message(_lang(ctx)), _lang(ctx)) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
         except Exception as e:  # a bug: say so plainly, keep the traceback for --debug
             if ctx.obj and ctx.obj.get("debug"):
@@ -81,6 +81,8 @@ def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
       sectools demo                      建一个演示办公室并运行全部任务
       sectools init 我的办公室            新建空白办公室文件夹
       sectools check 我的办公室           检查所有工作簿，列出问题及单元格
+      sectools attendance 我的办公室      考勤统计与处理名单，生成报表
+      sectools signin-sheet 我的办公室    打印下一次会议的签到表
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -182,6 +184,136 @@ def _print_problems(problems, lang: str) -> None:
         click.secho(line(r), fg=color if sys.stdout.isatty() else None)
 
 
+# ---- attendance ----------------------------------------------------------------------------
+class DateParam(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        from .dates import parse_date
+
+        if isinstance(value, dt.date):
+            return value
+        d = parse_date(value)
+        if d is None:
+            self.fail(f"“{value}”不是日期，应写成 2026-03-02 / not a date, write 2026-03-02", param, ctx)
+        return d
+
+
+def _period(date_from, date_to, office) -> str:
+    a = date_from or office.semester_start
+    b = date_to or office.semester_end
+    return f"{a} 至 {b}" if a and b else ""
+
+
+@main.command()
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--from", "date_from", type=DateParam(), help="起始日期（含）/ first day, e.g. 2026-03-01.")
+@click.option("--to", "date_to", type=DateParam(), help="截止日期（含）/ last day.")
+@click.option("--kind", help="只统计某类会议，如 例会、秘书处例会 / one meeting kind only.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="报表工作簿（默认：办公室文件夹/输出/考勤统计.xlsx）/ report workbook.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="屏幕输出格式 / output format.")
+def attendance(office: Path, date_from, date_to, kind, out, fmt) -> None:
+    """考勤统计：应到、出席、迟到、早退、请假、缺席、出勤率，按制度给出处理名单，并生成报表工作簿。
+
+    \b
+    例 / examples:
+      sectools attendance 学生会秘书处
+      sectools attendance 学生会秘书处 --from 2026-03-01 --to 2026-03-31
+      sectools attendance 学生会秘书处 --kind 秘书处例会 --format json
+    """
+    from . import attendance as att
+    from .attendance.report import write_report
+
+    off = _load(str(office))
+    lang = _lang(None)
+    res = att.run(off, date_from=date_from, date_to=date_to, kind=kind)
+    period = _period(date_from, date_to, off)
+    if out or fmt == "table":
+        target = out or (office / "输出" / ("考勤统计" + (f"_{kind}" if kind else "") + ".xlsx"))
+        from .paths import safe_filename
+
+        if not out:
+            target = target.with_name(safe_filename(target.stem) + ".xlsx")
+        write_report(target, res, off.name, lang, period, inputs=off.input_paths())
+    if fmt == "json":
+        click.echo(json.dumps(res.as_records(lang), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _echo_csv(res)
+    else:
+        _print_attendance(res, lang)
+        _print_problems(res.problems, lang) if res.problems else None
+        click.echo(("Report: " if lang == "en" else "报表：") + str(target))
+    if fmt != "table" and res.problems:
+        n = len(res.problems)
+        click.echo((f"{n} problems; see the report or run sectools check" if lang == "en"
+                    else f"另有 {n} 个数据问题，详见报表的问题清单或运行 sectools check"), err=True)
+
+
+def _echo_csv(res) -> None:
+    import csv
+    import io
+
+    from .attendance.report import MEMBER_COLUMNS
+    from .writer import csv_safe
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow([lab for _, lab, _ in MEMBER_COLUMNS])
+    for rec in res.members[[k for k, _, _ in MEMBER_COLUMNS]].itertuples(index=False):
+        w.writerow([csv_safe("" if v is None or (isinstance(v, float) and v != v) else
+                             (round(v, 4) if isinstance(v, float) else v)) for v in rec])
+    click.echo(buf.getvalue(), nl=False)
+
+
+def _print_attendance(res, lang: str) -> None:
+    from .normalize import display_width
+
+    d = res.departments
+    en = lang == "en"
+    click.echo(("Attendance by department:" if en else "各部门出勤率："))
+    for r in d.itertuples(index=False):
+        rate = "—" if r.rate != r.rate else f"{r.rate:.1%}"
+        pad = " " * max(0, 8 - display_width(r.department))
+        click.echo(f"  {r.department}{pad} {rate:>6}  ({r.attended}/{r.expected})")
+    if res.actions:
+        click.echo("\n" + ("Actions due:" if en else "处理名单："))
+        for a in res.actions:
+            click.echo(f"  {a['department']} {a['name']}（{a['id']}）：{a['action']}  —  {a['rule']}")
+    else:
+        click.echo("\n" + ("No one reached a threshold." if en else "没有达到处理标准的成员。"))
+
+
+@main.command("signin-sheet")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--meeting", help="会议日期或名称；不写则取下一次会议 / a date or name; default: the next meeting.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="输出工作簿（默认：输出/签到表_日期_会议.xlsx）/ output workbook.")
+def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
+    """打印用签到表：会议信息、应到人员（已请假的注明），A4 纸，每页重复表头。
+
+    \b
+    例 / examples:
+      sectools signin-sheet 学生会秘书处
+      sectools signin-sheet 学生会秘书处 --meeting 2026-03-08
+      sectools signin-sheet 学生会秘书处 --meeting 第1周例会 --out 签到表.xlsx
+    """
+    from .attendance import signin_sheet_data
+    from .attendance.report import write_signin_sheet
+    from .paths import safe_filename
+
+    off = _load(str(office))
+    m, people = signin_sheet_data(off, meeting)
+    target = out or office / "输出" / (safe_filename(f"签到表_{m['date']}_{m['meeting']}") + ".xlsx")
+    write_signin_sheet(target, m, people, off.name, off.departments, inputs=off.input_paths())
+    lang = _lang(None)
+    click.echo((f"Sign-in sheet for {m['date']} {m['meeting']} ({len(people)} expected): " if lang == "en" else
+                f"{m['date']} {m['meeting']} 签到表（应到 {len(people)} 人）：") + str(target))
+
+
 # ---- demo -----------------------------------------------------------------------------------
 @main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("sectools-demo"),
@@ -204,8 +336,19 @@ def demo(out: Path) -> None:
     outputs = out / "输出"
     tables = office_mod.check(off)
     problems = [p for t in tables.values() for p in t.problems]
-    report = write_problems(outputs / "检查结果.xlsx", problems, lang, inputs=off.input_paths())
+    reports = [write_problems(outputs / "检查结果.xlsx", problems, lang, inputs=off.input_paths())]
     _print_summary(tables, lang)
+    from . import attendance as att
+    from .attendance.report import write_report, write_signin_sheet
+
+    res = att.run(off)
+    reports.append(write_report(outputs / "考勤统计.xlsx", res, off.name, lang, _period(None, None, off),
+                                inputs=off.input_paths()))
+    m, people = att.signin_sheet_data(off, None)
+    reports.append(write_signin_sheet(outputs / f"签到表_{m['date']}.xlsx", m, people, off.name, off.departments,
+                                      inputs=off.input_paths()))
+    click.echo()
+    _print_attendance(res, lang)
     if lang == "en":
         click.echo(f"\nDemo office: {out.resolve()}")
     else:
@@ -213,11 +356,19 @@ def demo(out: Path) -> None:
     for p in made:
         click.echo(f"  {p.relative_to(out)}")
     click.echo(("Outputs:" if lang == "en" else "输出："))
-    click.echo(f"  {report.relative_to(out)}")
+    for report in reports:
+        click.echo(f"  {report.relative_to(out)}")
 
 
 def run() -> None:  # console entry point
-    main(prog_name="sectools")
+    try:
+        main(prog_name="sectools")
+    except BrokenPipeError:  # `sectools check … | head`: the reader left; not an error
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
 
 
 __all__ = ["main", "run", "MESSAGES"]

@@ -98,3 +98,143 @@ def members() -> list[Member]:
     out[b] = Member(mb.id, out[a].name, mb.gender, mb.department, mb.post, mb.class_name, mb.phone, mb.joined,
                     mb.left, mb.status)
     return out
+
+
+# ---- attendance --------------------------------------------------------------------------------
+# 2026 public holidays inside the semester (清明 4/4–6, 劳动节 5/1–5, 端午 6/19–21): no meetings.
+HOLIDAYS = {dt.date(2026, 4, d) for d in (4, 5, 6)} | {dt.date(2026, 5, d) for d in range(1, 6)} | \
+    {dt.date(2026, 6, d) for d in (19, 20, 21)}
+TEACHING_END = dt.date(2026, 6, 28)
+HEAD_POSTS = ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    name: str
+    kind: str
+    place: str
+    scope: str
+    host: str
+    recorder: str
+
+
+def meetings() -> list[Meeting]:
+    out: list[Meeting] = []
+    first_sunday = SEMESTER_START + dt.timedelta(days=6)  # 2026-03-08
+    week = 0
+    d = first_sunday
+    while d <= TEACHING_END:
+        week += 1
+        if d not in HOLIDAYS:
+            out.append(Meeting(d, dt.time(19, 0), dt.time(20, 0), f"第{week}周例会", "例会", "经管楼 302",
+                               "全体", "主席", "秘书处"))
+        d += dt.timedelta(days=7)
+    d = SEMESTER_START + dt.timedelta(days=9)  # Wednesdays, every other week, from 2026-03-11
+    n = 0
+    while d <= TEACHING_END:
+        if d not in HOLIDAYS:
+            n += 1
+            out.append(Meeting(d, dt.time(12, 30), dt.time(13, 10), f"第{n}次部长级会议", "部长级会议", "学生会办公室",
+                               "部长级", "主席", "秘书处"))
+        d += dt.timedelta(days=14)
+    d = SEMESTER_START + dt.timedelta(days=8)  # Tuesdays, weekly, from 2026-03-10
+    n = 0
+    while d <= TEACHING_END:
+        if d not in HOLIDAYS:
+            n += 1
+            out.append(Meeting(d, dt.time(12, 30), dt.time(13, 0), f"秘书处例会（{d.month}月{d.day}日）", "秘书处例会",
+                               "学生会办公室", "秘书处", "秘书长", "副秘书长"))
+        d += dt.timedelta(days=7)
+    out.append(Meeting(dt.date(2026, 3, 6), dt.time(19, 0), dt.time(20, 30), "春季学期全体大会", "全体大会",
+                       "学术报告厅", "全体", "主席", "秘书处"))
+    out.append(Meeting(dt.date(2026, 4, 18), dt.time(8, 30), dt.time(11, 30), "社区志愿服务", "活动",
+                       "阳光社区", "生活部、外联部", "生活部部长", "秘书处"))
+    out.append(Meeting(dt.date(2026, 5, 8), dt.time(19, 0), dt.time(20, 30), "五四评优表彰大会", "活动",
+                       "学术报告厅", "全体", "主席", "秘书处"))
+    out.append(Meeting(dt.date(2026, 6, 26), dt.time(19, 0), dt.time(20, 30), "学期总结大会", "全体大会",
+                       "学术报告厅", "全体", "主席", "秘书处"))
+    out.sort(key=lambda m: (m.date, m.start))
+    return out
+
+
+def in_scope(m: Member, scope: str) -> bool:
+    if scope == "全体":
+        return True
+    if scope == "部长级":
+        return m.post in HEAD_POSTS
+    return m.department in scope.split("、")
+
+
+def expected(m: Member, meeting: Meeting) -> bool:
+    return in_scope(m, meeting.scope) and m.joined <= meeting.date and (m.left is None or m.left > meeting.date)
+
+
+@dataclass(frozen=True)
+class Signin:
+    meeting: Meeting
+    member: Member
+    status: str | None  # a mark as a clerk types it, or None when the time says it all
+    time_in: dt.time | None
+    time_out: dt.time | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Leave:
+    member: Member
+    meeting: Meeting
+    kind: str
+    approved: str
+    reason: str
+    approver: str
+
+
+def attendance() -> tuple[list[Signin], list[Leave]]:
+    """Sign-ins and leave for every meeting: mostly present, some late, a few absences, and a
+    handful of members whose absences reach the office's thresholds."""
+    rng = random.Random(SEED + 1)
+    people = members()
+    # Members whose record the demo makes poor (reaching 提醒 / 通报 / 自动退出).
+    idle = {p.id: rate for p, rate in zip(
+        [p for p in people if p.department == "文艺部" and p.post == "干事"][:1]
+        + [p for p in people if p.department == "体育部" and p.post == "干事"][1:3]
+        + [p for p in people if p.department == "外联部" and p.post == "干事"][:1]
+        + [p for p in people if p.department == "秘书处" and p.post == "干事"][:1],
+        (0.35, 0.2, 0.18, 0.25, 0.3))}
+    signins: list[Signin] = []
+    leaves: list[Leave] = []
+    reasons = {"事假": ("家中有事", "参加竞赛", "课程冲突", "面试"), "病假": ("感冒发烧", "就医"),
+               "公假": ("代表学院参加校级活动", "校团委借调")}
+    for mt in meetings():
+        start = dt.datetime.combine(mt.date, mt.start)
+        end = dt.datetime.combine(mt.date, mt.end)
+        for p in people:
+            if not expected(p, mt):
+                continue
+            x = rng.random()
+            p_absent = idle.get(p.id, 0.006)
+            if x < p_absent:
+                if rng.random() < 0.5:
+                    signins.append(Signin(mt, p, "缺席", None, None))
+                continue  # no sign-in at all
+            if x < p_absent + 0.04:
+                kind = rng.choice(("事假", "事假", "病假", "公假"))
+                approved = "否" if rng.random() < 0.08 else "是"
+                leaves.append(Leave(p, mt, kind, approved, rng.choice(reasons[kind]),
+                                    "秘书长" if mt.kind != "例会" else "主席"))
+                if rng.random() < 0.5:
+                    signins.append(Signin(mt, p, kind[0] if mt.kind == "秘书处例会" else "请假", None, None))
+                continue
+            late = rng.random() < (0.025 if p.id not in idle else 0.15)
+            arrive = start + dt.timedelta(minutes=rng.randint(3, 14) if late else -rng.randint(0, 12))
+            leave_early = rng.random() < 0.01
+            out = end - dt.timedelta(minutes=rng.randint(10, 25)) if leave_early else \
+                end + dt.timedelta(minutes=rng.randint(0, 8))
+            mark = None
+            if rng.random() < 0.15:
+                mark = "√"
+            signins.append(Signin(mt, p, mark, arrive.time().replace(second=0), out.time().replace(second=0)))
+    return signins, leaves

@@ -150,6 +150,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "离任日期 {value} 早于入职日期 {joined}。请核对这两个日期。",
         "The leaving date {value} is before the joining date {joined}. Check both dates.",
     ),
+    # ---- attendance ---------------------------------------------------------------------
+    "unknown-member": (
+        "签到记录里的“{value}”在名册中找不到（{detail}）。请核对学号或姓名，或先把此人加入名册。该记录未计入。",
+        "'{value}' in this record is not in the roster ({detail}). Check the id or name, or add the person "
+        "to the roster first. The record was not counted.",
+    ),
+    "ambiguous-member": (
+        "姓名“{value}”在名册中有 {count} 人（同名），无法确定是谁。请在这条记录里写上学号。该记录未计入。",
+        "{count} people in the roster are called '{value}', so this record cannot be matched. Add the "
+        "student id to it. The record was not counted.",
+    ),
+    "member-mismatch": (
+        "姓名“{value}”与名册中该学号的姓名“{roster_name}”不一致，已按学号计入。请核对。",
+        "The name '{value}' differs from the roster's name for this id ('{roster_name}'); counted by id. "
+        "Please check.",
+    ),
+    "missing-member": (
+        "这条记录既没有学号也没有姓名，无法计入。请补上学号或姓名。",
+        "This record has neither an id nor a name and was not counted. Add one.",
+    ),
+    "unknown-meeting": (
+        "“{value}”在会议表中找不到对应的会议。请先在会议表里登记这次会议，或改正日期/会议名称。该记录未计入。",
+        "No meeting in the meetings table matches '{value}'. Add the meeting to the meetings table or "
+        "correct the date or name. The record was not counted.",
+    ),
+    "ambiguous-meeting": (
+        "“{value}”对应会议表中的 {count} 次会议，无法确定是哪一次。请同时写上日期和会议名称。该记录未计入。",
+        "'{value}' matches {count} meetings in the meetings table. Give both the date and the meeting "
+        "name. The record was not counted.",
+    ),
+    "meeting-name-mismatch": (
+        "会议名称与会议表不一致，已按日期计入当天唯一的会议“{meeting}”。请核对。",
+        "The meeting name differs from the meetings table; counted for that day's only meeting "
+        "'{meeting}'. Please check.",
+    ),
+    "missing-meeting": (
+        "这条记录既没有日期也没有会议名称，无法确定是哪次会议。请补上。",
+        "This record has neither a date nor a meeting name. Add one.",
+    ),
+    "bad-status": (
+        "考勤标记“{value}”无法识别。可用：{allowed}。",
+        "The attendance mark '{value}' is not understood. Use: {allowed}.",
+    ),
+    "duplicate-signin": (
+        "同一人同一次会议有两条签到记录（另见 {other}），按先出现的 {other} 计。请删除多余的一条。",
+        "Two sign-ins for the same person and meeting (see also {other}); the first one, {other}, "
+        "counts. Delete the extra one.",
+    ),
+    "unknown-scope": (
+        "参会范围中的“{value}”既不是部门也不是职务。可写：{allowed}，多个用顿号分隔。",
+        "'{value}' in the scope is neither a department nor a post. Write {allowed}, separated by 、.",
+    ),
+    "left-date-missing": (
+        "{name}的状态是“{status}”，但没有离任日期，因此不计入任何会议的应到人数。请补上离任日期。",
+        "{name} is marked '{status}' but has no leaving date, so is not expected at any meeting. Add "
+        "the leaving date.",
+    ),
+    "leave-approval-missing": (
+        "请假记录没有填写是否批准，暂按已批准计算。请填写“是”或“否”。",
+        "This leave record does not say whether it was approved; counted as approved. Enter 是 or 否.",
+    ),
+    "meeting-times": (
+        "结束时间 {value} 早于开始时间 {start}。请核对。",
+        "The end time {value} is before the start time {start}. Please check.",
+    ),
+    "duplicate-meeting": (
+        "会议“{value}”在同一天登记了两次（另见 {other}）。请删除重复的一行。",
+        "The meeting '{value}' is listed twice on the same day (see also {other}). Delete the duplicate.",
+    ),
+    "meeting-not-found": (
+        "找不到唯一的会议“{value}”（{detail}）。请写会议日期（如 2026-03-09）或会议表中的会议名称。",
+        "No single meeting '{value}' ({detail}). Give its date (such as 2026-03-09) or its name from the "
+        "meetings table.",
+    ),
+    "no-meetings": (
+        "所选范围内没有会议（{detail}）。请检查 --from/--to/--kind 或会议表。",
+        "No meetings in the chosen range ({detail}). Check --from/--to/--kind or the meetings table.",
+    ),
     # ---- output -----------------------------------------------------------------------
     "file-open-in-excel": (
         "文件正在 Excel/WPS 中打开（{detail}），未写入任何内容。请先关闭该文件，再运行一次。",

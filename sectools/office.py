@@ -18,6 +18,10 @@ def read(office: Office, name: str) -> Table:
     """Read table ``name`` of the office, with its own rules checked."""
     from .tables import TABLES
 
+    if name == "signins":  # a log or a ledger, on one sheet or several
+        from .attendance import read_signins_office
+
+        return read_signins_office(office)
     spec = TABLES[name]
     cfg = office.table(name)
     path = office.path_of(name)
@@ -32,6 +36,14 @@ def _rules(name: str, office: Office, table: Table) -> list[Problem]:
         from .roster import check_roster
 
         return check_roster(table, office.departments)
+    if name == "meetings":
+        from .attendance import check_meetings
+
+        return check_meetings(table)
+    if name == "leaves":
+        from .attendance import leave_problems
+
+        return leave_problems(table)
     return []
 
 

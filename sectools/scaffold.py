@@ -13,6 +13,7 @@ from pathlib import Path
 from . import demo
 from .config import CONFIG_NAME, DEFAULT_DEPARTMENTS, POSTS
 from .errors import Problem, SectoolsError
+from .attendance.schema import LEAVE_TABLE, MEETING_KINDS, MEETINGS, SIGNINS, YES_NO
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
 from .writer import Column, Sheet, atomic_target, write_workbook
@@ -35,11 +36,55 @@ departments = [{departments}]
 path = "名册.xlsx"
 sheet = "成员"
 
+[tables.meetings]
+path = "会议.xlsx"
+
+[tables.signins]                # 签到：流水表、台账（矩阵）均可；工作簿里每个签到表都会读取
+path = "签到.xlsx"
+
+[tables.leaves]
+path = "请假.xlsx"
+
+# 考勤规则（以下为默认值，可按本单位制度修改）
+[attendance]
+grace_minutes = 0               # 开始时间后几分钟内签到不算迟到
+late_as_absent_minutes = 15     # 迟到超过几分钟按缺席（旷会）计
+lates_per_absence = 3           # 几次迟到/早退折算一次缺席
+low_rate = 0.8                  # 出勤率低于此值在报表中标红
+
+[[attendance.actions]]          # 处理阶梯：按折算缺席次数（全部会议）
+absences = 2
+action = "提醒"
+notice = "考勤提醒"
+
+[[attendance.actions]]
+absences = 3
+action = "通报部长并撤销职务"
+notice = "考勤通报"
+{extra_actions}
 # 安全上限（一般无需修改）/ safety limits for hostile files
 # [limits]
 # max_uncompressed = 1073741824   # 一个工作簿解压后最多多少字节
 # max_cells = 10000000            # 一个工作表最多多少个单元格
 # max_extent = 50000000           # 一个工作表的数据范围（行 × 列）上限
+"""
+
+
+OPTIONAL_ACTIONS = """
+# 某类会议单独计数的阶梯（默认不设）。例如秘书处例会三次不到视为自动退出：
+# [[attendance.actions]]
+# kind = "秘书处例会"
+# absences = 3
+# action = "视为自动退出"
+"""
+
+DEMO_ACTIONS = """
+# 秘书处例会单独计数：三次不到视为自动退出（秘书处制度）
+[[attendance.actions]]
+kind = "秘书处例会"
+absences = 3
+action = "视为自动退出"
+notice = "考勤通报"
 """
 
 
@@ -74,6 +119,96 @@ def roster_sheet(office_name: str, members: list[demo.Member] | None,
     )
 
 
+def meetings_sheet(items: list[demo.Meeting] | None) -> Sheet:
+    rows = [[m.date, m.start, m.end, m.name, m.kind, m.place, m.scope, m.host, m.recorder] for m in items or []]
+    return Sheet("会议", _columns(MEETINGS), rows, title="会议安排",
+                 validations=_validations(MEETINGS, {"kind": list(MEETING_KINDS)}),
+                 blank_rows=max(0, 120 - len(rows)))
+
+
+def leaves_sheet(items: list[demo.Leave] | None) -> Sheet:
+    rows = [[x.member.id, x.member.name, x.meeting.date, x.meeting.name, x.kind, x.approved, x.reason, x.approver]
+            for x in items or []]
+    return Sheet("请假", _columns(LEAVE_TABLE), rows, title="请假登记",
+                 validations=_validations(LEAVE_TABLE, {"kind": ["事假", "病假", "公假"], "approved": list(YES_NO)}),
+                 blank_rows=max(0, 300 - len(rows)))
+
+
+def signin_log_sheet(items: list[demo.Signin] | None) -> Sheet:
+    rows = [[s.meeting.date, s.meeting.name, s.member.id, s.member.name, s.status, s.time_in, s.time_out, s.note]
+            for s in items or []]
+    return Sheet("签到记录", _columns(SIGNINS), rows, title="签到记录", blank_rows=max(0, 500 - len(rows)))
+
+
+LEDGER_KIND = "秘书处例会"
+
+
+def write_signins(target: Path, items: list[demo.Signin] | None) -> Path:
+    """The sign-in workbook: a log sheet, and (demo) a semester ledger for the secretariat's own
+    meeting — members as rows, a merged month row over the meeting days, a mark per cell."""
+    log = [s for s in items or [] if s.meeting.kind != LEDGER_KIND]
+    ledger = [s for s in items or [] if s.meeting.kind == LEDGER_KIND]
+    extra = (lambda wb, styles: _ledger(wb, styles, ledger)) if ledger else None
+    return write_workbook(target, [signin_log_sheet(log)], extra=extra)
+
+
+def _mark(s: demo.Signin) -> str:
+    if s.status and s.status not in ("√",):
+        return {"请假": "假", "事假": "假", "病假": "病", "公假": "公", "缺席": "×"}.get(s.status, s.status)
+    start = dt.datetime.combine(s.meeting.date, s.meeting.start)
+    end = dt.datetime.combine(s.meeting.date, s.meeting.end)
+    if s.time_in and dt.datetime.combine(s.meeting.date, s.time_in) > start:
+        return "迟"
+    if s.time_out and dt.datetime.combine(s.meeting.date, s.time_out) < end:
+        return "早"
+    return "✓"
+
+
+def _ledger(wb, styles, items: list[demo.Signin]) -> None:
+    from .writer import write_value
+
+    meetings = sorted({s.meeting for s in items}, key=lambda m: m.date)
+    people = sorted({s.member for s in items} | {p for p in demo.members() if p.department == "秘书处"},
+                    key=lambda p: (p.post != "秘书长", p.post != "副秘书长", p.id))
+    marks = {(s.member.id, s.meeting.date): _mark(s) for s in items}
+    ws = wb.add_worksheet("秘书处例会台账")
+    ws.hide_gridlines(2)
+    fixed = ["序号", "学号", "姓名", "职务"]
+    ncol = len(fixed) + len(meetings)
+    ws.merge_range(0, 0, 0, ncol - 1, "秘书处例会考勤台账（2026年春季学期）", styles.title)
+    ws.write_string(1, 0, "标记：✓ 出席  迟 迟到  早 早退  假 事假  病 病假  公 公假  × 缺席", styles.note)
+    center = wb.add_format({**styles.base, "align": "center", "border": 1, "border_color": "#D9D9D9"})
+    for c, label in enumerate(fixed):
+        ws.merge_range(2, c, 3, c, label, styles.header)
+    col = len(fixed)
+    for month in sorted({m.date.month for m in meetings}):
+        ms = [m for m in meetings if m.date.month == month]
+        if len(ms) > 1:
+            ws.merge_range(2, col, 2, col + len(ms) - 1, f"{month}月", styles.header)
+        else:
+            ws.write_string(2, col, f"{month}月", styles.header)
+        for k, m in enumerate(ms):
+            ws.write_number(3, col + k, m.date.day, styles.header)
+        col += len(ms)
+    for i, p in enumerate(people):
+        r = 4 + i
+        write_value(ws, r, 0, i + 1, styles.cell["int"])
+        write_value(ws, r, 1, p.id, styles.cell["text"])
+        write_value(ws, r, 2, p.name, styles.cell["text"])
+        write_value(ws, r, 3, p.post, styles.cell["text"])
+        for k, m in enumerate(meetings):
+            write_value(ws, r, len(fixed) + k, marks.get((p.id, m.date)), center)
+    ws.set_column(0, 0, 6)
+    ws.set_column(1, 1, 13)
+    ws.set_column(2, 3, 9)
+    ws.set_column(len(fixed), ncol - 1, 4.5)
+    ws.freeze_panes(4, len(fixed))
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(2, 3)
+
+
 def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = False,
                 name: str | None = None) -> list[Path]:
     """Create an office folder.  Refuses a non-empty folder unless ``force`` (and even then
@@ -87,11 +222,18 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
     office_name = name or (demo.OFFICE_NAME if with_demo else "学生会")
     start, end = (demo.SEMESTER_START, demo.SEMESTER_END) if with_demo else _this_semester()
     deps = ", ".join(f'"{d}"' for d in DEFAULT_DEPARTMENTS)
+    extra = DEMO_ACTIONS if with_demo else OPTIONAL_ACTIONS
     with atomic_target(made[0]) as tmp:
-        tmp.write_text(CONFIG_TEMPLATE.format(name=office_name, start=start, end=end, departments=deps),
-                       encoding="utf-8")
+        tmp.write_text(CONFIG_TEMPLATE.format(name=office_name, start=start, end=end, departments=deps,
+                                              extra_actions=extra), encoding="utf-8")
     members = demo.members() if with_demo else None
     write_workbook(made[1], [roster_sheet(office_name, members)])
+    signins, leaves = demo.attendance() if with_demo else (None, None)
+    made += [
+        write_workbook(folder / MEETINGS.default_path, [meetings_sheet(demo.meetings() if with_demo else None)]),
+        write_signins(folder / SIGNINS.default_path, signins),
+        write_workbook(folder / LEAVE_TABLE.default_path, [leaves_sheet(leaves)]),
+    ]
     return made
 
 
@@ -109,7 +251,11 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
     """What the repository keeps under ``workbooks/``: the blank workbooks a new office gets,
     and the demo office.  Regenerate with ``python -m sectools.scaffold workbooks``."""
     folder = Path(folder)
-    made = [write_workbook(folder / "blank" / ROSTER.default_path, [roster_sheet("学生会", None)])]
+    blank = folder / "blank"
+    made = [write_workbook(blank / ROSTER.default_path, [roster_sheet("学生会", None)]),
+            write_workbook(blank / MEETINGS.default_path, [meetings_sheet(None)]),
+            write_signins(blank / SIGNINS.default_path, None),
+            write_workbook(blank / LEAVE_TABLE.default_path, [leaves_sheet(None)])]
     made += init_office(folder / "demo", with_demo=True, force=True)
     return made
 

@@ -280,16 +280,30 @@ def _add_chart(wb, ws, sheet: Sheet, top: int, spec: dict) -> None:
     if n == 0:
         return
     name = _safe_sheet_name(sheet.name)
-    for col in spec["values"]:
-        chart.add_series({
+    for k, col in enumerate(spec["values"]):
+        series = {
             "name": [name, top, col],
             "categories": [name, top + 1, spec["categories"], top + n, spec["categories"]],
             "values": [name, top + 1, col, top + n, col],
-        })
+        }
+        if spec.get("labels"):
+            series["data_labels"] = {"value": True, "num_format": "0%" if spec.get("percent") else "General",
+                                     "font": {"size": 8}}
+        if spec.get("type") == "line":
+            series["line"] = {"width": 3.0 if k == 0 else 1.25}
+            series["marker"] = {"type": "circle", "size": 5 if k == 0 else 3}
+        chart.add_series(series)
     chart.set_title({"name": spec.get("title", ""), "name_font": {"name": FONT, "size": 12}})
     chart.set_legend({"position": "bottom"})
     if spec.get("percent"):
-        chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
+        # Rates cluster near the top: start the axis a little below the lowest one so that the
+        # differences show (the axis labels say where it starts).
+        values = [r[c] for r in sheet.rows for c in spec["values"] if c < len(r)]
+        values = [v for v in values if isinstance(v, (int, float)) and v == v]
+        low = max(0.0, (int(min(values) * 10) - 1) / 10) if values else 0.0
+        chart.set_y_axis({"num_format": "0%", "min": low, "max": 1, "major_gridlines": {"visible": True,
+                          "line": {"color": "#E0E0E0"}}})
+
     chart.set_size({"width": spec.get("width", 640), "height": spec.get("height", 320)})
     ws.insert_chart(spec.get("at", f"{_col(len(sheet.columns) + 1)}{top + 2}"), chart)
 

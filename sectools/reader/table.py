@@ -182,36 +182,42 @@ def find_header(raw: RawSheet, spec: TableSpec) -> Header | None:
     width = max((len(r) for r in rows[:n]), default=0)
     labels = [[label(i, j) for j in range(width)] for i in range(min(len(rows), n + 1))]
     required = {f.name for f in spec.required}
+
+    def candidate(i: int, two: bool) -> Header | None:
+        cols: dict[str, int] = {}
+        dups: list[tuple[str, int]] = []
+        for j in range(width):
+            top = labels[i][j]
+            if two:
+                bottom = labels[i + 1][j]
+                f = spec.match(bottom) or spec.match(top) or spec.match(top + bottom)
+            else:
+                f = spec.match(top)
+            if f is None:
+                continue
+            if f.name in cols:
+                dups.append((f.name, j))
+            else:
+                cols[f.name] = j
+        if not cols:
+            return None
+        req = len(required & cols.keys())
+        return Header(i, i + 1 if two else i, cols, dups, (req, len(cols)), False)
+
+    singles = [candidate(i, False) for i in range(n)]
     best: Header | None = None
     for i in range(n):
-        for two in (False, True):
-            if two and i + 1 >= len(labels):
+        for h in (singles[i], candidate(i, True) if i + 1 < len(labels) else None):
+            if h is None:
                 continue
-            cols: dict[str, int] = {}
-            dups: list[tuple[str, int]] = []
-            for j in range(width):
-                top = labels[i][j]
-                if two:
-                    bottom = labels[i + 1][j]
-                    f = spec.match(bottom) or spec.match(top) or spec.match(top + bottom)
-                    if f is not None and bottom and top and spec.match(bottom) is None and top == bottom:
-                        f = spec.match(top)
-                else:
-                    f = spec.match(top)
-                if f is None:
+            if h.last > h.first:
+                # Two rows count when both name columns and together they name more than the
+                # top row alone, and no fewer than the bottom row alone.
+                below = singles[i + 1] if i + 1 < n else None
+                if singles[i] is None or h.score <= singles[i].score or (below and h.score < below.score):
                     continue
-                if f.name in cols:
-                    dups.append((f.name, j))
-                else:
-                    cols[f.name] = j
-            if not cols:
-                continue
-            req = len(required & cols.keys())
-            score = (req, len(cols))
-            if two and best is not None and best.first == i and score <= best.score:
-                continue  # the second row added nothing
-            if best is None or score > best.score:
-                best = Header(i, i + 1 if two else i, cols, dups, score, req == len(required) and len(cols) == len(spec.fields))
+            if best is None or h.score > best.score:
+                best = h
     if best is None:
         return None
     # Enough to call it this table: every required column, or at least two known columns.

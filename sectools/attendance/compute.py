@@ -1,0 +1,602 @@
+"""The attendance rules, on frames (no I/O).
+
+For every meeting in range and every member *expected* at it (in the meeting's 参会范围 and
+在任 on its date: joined on or before it, not yet left), one status:
+
+1. a sign-in that shows attendance: 出席, or 迟到 / 早退 (an explicit mark, or from the times:
+   signing in after start + ``grace_minutes`` is late, after start + ``late_as_absent_minutes``
+   is 缺席, signing out before the end is 早退; late wins over early when both);
+2. else a leave record for that meeting: approved → 事假/病假/公假, not approved → 缺席;
+3. else a leave mark on the sign-in sheet (假/病/公) → that leave;
+4. else 缺席 (an × mark, or no sign-in at all).
+
+``counted_absences = absent + (late + left_early) // lates_per_absence`` and
+``rate = (present + late + left_early) / (expected − official_leave)``.  The escalation
+ladders fire on counted absences; a ladder for one meeting kind counts that kind only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ERROR, WARNING, Problem
+from ..normalize import fold
+from .records import Records, problem_at
+from .rules import Rules
+from .schema import ABSENT, ATTENDED, LATE, LEFT_EARLY, LEAVES, OFFICIAL, PERSONAL, PRESENT, SICK, STATUSES
+
+CODE = {s: i for i, s in enumerate(STATUSES)}  # status → small int
+NONE = -1
+
+
+@dataclass
+class Result:
+    members: Any  # DataFrame, one row per member expected at least once (or in the roster)
+    departments: Any
+    meetings: Any
+    weeks: Any
+    department_weeks: Any
+    actions: list[dict]
+    problems: list[Problem]
+    status: Any = None  # numpy int8 members × meetings, -1 where not expected
+    member_index: Any = None  # the roster rows in ``status`` order
+    meeting_index: Any = None
+    rules: Rules = field(default_factory=Rules)
+
+    def as_records(self, lang: str = "zh-CN") -> list[dict]:
+        """Per-member dicts for --format json."""
+        out = []
+        by_member: dict[str, list[dict]] = {}
+        for a in self.actions:
+            by_member.setdefault(a["id"], []).append(
+                {"action": a["action"], "rule": a["rule"], "notice": a["notice"], "counted_absences": a["count"],
+                 "meetings": a["meetings"]})
+        for r in self.members.itertuples(index=False):
+            out.append({
+                "id": r.id, "name": r.name, "department": r.department, "post": r.post,
+                "expected": int(r.expected), "present": int(r.present), "late": int(r.late),
+                "left_early": int(r.left_early), "personal_leave": int(r.personal_leave),
+                "sick_leave": int(r.sick_leave), "official_leave": int(r.official_leave), "absent": int(r.absent),
+                "counted_absences": int(r.counted_absences),
+                "rate": None if r.rate is None or r.rate != r.rate else round(float(r.rate), 4),
+                "longest_absence_streak": int(r.longest_absence_streak),
+                "actions": by_member.get(r.id, []),
+            })
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+def _scope_tokens(text: str | None) -> list[str]:
+    if not text:
+        return []
+    import re
+
+    return [t for t in re.split(r"[、,，/;；\s]+|和|及", str(text)) if t]
+
+
+_ALL = {fold(w) for w in ("全体", "全部", "全员", "所有人", "全体成员", "全体干部", "all", "everyone")}
+_HEADS = {fold(w) for w in ("部长级", "部长及以上", "部长以上", "干部", "主要干部", "部长团")}
+HEAD_POSTS = ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长")
+
+
+def scope_masks(meetings, roster, departments: tuple[str, ...]) -> tuple[Any, list[tuple[int, str]]]:
+    """bool matrix meetings × members: who is in each meeting's 参会范围; and the bad tokens."""
+    import numpy as np
+
+    dep = [fold(d) if d else "" for d in roster["department"].tolist()]
+    post = [fold(p) if p else "" for p in roster["post"].tolist()]
+    dep_arr, post_arr = np.array(dep, dtype=object), np.array(post, dtype=object)
+    known_deps = {fold(d) for d in departments} | set(dep)
+    known_posts = {fold(p) for p in ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长", "干事")} | set(post)
+    heads = {fold(p) for p in HEAD_POSTS}
+    out = np.zeros((len(meetings), len(roster)), dtype=bool)
+    bad: list[tuple[int, str]] = []
+    for k, text in enumerate(meetings["scope"].tolist()):
+        toks = _scope_tokens(text)
+        if not toks or any(fold(t) in _ALL for t in toks):
+            out[k, :] = True
+            continue
+        m = np.zeros(len(roster), dtype=bool)
+        for t in toks:
+            ft = fold(t)
+            if ft in known_deps:
+                m |= dep_arr == ft
+            elif ft in known_posts:
+                m |= post_arr == ft
+            elif ft in _HEADS:
+                m |= np.isin(post_arr, list(heads))
+            elif ft.endswith("部长") and ft[:-2] in known_deps:  # 宣传部部长
+                m |= (dep_arr == ft[:-2]) & np.isin(post_arr, [fold("部长"), fold("副部长")])
+            else:
+                bad.append((k, t))
+        out[k] = m
+    return out, bad
+
+
+def active_matrix(meeting_dates: list[dt.date], roster) -> Any:
+    """bool meetings × members: 在任 on the meeting's date."""
+    import numpy as np
+
+    far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
+    joined = np.array([d or far_past for d in roster["joined"].tolist()], dtype="datetime64[D]")
+    status = roster["status"].tolist()
+    left = np.array([d if d else (far_past if s in ("已退出", "撤职") else far_future)
+                     for d, s in zip(roster["left"].tolist(), status)], dtype="datetime64[D]")
+    dates = np.array(meeting_dates, dtype="datetime64[D]")[:, None]
+    return (joined[None, :] <= dates) & (left[None, :] > dates)
+
+
+# ---------------------------------------------------------------------------------------------
+def compute(roster_table, meetings_table, signins: Records, leaves: Records | None, rules: Rules,
+            departments: tuple[str, ...] = (), *, date_from: dt.date | None = None, date_to: dt.date | None = None,
+            kind: str | None = None, lang: str = "zh-CN") -> Result:
+    import numpy as np
+    import pandas as pd
+
+    problems: list[Problem] = []
+    roster = roster_table.data.reset_index(drop=True)
+    mt_all = meetings_table.data
+    # -- the roster's warnings that matter here: left without a date
+    for i, (st, left) in enumerate(zip(roster["status"].tolist(), roster["left"].tolist())):
+        if st in ("已退出", "撤职") and not left:
+            problems.append(roster_table.problem("left-date-missing", i, "left", None, WARNING,
+                                                 status=st, name=roster["name"].iat[i]))
+    # -- meetings in range
+    keep = [True] * len(mt_all)
+    for k, (d, kd) in enumerate(zip(mt_all["date"].tolist(), mt_all["kind"].tolist())):
+        if d is None or (date_from and d < date_from) or (date_to and d > date_to) or \
+                (kind and fold(kd or "") != fold(kind)):
+            keep[k] = False
+    mt = mt_all[keep].reset_index(drop=True)
+    mt_rows = [i for i, k in enumerate(keep) if k]  # positions in meetings_table.data
+    mt = mt.assign(_pos=mt_rows).sort_values(["date", "start"], key=_sort_key, kind="stable").reset_index(drop=True)
+    M, K = len(roster), len(mt)
+
+    # -- who is expected
+    scope, bad_scope = scope_masks(mt, roster, departments)
+    for k, tok in bad_scope:
+        problems.append(meetings_table.problem("unknown-scope", int(mt["_pos"].iat[k]), "scope", tok,
+                                               allowed="全体、部门名称（如 " + "、".join(departments[:3]) + "）、职务（如 部长、干事）或 部长级"))
+    expected = (scope & active_matrix(mt["date"].tolist(), roster)).T if K else np.zeros((M, 0), dtype=bool)
+
+    # -- resolve sign-ins to (member, meeting)
+    res_member = _member_resolver(roster)
+    res_meeting = _meeting_resolver(mt, mt_all)
+    status = np.full((M, K), NONE, dtype=np.int8)
+    source = np.full((M, K), -1, dtype=np.int64)  # which record set the status (for duplicates)
+    f = signins.frame
+    if len(f):
+        mi, mprobs = _resolve(signins, res_member, ("id", "name"), "member")
+        ki, kprobs = _resolve(signins, res_meeting, ("date", "meeting"), "meeting")
+        problems.extend(mprobs)
+        problems.extend(kprobs)
+        codes, cprobs = _record_status(signins, mt, ki, rules)
+        problems.extend(cprobs)
+        ok = (mi >= 0) & (ki >= 0) & (codes != NONE)
+        idx = np.nonzero(ok)[0]
+        flat = mi[idx] * max(K, 1) + ki[idx]
+        order = np.argsort(flat, kind="stable")
+        flat_sorted = flat[order]
+        first = np.ones(len(flat_sorted), dtype=bool)
+        first[1:] = flat_sorted[1:] != flat_sorted[:-1]
+        dups = idx[order][~first]
+        for r in dups[:200]:
+            j = np.searchsorted(flat_sorted, mi[r] * max(K, 1) + ki[r])
+            orig = idx[order][j]
+            problems.append(problem_at(signins, int(r), "c_status", "duplicate-signin", _raw_status(f, r), WARNING,
+                                       other=signins.cell(int(orig), "c_status")[2]))
+        take = idx[order][first]
+        status[mi[take], ki[take]] = codes[take]
+        source[mi[take], ki[take]] = take
+    # -- leave records
+    leave_status = np.full((M, K), NONE, dtype=np.int8)
+    if leaves is not None and len(leaves.frame):
+        lf = leaves.frame
+        li, lprobs = _resolve(leaves, res_member, ("id", "name"), "member")
+        problems.extend(lprobs)
+        for r in range(len(lf)):
+            if li[r] < 0:
+                continue
+            targets, p = res_meeting.leave_targets(lf["date"].iat[r], lf["meeting"].iat[r])
+            if p:
+                problems.append(problem_at(leaves, r, "c_date" if lf["date"].iat[r] else "c_meeting", p,
+                                           lf["meeting"].iat[r] or lf["date"].iat[r]))
+                continue
+            kindv = lf["kind"].iat[r]
+            appr = lf["approved"].iat[r]
+            if kindv is None:
+                continue
+            code = CODE[kindv] if appr in ("是", None) else CODE[ABSENT]  # blank: approved (warned on reading)
+            for k in targets:
+                leave_status[li[r], k] = code
+    # -- the final status of every expected pair
+    final = np.where(expected, CODE[ABSENT], NONE).astype(np.int8)
+    attended = np.isin(status, [CODE[s] for s in ATTENDED])
+    leave_mark = np.isin(status, [CODE[s] for s in LEAVES])
+    has_leave_rec = leave_status != NONE
+    final = np.where(expected & leave_mark, status, final)
+    final = np.where(expected & has_leave_rec, leave_status, final)
+    final = np.where(expected & attended, status, final)
+
+    members = _member_frame(roster, final, rules)
+    actions = _actions(roster, mt, final, rules, lang)
+    act_text: dict[int, list[str]] = {}
+    for a in actions:
+        act_text.setdefault(a["_member"], []).append(a["action"])
+    members["actions"] = [("；".join(act_text.get(i, []))) for i in range(M)]
+    members = members[members["expected"] > 0].reset_index(drop=True)
+    meetings_df = _meeting_frame(mt, roster, final, lang)
+    departments_df = _department_frame(roster, final, departments)
+    weeks, dep_weeks = _week_frames(roster, mt, final, departments)
+    for a in actions:
+        a.pop("_member", None)
+    return Result(members, departments_df, meetings_df, weeks, dep_weeks, actions, problems, final,
+                  roster, mt, rules)
+
+
+def _sort_key(s):
+    if s.name == "start":
+        return s.map(lambda t: t or dt.time(0))
+    return s
+
+
+def _raw_status(f, r):
+    v = f["status"].iat[r]
+    return v if v is not None else f["time_in"].iat[r]
+
+
+# ---- resolving people and meetings ------------------------------------------------------------
+class _MemberResolver:
+    def __init__(self, roster):
+        self.by_id: dict[str, int] = {}
+        self.by_name: dict[str, list[int]] = {}
+        for i, (sid, name) in enumerate(zip(roster["id"].tolist(), roster["name"].tolist())):
+            if sid and sid not in self.by_id:
+                self.by_id[sid] = i
+            if name:
+                self.by_name.setdefault(name, []).append(i)
+        self.names = roster["name"].tolist()
+        self.ids = roster["id"].tolist()
+
+    def __call__(self, sid, name) -> tuple[int, str | None, dict]:
+        if sid:
+            i = self.by_id.get(sid)
+            if i is None:
+                if name and len(self.by_name.get(name, [])) == 1:
+                    return -1, "unknown-member", {"detail": f"学号不在名册中；名册里的{name}学号是 "
+                                                            f"{self._id_of(name)} / the roster has another id"}
+                return -1, "unknown-member", {"detail": "学号不在名册中 / id not in the roster"}
+            if name and self.names[i] and name != self.names[i]:
+                return i, "member-mismatch", {"roster_name": self.names[i]}
+            return i, None, {}
+        if name:
+            c = self.by_name.get(name, [])
+            if len(c) == 1:
+                return c[0], None, {}
+            if not c:
+                return -1, "unknown-member", {"detail": "姓名不在名册中 / name not in the roster"}
+            return -1, "ambiguous-member", {"count": len(c)}
+        return -1, "missing-member", {}
+
+    def _id_of(self, name):
+        return self.ids[self.by_name[name][0]]
+
+
+def _member_resolver(roster):
+    return _MemberResolver(roster)
+
+
+class _MeetingResolver:
+    def __init__(self, mt, mt_all):
+        self.by_date: dict[dt.date, list[int]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.by_pair: dict[tuple, int] = {}
+        for k, (d, n) in enumerate(zip(mt["date"].tolist(), mt["meeting"].tolist())):
+            self.by_date.setdefault(d, []).append(k)
+            if n:
+                self.by_name.setdefault(fold(n), []).append(k)
+                self.by_pair[(d, fold(n))] = k
+        # Meetings outside the range still count as known (their sign-ins are simply not counted).
+        self.known_dates = set(mt_all["date"].tolist())
+        self.known_names = {fold(n) for n in mt_all["meeting"].tolist() if n}
+        self.known_pairs = {(d, fold(n)) for d, n in zip(mt_all["date"].tolist(), mt_all["meeting"].tolist()) if n}
+
+    def __call__(self, d, name) -> tuple[int, str | None, dict]:
+        fn = fold(name) if name else None
+        if d and fn:
+            k = self.by_pair.get((d, fn))
+            if k is not None:
+                return k, None, {}
+            if (d, fn) in self.known_pairs:
+                return -2, None, {}  # a meeting outside the range
+            c = self.by_date.get(d, [])
+            if len(c) == 1:
+                return c[0], "meeting-name-mismatch", {"meeting": self.name_of(c[0])}
+            if d not in self.known_dates:
+                return -1, "unknown-meeting", {}
+            return (-1, "ambiguous-meeting", {"count": len(c)}) if c else (-2, None, {})
+        if d:
+            c = self.by_date.get(d, [])
+            if len(c) == 1:
+                return c[0], None, {}
+            if len(c) > 1:
+                return -1, "ambiguous-meeting", {"count": len(c)}
+            return (-2, None, {}) if d in self.known_dates else (-1, "unknown-meeting", {})
+        if fn:
+            c = self.by_name.get(fn, [])
+            if len(c) == 1:
+                return c[0], None, {}
+            if len(c) > 1:
+                return -1, "ambiguous-meeting", {"count": len(c)}
+            return (-2, None, {}) if fn in self.known_names else (-1, "unknown-meeting", {})
+        return -1, "missing-meeting", {}
+
+    def name_of(self, k):
+        for n, ks in self.by_name.items():
+            if k in ks:
+                return n
+        return ""
+
+    def leave_targets(self, d, name) -> tuple[list[int], str | None]:
+        """A leave applies to one meeting, or (date only) to every meeting that day."""
+        if name:
+            k, code, _ = self(d, name)
+            if k >= 0:
+                return [k], None
+            return [], (code if code and code != "meeting-name-mismatch" else None)
+        if d:
+            if d in self.by_date:
+                return list(self.by_date[d]), None
+            return [], (None if d in self.known_dates else "unknown-meeting")
+        return [], "missing-meeting"
+
+
+def _meeting_resolver(mt, mt_all):
+    return _MeetingResolver(mt, mt_all)
+
+
+def _resolve(rec: Records, resolver, fields: tuple[str, str], what: str):
+    """Resolve each record once per distinct key → (index array, problems)."""
+    import numpy as np
+
+    f = rec.frame
+    a, b = f[fields[0]].tolist(), f[fields[1]].tolist()
+    cache: dict = {}
+    out = np.empty(len(f), dtype=np.int64)
+    problems: list[Problem] = []
+    for r, key in enumerate(zip(a, b)):
+        hit = cache.get(key)
+        if hit is None:
+            hit = resolver(*key)
+            cache[key] = hit
+        idx, code, params = hit
+        out[r] = idx
+        if code:
+            sev = WARNING if code in ("member-mismatch", "meeting-name-mismatch") else ERROR
+            col = {"member": "c_id" if key[0] else "c_name", "meeting": "c_meeting" if code.endswith("mismatch")
+                   or not key[0] else "c_date"}[what]
+            value = key[0] if key[0] else key[1]
+            if code == "member-mismatch":
+                value = key[1]
+                col = "c_name"
+            problems.append(problem_at(rec, r, col, code, value, sev, **params))
+    return out, problems
+
+
+def _record_status(rec: Records, mt, ki, rules: Rules):
+    """Each sign-in record's status code, from its mark and its times."""
+    import numpy as np
+
+    from .records import classify_mark
+
+    f = rec.frame
+    n = len(f)
+    codes = np.full(n, NONE, dtype=np.int8)
+    problems: list[Problem] = []
+    starts = mt["start"].tolist()
+    ends = mt["end"].tolist()
+    marks = f["status"].tolist()
+    tin = f["time_in"].tolist()
+    tout = f["time_out"].tolist()
+    cache: dict = {}
+    for r in range(n):
+        m = marks[r]
+        hit = cache.get(m)
+        if hit is None:
+            hit = classify_mark(m)
+            cache[m] = hit
+        status, t, ok = hit
+        if not ok:
+            problems.append(problem_at(rec, r, "c_status", "bad-status", m,
+                                       allowed="出席/到/√、迟到、早退、请假/事假、病假、公假、缺席/旷会/×"))
+            continue
+        t_in = tin[r] or t
+        k = ki[r]
+        if status in (None, PRESENT) and (t_in or tout[r]):
+            status = PRESENT
+            if k >= 0 and t_in and starts[k]:
+                late = _minutes(starts[k], t_in)
+                if late > rules.late_as_absent_minutes:
+                    status = ABSENT
+                elif late > rules.grace_minutes:
+                    status = LATE
+            if status == PRESENT and k >= 0 and tout[r] and ends[k] and _minutes(tout[r], ends[k]) > 0:
+                status = LEFT_EARLY
+        if status is None:
+            continue
+        codes[r] = CODE[status]
+    return codes, problems
+
+
+def _minutes(a: dt.time, b: dt.time) -> float:
+    """Minutes from a to b."""
+    return ((b.hour * 60 + b.minute) * 60 + b.second - ((a.hour * 60 + a.minute) * 60 + a.second)) / 60
+
+
+# ---- results ------------------------------------------------------------------------------------
+def _counts(final):
+    import numpy as np
+
+    return {s: (final == CODE[s]).sum(axis=1) for s in STATUSES} | {"expected": (final != NONE).sum(axis=1)}
+
+
+def _rate(attended, expected, official):
+    import numpy as np
+
+    den = expected - official
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, attended / np.maximum(den, 1), np.nan)
+
+
+def _member_frame(roster, final, rules: Rules):
+    import numpy as np
+    import pandas as pd
+
+    c = _counts(final)
+    att = c[PRESENT] + c[LATE] + c[LEFT_EARLY]
+    counted = c[ABSENT] + (c[LATE] + c[LEFT_EARLY]) // rules.lates_per_absence
+    return pd.DataFrame({
+        "id": roster["id"].tolist(), "name": roster["name"].tolist(),
+        "department": roster["department"].tolist(), "post": roster["post"].tolist(),
+        "expected": c["expected"], "present": c[PRESENT], "late": c[LATE], "left_early": c[LEFT_EARLY],
+        "personal_leave": c[PERSONAL], "sick_leave": c[SICK], "official_leave": c[OFFICIAL],
+        "absent": c[ABSENT], "counted_absences": counted,
+        "rate": _rate(att, c["expected"], c[OFFICIAL]),
+        "longest_absence_streak": _streaks(final),
+    })
+
+
+def _streaks(final):
+    """Longest run of 缺席 among each member's expected meetings (leave neither extends nor breaks it)."""
+    import numpy as np
+
+    out = np.zeros(final.shape[0], dtype=np.int64)
+    absent, leave = CODE[ABSENT], {CODE[s] for s in LEAVES}
+    for i in np.nonzero((final == absent).any(axis=1))[0]:
+        best = run = 0
+        for v in final[i]:
+            if v == NONE or v in leave:
+                continue
+            run = run + 1 if v == absent else 0
+            best = max(best, run)
+        out[i] = best
+    return out
+
+
+def _actions(roster, mt, final, rules: Rules, lang: str) -> list[dict]:
+    import numpy as np
+
+    actions = []
+    kinds = [fold(k or "") for k in mt["kind"].tolist()]
+    counted_codes = (CODE[ABSENT], CODE[LATE], CODE[LEFT_EARLY])
+    for kind, steps in rules.ladders().items():
+        cols = np.arange(final.shape[1]) if kind is None else \
+            np.array([k for k, kd in enumerate(kinds) if kd == fold(kind)], dtype=np.int64)
+        if len(cols) == 0:
+            continue
+        sub = final[:, cols]
+        absent = (sub == CODE[ABSENT]).sum(axis=1)
+        lates = ((sub == CODE[LATE]) | (sub == CODE[LEFT_EARLY])).sum(axis=1)
+        counted = absent + lates // rules.lates_per_absence
+        for i in np.nonzero(counted >= steps[0].absences)[0]:
+            step = [s for s in steps if counted[i] >= s.absences][-1]
+            which = [int(cols[j]) for j in np.nonzero(np.isin(sub[i], counted_codes))[0]]
+            actions.append({
+                "_member": int(i), "id": roster["id"].iat[i], "name": roster["name"].iat[i],
+                "department": roster["department"].iat[i], "post": roster["post"].iat[i],
+                "count": int(counted[i]), "absent": int(absent[i]), "late_or_early": int(lates[i]),
+                "action": step.action, "notice": step.notice, "kind": kind, "rule": step.rule_text(lang),
+                "meetings": [_meeting_label(mt, k, final[i, k]) for k in which],
+            })
+    actions.sort(key=lambda a: (-a["count"], a["department"] or "", a["id"] or ""))
+    return actions
+
+
+def _meeting_label(mt, k, code) -> str:
+    from .schema import STATUS_LABELS
+
+    return f"{mt['date'].iat[k].isoformat()} {mt['meeting'].iat[k]}（{STATUS_LABELS[STATUSES[code]]}）"
+
+
+def _names(roster, mask) -> str:
+    import numpy as np
+
+    return "、".join(roster["name"].iloc[np.nonzero(mask)[0]].tolist())
+
+
+def _meeting_frame(mt, roster, final, lang):
+    import numpy as np
+    import pandas as pd
+
+    rows = []
+    for k in range(len(mt)):
+        col = final[:, k]
+        exp = int((col != NONE).sum())
+        cnt = {s: int((col == CODE[s]).sum()) for s in STATUSES}
+        att = cnt[PRESENT] + cnt[LATE] + cnt[LEFT_EARLY]
+        den = exp - cnt[OFFICIAL]
+        rows.append({
+            "date": mt["date"].iat[k], "start": mt["start"].iat[k], "meeting": mt["meeting"].iat[k],
+            "kind": mt["kind"].iat[k], "place": mt["place"].iat[k], "expected": exp, "attended": att,
+            "late": cnt[LATE], "left_early": cnt[LEFT_EARLY],
+            "leave": cnt[PERSONAL] + cnt[SICK] + cnt[OFFICIAL], "absent": cnt[ABSENT],
+            "rate": att / den if den > 0 else float("nan"),
+            "absent_names": _names(roster, col == CODE[ABSENT]),
+            "leave_names": _names(roster, np.isin(col, [CODE[s] for s in LEAVES])),
+            "late_names": _names(roster, np.isin(col, [CODE[LATE], CODE[LEFT_EARLY]])),
+        })
+    return pd.DataFrame(rows, columns=["date", "start", "meeting", "kind", "place", "expected", "attended", "late",
+                                       "left_early", "leave", "absent", "rate", "absent_names", "leave_names",
+                                       "late_names"])
+
+
+def _group_rates(final, groups: list[str]):
+    import numpy as np
+
+    c = _counts(final)
+    out = {}
+    keys = list(dict.fromkeys(groups))
+    garr = np.array(groups, dtype=object)
+    for g in keys:
+        m = garr == g
+        exp = int(c["expected"][m].sum())
+        att = int((c[PRESENT] + c[LATE] + c[LEFT_EARLY])[m].sum())
+        off = int(c[OFFICIAL][m].sum())
+        out[g] = {"members": int(((c["expected"] > 0) & m).sum()), "expected": exp, "attended": att,
+                  "late": int((c[LATE] + c[LEFT_EARLY])[m].sum()),
+                  "leave": int((c[PERSONAL] + c[SICK] + c[OFFICIAL])[m].sum()), "absent": int(c[ABSENT][m].sum()),
+                  "rate": att / (exp - off) if exp - off > 0 else float("nan")}
+    return out
+
+
+def _department_frame(roster, final, departments):
+    import pandas as pd
+
+    deps = [d or "（未填部门）" for d in roster["department"].tolist()]
+    stats = _group_rates(final, deps)
+    order = [d for d in departments if d in stats] + [d for d in stats if d not in departments]
+    rows = [{"department": d, **stats[d]} for d in order if stats[d]["expected"] > 0]
+    return pd.DataFrame(rows, columns=["department", "members", "expected", "attended", "late", "leave", "absent",
+                                       "rate"])
+
+
+def _week_frames(roster, mt, final, departments):
+    import numpy as np
+    import pandas as pd
+
+    weeks = [f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d in mt["date"].tolist()]
+    rows, dep_rows = [], []
+    deps = [d or "（未填部门）" for d in roster["department"].tolist()]
+    for w in dict.fromkeys(weeks):
+        cols = [k for k, x in enumerate(weeks) if x == w]
+        sub = final[:, cols]
+        stats = _group_rates(sub, ["all"] * final.shape[0])["all"]
+        monday = dt.date.fromisocalendar(int(w[:4]), int(w[6:]), 1)
+        rows.append({"week": w, "monday": monday, "meetings": len(cols), **{k: stats[k] for k in
+                                                                          ("expected", "attended", "absent", "rate")}})
+        ds = _group_rates(sub, deps)
+        dep_rows.append({"week": w, **{d: ds[d]["rate"] for d in departments if d in ds and ds[d]["expected"] > 0}})
+    return (pd.DataFrame(rows, columns=["week", "monday", "meetings", "expected", "attended", "absent", "rate"]),
+            pd.DataFrame(dep_rows))

@@ -1,0 +1,276 @@
+"""Sign-ins as records, whatever their layout.
+
+* the **log**: one row per person per meeting (日期/会议名称, 学号/姓名, 状态/签到时间, 签退时间);
+* the **ledger matrix**: members as rows, one column per meeting (a date, often under a merged
+  month row: ``3月`` over ``2  9  16``), a mark in each cell (✓ √ × 迟 早 假 病 公, or a time).
+
+Both become the same record frame, each record keeping the cell it came from, so the rules
+see one shape and problems point at the clerk's cell.  A workbook may hold several sign-in
+sheets (a log and a ledger, one sheet per month …): every sheet whose header fits is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import parse_date, parse_time
+from ..errors import ERROR, WARNING, Problem, UnreadableFile
+from ..normalize import clean_text, fold
+from ..reader import ReadContext, RawSheet, RawWorkbook, cell_address, find_header
+from ..reader.table import _merged_fill, extract
+from .schema import MATRIX_MEMBER, SIGNINS, STATUS_WORDS
+
+RECORD_COLUMNS = ("date", "meeting", "id", "name", "status", "time_in", "time_out", "note")
+LOCATION_COLUMNS = ("file", "sheet", "row", "c_date", "c_meeting", "c_id", "c_name", "c_status")
+
+
+def status_map() -> dict[str, str]:
+    out = {}
+    for status, words in STATUS_WORDS.items():
+        for w in words:
+            out[fold(w)] = status
+    return out
+
+
+STATUS_MAP = status_map()
+
+
+def classify_mark(v: Any) -> tuple[str | None, dt.time | None, bool]:
+    """A status cell → (status, time, understood).  Blank → (None, None, True)."""
+    if v is None or v == "":
+        return None, None, True
+    if isinstance(v, str):
+        k = fold(v)
+        if not k:
+            return None, None, True
+        s = STATUS_MAP.get(k)
+        if s:
+            return s, None, True
+        t = parse_time(v)
+        if t is not None and any(ch.isdigit() for ch in v):
+            return None, t, True
+        return None, None, False
+    t = parse_time(v)
+    if t is not None:
+        return None, t, True
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v in (0, 1):
+        return ("present" if v == 1 else "absent"), None, True
+    return None, None, False
+
+
+@dataclass
+class Records:
+    """Sign-in (or leave) records with where each came from."""
+
+    frame: Any  # pandas.DataFrame: RECORD_COLUMNS + LOCATION_COLUMNS
+    problems: list[Problem]
+    sheets: list[tuple[str, str, str]]  # (file, sheet, layout)
+
+    def cell(self, i: int, col_field: str) -> tuple[str, str, str | None]:
+        f = self.frame
+        c = int(f[col_field].iat[i])
+        row = int(f["row"].iat[i])
+        return f["file"].iat[i], f["sheet"].iat[i], (cell_address(row, c) if c >= 0 else cell_address(row, 0))
+
+
+def empty_frame(extra: tuple[str, ...] = ()):
+    import pandas as pd
+
+    cols = RECORD_COLUMNS + extra + LOCATION_COLUMNS
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
+
+
+def from_table(table, extra: tuple[str, ...] = ()):
+    """A log-layout :class:`~sectools.reader.Table` → a record frame."""
+    import pandas as pd
+
+    df = table.data
+    n = len(df)
+    out = {c: df[c].tolist() if c in df.columns else [None] * n for c in RECORD_COLUMNS + extra}
+    out["file"] = [table.file] * n
+    out["sheet"] = [table.sheet] * n
+    out["row"] = df["_row"].tolist()
+    for c, fieldname in (("c_date", "date"), ("c_meeting", "meeting"), ("c_id", "id"), ("c_name", "name"),
+                         ("c_status", "status")):
+        out[c] = [table.columns.get(fieldname, table.columns.get("kind", -1) if fieldname == "status" else -1)] * n
+    return pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in out.items()})
+
+
+# ---- the ledger matrix ------------------------------------------------------------------------
+def read_matrix(raw: RawSheet, file: str, ctx: ReadContext):
+    """A ledger sheet → (record frame, problems), or None if the sheet is not a ledger."""
+    import pandas as pd
+
+    header = find_header(raw, MATRIX_MEMBER)
+    if header is None or not ({"id", "name"} & header.columns.keys()):
+        return None
+    rows = raw.rows
+    r0, c0 = raw.origin
+    first = header.first
+    fill = _merged_fill(raw, first + 3)
+    member_cols = set(header.columns.values())
+    width = max(len(r) for r in rows[first:first + 2])
+
+    def lab(i, j):
+        if i >= len(rows):
+            return ""
+        v = rows[i][j] if j < len(rows[i]) else ""
+        if v == "" or v is None:
+            v = fill.get((i, j), "")
+        return v
+
+    # Meeting columns: a date in the header row, or month above / day below.
+    meetings: dict[int, tuple[dt.date | None, str | None]] = {}
+    depth = 1
+    for j in range(width):
+        if j in member_cols:
+            continue
+        top, below = lab(first, j), lab(first + 1, j)
+        d = parse_date(top, ctx.semester) if not _is_month_only(top) else None
+        if d is None and top != "" and below != "":
+            d = _month_day(top, below, ctx)
+            if d is not None:
+                depth = 2
+        if d is None and top == "" and below != "":
+            d = parse_date(below, ctx.semester)
+            if d is not None:
+                depth = 2
+        if d is not None:
+            meetings[j] = (d, None)
+        elif isinstance(top, str) and top.strip() and not _is_summary(top):
+            meetings[j] = (None, clean_text(top))  # a meeting named in the header
+    if not any(d for d, _ in meetings.values()):
+        return None
+    start = first + max(depth, header.last - first + 1)
+    problems: list[Problem] = []
+    member_table = extract(raw, _shifted(header, start - 1), MATRIX_MEMBER, ctx, file)
+    problems.extend(p for p in member_table.problems if p.code not in ("empty-table",))
+    md = member_table.data
+    ids, names, rows_abs = md["id"].tolist(), md["name"].tolist(), md["_row"].tolist()
+    cols: dict[str, list] = {c: [] for c in RECORD_COLUMNS + LOCATION_COLUMNS}
+    c_id = header.columns.get("id", -1)
+    c_name = header.columns.get("name", -1)
+    named_cols_seen: dict[int, bool] = {}
+    for k, row_abs in enumerate(rows_abs):
+        i = row_abs - r0
+        row = rows[i]
+        for j, (d, mname) in meetings.items():
+            v = row[j] if j < len(row) else ""
+            status, t, ok = classify_mark(v)
+            if mname is not None:
+                named_cols_seen.setdefault(j, False)
+                if v == "" or v is None:
+                    continue
+                if not ok:
+                    continue  # a text column that is not a meeting (合计, 备注 …)
+                named_cols_seen[j] = True
+            if v == "" or v is None:
+                continue
+            if not ok:
+                problems.append(Problem("bad-status", ERROR, file, raw.name, cell_address(row_abs, j + c0), v,
+                                        {"allowed": _allowed_marks()}))
+                continue
+            cols["date"].append(d)
+            cols["meeting"].append(mname)
+            cols["id"].append(ids[k])
+            cols["name"].append(names[k])
+            cols["status"].append(v if status else None)  # the mark as typed; the rules classify it
+            cols["time_in"].append(t)
+            cols["time_out"].append(None)
+            cols["note"].append(None)
+            cols["file"].append(file)
+            cols["sheet"].append(raw.name)
+            cols["row"].append(row_abs)
+            cols["c_date"].append(j + c0)
+            cols["c_meeting"].append(j + c0)
+            cols["c_id"].append(c_id + c0 if c_id >= 0 else -1)
+            cols["c_name"].append(c_name + c0 if c_name >= 0 else -1)
+            cols["c_status"].append(j + c0)
+    frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in cols.items()})
+    return frame, problems
+
+
+def _shifted(header, last: int):
+    from copy import copy
+
+    h = copy(header)
+    h.last = last
+    h.duplicates = []
+    return h
+
+
+def _is_month_only(v) -> bool:
+    return isinstance(v, str) and fold(v).rstrip("份").endswith("月") and fold(v)[:-1].rstrip("份").isdigit()
+
+
+def _month_day(top, below, ctx) -> dt.date | None:
+    t = fold(str(top)).replace("份", "")
+    if isinstance(below, float) and below.is_integer():
+        below = int(below)
+    b = fold(str(below))
+    if t.endswith("月") and t[:-1].isdigit():
+        return parse_date(f"{t}{b if b.endswith(('日', '号')) else b + '日'}", ctx.semester)
+    return None
+
+
+_SUMMARY = {fold(w) for w in ("合计", "总计", "小计", "出勤率", "出勤次数", "缺勤次数", "缺席次数", "迟到次数", "请假次数",
+                              "备注", "说明", "签名", "应到", "实到", "折算缺席", "处理", "班级", "电话", "性别", "序号")}
+
+
+def _is_summary(v: str) -> bool:
+    return fold(v) in _SUMMARY
+
+
+def _allowed_marks() -> str:
+    return "√ ✓ 到 出席 / 迟 迟到 / 早 早退 / 假 事假 / 病 病假 / 公 公假 / × 缺席 旷会，或签到时间如 19:05"
+
+
+# ---- reading every sign-in sheet of a workbook --------------------------------------------------
+def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) -> Records:
+    """Every sheet that holds sign-ins (a log or a ledger), as one record frame."""
+    import pandas as pd
+
+    frames, problems, sheets = [], [], []
+    names = [sheet] if sheet else list(wb.sheet_names)
+    if sheet and sheet not in wb.sheet_names:
+        match = [n for n in wb.sheet_names if fold(n) == fold(sheet)]
+        if len(match) != 1:
+            return Records(empty_frame(), [Problem("sheet-not-found", file=wb.display, value=sheet,
+                                                   params={"available": "、".join(wb.sheet_names)})], [])
+        names = match
+    for name in names:
+        try:
+            raw = wb.sheet(name)
+        except UnreadableFile as e:
+            problems.extend(e.problems)
+            continue
+        h = find_header(raw, SIGNINS)
+        is_log = h is not None and ({"status", "time_in"} & h.columns.keys()) and \
+            ({"date", "meeting"} & h.columns.keys()) and ({"id", "name"} & h.columns.keys())
+        if is_log:
+            table = extract(raw, h, SIGNINS, ctx, wb.display)
+            problems.extend(p for p in table.problems if p.code != "empty-table")
+            frames.append(from_table(table))
+            sheets.append((wb.display, name, "log"))
+            continue
+        m = read_matrix(raw, wb.display, ctx)
+        if m is not None:
+            frames.append(m[0])
+            problems.extend(m[1])
+            sheets.append((wb.display, name, "matrix"))
+    if not sheets and not problems:
+        problems.append(Problem("table-not-found", file=wb.display, sheet=sheet,
+                                params={"table": SIGNINS.title_in(ctx.lang), "required": "学号/姓名、日期/会议名称、状态/签到时间"}))
+    frame = pd.concat(frames, ignore_index=True) if frames else empty_frame()
+    return Records(frame, problems, sheets)
+
+
+def problem_at(rec: Records, i: int, col_field: str, code: str, value: Any = None, severity: str = ERROR,
+               **params) -> Problem:
+    file, sheet, cell = rec.cell(i, col_field)
+    return Problem(code, severity, file, sheet, cell, value, params)
+
+
+__all__ = ["Records", "read_signins", "read_matrix", "from_table", "classify_mark", "problem_at", "WARNING"]

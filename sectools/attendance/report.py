@@ -1,0 +1,187 @@
+"""考勤 outputs: the report workbook and the printable sign-in sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Iterable
+
+from ..dates import format_date_zh
+from ..writer import Column, Sheet, write_workbook
+from .compute import Result
+
+MEMBER_COLUMNS = [
+    ("id", "学号", "text"), ("name", "姓名", "text"), ("department", "部门", "text"), ("post", "职务", "text"),
+    ("expected", "应到", "int"), ("present", "出席", "int"), ("late", "迟到", "int"), ("left_early", "早退", "int"),
+    ("personal_leave", "事假", "int"), ("sick_leave", "病假", "int"), ("official_leave", "公假", "int"),
+    ("absent", "缺席", "int"), ("counted_absences", "折算缺席", "int"), ("rate", "出勤率", "percent"),
+    ("longest_absence_streak", "最长连续缺席", "int"), ("actions", "处理", "text"),
+]
+EN = {"学号": "ID", "姓名": "Name", "部门": "Department", "职务": "Post", "应到": "Expected", "出席": "Present",
+      "迟到": "Late", "早退": "Left early", "事假": "Personal leave", "病假": "Sick leave", "公假": "Official leave",
+      "缺席": "Absent", "折算缺席": "Counted absences", "出勤率": "Rate", "最长连续缺席": "Longest absence run",
+      "处理": "Action", "人数": "Members", "实到": "Attended", "迟到/早退": "Late/early", "请假": "Leave",
+      "日期": "Date", "开始": "Start", "会议": "Meeting", "类型": "Kind", "地点": "Place", "缺席名单": "Absent",
+      "请假名单": "On leave", "迟到/早退名单": "Late or early", "周": "Week", "周一": "Monday", "会议数": "Meetings",
+      "全体": "All", "依据": "Rule", "通知": "Notice", "相关会议": "Meetings counted"}
+
+
+def _l(label: str, lang: str) -> str:
+    return EN.get(label, label) if lang == "en" else label
+
+
+def _num(v):
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return v
+    return None if f != f else f
+
+
+def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: str = "") -> list[Sheet]:
+    low = res.rules.low_rate
+    title = f"{office_name} 考勤统计" + (f"（{period}）" if period else "")
+    m = res.members
+    members = Sheet(
+        _l("成员考勤", lang) if lang != "en" else "Members",
+        [Column(_l(lab, lang), kind, low=low if key == "rate" else None,
+                width=28 if key == "actions" else None) for key, lab, kind in MEMBER_COLUMNS],
+        [[_num(v) if kind in ("int", "percent") else v for (key, _, kind), v in
+          zip(MEMBER_COLUMNS, row)] for row in m[[k for k, _, _ in MEMBER_COLUMNS]].itertuples(index=False)],
+        title=title,
+    )
+    d = res.departments
+    dep_cols = [("department", "部门", "text"), ("members", "人数", "int"), ("expected", "应到", "int"),
+                ("attended", "实到", "int"), ("late", "迟到/早退", "int"), ("leave", "请假", "int"),
+                ("absent", "缺席", "int"), ("rate", "出勤率", "percent")]
+    departments = Sheet(
+        "部门汇总" if lang != "en" else "Departments",
+        [Column(_l(lab, lang), kind, low=low if key == "rate" else None) for key, lab, kind in dep_cols],
+        [[_num(v) if kind != "text" else v for (key, _, kind), v in zip(dep_cols, row)]
+         for row in d[[k for k, _, _ in dep_cols]].itertuples(index=False)],
+        title=title,
+        charts=[{"type": "column", "categories": 0, "values": [7], "percent": True, "labels": True,
+                 "title": "各部门出勤率" if lang != "en" else "Attendance rate by department",
+                 "at": "A" + str(len(d) + 5), "width": 720, "height": 320}],
+    )
+    w = res.weeks
+    dw = res.department_weeks
+    deps = [c for c in dw.columns if c != "week"]
+    week_rows = []
+    for k, row in enumerate(w.itertuples(index=False)):
+        extra = [_num(dw[c].iat[k]) for c in deps]
+        week_rows.append([row.week, row.monday, int(row.meetings), _num(row.rate)] + extra)
+    weeks = Sheet(
+        "按周" if lang != "en" else "Weeks",
+        [Column(_l("周", lang)), Column(_l("周一", lang), "date"), Column(_l("会议数", lang), "int"),
+         Column(_l("全体", lang), "percent", low=low)] + [Column(c, "percent", low=low) for c in deps],
+        week_rows, title=title,
+        charts=[{"type": "line", "categories": 0, "values": list(range(3, 4 + len(deps))), "percent": True,
+                 "title": "每周出勤率（全体与各部门）" if lang != "en" else "Weekly attendance rate",
+                 "at": "B" + str(len(week_rows) + 5), "width": 900, "height": 380}],
+    )
+    mt = res.meetings
+    mt_cols = [("date", "日期", "date"), ("start", "开始", "time"), ("meeting", "会议", "text"),
+               ("kind", "类型", "text"), ("place", "地点", "text"), ("expected", "应到", "int"),
+               ("attended", "实到", "int"), ("late", "迟到", "int"), ("left_early", "早退", "int"),
+               ("leave", "请假", "int"), ("absent", "缺席", "int"), ("rate", "出勤率", "percent"),
+               ("absent_names", "缺席名单", "wrap"), ("leave_names", "请假名单", "wrap"),
+               ("late_names", "迟到/早退名单", "wrap")]
+    meetings = Sheet(
+        "会议明细" if lang != "en" else "Meetings",
+        [Column(_l(lab, lang), kind, low=low if key == "rate" else None,
+                width=30 if kind == "wrap" else None) for key, lab, kind in mt_cols],
+        [[_num(v) if kind in ("int", "percent") else (v or None) for (key, _, kind), v in zip(mt_cols, row)]
+         for row in mt[[k for k, _, _ in mt_cols]].itertuples(index=False)],
+        title=title,
+    )
+    act_cols = [Column(_l(x, lang)) for x in ("学号", "姓名", "部门", "职务")] + [
+        Column(_l("折算缺席", lang), "int"), Column(_l("缺席", lang), "int"), Column(_l("迟到/早退", lang), "int"),
+        Column(_l("处理", lang), width=18), Column(_l("依据", lang), "wrap", width=36), Column(_l("通知", lang)),
+        Column(_l("相关会议", lang), "wrap", width=60)]
+    actions = Sheet(
+        "处理名单" if lang != "en" else "Actions", act_cols,
+        [[a["id"], a["name"], a["department"], a["post"], a["count"], a["absent"], a["late_or_early"], a["action"],
+          a["rule"], a["notice"], "；".join(a["meetings"])] for a in res.actions],
+        title=title, note=None if res.actions else ("没有达到处理标准的成员。" if lang != "en" else "No one reached a threshold."),
+    )
+    sheets = [members, departments, weeks, meetings, actions]
+    if res.problems:
+        from ..report import problems_sheet
+
+        sheets.append(problems_sheet(res.problems, lang))
+    return sheets
+
+
+def write_report(target: str | os.PathLike, res: Result, office_name: str, lang: str = "zh-CN", period: str = "",
+                 inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    return write_workbook(target, report_sheets(res, office_name, lang, period), inputs=inputs)
+
+
+# ---- the printable sign-in sheet ------------------------------------------------------------
+POST_ORDER = ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长", "干事")
+
+
+def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[dict], office_name: str,
+                       departments: tuple[str, ...] = (), inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """A4 sign-in sheet: title, meeting details, one row per expected member, footer counts."""
+    from ..writer import FONT, atomic_target, new_workbook, write_value
+
+    dep_rank = {d: i for i, d in enumerate(departments)}
+    people = sorted(people, key=lambda p: (dep_rank.get(p["department"], 99), p["department"] or "",
+                                           POST_ORDER.index(p["post"]) if p["post"] in POST_ORDER else 99,
+                                           p["id"] or ""))
+    with atomic_target(target, inputs) as tmp:
+        wb = new_workbook(tmp)
+        ws = wb.add_worksheet("签到表")
+        base = {"font_name": FONT, "valign": "vcenter"}
+        f_title = wb.add_format({**base, "bold": True, "font_size": 18, "align": "center"})
+        f_info = wb.add_format({**base, "font_size": 11})
+        f_head = wb.add_format({**base, "bold": True, "font_size": 12, "align": "center", "border": 1,
+                                "bg_color": "#D9E1F2"})
+        f_cell = wb.add_format({**base, "font_size": 12, "align": "center", "border": 1})
+        f_left = wb.add_format({**base, "font_size": 12, "border": 1})
+        f_foot = wb.add_format({**base, "font_size": 12, "bold": True})
+        cols = [("序号", 6), ("部门", 10), ("姓名", 10), ("职务", 9), ("签到时间", 11), ("本人签名", 16), ("备注", 16)]
+        ws.merge_range(0, 0, 0, len(cols) - 1, f"{office_name} {meeting['meeting']} 签到表", f_title)
+        ws.set_row(0, 34)
+        when = format_date_zh(meeting["date"], weekday=True)
+        if meeting.get("start"):
+            when += " " + meeting["start"].strftime("%H:%M")
+            if meeting.get("end"):
+                when += "–" + meeting["end"].strftime("%H:%M")
+        ws.merge_range(1, 0, 1, len(cols) - 1, f"会议时间：{when}    地点：{meeting.get('place') or '＿＿＿＿'}", f_info)
+        ws.merge_range(2, 0, 2, len(cols) - 1,
+                       f"主持人：{meeting.get('host') or '＿＿＿＿'}    记录人：{meeting.get('recorder') or '＿＿＿＿'}"
+                       f"    参会范围：{meeting.get('scope') or '全体'}", f_info)
+        for c, (label, width) in enumerate(cols):
+            ws.write_string(3, c, label, f_head)
+            ws.set_column(c, c, width)
+        ws.set_row(3, 24)
+        for i, p in enumerate(people):
+            r = 4 + i
+            ws.set_row(r, 26)
+            write_value(ws, r, 0, i + 1, f_cell)
+            write_value(ws, r, 1, p["department"], f_cell)
+            write_value(ws, r, 2, p["name"], f_cell)
+            write_value(ws, r, 3, p["post"], f_cell)
+            write_value(ws, r, 4, None, f_cell)
+            write_value(ws, r, 5, None, f_cell)
+            write_value(ws, r, 6, p.get("note"), f_left)
+        foot = 4 + len(people) + 1
+        ws.merge_range(foot, 0, foot, len(cols) - 1,
+                       f"应到 {len(people)} 人    实到 ____ 人    请假 ____ 人    缺席 ____ 人", f_foot)
+        ws.merge_range(foot + 1, 0, foot + 1, len(cols) - 1, "记录人签字：______________", f_info)
+        ws.set_paper(9)
+        ws.set_portrait()
+        ws.set_margins(left=0.6, right=0.6, top=0.7, bottom=0.7)
+        ws.center_horizontally()
+        ws.repeat_rows(3)
+        ws.fit_to_pages(1, 0)
+        ws.set_footer("&C第 &P 页，共 &N 页")
+        ws.hide_gridlines(2)
+        wb.close()
+    return Path(target)

@@ -1,0 +1,105 @@
+"""考勤 tables and words: meetings, sign-ins (a log, or a semester ledger matrix), leave.
+
+Every status word and mark a clerk types is listed here once, Simplified; Traditional forms
+match through :func:`sectools.normalize.fold`.
+"""
+
+from __future__ import annotations
+
+from ..schema import Field, TableSpec
+
+# ---- statuses ---------------------------------------------------------------------------------
+PRESENT, LATE, LEFT_EARLY = "present", "late", "left_early"
+PERSONAL, SICK, OFFICIAL = "personal_leave", "sick_leave", "official_leave"
+ABSENT = "absent"
+STATUSES = (PRESENT, LATE, LEFT_EARLY, PERSONAL, SICK, OFFICIAL, ABSENT)
+LEAVES = (PERSONAL, SICK, OFFICIAL)
+ATTENDED = (PRESENT, LATE, LEFT_EARLY)
+
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    PRESENT: ("出席", "到", "已到", "签到", "已签到", "到会", "参会", "参加", "在", "正常", "√", "✓", "✔", "☑", "○",
+              "o", "v", "y", "yes", "present", "p"),
+    LATE: ("迟到", "迟", "晚到", "late", "l"),
+    LEFT_EARLY: ("早退", "早", "left early", "e"),
+    PERSONAL: ("事假", "请假", "假", "事", "leave"),
+    SICK: ("病假", "病", "sick"),
+    OFFICIAL: ("公假", "公", "公差", "公事", "official"),
+    ABSENT: ("缺席", "旷会", "旷", "未到", "缺勤", "缺", "没到", "无故缺席", "×", "✗", "✘", "x", "absent", "a"),
+}
+
+STATUS_LABELS = {PRESENT: "出席", LATE: "迟到", LEFT_EARLY: "早退", PERSONAL: "事假", SICK: "病假",
+                 OFFICIAL: "公假", ABSENT: "缺席"}
+STATUS_LABELS_EN = {PRESENT: "present", LATE: "late", LEFT_EARLY: "left early", PERSONAL: "personal leave",
+                    SICK: "sick leave", OFFICIAL: "official leave", ABSENT: "absent"}
+
+LEAVE_KINDS = {PERSONAL: ("事假", "请假", "事"), SICK: ("病假", "病"), OFFICIAL: ("公假", "公", "公差", "公事")}
+YES_NO = {"是": ("批准", "已批准", "同意", "准", "通过", "√", "✓", "yes", "y", "true", "1", "ok"),
+          "否": ("不批准", "未批准", "不同意", "驳回", "拒绝", "×", "✗", "no", "n", "false", "0")}
+
+MEETING_KINDS = ("例会", "部长级会议", "全体大会", "秘书处例会", "活动", "主席团会议", "临时会议")
+
+# ---- tables -------------------------------------------------------------------------------------
+MEETINGS = TableSpec(
+    name="meetings",
+    title="会议",
+    english_title="meetings",
+    default_path="会议.xlsx",
+    fields=(
+        Field("date", ("日期", "会议日期", "时间日期"), "date", True, english="Date", width=12),
+        Field("start", ("开始时间", "开始", "时间", "会议时间"), "time", english="Start", width=9),
+        Field("end", ("结束时间", "结束"), "time", english="End", width=9),
+        Field("meeting", ("会议名称", "会议", "名称", "活动名称", "会议主题"), "text", True, english="Meeting", width=20),
+        Field("kind", ("类型", "会议类型", "类别"), "text", english="Kind", width=12),
+        Field("place", ("地点", "会议地点"), "text", english="Place", width=14),
+        Field("scope", ("参会范围", "参会人员", "参加范围", "范围", "参会对象"), "text", english="Scope", width=18),
+        Field("host", ("主持人", "主持"), "text", english="Host", width=10),
+        Field("recorder", ("记录人", "记录"), "text", english="Recorder", width=10),
+    ),
+)
+
+SIGNINS = TableSpec(
+    name="signins",
+    title="签到",
+    english_title="sign-ins",
+    default_path="签到.xlsx",
+    fields=(
+        Field("date", ("日期", "会议日期"), "date", english="Date", width=12),
+        Field("meeting", ("会议名称", "会议", "活动名称"), "text", english="Meeting", width=20),
+        Field("id", ("学号", "工号", "编号"), "id", english="Student ID", width=14),
+        Field("name", ("姓名",), "name", english="Name", width=10),
+        Field("status", ("状态", "签到状态", "出勤情况", "考勤", "出勤"), "text", english="Status", width=8),
+        Field("time_in", ("签到时间", "到达时间", "签到"), "time", english="Sign-in time", width=10),
+        Field("time_out", ("签退时间", "离开时间", "签退"), "time", english="Sign-out time", width=10),
+        Field("note", ("备注", "说明"), "text", english="Note", width=16),
+    ),
+)
+
+LEAVE_TABLE = TableSpec(
+    name="leaves",
+    title="请假",
+    english_title="leave",
+    default_path="请假.xlsx",
+    fields=(
+        Field("id", ("学号", "工号", "编号"), "id", english="Student ID", width=14),
+        Field("name", ("姓名", "请假人"), "name", english="Name", width=10),
+        Field("date", ("日期", "请假日期", "会议日期"), "date", english="Date", width=12),
+        Field("meeting", ("会议名称", "会议", "活动名称"), "text", english="Meeting", width=20),
+        Field("kind", ("类型", "请假类型", "假别"), "choice", True, choices=LEAVE_KINDS, english="Kind", width=8),
+        Field("approved", ("批准", "是否批准", "审批", "审批结果"), "choice", choices=YES_NO, english="Approved", width=8),
+        Field("reason", ("事由", "请假事由", "原因", "理由"), "text", english="Reason", width=20),
+        Field("approver", ("批准人", "审批人"), "text", english="Approver", width=10),
+    ),
+)
+
+# The member columns of a ledger matrix (the rest of its header is one column per meeting).
+MATRIX_MEMBER = TableSpec(
+    name="signins",
+    title="签到台账",
+    english_title="sign-in ledger",
+    fields=(
+        Field("id", ("学号", "工号", "编号"), "id", english="Student ID"),
+        Field("name", ("姓名",), "name", english="Name"),
+        Field("department", ("部门",), "text", english="Department"),
+        Field("post", ("职务",), "text", english="Post"),
+    ),
+)

@@ -1,0 +1,27 @@
+"""File names made from cell values (a department, a person, a meeting): safe on Windows,
+macOS and Linux, never leaving the output folder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_BAD = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def safe_filename(name: str, max_len: int = 80, fallback: str = "未命名") -> str:
+    """A cell value → a file name stem: no path separators or reserved characters, no ``..``,
+    no reserved device names, no trailing dots or spaces, full-width forms folded, at most
+    ``max_len`` characters."""
+    s = unicodedata.normalize("NFKC", str(name))
+    s = _INVISIBLE.sub("", s)
+    s = _BAD.sub("_", s)
+    s = re.sub(r"\.{2,}", ".", s)
+    s = re.sub(r"\s+", " ", s).strip(" .")
+    if s.split(".")[0].upper() in _RESERVED:
+        s = "_" + s
+    if len(s) > max_len:
+        s = s[:max_len].rstrip(" .")
+    return s or fallback
