@@ -196,7 +196,7 @@ def signin_sheet_data(office, query: str | None, today: dt.date | None = None) -
         for sid, name, d, mname, kind, appr in zip(lv["id"], lv["name"], lv["date"], lv["meeting"], lv["kind"],
                                                    lv["approved"]):
             if d == mt["date"].iat[0] and (not mname or mname == mt["meeting"].iat[0]) and kind:
-                notes[sid or name] = f"{kind}（{'已批准' if appr in ('是', None) else '未批准'}）"
+                notes[sid or name] = f"{STATUS_LABELS[kind]}（{'已批准' if appr in ('是', None) else '未批准'}）"
     people = [{"id": r["id"].iat[i], "name": r["name"].iat[i], "department": r["department"].iat[i],
                "post": r["post"].iat[i], "note": notes.get(r["id"].iat[i]) or notes.get(r["name"].iat[i])}
               for i in np.nonzero(expected)[0]]

@@ -1,0 +1,317 @@
+"""考勤 rules, each against a hand-computed expectation, on real workbooks built here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from sectools import attendance
+from sectools.cli import main
+from sectools.config import load_office
+
+from .conftest import sheet_book
+
+D = dt.date
+T = dt.time
+
+ROSTER = [
+    ["学号", "姓名", "部门", "职务", "入职日期", "离任日期", "状态"],
+    ["001", "甲", "秘书处", "干事", D(2026, 3, 1), None, "在任"],
+    ["002", "乙", "秘书处", "部长", D(2025, 9, 1), None, "在任"],
+    ["003", "丙", "宣传部", "干事", D(2025, 9, 1), D(2026, 3, 20), "已退出"],
+    ["004", "丁", "宣传部", "干事", D(2026, 3, 16), None, "在任"],
+    ["005", "张伟", "宣传部", "干事", D(2025, 9, 1), None, "在任"],
+    ["006", "张伟", "学习部", "干事", D(2025, 9, 1), None, "在任"],
+]
+MEETINGS = [
+    ["日期", "开始时间", "结束时间", "会议名称", "类型", "参会范围"],
+    [D(2026, 3, 8), T(19), T(20), "第1周例会", "例会", "全体"],
+    [D(2026, 3, 15), T(19), T(20), "第2周例会", "例会", "全体"],
+    [D(2026, 3, 22), T(19), T(20), "第3周例会", "例会", "全体"],
+    [D(2026, 3, 10), T(12, 30), T(13), "秘书处例会", "秘书处例会", "秘书处"],
+    [D(2026, 3, 11), T(12, 30), T(13, 10), "部长会", "部长级会议", "部长级"],
+]
+# The same facts a clerk could type in a log or in a ledger: (meeting date, id, mark or time).
+FACTS = [
+    (D(2026, 3, 8), "001", T(19, 0)),  # on time (start + 0 grace) → present
+    (D(2026, 3, 8), "002", T(19, 5)),  # late
+    (D(2026, 3, 8), "003", "√"),
+    (D(2026, 3, 8), "005", T(19, 20)),  # 20 min late > 15 → absent (旷会)
+    (D(2026, 3, 8), "006", "请假"),  # a leave mark → personal leave
+    (D(2026, 3, 15), "001", T(19, 10)),  # late
+    (D(2026, 3, 15), "002", "早退"),
+    (D(2026, 3, 15), "005", "×"),
+    (D(2026, 3, 22), "001", "遲到"),  # Traditional
+    (D(2026, 3, 22), "002", T(18, 50)),
+    (D(2026, 3, 22), "004", "到"),
+    (D(2026, 3, 22), "005", "公"),  # official leave mark
+    (D(2026, 3, 22), "006", "缺席"),
+    (D(2026, 3, 10), "002", "✓"),
+    (D(2026, 3, 11), "002", T(12, 46)),  # 16 min late → absent
+]
+LEAVES = [
+    ["学号", "姓名", "日期", "会议名称", "类型", "批准"],
+    ["006", "张伟", D(2026, 3, 15), "第2周例会", "病假", "是"],
+    ["006", "张伟", D(2026, 3, 22), None, "公假", "否"],  # not approved → absent
+]
+CONFIG = """
+[office]
+name = "测试学生会"
+semester_start = 2026-03-01
+semester_end = 2026-07-10
+departments = ["秘书处", "宣传部", "学习部"]
+
+[tables.roster]
+path = "名册.xlsx"
+[tables.meetings]
+path = "会议.xlsx"
+[tables.signins]
+path = "签到.xlsx"
+[tables.leaves]
+path = "请假.xlsx"
+
+[attendance]
+grace_minutes = 0
+late_as_absent_minutes = 15
+lates_per_absence = 3
+
+[[attendance.actions]]
+absences = 2
+action = "提醒"
+notice = "考勤提醒"
+
+[[attendance.actions]]
+absences = 3
+action = "通报部长并撤销职务"
+
+[[attendance.actions]]
+kind = "秘书处例会"
+absences = 1
+action = "视为自动退出"
+"""
+NAMES = {r[0]: r[1] for r in ROSTER[1:]}
+MEETING_NAME = {r[0]: r[3] for r in MEETINGS[1:]}
+
+
+def log_rows(extra: list[list] | None = None) -> list[list]:
+    rows = [["日期", "会议名称", "学号", "姓名", "状态", "签到时间", "签退时间"]]
+    for d, sid, v in FACTS:
+        mark, t = (None, v) if isinstance(v, dt.time) else (v, None)
+        rows.append([d, MEETING_NAME[d], sid, NAMES[sid], mark, t, None])
+    return rows + (extra or [])
+
+
+def write_ledger(path: Path) -> Path:
+    """The same facts as a semester ledger: a merged month row over the meeting days."""
+    dates = sorted({r[0] for r in MEETINGS[1:]})
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["考勤台账"])
+    ws.append(["序号", "学号", "姓名", "部门"] + ["3月"] + [None] * (len(dates) - 1))
+    ws.append([None] * 4 + [d.day for d in dates])
+    ws.merge_cells(start_row=2, start_column=5, end_row=2, end_column=4 + len(dates))
+    for c in range(1, 5):
+        ws.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
+    facts = {(d, sid): v for d, sid, v in FACTS}
+    for k, row in enumerate(ROSTER[1:]):
+        ws.append([k + 1, row[0], row[1], row[2]] + [facts.get((d, row[0])) for d in dates])
+    ws.append(["合计"])
+    wb.save(path)
+    return path
+
+
+def make_office(folder: Path, signins: str = "log", config: str = CONFIG, extra_log: list[list] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sectools.toml").write_text(config, encoding="utf-8")
+    sheet_book(folder / "名册.xlsx", ROSTER)
+    sheet_book(folder / "会议.xlsx", MEETINGS, title="会议")
+    sheet_book(folder / "请假.xlsx", LEAVES, title="请假")
+    if signins == "log":
+        sheet_book(folder / "签到.xlsx", log_rows(extra_log), title="签到")
+    else:
+        write_ledger(folder / "签到.xlsx")
+    return folder
+
+
+def by_id(res) -> dict[str, dict]:
+    return {r["id"]: r for r in res.as_records()}
+
+
+EXPECTED = {
+    # id: expected present late left_early personal sick official absent counted rate streak
+    "001": (4, 1, 2, 0, 0, 0, 0, 1, 1, 0.75, 1),
+    "002": (5, 2, 1, 1, 0, 0, 0, 1, 1, 0.8, 1),
+    "003": (2, 1, 0, 0, 0, 0, 0, 1, 1, 0.5, 1),
+    "004": (1, 1, 0, 0, 0, 0, 0, 0, 0, 1.0, 0),
+    "005": (3, 0, 0, 0, 0, 0, 1, 2, 2, 0.0, 2),
+    "006": (3, 0, 0, 0, 1, 1, 0, 1, 1, 0.0, 1),
+}
+KEYS = ("expected", "present", "late", "left_early", "personal_leave", "sick_leave", "official_leave", "absent",
+        "counted_absences", "rate", "longest_absence_streak")
+
+
+def test_every_rule_against_hand_computed_counts(tmp_path):
+    res = attendance.run(load_office(make_office(tmp_path / "o")))
+    got = by_id(res)
+    for sid, exp in EXPECTED.items():
+        assert tuple(got[sid][k] for k in KEYS) == exp, sid
+    actions = sorted((a["id"], a["action"], a["count"]) for a in res.actions)
+    assert actions == [("001", "视为自动退出", 1), ("005", "提醒", 2)]
+    a001 = next(a for a in res.actions if a["id"] == "001")
+    assert a001["meetings"] == ["2026-03-10 秘书处例会（缺席）"] and "秘书处例会" in a001["rule"]
+    a005 = next(a for a in res.actions if a["id"] == "005")
+    assert a005["meetings"] == ["2026-03-08 第1周例会（缺席）", "2026-03-15 第2周例会（缺席）"]
+    dep = res.departments.set_index("department")
+    assert dep.loc["秘书处", "expected"] == 9 and dep.loc["秘书处", "attended"] == 7
+    assert dep.loc["秘书处", "rate"] == pytest.approx(7 / 9)
+    m1 = res.meetings.set_index("meeting").loc["第1周例会"]
+    assert (m1["expected"], m1["attended"], m1["leave"], m1["absent"]) == (5, 3, 1, 1)
+    assert m1["absent_names"] == "张伟" and m1["leave_names"] == "张伟"
+    assert res.problems == [] or all(p.severity == "warning" for p in res.problems)
+
+
+def test_log_and_ledger_layouts_agree(tmp_path):
+    log = attendance.run(load_office(make_office(tmp_path / "log", "log")))
+    ledger = attendance.run(load_office(make_office(tmp_path / "ledger", "matrix")))
+    assert by_id(log) == by_id(ledger)
+    assert log.actions == ledger.actions
+
+
+def test_rules_change_with_the_config(tmp_path):
+    cfg = CONFIG.replace("grace_minutes = 0", "grace_minutes = 5").replace(
+        "late_as_absent_minutes = 15", "late_as_absent_minutes = 30").replace(
+        "lates_per_absence = 3", "lates_per_absence = 2")
+    got = by_id(attendance.run(load_office(make_office(tmp_path / "o", config=cfg))))
+    # 002: 19:05 is within 5 minutes' grace → present; 12:46 is 16 min late, < 30 → late.
+    assert (got["002"]["present"], got["002"]["late"], got["002"]["absent"]) == (3, 1, 0)
+    # 005: 19:20 is 20 min late: late now, not absent.
+    assert (got["005"]["late"], got["005"]["absent"]) == (1, 1)
+    # 001: late twice (19:10, 遲到) with 2 lates per absence: 1 absent + 2 // 2 = 2 counted.
+    assert got["001"]["counted_absences"] == 2
+
+
+def test_filters_by_date_and_kind(tmp_path):
+    off = load_office(make_office(tmp_path / "o"))
+    res = attendance.run(off, date_from=D(2026, 3, 9), date_to=D(2026, 3, 15))
+    assert set(res.meetings["meeting"]) == {"第2周例会", "秘书处例会", "部长会"}
+    assert by_id(res)["002"]["expected"] == 3
+    res = attendance.run(off, kind="例会")
+    assert len(res.meetings) == 3 and by_id(res)["001"]["expected"] == 3
+    from sectools.errors import SectoolsError
+
+    with pytest.raises(SectoolsError) as e:
+        attendance.run(off, kind="茶话会")
+    assert e.value.problems[0].code == "no-meetings"
+
+
+def test_records_that_cannot_be_matched_are_reported_not_guessed(tmp_path):
+    extra = [
+        [D(2026, 3, 8), "第1周例会", None, "张伟", "到", None, None],  # two members share the name
+        [D(2026, 3, 8), "第1周例会", "999", "路人", "到", None, None],  # not in the roster
+        [D(2026, 3, 9), None, "001", "甲", "到", None, None],  # no meeting that day
+        [D(2026, 3, 8), "第1周例会", "004", "丁", "到了吗", None, None],  # unknown mark
+        [D(2026, 3, 8), "第1周例会", "002", "乙", "到", None, None],  # a second record
+        [D(2026, 3, 8), "第1周例会", "001", "甲乙", "到", None, None],  # name differs from the id's
+    ]
+    res = attendance.run(load_office(make_office(tmp_path / "o", extra_log=extra)))
+    found = sorted((p.cell, p.code, p.severity) for p in res.problems if p.file == "签到.xlsx")
+    n = len(FACTS) + 1  # header row 1, facts in rows 2..16
+    assert found == sorted([
+        (f"D{n + 1}", "ambiguous-member", "error"),
+        (f"C{n + 2}", "unknown-member", "error"),
+        (f"A{n + 3}", "unknown-meeting", "error"),
+        (f"E{n + 4}", "bad-status", "error"),
+        (f"E{n + 5}", "duplicate-signin", "warning"),
+        (f"D{n + 6}", "member-mismatch", "warning"),
+        (f"E{n + 6}", "duplicate-signin", "warning"),
+    ])
+    assert by_id(res) == by_id(attendance.run(load_office(make_office(tmp_path / "clean"))))
+    msgs = {p.code: p.message() for p in res.problems}
+    assert "同名" in msgs["ambiguous-member"] and "未计入" in msgs["unknown-member"]
+    assert "到了吗" in msgs["bad-status"]
+
+
+def test_ledger_bad_mark_points_at_its_cell(tmp_path):
+    office = make_office(tmp_path / "o", "matrix")
+    wb = openpyxl.load_workbook(office / "签到.xlsx")
+    wb["台账"]["E4"] = "？"
+    wb.save(office / "签到.xlsx")
+    res = attendance.run(load_office(office))
+    assert [(p.sheet, p.cell, p.code) for p in res.problems if p.code == "bad-status"] == [("台账", "E4", "bad-status")]
+
+
+def test_left_without_a_date_and_unknown_scope_are_warned(tmp_path):
+    office = make_office(tmp_path / "o")
+    rows = [r[:] for r in ROSTER]
+    rows[4][6] = "撤职"  # 丁 dismissed, no leaving date
+    sheet_book(office / "名册.xlsx", rows)
+    mts = [r[:] for r in MEETINGS]
+    mts[5][5] = "部长级、火星部"
+    sheet_book(office / "会议.xlsx", mts, title="会议")
+    res = attendance.run(load_office(office))
+    codes = {(p.code, p.cell) for p in res.problems}
+    assert ("left-date-missing", "F5") in codes and ("unknown-scope", "F6") in codes
+    assert "004" not in by_id(res)
+
+
+def test_bad_attendance_config_is_a_clear_error(tmp_path):
+    cfg = CONFIG.replace("lates_per_absence = 3", "lates_per_absence = 0")
+    r = CliRunner().invoke(main, ["attendance", str(make_office(tmp_path / "o", config=cfg))])
+    assert r.exit_code == 1 and "attendance.lates_per_absence" in r.output and "Traceback" not in r.output
+
+
+def test_cli_json_csv_and_report(tmp_path):
+    office = make_office(tmp_path / "o")
+    r = CliRunner().invoke(main, ["attendance", str(office), "--format", "json"], catch_exceptions=False)
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    keys = {"id", "name", "department", "post", "expected", "present", "late", "left_early", "personal_leave",
+            "sick_leave", "official_leave", "absent", "counted_absences", "rate", "actions"}
+    assert keys <= set(data[0])
+    assert next(d for d in data if d["id"] == "005")["actions"][0]["action"] == "提醒"
+    r = CliRunner().invoke(main, ["attendance", str(office), "--format", "csv"], catch_exceptions=False)
+    assert r.stdout.splitlines()[0].startswith("学号,姓名,部门,职务,应到")
+    out = tmp_path / "考勤.xlsx"
+    r = CliRunner().invoke(main, ["attendance", str(office), "--out", str(out)], catch_exceptions=False)
+    assert r.exit_code == 0 and "提醒" in r.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:5] == ["成员考勤", "部门汇总", "按周", "会议明细", "处理名单"]
+    ws = wb["成员考勤"]
+    assert [c.value for c in ws[2]][:5] == ["学号", "姓名", "部门", "职务", "应到"]
+    assert ws.freeze_panes == "A3" and ws.conditional_formatting
+    assert wb["部门汇总"]._charts and wb["按周"]._charts
+
+
+def test_signin_sheet_lists_expected_members_with_leave(tmp_path):
+    office = make_office(tmp_path / "o")
+    out = tmp_path / "签到表.xlsx"
+    r = CliRunner().invoke(main, ["signin-sheet", str(office), "--meeting", "2026-03-22", "--out", str(out)],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    ws = openpyxl.load_workbook(out).active
+    assert "第3周例会 签到表" in ws["A1"].value
+    assert "2026年3月22日 星期日 19:00–20:00" in ws["A2"].value
+    assert [c.value for c in ws[4]] == ["序号", "部门", "姓名", "职务", "签到时间", "本人签名", "备注"]
+    names = [ws.cell(row=r, column=3).value for r in range(5, 10)]
+    assert names == ["乙", "甲", "丁", "张伟", "张伟"]  # 丙 has left; 丁 has joined; department order
+    notes = [ws.cell(row=r, column=7).value for r in range(5, 10)]
+    assert notes[4] == "公假（未批准）"
+    assert "应到 5 人" in ws.cell(row=11, column=1).value
+    assert ws.print_title_rows.replace("$", "") == "4:4" and ws.page_setup.paperSize == 9
+    r = CliRunner().invoke(main, ["signin-sheet", str(office), "--meeting", "第9周例会"])
+    assert r.exit_code == 1 and "找不到" in r.output
+
+
+def test_demo_attendance_runs_and_flags_members(tmp_path):
+    r = CliRunner().invoke(main, ["demo", "--out", str(tmp_path / "d")], catch_exceptions=False)
+    assert r.exit_code == 0 and "考勤统计.xlsx" in r.output and "签到表_" in r.output
+    res = attendance.run(load_office(tmp_path / "d"))
+    assert len(res.meetings) > 30 and len(res.members) > 75
+    assert {a["action"] for a in res.actions} >= {"提醒", "通报部长并撤销职务", "视为自动退出"}
+    assert not [p for p in res.problems if p.severity == "error"]
