@@ -72,12 +72,15 @@ def header_key(s: str) -> str:
     return to_simplified(s).lower()
 
 
+_WIDE_CHARS = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                         "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
 def display_width(s: str) -> int:
-    """Columns a string takes on screen or in Excel: wide (CJK) characters count 2."""
-    w = 0
-    for ch in s:
-        w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return w
+    """Columns a string takes on screen or in Excel: wide (CJK, full-width) characters count 2."""
+    if s.isascii():
+        return len(s)
+    return len(s) + len(_WIDE_CHARS.findall(s))
 
 
 _TOTAL_WORDS = {"合计", "总计", "小计", "共计", "总计数", "total", "subtotal", "grandtotal", "sum"}

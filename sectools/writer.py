@@ -209,7 +209,7 @@ def fit_width(column: Column, values: Iterable[Any]) -> float:
         return column.width
     w = display_width(column.label) + 2
     for i, v in enumerate(values):
-        if i > 2000:
+        if i > 500:
             break
         if v is None:
             continue

@@ -358,81 +358,76 @@ def _meeting_resolver(mt, mt_all):
 
 
 def _resolve(rec: Records, resolver, fields: tuple[str, str], what: str):
-    """Resolve each record once per distinct key → (index array, problems)."""
+    """Resolve each distinct key once, then map every record → (index array, problems)."""
     import numpy as np
 
     f = rec.frame
-    a, b = f[fields[0]].tolist(), f[fields[1]].tolist()
-    cache: dict = {}
-    out = np.empty(len(f), dtype=np.int64)
+    keys = list(zip(f[fields[0]].tolist(), f[fields[1]].tolist()))
+    cache = {key: resolver(*key) for key in set(keys)}
+    out = np.fromiter((cache[k][0] for k in keys), dtype=np.int64, count=len(keys))
+    bad = {k for k, hit in cache.items() if hit[1]}
     problems: list[Problem] = []
-    for r, key in enumerate(zip(a, b)):
-        hit = cache.get(key)
-        if hit is None:
-            hit = resolver(*key)
-            cache[key] = hit
-        idx, code, params = hit
-        out[r] = idx
-        if code:
-            sev = WARNING if code in ("member-mismatch", "meeting-name-mismatch") else ERROR
-            col = {"member": "c_id" if key[0] else "c_name", "meeting": "c_meeting" if code.endswith("mismatch")
-                   or not key[0] else "c_date"}[what]
-            value = key[0] if key[0] else key[1]
-            if code == "member-mismatch":
-                value = key[1]
-                col = "c_name"
-            problems.append(problem_at(rec, r, col, code, value, sev, **params))
+    if not bad:
+        return out, problems
+    for r, key in enumerate(keys):
+        if key not in bad:
+            continue
+        idx, code, params = cache[key]
+        sev = WARNING if code in ("member-mismatch", "meeting-name-mismatch") else ERROR
+        col = {"member": "c_id" if key[0] else "c_name", "meeting": "c_meeting" if code.endswith("mismatch")
+               or not key[0] else "c_date"}[what]
+        value = key[0] if key[0] else key[1]
+        if code == "member-mismatch":
+            value = key[1]
+            col = "c_name"
+        problems.append(problem_at(rec, r, col, code, value, sev, **params))
     return out, problems
 
 
 def _record_status(rec: Records, mt, ki, rules: Rules):
-    """Each sign-in record's status code, from its mark and its times."""
+    """Each sign-in record's status code, from its mark and its times (vectorised)."""
     import numpy as np
 
     from .records import classify_mark
 
     f = rec.frame
-    n = len(f)
-    codes = np.full(n, NONE, dtype=np.int8)
-    problems: list[Problem] = []
-    starts = mt["start"].tolist()
-    ends = mt["end"].tolist()
     marks = f["status"].tolist()
-    tin = f["time_in"].tolist()
-    tout = f["time_out"].tolist()
-    cache: dict = {}
-    for r in range(n):
-        m = marks[r]
-        hit = cache.get(m)
-        if hit is None:
-            hit = classify_mark(m)
-            cache[m] = hit
-        status, t, ok = hit
-        if not ok:
-            problems.append(problem_at(rec, r, "c_status", "bad-status", m,
-                                       allowed="出席/到/√、迟到、早退、请假/事假、病假、公假、缺席/旷会/×"))
-            continue
-        t_in = tin[r] or t
-        k = ki[r]
-        if status in (None, PRESENT) and (t_in or tout[r]):
-            status = PRESENT
-            if k >= 0 and t_in and starts[k]:
-                late = _minutes(starts[k], t_in)
-                if late > rules.late_as_absent_minutes:
-                    status = ABSENT
-                elif late > rules.grace_minutes:
-                    status = LATE
-            if status == PRESENT and k >= 0 and tout[r] and ends[k] and _minutes(tout[r], ends[k]) > 0:
-                status = LEFT_EARLY
-        if status is None:
-            continue
-        codes[r] = CODE[status]
+    uniq = {m: classify_mark(m) for m in set(marks)}
+    problems: list[Problem] = []
+    bad = {m for m, (_, _, ok) in uniq.items() if not ok}
+    if bad:
+        for r, m in enumerate(marks):
+            if m in bad:
+                problems.append(problem_at(rec, r, "c_status", "bad-status", m,
+                                           allowed="出席/到/√、迟到、早退、请假/事假、病假、公假、缺席/旷会/×"))
+    code_of = {m: (CODE[st] if st and ok else NONE) for m, (st, _, ok) in uniq.items()}
+    codes = np.fromiter(map(code_of.__getitem__, marks), dtype=np.int8, count=len(marks))
+    mark_time = {m: t for m, (_, t, _) in uniq.items()}
+    tin = [a if a is not None else mark_time[m] for a, m in zip(f["time_in"].tolist(), marks)]
+    sec_in = _seconds(tin)
+    sec_out = _seconds(f["time_out"].tolist())
+    start = np.append(_seconds(mt["start"].tolist()), np.nan)  # index -1 → nan (no meeting)
+    end = np.append(_seconds(mt["end"].tolist()), np.nan)
+    k = np.where(ki >= 0, ki, -1)
+    timed = ((codes == NONE) | (codes == CODE[PRESENT])) & (~np.isnan(sec_in) | ~np.isnan(sec_out)) & \
+        np.isin(codes, [NONE, CODE[PRESENT]])
+    timed &= np.array([m not in bad for m in marks]) if bad else True
+    late = (sec_in - start[k]) / 60
+    with np.errstate(invalid="ignore"):
+        st = np.full(len(codes), CODE[PRESENT], dtype=np.int8)
+        st[late > rules.grace_minutes] = CODE[LATE]
+        st[late > rules.late_as_absent_minutes] = CODE[ABSENT]
+        early = (st == CODE[PRESENT]) & (sec_out < end[k])
+        st[early] = CODE[LEFT_EARLY]
+    codes = np.where(timed, st, codes).astype(np.int8)
     return codes, problems
 
 
-def _minutes(a: dt.time, b: dt.time) -> float:
-    """Minutes from a to b."""
-    return ((b.hour * 60 + b.minute) * 60 + b.second - ((a.hour * 60 + a.minute) * 60 + a.second)) / 60
+def _seconds(times: list) -> "object":
+    import numpy as np
+
+    return np.array([t.hour * 3600 + t.minute * 60 + t.second if t is not None else np.nan for t in times],
+                    dtype=float)
 
 
 # ---- results ------------------------------------------------------------------------------------
@@ -488,8 +483,13 @@ def _streaks(final):
 def _actions(roster, mt, final, rules: Rules, lang: str) -> list[dict]:
     import numpy as np
 
+    from .schema import STATUS_LABELS
+
     actions = []
     kinds = [fold(k or "") for k in mt["kind"].tolist()]
+    labels = [f"{d.isoformat()} {n}" for d, n in zip(mt["date"].tolist(), mt["meeting"].tolist())]
+    ids, names = roster["id"].tolist(), roster["name"].tolist()
+    deps, posts = roster["department"].tolist(), roster["post"].tolist()
     counted_codes = (CODE[ABSENT], CODE[LATE], CODE[LEFT_EARLY])
     for kind, steps in rules.ladders().items():
         cols = np.arange(final.shape[1]) if kind is None else \
@@ -504,20 +504,13 @@ def _actions(roster, mt, final, rules: Rules, lang: str) -> list[dict]:
             step = [s for s in steps if counted[i] >= s.absences][-1]
             which = [int(cols[j]) for j in np.nonzero(np.isin(sub[i], counted_codes))[0]]
             actions.append({
-                "_member": int(i), "id": roster["id"].iat[i], "name": roster["name"].iat[i],
-                "department": roster["department"].iat[i], "post": roster["post"].iat[i],
+                "_member": int(i), "id": ids[i], "name": names[i], "department": deps[i], "post": posts[i],
                 "count": int(counted[i]), "absent": int(absent[i]), "late_or_early": int(lates[i]),
                 "action": step.action, "notice": step.notice, "kind": kind, "rule": step.rule_text(lang),
-                "meetings": [_meeting_label(mt, k, final[i, k]) for k in which],
+                "meetings": [labels[k] + "（" + STATUS_LABELS[STATUSES[final[i, k]]] + "）" for k in which],
             })
     actions.sort(key=lambda a: (-a["count"], a["department"] or "", a["id"] or ""))
     return actions
-
-
-def _meeting_label(mt, k, code) -> str:
-    from .schema import STATUS_LABELS
-
-    return f"{mt['date'].iat[k].isoformat()} {mt['meeting'].iat[k]}（{STATUS_LABELS[STATUSES[code]]}）"
 
 
 def _names(roster, mask) -> str:
