@@ -112,7 +112,7 @@ def naive_job() -> None:
     s = pd.read_excel(DATA / "签到.xlsx", engine="openpyxl", dtype={"学号": str})
     meetings["日期"] = pd.to_datetime(meetings["日期"])
     s["日期"] = pd.to_datetime(s["日期"])
-    exp = roster.merge(meetings, how="cross")
+    exp = roster[["学号", "姓名", "部门", "职务"]].merge(meetings, how="cross")
     m = exp.merge(s[["日期", "学号", "状态", "签到时间", "签退时间"]], on=["日期", "学号"], how="left")
 
     def status(row):
