@@ -1,5 +1,12 @@
 from __future__ import annotations
 
+import os
+
+# The Excel layer is tested through xlwings' real Server/Lite protocol: these must be set
+# before xlwings is first imported (XLWINGS.md).  The key is xlwings' noncommercial licence.
+os.environ.setdefault("XLWINGS_ON_SERVER", "true")
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
 import datetime as dt
 import hashlib
 from pathlib import Path

@@ -124,13 +124,19 @@ def read_matrix(raw: RawSheet, file: str, ctx: ReadContext):
     # Meeting columns: a date in the header row, or month above / day below.
     meetings: dict[int, tuple[dt.date | None, str | None]] = {}
     depth = 1
+    month = None  # a month label spreads right over its days, merged or not
     for j in range(width):
         if j in member_cols:
+            month = None
             continue
         top, below = lab(first, j), lab(first + 1, j)
+        if _is_month_only(top):
+            month = top
+        elif top not in ("", None):
+            month = None
         d = parse_date(top, ctx.semester) if not _is_month_only(top) else None
-        if d is None and top != "" and below != "":
-            d = _month_day(top, below, ctx)
+        if d is None and below != "" and (top != "" or month):
+            d = _month_day(top if top != "" else month, below, ctx)
             if d is not None:
                 depth = 2
         if d is None and top == "" and below != "":

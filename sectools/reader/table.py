@@ -223,7 +223,7 @@ def find_header(raw: RawSheet, spec: TableSpec) -> Header | None:
     # Enough to call it this table: every required column, or at least two known columns.
     if best.score[0] < len(required) and best.score[1] < 2:
         return None
-    best.complete = best.score[0] == len(required)
+    best.complete = best.score[1] == len(spec.fields)  # nothing better can turn up elsewhere
     return best
 
 

@@ -1,0 +1,131 @@
+"""An open workbook (``xw.Book``) as sectools reads and writes it.
+
+Reading: every sheet's values become a :class:`~sectools.reader.RawSheet`, so tables are found
+by their headers with the same rules as files (title rows, two-row headers, aliases, 繁体 …).
+An optional settings sheet (``sectools设置``: one setting per row, name in A, value in B) names
+the office, the semester and — if tables are on other sheets than sectools would find — which
+sheet holds which table.  On desktop Excel a table that is not in the book is read from the
+office folder (the workbook's own folder, or ``办公室文件夹`` in the settings), if it has one.
+
+Writing: results go only to sheets sectools owns — a sheet whose A1 title carries the mark
+``sectools`` — created or replaced whole.  A clerk's sheet that happens to have the same name is
+never touched: the result sheet gets another name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..errors import UnreadableFile
+from ..normalize import fold
+from ..reader import RawSheet
+
+MARK = "sectools"
+SETTINGS_SHEETS = ("sectools设置", "sectools", "设置")
+SETTING_KEYS = {
+    "办公室名称": ("office", "name"), "名称": ("office", "name"), "office": ("office", "name"),
+    "学期开始": ("office", "semester_start"), "semester_start": ("office", "semester_start"),
+    "学期结束": ("office", "semester_end"), "semester_end": ("office", "semester_end"),
+    "语言": ("office", "lang"), "lang": ("office", "lang"),
+    "办公室文件夹": ("folder", None), "folder": ("folder", None),
+    "名册": ("tables", "roster"), "会议": ("tables", "meetings"), "签到": ("tables", "signins"),
+    "请假": ("tables", "leaves"),
+}
+
+
+def _matrix(value: Any) -> list[list]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        return [[value]]
+    if value and not isinstance(value[0], list):
+        return [value]
+    return value
+
+
+def _cell(v: Any) -> Any:
+    """xlwings' cell values → what the file reader yields (blank = "", dates as datetimes)."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        return v
+    return v
+
+
+class BookWorkbook:
+    """Duck-types :class:`~sectools.reader.RawWorkbook` over an ``xw.Book``."""
+
+    kind = "book"
+
+    def __init__(self, book):
+        self.book = book
+        self.display = book.name
+        self._sheets: dict[str, RawSheet] = {}
+        self.sheet_names: list[str] = []
+        self.visible: dict[str, bool] = {}
+        self.owned: list[str] = []
+        for sh in book.sheets:
+            raw = self._read(sh)
+            first = raw.rows[0][0] if raw.rows and raw.rows[0] else ""
+            if isinstance(first, str) and MARK in first and raw.origin == (0, 0):
+                self.owned.append(sh.name)
+                continue
+            self._sheets[sh.name] = raw
+            self.sheet_names.append(sh.name)
+            self.visible[sh.name] = True
+
+    @staticmethod
+    def _read(sh) -> RawSheet:
+        rng = sh.used_range
+        rows = _matrix(rng.options(ndim=2).value)
+        rows = [[_cell(v) for v in r] for r in rows]
+        return RawSheet(sh.name, rows, (rng.row - 1, rng.column - 1), [], True)
+
+    def sheet(self, name: str) -> RawSheet:
+        if name not in self._sheets:
+            raise UnreadableFile([])
+        return self._sheets[name]
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    # -- settings ----------------------------------------------------------------------
+    def settings(self) -> tuple[dict, Path | None]:
+        """sectools.toml-shaped settings from the settings sheet, and the office folder."""
+        data: dict = {"office": {}, "tables": {}}
+        folder = None
+        name = next((n for n in self.sheet_names if fold(n) in {fold(s) for s in SETTINGS_SHEETS}), None)
+        if name:
+            for row in self._sheets[name].rows:
+                if len(row) < 2 or not isinstance(row[0], str):
+                    continue
+                key = SETTING_KEYS.get(row[0].strip()) or SETTING_KEYS.get(fold(row[0]))
+                value = row[1]
+                if not key or value in ("", None):
+                    continue
+                if isinstance(value, dt.datetime):
+                    value = value.date()
+                section, field = key
+                if section == "folder":
+                    folder = Path(str(value))
+                elif section == "tables":
+                    data["tables"][field] = {"sheet": str(value)}
+                else:
+                    data["office"][field] = value if isinstance(value, dt.date) else str(value).strip()
+            self.sheet_names.remove(name)
+        if folder is None:
+            try:
+                full = getattr(self.book, "fullname", "") or ""
+            except Exception:  # a remote book has no path
+                full = ""
+            if full and Path(full).parent.joinpath("sectools.toml").is_file():
+                folder = Path(full).parent
+        return data, folder

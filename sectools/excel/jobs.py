@@ -1,0 +1,259 @@
+"""The buttons' bodies: each takes an ``xw.Book``, reads its tables with the file reader's
+rules, calls the same library function as the CLI, writes its own result sheets and ends
+with one alert.  Desktop (RunPython), xlwings Server and xlwings Lite all call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..errors import ERROR, Problem, SectoolsError
+from ..messages import normalize_lang
+from .book import MARK, BookWorkbook
+
+ALERT_PROBLEMS = 5
+
+
+class Session:
+    """One button press: the book, the office it belongs to, and how to read from both."""
+
+    def __init__(self, book):
+        from ..config import Office, load_office, office_from_dict
+        from ..office import context
+
+        self.book = book
+        self.wb = BookWorkbook(book)
+        data, folder = self.wb.settings()
+        self.book_tables = {k: v["sheet"] for k, v in data.pop("tables", {}).items()}
+        self.folder = folder
+        if folder is not None:
+            office = load_office(folder)
+            for k, v in data["office"].items():
+                setattr(office, k, v) if k not in ("lang",) else setattr(office, k, normalize_lang(v))
+        else:
+            office = office_from_dict(Path("."), {"office": data["office"]})
+        self.office: Office = office
+        self.ctx = context(office)
+        self.lang = office.lang
+        self.problems: list[Problem] = []
+
+    def table(self, name: str, required: bool = True):
+        """Table ``name`` from the book, else from the office folder, else a problem."""
+        from ..office import _rules
+        from ..reader import read_table_from
+        from ..tables import TABLES
+
+        spec = TABLES[name]
+        t = read_table_from(self.wb, spec, sheet=self.book_tables.get(name), context=self.ctx)
+        found = t.header_row is not None and not any(p.code == "missing-column" for p in t.problems)
+        if found or (t.header_row is not None and name in self.book_tables):
+            t.problems.extend(_rules(name, self.office, t))
+            self.problems.extend(t.problems)
+            return t
+        if self.folder is not None:
+            from .. import office as office_mod
+
+            t = office_mod.read(self.office, name)
+            self.problems.extend(t.problems)
+            return t if t.header_row is not None else None
+        if required:
+            raise SectoolsError(Problem("table-not-found", file=self.book.name,
+                                        params={"table": spec.title_in(self.lang),
+                                                "required": "、".join(f.label for f in spec.required)}))
+        return None
+
+    def semester_from(self, meetings) -> None:
+        """No semester in the settings: take it from the meetings, so 3月8日 gets its year."""
+        if self.office.semester_start:
+            return
+        from ..dates import Semester
+        from ..reader import ReadContext
+
+        dates = [d for d in meetings.data["date"].tolist() if d]
+        if dates:
+            self.ctx = ReadContext(semester=Semester(min(dates), max(dates)), limits=self.ctx.limits,
+                                   lang=self.ctx.lang)
+
+    def signins(self):
+        from ..attendance.records import read_signins
+
+        rec = read_signins(self.wb, self.ctx, self.book_tables.get("signins"))
+        if rec.sheets:
+            self.problems.extend(rec.problems)
+            return rec
+        if self.folder is not None:
+            from ..attendance import read_signins_office
+
+            st = read_signins_office(self.office)
+            self.problems.extend(st.problems)
+            return st.records
+        raise SectoolsError(Problem("table-not-found", file=self.book.name,
+                                    params={"table": "签到" if self.lang != "en" else "sign-ins",
+                                            "required": "学号/姓名、日期/会议名称、状态/签到时间"}))
+
+
+# ---- writing -----------------------------------------------------------------------------------
+def _excel_value(v: Any) -> Any:
+    if v is None:
+        return None
+    if isinstance(v, float):
+        return None if v != v else v
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalars
+        v = v.item()
+        return None if isinstance(v, float) and v != v else v
+    if isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, dt.date):
+        return dt.datetime(v.year, v.month, v.day)
+    if isinstance(v, dt.time):
+        return (v.hour * 3600 + v.minute * 60 + v.second) / 86400
+    return v
+
+
+FORMATS = {"percent": "0.0%", "date": "yyyy-mm-dd", "time": "hh:mm", "datetime": "yyyy-mm-dd hh:mm", "int": "0",
+           "number": "0.00"}
+
+
+def put_sheet(book, sheet, owned: list[str]) -> str:
+    """Write a :class:`sectools.writer.Sheet` into a sheet sectools owns; returns its name."""
+    names = [s.name for s in book.sheets]
+    name = sheet.name
+    if name in names and name not in owned:
+        k = 2
+        while f"{sheet.name}（{k}）" in names and f"{sheet.name}（{k}）" not in owned:
+            k += 1
+        name = f"{sheet.name}（{k}）"
+    if name in names:
+        ws = book.sheets[name]
+        ws.clear_contents()
+    else:
+        ws = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
+    title = f"{sheet.title or sheet.name}（{MARK} 生成，每次运行整页替换，请勿在此页录入）"
+    width = max(len(sheet.columns), 1)
+    values = [[title] + [None] * (width - 1)]
+    values.append([c.label for c in sheet.columns])
+    for r in sheet.rows:
+        values.append([_excel_value(v) for v in list(r)[:width]] + [None] * (width - len(r)))
+    if not sheet.rows and sheet.note:
+        values.append([sheet.note] + [None] * (width - 1))
+    ws["A1"].value = values
+    header = ws.range((2, 1), (2, width))
+    header.font.bold = True
+    header.color = "#1F4E78"
+    header.font.color = "#FFFFFF"
+    ws["A1"].font.bold = True
+    n = len(sheet.rows)
+    if n:
+        for c, col in enumerate(sheet.columns):
+            fmt = FORMATS.get(col.kind)
+            if fmt:
+                ws.range((3, c + 1), (2 + n, c + 1)).number_format = fmt
+    ws.range((2, 1), (2 + max(n, 1), width)).columns.autofit()
+    return name
+
+
+def finish(book, summary: str, problems: list[Problem], lang: str, owned: list[str],
+           written: list[str]) -> None:
+    """Write the problems sheet when there are problems, then one alert."""
+    from ..report import problems_sheet
+
+    lang = normalize_lang(lang)
+    lines = [summary]
+    if written:
+        lines.append(("Results: " if lang == "en" else "结果在工作表：") + "、".join(written))
+    if problems:
+        errs = sum(p.severity == ERROR for p in problems)
+        name = put_sheet(book, problems_sheet(problems, lang), owned)
+        if lang == "en":
+            lines.append(f"{len(problems)} problems ({errs} errors), listed on sheet '{name}':")
+        else:
+            lines.append(f"发现 {len(problems)} 个问题（其中 {errs} 个错误），详见“{name}”工作表：")
+        for p in problems[:ALERT_PROBLEMS]:
+            where = f"{p.sheet}!{p.cell}" if p.sheet and p.cell else (p.location() or "")
+            lines.append(f"• {where} {p.message(lang)}")
+        if len(problems) > ALERT_PROBLEMS:
+            lines.append("…")
+    book.app.alert("\n".join(lines), title="sectools")
+
+
+def fail(book, error: SectoolsError, lang: str = "zh-CN") -> None:
+    """A job that could not run: one alert with what to fix."""
+    head = "Could not run: " if normalize_lang(lang) == "en" else "未能完成："
+    book.app.alert(head + "\n" + error.message(lang), title="sectools")
+
+
+def guarded(job):
+    """Run a job body; a clerk's error becomes one alert, never a traceback."""
+
+    def run(book):
+        try:
+            job(book)
+        except SectoolsError as e:
+            lang = "zh-CN"
+            fail(book, e, lang)
+        return book
+
+    run.__name__ = job.__name__
+    run.__doc__ = job.__doc__
+    return run
+
+
+# ---- jobs ---------------------------------------------------------------------------------------
+@guarded
+def attendance(book) -> None:
+    """考勤统计：读取本工作簿的名册、会议、签到、请假表，写入考勤结果工作表。"""
+    from ..attendance import compute
+    from ..attendance.records import Records, from_table
+    from ..attendance.report import report_sheets
+    from ..attendance.rules import rules_from_config
+
+    s = Session(book)
+    rules, cfg = rules_from_config(s.office.section("attendance"))
+    if cfg:
+        raise SectoolsError(cfg)
+    roster = s.table("roster")
+    meetings = s.table("meetings")
+    s.semester_from(meetings)
+    signins = s.signins()
+    leaves = s.table("leaves", required=False)
+    leave_rec = Records(from_table(leaves, extra=("kind", "approved")), [], []) if leaves is not None else None
+    res = compute(roster, meetings, signins, leave_rec, rules, s.office.departments, lang=s.lang)
+    sheets = report_sheets(res, s.office.name, s.lang)
+    wanted = {"成员考勤": "考勤统计", "Members": "Attendance"}
+    written = []
+    for sh in sheets:
+        if sh.name in ("问题清单", "Problems"):
+            continue
+        sh.name = wanted.get(sh.name, sh.name)
+        sh.charts = []
+        written.append(put_sheet(book, sh, s.wb.owned))
+    n_act = len(res.actions)
+    if s.lang == "en":
+        summary = f"Attendance done: {len(res.members)} members, {len(res.meetings)} meetings; {n_act} actions due."
+    else:
+        summary = f"考勤统计完成：{len(res.members)} 名成员，{len(res.meetings)} 次会议；处理名单 {n_act} 条。"
+    finish(book, summary, s.problems + res.problems, s.lang, s.wb.owned, written)
+
+
+@guarded
+def check(book) -> None:
+    """检查：读取本工作簿中的各张表，列出所有问题及其单元格。"""
+    s = Session(book)
+    counts = []
+    for name, required in (("roster", True), ("meetings", False), ("leaves", False)):
+        t = s.table(name, required=required)
+        if t is not None:
+            counts.append(f"{t.spec.title_in(s.lang)} {len(t)}")
+    try:
+        rec = s.signins()
+        counts.append(("sign-ins " if s.lang == "en" else "签到 ") + str(len(rec.frame)))
+    except SectoolsError:
+        pass
+    summary = ("Checked: " if s.lang == "en" else "已检查：") + "，".join(counts)
+    if not s.problems:
+        summary += "。No problems found." if s.lang == "en" else "。没有发现问题。"
+    finish(book, summary, s.problems, s.lang, s.wb.owned, [])
+
+
+JOBS = {"attendance": attendance, "check": check}

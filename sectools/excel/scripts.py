@@ -1,0 +1,39 @@
+"""Sheet buttons for xlwings Server and xlwings Lite.
+
+Each button is a shape named like the ``button=`` below, placed over its cell on the 操作
+sheet of the workbooks sectools creates (``sectools excel quickstart``).  With
+``XLWINGS_ON_SERVER`` unset the decorators do nothing, and these stay plain functions.
+"""
+
+from __future__ import annotations
+
+import xlwings as xw
+
+from . import jobs
+
+BUTTONS = {
+    # script name: (shape name, cell on the 操作 sheet, caption)
+    "sectools_attendance": ("btn_attendance", "B4", "考勤统计"),
+    "sectools_check": ("btn_check", "B7", "检查数据"),
+}
+SHEET = "操作"
+
+
+def _button(script: str) -> str:
+    shape, cell, _ = BUTTONS[script]
+    return f"[{shape}]{SHEET}!{cell}"
+
+
+@xw.script(button=_button("sectools_attendance"))
+def sectools_attendance(book: xw.Book):
+    """考勤统计：按名册、会议、签到、请假表计算出勤并写入结果工作表。"""
+    return jobs.attendance(book)
+
+
+@xw.script(button=_button("sectools_check"))
+def sectools_check(book: xw.Book):
+    """检查数据：列出本工作簿各表的问题及单元格。"""
+    return jobs.check(book)
+
+
+__all__ = ["sectools_attendance", "sectools_check"]

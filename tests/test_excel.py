@@ -1,0 +1,262 @@
+"""The Excel layer through the real xlwings protocol: remote-interpreter payloads built from real
+test workbooks, scripts called with ``custom_scripts_call``, functions with
+``custom_functions_call``, and one end-to-end call over HTTP to the xlwings-server app."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import xlwings as xw
+import xlwings.server
+
+from sectools.excel import functions, scripts
+
+from . import test_attendance as ta
+from .conftest import sheet_book
+
+assert os.environ.get("XLWINGS_ON_SERVER") == "true"  # set in conftest before xlwings is imported
+
+
+# ---- payloads -------------------------------------------------------------------------------------
+def _json_value(v):
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        return v.isoformat() + ".000Z"
+    if isinstance(v, dt.date):
+        return dt.datetime(v.year, v.month, v.day).isoformat() + ".000Z"
+    if isinstance(v, dt.time):
+        return (v.hour * 3600 + v.minute * 60 + v.second) / 86400
+    return v
+
+
+def payload(path: Path, name: str | None = None) -> dict:
+    """What Excel sends: every sheet's values as a full matrix from A1, dates as ISO strings."""
+    wb = openpyxl.load_workbook(path)
+    sheets = []
+    for ws in wb.worksheets:
+        rows = [[_json_value(c.value) for c in r] for r in ws.iter_rows(min_row=1, min_col=1)] or [[""]]
+        sheets.append({"name": ws.title, "values": rows, "tables": [], "pictures": []})
+    return {"client": "Office.js", "version": xw.__version__,
+            "book": {"name": name or path.name, "active_sheet_index": 0, "selection": "A1"},
+            "names": [], "sheets": sheets}
+
+
+def office_book(tmp_path: Path, ledger: bool = False, extra_sheets: dict | None = None) -> Path:
+    """One workbook holding the roster, meetings, sign-ins and leave sheets (no settings)."""
+    import openpyxl as ox
+
+    wb = ox.Workbook()
+    ws = wb.active
+    ws.title = "名册"
+    for r in ta.ROSTER:
+        ws.append(r)
+    for title, rows in (("会议", ta.MEETINGS), ("请假", ta.LEAVES)):
+        s = wb.create_sheet(title)
+        for r in rows:
+            s.append(r)
+    if ledger:
+        ta.write_ledger(tmp_path / "ledger.xlsx")
+        src = ox.load_workbook(tmp_path / "ledger.xlsx").active
+        s = wb.create_sheet("签到台账")
+        for r in src.iter_rows(values_only=True):
+            s.append(list(r))
+    else:
+        s = wb.create_sheet("签到")
+        for r in ta.log_rows():
+            s.append(r)
+    for title, rows in (extra_sheets or {}).items():
+        s = wb.create_sheet(title)
+        for r in rows:
+            s.append(r)
+    path = tmp_path / "考勤工作簿.xlsx"
+    wb.save(path)
+    return path
+
+
+def run_script(name: str, data: dict):
+    book = xw.Book(json=data)
+    out = asyncio.run(xlwings.server.custom_scripts_call(scripts, name, typehint_to_value={xw.Book: book}))
+    return out.json()["actions"]
+
+
+def sheet_values(actions: list[dict], position: int) -> list[list]:
+    vals = [a for a in actions if a["func"] == "setValues" and a["sheet_position"] == position]
+    assert vals, f"nothing written to sheet {position}"
+    return vals[0]["values"]
+
+
+def added(actions) -> dict[str, int]:
+    return {a["args"][1]: a["args"][0] for a in actions if a["func"] == "addSheet"}
+
+
+def alert(actions) -> str:
+    al = [a for a in actions if a["func"] == "alert"]
+    assert len(al) == 1, al
+    return al[0]["args"][0]
+
+
+# ---- scripts --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("ledger", [False, True])
+def test_attendance_button_writes_its_own_sheets_only(tmp_path, ledger):
+    data = payload(office_book(tmp_path, ledger))
+    n_data = len(data["sheets"])
+    actions = run_script("sectools_attendance", data)
+    new = added(actions)
+    assert {"考勤统计", "部门汇总", "会议明细", "处理名单"} <= set(new)
+    assert all(pos >= n_data for pos in new.values())
+    touched = {a["sheet_position"] for a in actions if a["sheet_position"] is not None}
+    assert touched and min(touched) >= n_data  # no action touches a clerk's sheet
+    values = sheet_values(actions, new["考勤统计"])
+    assert "sectools" in values[0][0]
+    assert values[1][:5] == ["学号", "姓名", "部门", "职务", "应到"]
+    rows = {r[0]: r for r in values[2:]}
+    for sid, exp in ta.EXPECTED.items():
+        assert rows[sid][4:13] == list(exp[:9]), sid  # 应到 … 折算缺席, hand-computed
+        assert rows[sid][13] == pytest.approx(exp[9])
+    actions_sheet = sheet_values(actions, new["处理名单"])
+    assert sorted((r[0], r[7]) for r in actions_sheet[2:]) == [("001", "视为自动退出"), ("005", "提醒")] \
+        or sorted((r[0], r[7]) for r in actions_sheet[2:]) == [("005", "提醒")]
+    text = alert(actions)
+    assert "考勤统计完成" in text and "6 名成员" in text
+    fmt = [a for a in actions if a["func"] == "setNumberFormat" and a["args"] == ["0.0%"]]
+    assert fmt and fmt[0]["sheet_position"] == new["考勤统计"]
+
+
+def test_rerun_replaces_its_own_sheet_and_never_a_clerks(tmp_path):
+    mine = [["考勤统计（sectools 生成，每次运行整页替换，请勿在此页录入）"], ["旧结果"]]
+    data = payload(office_book(tmp_path, extra_sheets={"考勤统计": mine, "部门汇总": [["部门"], ["我的笔记"]]}))
+    pos = {s["name"]: i for i, s in enumerate(data["sheets"])}
+    actions = run_script("sectools_attendance", data)
+    new = added(actions)
+    assert "考勤统计" not in new  # replaced in place: cleared, then written
+    assert any(a["func"] == "sheetClearContents" and a["sheet_position"] == pos["考勤统计"] for a in actions)
+    assert sheet_values(actions, pos["考勤统计"])[1][0] == "学号"
+    assert "部门汇总（2）" in new  # the clerk's own 部门汇总 is left alone
+    assert not [a for a in actions if a["sheet_position"] == pos["部门汇总"]]
+
+
+def test_problems_go_to_a_problems_sheet_and_the_alert_names_cells(tmp_path):
+    path = office_book(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb["签到"].append([dt.date(2026, 3, 8), "第1周例会", "999", "路人", "到"])
+    wb["签到"].append([dt.date(2026, 3, 8), "第1周例会", "001", "甲", "到了吗"])
+    wb.save(path)
+    actions = run_script("sectools_attendance", payload(path))
+    new = added(actions)
+    assert "问题清单" in new
+    probs = sheet_values(actions, new["问题清单"])
+    assert ("签到", "C17", "unknown-member") in {(r[1], r[2], r[4]) for r in probs[2:]}
+    text = alert(actions)
+    assert "签到!C17" in text and "签到!E18" in text
+
+
+def test_missing_table_is_one_clear_alert(tmp_path):
+    path = sheet_book(tmp_path / "空.xlsx", [["随便"]])
+    actions = run_script("sectools_attendance", payload(path))
+    assert [a["func"] for a in actions] == ["alert"]
+    assert "找不到" in actions[0]["args"][0] and "名册" in actions[0]["args"][0]
+
+
+def test_settings_sheet_names_the_office_and_tables(tmp_path):
+    settings = [["设置项", "值"], ["办公室名称", "测试团委"], ["学期开始", dt.date(2026, 3, 1)],
+                ["学期结束", dt.date(2026, 7, 10)], ["语言", "en"], ["名册", "人员"]]
+    path = office_book(tmp_path, extra_sheets={"sectools设置": settings})
+    wb = openpyxl.load_workbook(path)
+    wb["名册"].title = "人员"
+    wb.save(path)
+    actions = run_script("sectools_attendance", payload(path))
+    assert "Attendance done: 6 members" in alert(actions)
+    assert "Attendance" in added(actions)
+
+
+def test_check_button(tmp_path):
+    actions = run_script("sectools_check", payload(office_book(tmp_path)))
+    text = alert(actions)
+    assert text.startswith("已检查：名册 6") and "签到 15" in text
+    assert "ambiguous-name" not in text and "同名" not in text or "张伟" in text
+
+
+# ---- functions ------------------------------------------------------------------------------------
+def call(func: str, *args, caller="Sheet1!B2"):
+    data = {"func_name": func, "args": [a if isinstance(a, list) and a and isinstance(a[0], list) else [[a]]
+                                        for a in args],
+            "version": xw.__version__, "client": "Office.js", "runtime": "1.4", "caller_address": caller,
+            "culture_info_name": "zh-CN", "date_format": "yyyy/m/d"}
+    return asyncio.run(xlwings.server.custom_functions_call(data, functions))
+
+
+def serial(d: dt.date) -> float:
+    return (d - dt.date(1899, 12, 30)).days
+
+
+def test_functions_through_the_protocol():
+    rng = [[_json_value(v) for v in r] for r in ta.log_rows()]
+    # A bare range knows only the records it holds: 001 has three, all attended.
+    assert call("SEC_RATE", rng, "001") == [[1.0]]
+    assert call("SEC_RATE", rng, "005") == [[0.5]]  # a time (present), × (absent), 公 (out of the rate)
+    assert call("SEC_COUNT", rng, "张伟", "缺席") == [[2]]  # by name: both 张伟 rows count (no roster here)
+    assert call("SEC_COUNT", rng, "002", "迟到") == [[0]]  # times alone cannot tell lateness without meetings
+    assert call("SEC_COUNT", rng, "006", "请假合计") == [[1]]
+    # National Day 2026: Oct 1–7 off, Sat Oct 10 a 调休 working day.
+    date_cell = {"type": "FormattedNumber", "numberFormat": "yyyy-mm-dd"}
+    assert call("SEC_NEXT_WORKDAY", serial(dt.date(2026, 10, 1))) == [[{**date_cell,
+                                                                        "basicValue": serial(dt.date(2026, 10, 8))}]]
+    assert call("SEC_NEXT_WORKDAY", serial(dt.date(2026, 9, 30)), 1) == [[{**date_cell,
+                                                                           "basicValue": serial(dt.date(2026, 10, 8))}]]
+    assert call("SEC_DEADLINE", serial(dt.date(2026, 10, 15)), 3) == [[{**date_cell,
+                                                                         "basicValue": serial(dt.date(2026, 10, 10))}]]
+    assert call("SEC_WEIGHTED", [[90, 80]], [[60, 40]]) == [[86.0]]
+    assert call("SEC_SCORE", 100, [[2, -3, -1.5]]) == [[97.5]]
+    assert call("SEC_RANK", 90, [[95], [90], [90], [80]]) == [[2]]
+    assert call("SEC_RANK", 80, [[95], [90], [90], [80]], "competition") == [[4]]
+    assert call("SEC_RANK", 80, [[95], [90], [90], [80]]) == [[3]]
+
+
+def test_function_errors_are_messages():
+    with pytest.raises(Exception) as e:
+        call("SEC_WEIGHTED", [[90, 80]], [[60]])
+    assert "个数应相同" in str(e.value)
+    with pytest.raises(Exception) as e:
+        call("SEC_RATE", [["随便"], ["x"]], "001")
+    assert "签到" in str(e.value)
+
+
+# ---- the xlwings-server app over HTTP --------------------------------------------------------------
+def test_end_to_end_over_http(tmp_path, monkeypatch):
+    pytest.importorskip("xlwings_server")
+    from sectools.excel.server import project_dir
+
+    monkeypatch.setenv("XLWINGS_PROJECT_DIR", str(project_dir()))
+    monkeypatch.setenv("XLWINGS_ENABLE_SOCKETIO", "false")
+    monkeypatch.setenv("XLWINGS_LICENSE_KEY", "noncommercial")
+    import importlib
+
+    from fastapi.testclient import TestClient
+
+    import xlwings_server.config
+
+    importlib.reload(xlwings_server.config)
+    import xlwings_server.main
+
+    importlib.reload(xlwings_server.main)
+    client = TestClient(xlwings_server.main.main_app)
+    meta = client.get("/xlwings/custom-scripts-meta").json()
+    names = {m["function_name"] for m in meta}
+    assert {"sectools_attendance", "sectools_check"} <= names
+    assert any(m.get("button") == "[btn_attendance]操作!B4" for m in meta)
+    r = client.post("/xlwings/custom-scripts-call/sectools_attendance", json=payload(office_book(tmp_path)))
+    assert r.status_code == 200, r.text
+    acts = r.json()["actions"]
+    assert "考勤统计" in added(acts) and "考勤统计完成" in alert(acts)
+    fr = client.post("/xlwings/custom-functions-call", json={
+        "func_name": "SEC_RANK", "args": [[[80]], [[95], [90], [90], [80]], [["dense"]]], "version": xw.__version__,
+        "client": "Office.js", "runtime": "1.4", "caller_address": "Sheet1!B2", "culture_info_name": "zh-CN",
+        "date_format": "yyyy/m/d"})
+    assert fr.status_code == 200 and fr.json()["result"] == [[3]], fr.text
