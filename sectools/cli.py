@@ -314,6 +314,81 @@ def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
                 f"{m['date']} {m['meeting']} 签到表（应到 {len(people)} 人）：") + str(target))
 
 
+# ---- excel -----------------------------------------------------------------------------------
+@main.group()
+def excel() -> None:
+    """Excel 按钮与函数：生成可用的工作簿、安装宏、启动 xlwings Server。
+
+    \b
+    例 / examples:
+      sectools excel quickstart 学生会秘书处
+      sectools excel install 考勤工作簿.xlsm
+      sectools excel serve
+    """
+
+
+@excel.command("quickstart")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="放在哪个文件夹（默认：办公室文件夹/Excel）/ output folder.")
+def excel_quickstart(office: Path, out: Path | None) -> None:
+    """生成带按钮位置的考勤工作簿：桌面版（.xlsm，含 xlwings 模块）与 xlwings Server/Lite 版（.xlsx）。
+
+    \b
+    例 / examples:
+      sectools excel quickstart 学生会秘书处
+      sectools excel quickstart 学生会秘书处 --out D:\\考勤
+    """
+    from .excel.quickstart import quickstart
+
+    off = _load(str(office))
+    made = quickstart(off, out or office / "Excel")
+    for p in made:
+        click.echo(str(p))
+
+
+@excel.command("install")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def excel_install(workbook: Path) -> None:
+    """在 Windows 版 Excel 中导入 sectools 宏并添加按钮；其他系统打印手动步骤。
+
+    \b
+    例 / examples:
+      sectools excel install 考勤工作簿.xlsm
+    """
+    import tempfile
+
+    from .excel.quickstart import install
+    from .excel.vba import bas_text
+
+    bas = Path(tempfile.gettempdir()) / "sectools.bas"
+    bas.write_text(bas_text(), encoding="utf-8", newline="")
+    click.echo(install(workbook, bas))
+
+
+@excel.command("serve")
+@click.option("--port", default=8000, show_default=True, help="端口 / port.")
+def excel_serve(port: int) -> None:
+    """在本机 127.0.0.1 启动 xlwings Server，提供 sectools 的按钮与函数（需要 sectools[server]）。
+
+    \b
+    例 / examples:
+      sectools excel serve
+      sectools excel serve --port 8080
+    """
+    try:
+        import xlwings_server  # noqa: F401
+    except ImportError:
+        from .errors import Problem
+
+        raise SectoolsError(Problem("internal-error", params={
+            "detail": "没有安装 xlwings-server：请运行 pip install \"sectools[server]\" / install sectools[server]"}))
+    from .excel.server import serve
+
+    click.echo(f"xlwings Server: http://127.0.0.1:{port}  (Ctrl+C 停止)")
+    serve("127.0.0.1", port)
+
+
 # ---- demo -----------------------------------------------------------------------------------
 @main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("sectools-demo"),

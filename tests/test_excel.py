@@ -5,6 +5,7 @@ test workbooks, scripts called with ``custom_scripts_call``, functions with
 from __future__ import annotations
 
 import asyncio
+import re
 import datetime as dt
 import os
 from pathlib import Path
@@ -250,7 +251,7 @@ def test_end_to_end_over_http(tmp_path, monkeypatch):
     meta = client.get("/xlwings/custom-scripts-meta").json()
     names = {m["function_name"] for m in meta}
     assert {"sectools_attendance", "sectools_check"} <= names
-    assert any(m.get("button") == "[btn_attendance]操作!B4" for m in meta)
+    assert any(m.get("button") == "[btn_attendance]操作!B7" for m in meta)
     r = client.post("/xlwings/custom-scripts-call/sectools_attendance", json=payload(office_book(tmp_path)))
     assert r.status_code == 200, r.text
     acts = r.json()["actions"]
@@ -260,3 +261,59 @@ def test_end_to_end_over_http(tmp_path, monkeypatch):
         "client": "Office.js", "runtime": "1.4", "caller_address": "Sheet1!B2", "culture_info_name": "zh-CN",
         "date_format": "yyyy/m/d"})
     assert fr.status_code == 200 and fr.json()["result"] == [[3]], fr.text
+
+
+# ---- workbooks and macros -------------------------------------------------------------------------
+def test_quickstart_workbooks_have_the_buttons_and_run(tmp_path):
+    import re
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    office = tmp_path / "o"
+    ta.make_office(office)
+    r = CliRunner().invoke(main, ["excel", "quickstart", str(office), "--out", str(tmp_path / "x")],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    desktop, server = tmp_path / "x" / "考勤工作簿.xlsm", tmp_path / "x" / "考勤工作簿（Server）.xlsx"
+    with zipfile.ZipFile(desktop) as z:
+        assert "xl/vbaProject.bin" in z.namelist()  # xlwings' module, from the installed package
+    wb = openpyxl.load_workbook(desktop, keep_vba=True)
+    conf = {r[0].value: r[1].value for r in wb["xlwings.conf"].iter_rows()}
+    assert conf["UDF Modules"] == "sectools.excel.functions"
+    assert {"操作", "成员", "会议", "签到", "请假"} <= set(wb.sheetnames)
+    with zipfile.ZipFile(server) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+        rels = z.read("xl/drawings/_rels/drawing1.xml.rels").decode()
+    shapes = re.findall(r'<xdr:cNvPr id="\d+" name="([^"]+)"', drawing)
+    declared = {s: c for s, c, _ in scripts.BUTTONS.values()}
+    assert shapes == list(declared)
+    assert re.findall(r'Target="#\'操作\'!(\w+)"', rels) == list(declared.values())
+    actions = run_script("sectools_attendance", payload(server))
+    assert "考勤统计完成：6 名成员" in alert(actions)
+
+
+def test_macros_module_is_the_one_sectools_installs():
+    from sectools.excel.vba import bas_text
+
+    bas = (Path(__file__).resolve().parents[1] / "macros" / "sectools.bas").read_bytes().decode()
+    assert bas == bas_text()
+    assert bas.count("    RunPython") == 2 and "\r\n" in bas
+    subs = re.findall(r"Sub (\w+)\(\)\r\n    RunPython \"import sectools.excel.desktop as d; d.(\w+)\(\)\"", bas)
+    import sectools.excel.desktop as desktop
+
+    assert subs and all(callable(getattr(desktop, fn)) for _, fn in subs)
+
+
+def test_install_elsewhere_prints_the_steps(tmp_path):
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    book = tmp_path / "考勤.xlsm"
+    book.write_bytes(b"x")
+    r = CliRunner().invoke(main, ["excel", "install", str(book)], catch_exceptions=False)
+    assert r.exit_code == 0 and "Alt+F11" in r.output and "SectoolsAttendance" in r.output
+    assert book.read_bytes() == b"x"

@@ -500,9 +500,10 @@ def _actions(roster, mt, final, rules: Rules, lang: str) -> list[dict]:
         absent = (sub == CODE[ABSENT]).sum(axis=1)
         lates = ((sub == CODE[LATE]) | (sub == CODE[LEFT_EARLY])).sum(axis=1)
         counted = absent + lates // rules.lates_per_absence
+        counts_mask = np.isin(sub, counted_codes)
         for i in np.nonzero(counted >= steps[0].absences)[0]:
             step = [s for s in steps if counted[i] >= s.absences][-1]
-            which = [int(cols[j]) for j in np.nonzero(np.isin(sub[i], counted_codes))[0]]
+            which = cols[np.nonzero(counts_mask[i])[0]].tolist()
             actions.append({
                 "_member": int(i), "id": ids[i], "name": names[i], "department": deps[i], "post": posts[i],
                 "count": int(counted[i]), "absent": int(absent[i]), "late_or_early": int(lates[i]),

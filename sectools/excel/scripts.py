@@ -13,8 +13,8 @@ from . import jobs
 
 BUTTONS = {
     # script name: (shape name, cell on the 操作 sheet, caption)
-    "sectools_attendance": ("btn_attendance", "B4", "考勤统计"),
-    "sectools_check": ("btn_check", "B7", "检查数据"),
+    "sectools_attendance": ("btn_attendance", "B7", "考勤统计"),
+    "sectools_check": ("btn_check", "B10", "检查数据"),
 }
 SHEET = "操作"
 

@@ -174,6 +174,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget) -> SheetShape:
     cols = 26
     no_r = False
     digits = 0
+    narrow_seen = False
     for data in _pieces(zf, part, budget):
         n = data.count(b"<c ") + data.count(b"<c>")
         if b":c " in data or b":c>" in data:  # namespace-prefixed cells (rare)
@@ -186,6 +187,9 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget) -> SheetShape:
                 cols = max(cols, max(_col_number(c) for c in set(_COL2.findall(data))))
         if n and not no_r and data.count(b'<c r="') != n and _NO_R_CELL.search(data):
             no_r = True
+        if cols * 1_048_576 <= budget.limits.max_extent:
+            narrow_seen = True
+            continue  # narrow: even the last row of a sheet keeps the rectangle inside the limit
         if digits < 7 and _FAR.search(data):
             digits = 7
         elif digits < 6 and _DIGITS[6].search(data):
@@ -197,6 +201,16 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget) -> SheetShape:
                     break
     if no_r:
         cols = max(cols, min(16384, cells))  # cells without a reference are placed in turn
+    if cols * 1_048_576 <= budget.limits.max_extent:
+        return SheetShape(cells, 1_048_576, cols)
+    if narrow_seen:
+        # Some pieces were passed over while the sheet still looked narrow: look again.
+        digits = 0
+        for data in _pieces(zf, part, ZipBudget(budget.limits, budget.file)):
+            for d in range(7, digits, -1):
+                if _DIGITS[d].search(data):
+                    digits = d
+                    break
     rows = min(1_048_576, 10**digits - 1) if digits else 1
     shape = SheetShape(cells, rows, cols)
     if shape.extent > budget.limits.max_extent and digits:

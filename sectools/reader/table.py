@@ -264,7 +264,11 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
     else:
         keep = [k for k, v in enumerate(next(iter(raw_cols.values()))) if v != "" and v is not None]
     suspects: set[int] = set()
-    required = [name for name, _ in mapped if spec.field(name).required] or [name for name, _ in mapped]
+    required = [name for name, _ in mapped if spec.field(name).required]
+    if not required and len(mapped) > 1:
+        # No required column: a footnote or a stray label is a row with a single value.
+        lone = len(mapped) - 1
+        suspects.update(k for k, t in enumerate(zip(*raw_cols.values())) if t.count("") >= lone)
     for name, col in raw_cols.items():
         uniq = set(col)
         totals = {v for v in uniq if v.__class__ is str and v and len(v) <= 12 and is_total_label(v)}

@@ -1,0 +1,12 @@
+Attribute VB_Name = "sectools"
+' sectools buttons for desktop Excel (xlwings RunPython).
+' Import this module (VBA editor: File > Import File), then assign each Sub to a button.
+' Needs the xlwings VBA module in the workbook (sectools excel quickstart makes such a workbook).
+
+Sub SectoolsAttendance()
+    RunPython "import sectools.excel.desktop as d; d.attendance()"
+End Sub
+
+Sub SectoolsCheck()
+    RunPython "import sectools.excel.desktop as d; d.check()"
+End Sub

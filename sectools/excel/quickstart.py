@@ -1,0 +1,212 @@
+"""Workbooks ready for Excel: ``sectools excel quickstart DIR``.
+
+* ``考勤工作簿.xlsm`` — for desktop Excel.  Made from the standalone template that ships in the
+  *installed* xlwings package (its VBA module ``xlwings`` and the ``xlwings.conf`` sheet; xlwings'
+  files are never committed here), with the office's tables copied in as sheets and an 操作 sheet
+  saying where the buttons go.  Import ``macros/sectools.bas`` (or run ``sectools excel install``
+  on Windows) to add the buttons.
+* ``考勤工作簿（Server）.xlsx`` — for xlwings Server and xlwings Lite: the same sheets, and sheet
+  buttons on 操作 (text boxes named like the ``@xw.script(button=...)`` declarations, each with a
+  link to its own cell).
+
+These are new files sectools makes (a clerk's workbook is never re-saved).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+from ..reader import open_workbook
+from ..writer import atomic_target
+from .scripts import BUTTONS, SHEET
+
+DESKTOP_NAME = "考勤工作簿.xlsm"
+SERVER_NAME = "考勤工作簿（Server）.xlsx"
+TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签到"), ("leaves", "请假"))
+INSTRUCTIONS = [
+    "sectools 操作页",
+    "",
+    "点击下面的按钮运行；结果写入 sectools 自己的工作表（考勤统计、部门汇总……），不改动您的数据表。",
+    "桌面版 Excel：导入 sectools.bas 模块后，把按钮的宏指定为 SectoolsAttendance / SectoolsCheck。",
+    "xlwings Server / Lite：按钮已就位，直接点击。",
+]
+
+
+def template_path() -> Path:
+    import xlwings
+
+    return Path(xlwings.__file__).resolve().parent / "quickstart_standalone.xlsm"
+
+
+def _table_rows(office, name: str) -> list[tuple[str, list[list]]]:
+    """(sheet name, rows) of the office's source sheets holding table ``name``."""
+    from .. import office as office_mod
+
+    t = office_mod.read(office, name)
+    sheets = [s for _, s, _ in t.records.sheets] if name == "signins" else ([t.sheet] if t.sheet else [])
+    if not sheets:
+        return []
+    out = []
+    with open_workbook(office.path_of(name), office.limits) as wb:
+        for s in sheets:
+            raw = wb.sheet(s)
+            r0, c0 = raw.origin
+            rows = [[None] * (c0 + len(r)) for r in [[]] * r0] + [[None] * c0 + [None if v == "" else v for v in r]
+                                                                  for r in raw.rows]
+            out.append((s, rows))
+    return out
+
+
+def collect(office) -> list[tuple[str, list[list]]]:
+    out: list[tuple[str, list[list]]] = []
+    used: set[str] = set()
+    for name, label in TABLE_SHEETS:
+        for sheet, rows in _table_rows(office, name):
+            title = sheet if sheet not in used else f"{label}_{sheet}"
+            used.add(title)
+            out.append((title[:31], rows))
+    return out
+
+
+def desktop_workbook(target: Path, sheets: list[tuple[str, list[list]]]) -> Path:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(template_path(), keep_vba=True)
+    ops = wb["Sheet1"]
+    ops.title = SHEET
+    for i, line in enumerate(INSTRUCTIONS, start=1):
+        ops.cell(row=i, column=1, value=line)
+    for script, (_, cell, caption) in BUTTONS.items():
+        ops[cell] = f"［{caption}］ ← 在此放按钮，宏：{'SectoolsAttendance' if 'attendance' in script else 'SectoolsCheck'}"
+    conf = wb["_xlwings.conf"]
+    conf.title = "xlwings.conf"
+    for row in conf.iter_rows():
+        key = row[0].value
+        if key == "UDF Modules":
+            row[1].value = "sectools.excel.functions"
+        elif key == "Interpreter_Win" and sys.platform == "win32":
+            row[1].value = str(Path(sys.executable).with_name("pythonw.exe"))
+        elif key == "Interpreter_Mac" and sys.platform == "darwin":
+            row[1].value = sys.executable
+    for title, rows in sheets:
+        ws = wb.create_sheet(title)
+        for r in rows:
+            ws.append([_plain(v) for v in r])
+    with atomic_target(target) as tmp:
+        wb.save(tmp)
+    return target
+
+
+def _plain(v):
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+        return "'" + v if v[:1] == "=" else v
+    return v
+
+
+def server_workbook(target: Path, sheets: list[tuple[str, list[list]]]) -> Path:
+    from ..writer import Styles, new_workbook, write_value
+
+    with atomic_target(target) as tmp:
+        wb = new_workbook(tmp)
+        styles = Styles(wb)
+        ops = wb.add_worksheet(SHEET)
+        ops.set_column(0, 0, 4)
+        ops.set_column(1, 1, 24)
+        ops.write_string(0, 0, INSTRUCTIONS[0], styles.title)
+        for i, line in enumerate(INSTRUCTIONS[2:], start=1):
+            ops.write_string(i, 0, line, styles.note)
+        order = []
+        for script, (shape, cell, caption) in BUTTONS.items():
+            m = re.match(r"([A-Z]+)(\d+)", cell)
+            col = ord(m.group(1)) - 65
+            row = int(m.group(2)) - 1
+            ops.insert_textbox(row, col, caption, {
+                "width": 150, "height": 36, "url": f"internal:'{SHEET}'!{cell}",
+                "font": {"bold": True, "size": 12, "color": "white", "name": "等线"},
+                "align": {"vertical": "middle", "horizontal": "center"},
+                "fill": {"color": "#1F4E78"}, "line": {"none": True},
+            })
+            order.append(shape)
+        date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+        time_fmt = wb.add_format({"num_format": "hh:mm"})
+        plain = wb.add_format({})
+        import datetime as dt
+
+        for title, rows in sheets:
+            ws = wb.add_worksheet(title)
+            for r, row in enumerate(rows):
+                for c, v in enumerate(row):
+                    if v is None:
+                        continue
+                    fmt = date_fmt if isinstance(v, dt.date) else time_fmt if isinstance(v, dt.time) else plain
+                    write_value(ws, r, c, v, fmt)
+        wb.close()
+        _name_shapes(tmp, order)
+    return target
+
+
+def _name_shapes(path: Path, names: list[str]) -> None:
+    """xlsxwriter names text boxes "TextBox N"; xlwings finds a button by its shape's name."""
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in items:
+            if info.filename.startswith("xl/drawings/drawing") and info.filename.endswith(".xml"):
+                data = _rename(data, names)
+            z.writestr(info, data)
+
+
+def _rename(data: bytes, names: list[str]) -> bytes:
+    it = iter(names)
+
+    def sub(m):
+        try:
+            return b'name="' + next(it).encode() + b'"'
+        except StopIteration:
+            return m.group(0)
+
+    return re.sub(rb'name="TextBox \d+"', sub, data)
+
+
+def quickstart(office, folder: Path) -> list[Path]:
+    sheets = collect(office)
+    folder.mkdir(parents=True, exist_ok=True)
+    return [desktop_workbook(folder / DESKTOP_NAME, sheets), server_workbook(folder / SERVER_NAME, sheets)]
+
+
+MANUAL_STEPS = """\
+在 Windows 版 Excel 中手动安装 sectools 按钮：
+1. 打开 {book}，按 Alt+F11 打开 VBA 编辑器；“文件 › 导入文件”，选择 {bas}。
+2. 工作簿里需要 xlwings 模块：用“sectools excel quickstart 文件夹”生成的 考勤工作簿.xlsm 已带有；
+   或在命令行运行 xlwings addin install 安装 xlwings 加载项。
+3. 在“操作”工作表：开发工具 › 插入 › 按钮（窗体控件），画出按钮，指定宏 SectoolsAttendance（考勤统计）；
+   再画一个，指定宏 SectoolsCheck（检查数据）。
+4. 在 xlwings.conf 工作表把 Interpreter_Win 设为装有 sectools 的 Python（如 ...\\.venv\\Scripts\\pythonw.exe），
+   UDF Modules 设为 sectools.excel.functions；另存为 .xlsm。
+WPS 不支持 xlwings：WPS 用户请使用命令行（sectools attendance 等）。
+"""
+
+
+def install(book_path: Path, bas: Path) -> str:
+    """On Windows with Excel: import the VBA module and add the buttons.  Elsewhere: the steps."""
+    if sys.platform != "win32":
+        return MANUAL_STEPS.format(book=book_path.name, bas=bas)
+    import xlwings as xw  # pragma: no cover - needs Windows and Excel
+
+    app = xw.App(visible=False)  # pragma: no cover
+    try:  # pragma: no cover
+        book = app.books.open(str(book_path))
+        book.api.VBProject.VBComponents.Import(str(bas))
+        sheet = book.sheets[SHEET] if SHEET in [s.name for s in book.sheets] else book.sheets.add(SHEET)
+        for script, (_, cell, caption) in BUTTONS.items():
+            rng = sheet[cell]
+            btn = sheet.api.Buttons().Add(rng.left, rng.top, 150, 30)
+            btn.Caption = caption
+            btn.OnAction = "SectoolsAttendance" if "attendance" in script else "SectoolsCheck"
+        book.save()
+        return f"已安装：{book_path}"
+    finally:  # pragma: no cover
+        app.quit()
