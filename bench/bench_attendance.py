@@ -74,13 +74,13 @@ def make() -> None:
             ws.write_string(r, 1, f"第{k + 1}周例会")
             ws.write_string(r, 2, sid)
             ws.write_string(r, 3, f"成员{i}")
-            x = rng.random()
+            x = rng.random()  # a realistic term: 3% absent, 3% on leave, 5% late, the rest on time
             if x < 0.03:
                 ws.write_string(r, 4, "缺席")
             elif x < 0.06:
                 ws.write_string(r, 4, "请假")
             else:
-                m = 50 + rng.randint(0, 19)
+                m = 60 + rng.randint(1, 12) if x < 0.11 else 45 + rng.randint(0, 15)
                 ws.write_datetime(r, 5, dt.time(18 + m // 60, m % 60), tf)
                 ws.write_datetime(r, 6, dt.time(20, rng.randint(0, 5)), tf)
             r += 1

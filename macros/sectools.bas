@@ -10,3 +10,7 @@ End Sub
 Sub SectoolsCheck()
     RunPython "import sectools.excel.desktop as d; d.check()"
 End Sub
+
+Sub SectoolsSigninSheet()
+    RunPython "import sectools.excel.desktop as d; d.signin_sheet()"
+End Sub

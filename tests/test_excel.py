@@ -250,7 +250,7 @@ def test_end_to_end_over_http(tmp_path, monkeypatch):
     client = TestClient(xlwings_server.main.main_app)
     meta = client.get("/xlwings/custom-scripts-meta").json()
     names = {m["function_name"] for m in meta}
-    assert {"sectools_attendance", "sectools_check"} <= names
+    assert {"sectools_attendance", "sectools_check", "sectools_signin_sheet"} <= names
     assert any(m.get("button") == "[btn_attendance]操作!B7" for m in meta)
     r = client.post("/xlwings/custom-scripts-call/sectools_attendance", json=payload(office_book(tmp_path)))
     assert r.status_code == 200, r.text
@@ -300,7 +300,7 @@ def test_macros_module_is_the_one_sectools_installs():
 
     bas = (Path(__file__).resolve().parents[1] / "macros" / "sectools.bas").read_bytes().decode()
     assert bas == bas_text()
-    assert bas.count("    RunPython") == 2 and "\r\n" in bas
+    assert bas.count("    RunPython") == 3 and "\r\n" in bas
     subs = re.findall(r"Sub (\w+)\(\)\r\n    RunPython \"import sectools.excel.desktop as d; d.(\w+)\(\)\"", bas)
     import sectools.excel.desktop as desktop
 
@@ -317,3 +317,14 @@ def test_install_elsewhere_prints_the_steps(tmp_path):
     r = CliRunner().invoke(main, ["excel", "install", str(book)], catch_exceptions=False)
     assert r.exit_code == 0 and "Alt+F11" in r.output and "SectoolsAttendance" in r.output
     assert book.read_bytes() == b"x"
+
+
+def test_signin_sheet_button(tmp_path):
+    settings = [["设置项", "值"], ["签到会议", dt.date(2026, 3, 22)]]
+    actions = run_script("sectools_signin_sheet", payload(office_book(tmp_path, extra_sheets={"sectools设置": settings})))
+    new = added(actions)
+    values = sheet_values(actions, new["签到表"])
+    assert "第3周例会 签到表 2026年3月22日 星期日 19:00" in values[0][0]
+    assert values[1] == ["序号", "部门", "姓名", "职务", "签到时间", "本人签名", "备注"]
+    assert [r[2] for r in values[2:]] == ["乙", "甲", "丁", "张伟", "张伟"]
+    assert "应到 5 人" in alert(actions)

@@ -83,19 +83,21 @@ def empty_frame(extra: tuple[str, ...] = ()):
 
 
 def from_table(table, extra: tuple[str, ...] = ()):
-    """A log-layout :class:`~sectools.reader.Table` → a record frame."""
-    import pandas as pd
-
+    """A log-layout :class:`~sectools.reader.Table` → a record frame (columns shared, not copied)."""
     df = table.data
-    n = len(df)
-    out = {c: df[c].tolist() if c in df.columns else [None] * n for c in RECORD_COLUMNS + extra}
-    out["file"] = [table.file] * n
-    out["sheet"] = [table.sheet] * n
-    out["row"] = df["_row"].tolist()
+    cols = {c: df[c] for c in RECORD_COLUMNS + extra if c in df.columns}
+    frame = df[list(cols)].copy(deep=False) if cols else df.iloc[:, :0].copy()
+    for c in RECORD_COLUMNS + extra:
+        if c not in frame.columns:
+            frame[c] = None
+    frame["file"] = table.file
+    frame["sheet"] = table.sheet
+    frame["row"] = df["_row"]
     for c, fieldname in (("c_date", "date"), ("c_meeting", "meeting"), ("c_id", "id"), ("c_name", "name"),
                          ("c_status", "status")):
-        out[c] = [table.columns.get(fieldname, table.columns.get("kind", -1) if fieldname == "status" else -1)] * n
-    return pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in out.items()})
+        default = table.columns.get("kind", -1) if fieldname == "status" else -1
+        frame[c] = table.columns.get(fieldname, default)
+    return frame[list(RECORD_COLUMNS + extra + LOCATION_COLUMNS)]
 
 
 # ---- the ledger matrix ------------------------------------------------------------------------

@@ -32,6 +32,7 @@ SETTING_KEYS = {
     "办公室文件夹": ("folder", None), "folder": ("folder", None),
     "名册": ("tables", "roster"), "会议": ("tables", "meetings"), "签到": ("tables", "signins"),
     "请假": ("tables", "leaves"),
+    "签到会议": ("extra", "签到会议"),
 }
 
 
@@ -100,7 +101,7 @@ class BookWorkbook:
     # -- settings ----------------------------------------------------------------------
     def settings(self) -> tuple[dict, Path | None]:
         """sectools.toml-shaped settings from the settings sheet, and the office folder."""
-        data: dict = {"office": {}, "tables": {}}
+        data: dict = {"office": {}, "tables": {}, "extra": {}}
         folder = None
         name = next((n for n in self.sheet_names if fold(n) in {fold(s) for s in SETTINGS_SHEETS}), None)
         if name:
@@ -118,6 +119,8 @@ class BookWorkbook:
                     folder = Path(str(value))
                 elif section == "tables":
                     data["tables"][field] = {"sheet": str(value)}
+                elif section == "extra":
+                    data["extra"][field] = value.isoformat() if isinstance(value, dt.date) else str(value)
                 else:
                     data["office"][field] = value if isinstance(value, dt.date) else str(value).strip()
             self.sheet_names.remove(name)

@@ -24,3 +24,9 @@ def check() -> None:
     from .jobs import check as job
 
     job(_caller())
+
+
+def signin_sheet() -> None:
+    from .jobs import signin_sheet as job
+
+    job(_caller())

@@ -26,6 +26,7 @@ class Session:
         self.wb = BookWorkbook(book)
         data, folder = self.wb.settings()
         self.book_tables = {k: v["sheet"] for k, v in data.pop("tables", {}).items()}
+        self.extra = data.pop("extra", {})
         self.folder = folder
         if folder is not None:
             office = load_office(folder)
@@ -62,6 +63,9 @@ class Session:
                                         params={"table": spec.title_in(self.lang),
                                                 "required": "、".join(f.label for f in spec.required)}))
         return None
+
+    def settings_value(self, key: str):
+        return self.extra.get(key)
 
     def semester_from(self, meetings) -> None:
         """No semester in the settings: take it from the meetings, so 3月8日 gets its year."""
@@ -256,4 +260,39 @@ def check(book) -> None:
     finish(book, summary, s.problems, s.lang, s.wb.owned, [])
 
 
-JOBS = {"attendance": attendance, "check": check}
+@guarded
+def signin_sheet(book) -> None:
+    """签到表：为下一次会议（或“sectools设置”中“签到会议”指定的会议）生成带应到人员的签到表工作表。"""
+    import numpy as np
+
+    from ..attendance import find_meeting
+    from ..attendance.compute import active_matrix, scope_masks
+    from ..attendance.report import POST_ORDER
+    from ..dates import format_date_zh
+    from ..writer import Column, Sheet
+
+    s = Session(book)
+    roster = s.table("roster")
+    meetings = s.table("meetings")
+    k = find_meeting(meetings, s.settings_value("签到会议"), semester=s.office.semester)
+    mt = meetings.data.iloc[[k]].reset_index(drop=True)
+    r = roster.data.reset_index(drop=True)
+    scope, _ = scope_masks(mt, r, s.office.departments)
+    expected = np.nonzero((scope & active_matrix(mt["date"].tolist(), r))[0])[0]
+    dep_rank = {d: i for i, d in enumerate(s.office.departments)}
+    people = sorted(expected, key=lambda i: (dep_rank.get(r["department"].iat[i], 99),
+                                             POST_ORDER.index(r["post"].iat[i]) if r["post"].iat[i] in POST_ORDER else 99,
+                                             r["id"].iat[i] or ""))
+    rows = [[n + 1, r["department"].iat[i], r["name"].iat[i], r["post"].iat[i], None, None, None]
+            for n, i in enumerate(people)]
+    m = {c: mt[c].iat[0] for c in mt.columns}
+    when = format_date_zh(m["date"], weekday=True) + (f" {m['start'].strftime('%H:%M')}" if m.get("start") else "")
+    sheet = Sheet("签到表", [Column(x) for x in ("序号", "部门", "姓名", "职务", "签到时间", "本人签名", "备注")],
+                  rows, title=f"{m['meeting']} 签到表 {when} {m.get('place') or ''}".strip())
+    name = put_sheet(book, sheet, s.wb.owned)
+    summary = (f"Sign-in sheet for {m['date']} {m['meeting']}: {len(rows)} expected." if s.lang == "en" else
+               f"已生成 {m['date']} {m['meeting']} 的签到表，应到 {len(rows)} 人。")
+    finish(book, summary, [p for p in s.problems if p.severity == ERROR], s.lang, s.wb.owned, [name])
+
+
+JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet}

@@ -24,6 +24,8 @@ from ..writer import atomic_target
 from .scripts import BUTTONS, SHEET
 
 DESKTOP_NAME = "考勤工作簿.xlsm"
+MACROS = {"sectools_attendance": "SectoolsAttendance", "sectools_check": "SectoolsCheck",
+          "sectools_signin_sheet": "SectoolsSigninSheet"}
 SERVER_NAME = "考勤工作簿（Server）.xlsx"
 TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签到"), ("leaves", "请假"))
 INSTRUCTIONS = [
@@ -80,7 +82,7 @@ def desktop_workbook(target: Path, sheets: list[tuple[str, list[list]]]) -> Path
     for i, line in enumerate(INSTRUCTIONS, start=1):
         ops.cell(row=i, column=1, value=line)
     for script, (_, cell, caption) in BUTTONS.items():
-        ops[cell] = f"［{caption}］ ← 在此放按钮，宏：{'SectoolsAttendance' if 'attendance' in script else 'SectoolsCheck'}"
+        ops[cell] = f"［{caption}］ ← 在此放按钮，宏：{MACROS[script]}"
     conf = wb["_xlwings.conf"]
     conf.title = "xlwings.conf"
     for row in conf.iter_rows():
@@ -183,7 +185,7 @@ MANUAL_STEPS = """\
 2. 工作簿里需要 xlwings 模块：用“sectools excel quickstart 文件夹”生成的 考勤工作簿.xlsm 已带有；
    或在命令行运行 xlwings addin install 安装 xlwings 加载项。
 3. 在“操作”工作表：开发工具 › 插入 › 按钮（窗体控件），画出按钮，指定宏 SectoolsAttendance（考勤统计）；
-   再画一个，指定宏 SectoolsCheck（检查数据）。
+   再画两个，指定宏 SectoolsCheck（检查数据）和 SectoolsSigninSheet（生成签到表）。
 4. 在 xlwings.conf 工作表把 Interpreter_Win 设为装有 sectools 的 Python（如 ...\\.venv\\Scripts\\pythonw.exe），
    UDF Modules 设为 sectools.excel.functions；另存为 .xlsm。
 WPS 不支持 xlwings：WPS 用户请使用命令行（sectools attendance 等）。
@@ -205,7 +207,7 @@ def install(book_path: Path, bas: Path) -> str:
             rng = sheet[cell]
             btn = sheet.api.Buttons().Add(rng.left, rng.top, 150, 30)
             btn.Caption = caption
-            btn.OnAction = "SectoolsAttendance" if "attendance" in script else "SectoolsCheck"
+            btn.OnAction = MACROS[script]
         book.save()
         return f"已安装：{book_path}"
     finally:  # pragma: no cover

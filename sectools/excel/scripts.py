@@ -15,6 +15,7 @@ BUTTONS = {
     # script name: (shape name, cell on the 操作 sheet, caption)
     "sectools_attendance": ("btn_attendance", "B7", "考勤统计"),
     "sectools_check": ("btn_check", "B10", "检查数据"),
+    "sectools_signin_sheet": ("btn_signin_sheet", "B13", "生成签到表"),
 }
 SHEET = "操作"
 
@@ -36,4 +37,10 @@ def sectools_check(book: xw.Book):
     return jobs.check(book)
 
 
-__all__ = ["sectools_attendance", "sectools_check"]
+@xw.script(button=_button("sectools_signin_sheet"))
+def sectools_signin_sheet(book: xw.Book):
+    """生成签到表：下一次会议的应到人员名单，供打印签到。"""
+    return jobs.signin_sheet(book)
+
+
+__all__ = ["sectools_attendance", "sectools_check", "sectools_signin_sheet"]

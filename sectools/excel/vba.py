@@ -6,6 +6,7 @@ from __future__ import annotations
 SUBS = {
     "SectoolsAttendance": "attendance",
     "SectoolsCheck": "check",
+    "SectoolsSigninSheet": "signin_sheet",
 }
 
 

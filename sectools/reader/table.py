@@ -271,7 +271,7 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
         suspects.update(k for k, t in enumerate(zip(*raw_cols.values())) if t.count("") >= lone)
     for name, col in raw_cols.items():
         uniq = set(col)
-        totals = {v for v in uniq if v.__class__ is str and v and len(v) <= 12 and is_total_label(v)}
+        totals = {v for v in uniq if v.__class__ is str and 0 < len(v) <= 12 and _may_total(v) and is_total_label(v)}
         if totals:
             suspects.update(k for k, v in enumerate(col) if v in totals)
         if name in required and ("" in uniq or None in uniq):
@@ -305,6 +305,13 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
     if spec.key and spec.key in header.columns:
         _check_unique(table)
     return table
+
+
+_TOTAL_HINTS = ("计", "計", "tal", "TAL", "Tal", "um", "UM")
+
+
+def _may_total(v: str) -> bool:
+    return any(h in v for h in _TOTAL_HINTS)
 
 
 def _is_total_or_footer(row: list) -> bool:
