@@ -108,8 +108,8 @@ def check_zip_directory(zf: zipfile.ZipFile, limits: Limits, file: str) -> None:
         )
 
 
-def read_part(zf: zipfile.ZipFile, name: str, budget: ZipBudget, cap: int | None = None) -> bytes:
-    """Inflate one part, counting its real size against the budget."""
+def read_part(zf: zipfile.ZipFile, name: str, budget: ZipBudget, keep: bool = True) -> bytes:
+    """Inflate one part, counting its real size against the budget (``keep=False``: count only)."""
     out = []
     with zf.open(name) as f:
         while True:
@@ -117,18 +117,14 @@ def read_part(zf: zipfile.ZipFile, name: str, budget: ZipBudget, cap: int | None
             if not b:
                 break
             budget.add(len(b), name)
-            out.append(b)
+            if keep:
+                out.append(b)
     return b"".join(out)
 
 
 def drain_part(zf: zipfile.ZipFile, name: str, budget: ZipBudget) -> None:
     """Inflate a part only to count its real size."""
-    with zf.open(name) as f:
-        while True:
-            b = f.read(CHUNK)
-            if not b:
-                break
-            budget.add(len(b), name)
+    read_part(zf, name, budget, keep=False)
 
 
 @dataclass
