@@ -314,6 +314,71 @@ def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
                 f"{m['date']} {m['meeting']} 签到表（应到 {len(people)} 人）：") + str(target))
 
 
+# ---- notices ---------------------------------------------------------------------------------
+@main.group()
+def notices() -> None:
+    """通知、通报、会议纪要：按模板批量生成 Word（公文格式）、网页、文字和 PDF。
+
+    \b
+    例 / examples:
+      sectools notices list
+      sectools notices render 会议通知 学生会秘书处
+      sectools notices render 考勤提醒 学生会秘书处 --format pdf
+    """
+
+
+@notices.command("list")
+def notices_list() -> None:
+    """列出可生成的通知种类，每行一个，名称在前（即 render 使用的名称）。
+
+    \b
+    例 / examples:
+      sectools notices list
+    """
+    from .notices import KINDS
+
+    for k in KINDS.values():
+        click.echo(f"{k.name}\t{k.about}")
+
+
+@notices.command("render")
+@click.argument("kind")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--for", "per", type=click.Choice(["member", "department"]), help="按人或按部门分发 / one per member or department.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/种类）。")
+@click.option("--combine", is_flag=True, help="合并为一个文件（每份另起一页）/ one file, a page break between notices.")
+@click.option("--meeting", help="哪次会议：日期或名称 / which meeting: a date or a name.")
+@click.option("--from", "date_from", type=DateParam(), help="统计起始日期 / period start.")
+@click.option("--to", "date_to", type=DateParam(), help="统计截止日期 / period end.")
+@click.option("--date", "issued", type=DateParam(), help="成文日期（默认今天）/ date of issue (default today).")
+def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, date_to, issued) -> None:
+    """生成一种通知：每个对象一个文件（或 --combine 合并），文件名安全，不会写出输出文件夹。
+
+    \b
+    例 / examples:
+      sectools notices render 会议通知 学生会秘书处 --meeting 2026-03-08
+      sectools notices render 考勤通报 学生会秘书处 --for member --format html
+      sectools notices render 考勤提醒 学生会秘书处 --combine --format pdf
+    """
+    import datetime as dt
+
+    from .notices import Options, render
+
+    off = _load(str(office))
+    lang = _lang(None)
+    opts = Options(meeting=meeting, date_from=date_from, date_to=date_to, per=per, today=issued or dt.date.today())
+    with click.progressbar(length=0, label="生成中 / rendering", show_pos=True) as bar:
+        res = render(off, kind, fmt=fmt, opts=opts, out_dir=out, combine=combine, progress=lambda _: bar.update(1))
+    head = (f"{kind}: {res.recipients} recipients, {len(res.files)} files" if lang == "en" else
+            f"{kind}（{res.doc_number}）：{res.recipients} 份，{len(res.files)} 个文件")
+    click.echo(head)
+    for p in res.files[:20]:
+        click.echo(f"  {p}")
+    if len(res.files) > 20:
+        click.echo(f"  … {len(res.files) - 20} more")
+
+
 # ---- excel -----------------------------------------------------------------------------------
 @main.group()
 def excel() -> None:
@@ -422,6 +487,7 @@ def demo(out: Path) -> None:
     m, people = att.signin_sheet_data(off, None)
     reports.append(write_signin_sheet(outputs / f"签到表_{m['date']}.xlsx", m, people, off.name, off.departments,
                                       inputs=off.input_paths()))
+    reports += _demo_notices(off, outputs)
     click.echo()
     _print_attendance(res, lang)
     if lang == "en":
@@ -433,6 +499,32 @@ def demo(out: Path) -> None:
     click.echo(("Outputs:" if lang == "en" else "输出："))
     for report in reports:
         click.echo(f"  {report.relative_to(out)}")
+
+
+def _demo_notices(off, outputs: Path) -> list[Path]:
+    """Every notice kind in docx, html and txt; PDF too when LibreOffice is installed."""
+    import datetime as dt
+
+    from .notices import KINDS, Options, render
+    from .notices.engine import soffice, to_pdf
+
+    made: list[Path] = []
+    docx: list[Path] = []
+    today = off.semester_end or dt.date.today()
+    for kind in KINDS:
+        for fmt in ("docx", "html", "txt"):
+            try:
+                res = render(off, kind, fmt=fmt, opts=Options(today=today), out_dir=outputs / "通知" / kind)
+            except SectoolsError:
+                continue  # e.g. nobody to praise
+            made += res.files
+            if fmt == "docx":
+                docx += res.files
+    if docx and soffice():
+        made += to_pdf(docx, outputs / "通知" / "PDF")
+    elif docx:
+        click.echo("（未安装 LibreOffice，跳过 PDF / LibreOffice not installed: no PDF）")
+    return [outputs / "通知"] if made else []
 
 
 def run() -> None:  # console entry point

@@ -228,6 +228,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "所选范围内没有会议（{detail}）。请检查 --from/--to/--kind 或会议表。",
         "No meetings in the chosen range ({detail}). Check --from/--to/--kind or the meetings table.",
     ),
+    # ---- notices ------------------------------------------------------------------------
+    "unknown-notice": (
+        "没有“{value}”这种通知。可用：{allowed}。",
+        "There is no notice kind '{value}'. Available: {allowed}.",
+    ),
+    "bad-recipients": (
+        "“{kind}”不能按“{value}”分发，可用：{allowed}。",
+        "'{kind}' cannot be sent per '{value}'; use: {allowed}.",
+    ),
+    "nothing-to-render": (
+        "“{value}”没有需要生成的对象（{subject}）：例如没有人达到该通知的标准。",
+        "Nothing to render for '{value}' ({subject}): no one meets its criteria, for example.",
+    ),
+    "unsafe-path": (
+        "由“{value}”生成的文件名会落到输出文件夹之外，已拒绝。",
+        "The file name made from '{value}' would leave the output folder; refused.",
+    ),
+    "template-field-missing": (
+        "模板用到了字段“{value}”，但没有提供这个字段（{detail}）。请检查模板里的 {{{{ }}}} 标记是否拼写正确。",
+        "The template uses the field '{value}', which is not provided ({detail}). Check the spelling "
+        "of the {{{{ }}}} tags in the template.",
+    ),
+    "template-error": (
+        "模板有误（{detail}）。请在 Word 中检查 {{{{ }}}} 和 {{% %}} 标记是否成对、拼写正确。",
+        "The template is wrong ({detail}). In Word, check that the {{{{ }}}} and {{% %}} tags are "
+        "complete and spelled right.",
+    ),
+    "pdf-unavailable": (
+        "生成 PDF 需要 LibreOffice，但本机没有安装（找不到 soffice）。请安装 LibreOffice，或改用 --format docx。",
+        "PDF needs LibreOffice, which is not installed here (no soffice). Install LibreOffice or use "
+        "--format docx.",
+    ),
+    "pdf-failed": (
+        "LibreOffice 未能生成 PDF（{detail}）。",
+        "LibreOffice could not make the PDF ({detail}).",
+    ),
     # ---- output -----------------------------------------------------------------------
     "file-open-in-excel": (
         "文件正在 Excel/WPS 中打开（{detail}），未写入任何内容。请先关闭该文件，再运行一次。",

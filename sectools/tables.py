@@ -6,7 +6,7 @@ config, ``check`` and ``init`` know every table.
 
 from __future__ import annotations
 
-from .attendance.schema import LEAVE_TABLE, MEETINGS, SIGNINS
+from .attendance.schema import DECISIONS, LEAVE_TABLE, MEETINGS, SIGNINS
 from .roster import ROSTER
 
-TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE)}
+TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS)}

@@ -1,0 +1,286 @@
+"""The notice kinds and what each says: one function per kind builds the recipients and their
+fields from the office's data (the same attendance results as the report — one source of truth).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..dates import format_date_zh
+from ..errors import Problem, SectoolsError
+
+
+@dataclass
+class Recipient:
+    label: str  # who it is for: a person, a department, or the office
+    context: dict
+
+
+@dataclass
+class Batch:
+    kind: str
+    subject: str  # what it is about (a meeting, a period)
+    recipients: list[Recipient]
+
+
+@dataclass
+class Options:
+    meeting: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    per: str | None = None  # member | department
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    about: str  # one line for `notices list`
+    per: tuple[str, ...]  # the --for values it accepts; the first is its default
+    build: Callable
+
+
+def _t(office, s: str) -> str:
+    """Wording sectools supplies (not data) in the office's script."""
+    if office.lang == "zh-TW":
+        from ..messages import to_traditional
+
+        return to_traditional(s)
+    return s
+
+
+def _pct(v) -> str:
+    return "—" if v is None or v != v else f"{v:.1%}"
+
+
+def _period(office, opts: Options) -> str:
+    a = opts.date_from or office.semester_start
+    b = opts.date_to or office.semester_end
+    if a and b:
+        return f"{format_date_zh(a)}至{format_date_zh(b)}"
+    return _t(office, "本学期")
+
+
+def _attendance(office, opts: Options):
+    from .. import attendance
+
+    return attendance.run(office, date_from=opts.date_from, date_to=opts.date_to)
+
+
+def _top_rule(res) -> tuple[str, int]:
+    general = res.rules.ladders().get(None, [])
+    top = general[-1] if general else None
+    return (f"《考勤制度》（{top.rule_text()}）" if top else "《考勤制度》"), (top.absences if top else 3)
+
+
+def _meeting_fields(office, meeting: dict, expected: int) -> dict:
+    start, end = meeting.get("start"), meeting.get("end")
+    when = format_date_zh(meeting["date"], weekday=True) + (f" {start.strftime('%H:%M')}" if start else "")
+    time = (start.strftime("%H:%M") if start else "") + (f"—{end.strftime('%H:%M')}" if end else "")
+    return {"name": meeting["meeting"], "when": _t(office, when), "time": time or _t(office, "时间另行通知"),
+            "place": meeting.get("place") or _t(office, "另行通知"),
+            "scope": meeting.get("scope") or _t(office, "全体成员"),
+            "host": meeting.get("host") or _t(office, "主席团"), "recorder": meeting.get("recorder") or _t(office, "秘书处"),
+            "expected": expected, "kind": meeting.get("kind") or ""}
+
+
+def meeting_notice(office, opts: Options) -> Batch:
+    from ..attendance import signin_sheet_data
+    from ..attendance.rules import rules_from_config
+
+    m, people = signin_sheet_data(office, opts.meeting, opts.today)
+    rules, _ = rules_from_config(office.section("attendance"))
+    general = rules.ladders().get(None, [])
+    ctx = {
+        "addressee": _t(office, "各部门") if (m.get("scope") or "全体") in ("全体", "") else str(m["scope"]),
+        "meeting": _meeting_fields(office, m, len(people)),
+        "rules": {"late_as_absent_minutes": rules.late_as_absent_minutes,
+                  "top_absences": general[-1].absences if general else 3},
+    }
+    return Batch("会议通知", f"{m['date']}_{m['meeting']}", [Recipient(office.name, ctx)])
+
+
+def _person(a: dict, member_rows: dict) -> dict:
+    r = member_rows.get(a["id"], {})
+    return {"name": a["name"], "department": a["department"] or "", "post": a["post"] or "",
+            "expected": int(r.get("expected", 0)), "absent": a["absent"], "late": a["late_or_early"],
+            "counted": a["count"], "rate": _pct(r.get("rate")), "meetings": a["meetings"], "action": a["action"]}
+
+
+def _actions_for(res, notice: str) -> list[dict]:
+    return [a for a in res.actions if (a.get("notice") or "") == notice]
+
+
+def attendance_reminder(office, opts: Options) -> Batch:
+    res = _attendance(office, opts)
+    rows = {r["id"]: r for r in res.members.to_dict("records")}
+    acts = _actions_for(res, "考勤提醒")
+    period = _period(office, opts)
+    out = []
+    for a in acts:
+        p = _person(a, rows)
+        out.append(Recipient(f"{a['department']}_{a['name']}", {
+            "period": period, "person": p,
+            "rule": f"《考勤制度》（{a['rule']}）"}))
+    return Batch("考勤提醒", period, out)
+
+
+def attendance_report(office, opts: Options) -> Batch:
+    res = _attendance(office, opts)
+    rows = {r["id"]: r for r in res.members.to_dict("records")}
+    acts = _actions_for(res, "考勤通报")
+    period = _period(office, opts)
+    rule, _ = _top_rule(res)
+    people = [_person(a, rows) for a in acts]
+    per = opts.per or "department"
+    if per == "member":
+        out = [Recipient(f"{p['department']}_{p['name']}", {"period": period, "people": [p],
+                                                              "addressee": p["department"] or _t(office, "各部门"), "rule": rule})
+               for p in people]
+    else:
+        groups: dict[str, list[dict]] = {}
+        for p in people:
+            groups.setdefault(p["department"] or _t(office, "未填部门"), []).append(p)
+        out = [Recipient(d, {"period": period, "people": ps, "addressee": d, "rule": rule})
+               for d, ps in groups.items()]
+    return Batch("考勤通报", period, out)
+
+
+def minutes(office, opts: Options) -> Batch:
+    from .. import attendance
+    from ..attendance import find_meeting
+    from .. import office as office_mod
+
+    meetings = office_mod.read(office, "meetings")
+    if opts.meeting:
+        k = find_meeting(meetings, opts.meeting, opts.today, office.semester)
+    else:  # the latest meeting held
+        dates = meetings.data["date"].tolist()
+        past = [i for i, d in enumerate(dates) if d and d <= opts.today] or [i for i, d in enumerate(dates) if d]
+        if not past:
+            raise SectoolsError(Problem("no-meetings", params={"detail": "会议表为空 / empty"}))
+        k = max(past, key=lambda i: (dates[i], meetings.data["start"].iat[i] or dt.time(0)))
+    m = {c: meetings.data[c].iat[k] for c in meetings.data.columns}
+    res = attendance.run(office, date_from=m["date"], date_to=m["date"])
+    row = res.meetings[(res.meetings["meeting"] == m["meeting"])]
+    r = row.iloc[0] if len(row) else None
+    present = _names_present(res, m) if r is not None else ""
+    decisions = _decisions(office, m)
+    ctx = {
+        "meeting": _meeting_fields(office, m, int(r["expected"]) if r is not None else 0),
+        "present": present or _t(office, "无"), "present_count": int(r["attended"]) if r is not None else 0,
+        "on_leave": (r["leave_names"] if r is not None else "") or _t(office, "无"),
+        "absent": (r["absent_names"] if r is not None else "") or _t(office, "无"),
+        "attending": _t(office, "无"),
+        "decisions": decisions,
+    }
+    return Batch("会议纪要", f"{m['date']}_{m['meeting']}", [Recipient(office.name, ctx)])
+
+
+def _names_present(res, m) -> str:
+    import numpy as np
+
+    from ..attendance.compute import CODE
+    from ..attendance.schema import ATTENDED
+
+    mt = res.meeting_index
+    ks = [k for k in range(len(mt)) if mt["meeting"].iat[k] == m["meeting"] and mt["date"].iat[k] == m["date"]]
+    if not ks:
+        return ""
+    col = res.status[:, ks[0]]
+    idx = np.nonzero(np.isin(col, [CODE[s] for s in ATTENDED]))[0]
+    return "、".join(res.member_index["name"].iloc[idx].tolist())
+
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def _decisions(office, m) -> list[dict]:
+    from .. import office as office_mod
+
+    out = []
+    if "decisions" in office.configured_tables():
+        t = office_mod.read(office, "decisions")
+        for d, name, item, owner, due in zip(t.data["date"], t.data["meeting"], t.data["item"], t.data["owner"],
+                                             t.data["due"]):
+            if (d and d != m["date"]) or (name and name != m["meeting"]) or not item:
+                continue
+            out.append({"item": item, "owner": owner or "—", "due": format_date_zh(due) if due else "—"})
+    if not out:
+        out = [{"item": _t(office, "本次会议无议定事项"), "owner": "—", "due": "—"}]
+    for i, d in enumerate(out):
+        d["number"] = NUMERALS[i] if i < len(NUMERALS) else str(i + 1)
+    return out
+
+
+def praise(office, opts: Options) -> Batch:
+    res = _attendance(office, opts)
+    m = res.members
+    least = int(office.section("notices").get("praise_min_meetings", 3))
+    best = m[(m["rate"] >= 1.0) & (m["expected"] >= least) & (m["late"] + m["left_early"] == 0)]
+    groups = []
+    for dep in list(office.departments) + sorted(set(best["department"].dropna()) - set(office.departments)):
+        names = best[best["department"] == dep]["name"].tolist()
+        if names:
+            groups.append({"department": dep, "names": "、".join(names)})
+    period = _period(office, opts)
+    if not groups:
+        return Batch("表扬", period, [])
+    ctx = {"addressee": _t(office, "各部门"), "period": period, "groups": groups,
+           "count": int(len(best))}
+    return Batch("表扬", period, [Recipient(office.name, ctx)])
+
+
+def criticism(office, opts: Options) -> Batch:
+    res = _attendance(office, opts)
+    rows = {r["id"]: r for r in res.members.to_dict("records")}
+    rule, top = _top_rule(res)
+    people = [_person(a, rows) for a in res.actions if a["kind"] is None and a["count"] >= top]
+    period = _period(office, opts)
+    if not people:
+        return Batch("通报批评", period, [])
+    ctx = {"addressee": _t(office, "各部门"), "period": period, "people": people,
+           "rule": rule}
+    return Batch("通报批评", period, [Recipient(office.name, ctx)])
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    Kind("会议通知", "召开会议的通知（默认：下一次会议；--meeting 指定）", ("office",), meeting_notice),
+    Kind("考勤提醒", "对达到提醒标准的成员逐人提醒", ("member",), attendance_reminder),
+    Kind("考勤通报", "对达到通报标准的成员的通报（--for department 按部门，--for member 逐人）",
+         ("department", "member"), attendance_report),
+    Kind("会议纪要", "会议纪要：出席、请假、缺席名单与议定事项（默认：最近一次会议）", ("office",), minutes),
+    Kind("表扬", "表扬全勤成员", ("office",), praise),
+    Kind("通报批评", "通报批评多次无故缺席的成员", ("office",), criticism),
+)}
+
+
+# ---- 发文字号 ---------------------------------------------------------------------------------------
+STATE = Path(".sectools") / "文号.json"
+
+
+def doc_number(office, kind: str, subject: str, year: int, dry: bool = False) -> str:
+    """``财学生会〔2026〕3号``: one number per notice and subject, kept in the office folder so a
+    notice rendered again keeps its number."""
+    prefix = office.section("notices").get("doc_prefix") or office.name
+    path = office.root / STATE
+    try:
+        state = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):
+        state = {}
+    year_state = state.setdefault(str(year), {"next": 1, "issued": {}})
+    key = f"{kind}|{subject}"
+    if key not in year_state["issued"]:
+        year_state["issued"][key] = year_state["next"]
+        year_state["next"] += 1
+        if not dry:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            from ..writer import atomic_target
+
+            with atomic_target(path) as tmp:
+                tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+    return f"{prefix}〔{year}〕{year_state['issued'][key]}号"

@@ -1,0 +1,120 @@
+"""The wording of each notice, from which the Word templates in ``templates/`` are made
+(``python -m sectools.notices.sources templates``; a test keeps them current).
+
+Clerks change a template in Word; an office's own ``templates/`` folder overrides these by file
+name.  Tags are Jinja: ``{{ person.name }}``; ``{%p for … %}`` repeats a paragraph.  Every
+field a template uses must be given (a missing one is an error naming it and the template).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+def head(title: str) -> list[tuple[str, str]]:
+    return [("GwTitle", title), ("GwDocNo", "{{ doc_number }}")]
+
+FOOT = [
+    ("GwBody", ""),
+    ("GwSignature", "{{ office }}"),
+    ("GwDate", "{{ date }}"),
+]
+
+SOURCES: dict[str, list[tuple[str, str]]] = {
+    "会议通知": head("关于召开{{ meeting.name }}的通知") + [
+        ("GwAddressee", "{{ addressee }}："),
+        ("GwBody", "经研究，定于{{ meeting.when }}在{{ meeting.place }}召开{{ meeting.name }}。现将有关事项通知如下："),
+        ("GwHeading1", "一、会议时间"),
+        ("GwBody", "{{ meeting.when }}（{{ meeting.time }}）。"),
+        ("GwHeading1", "二、会议地点"),
+        ("GwBody", "{{ meeting.place }}。"),
+        ("GwHeading1", "三、参会人员"),
+        ("GwBody", "{{ meeting.scope }}（应到 {{ meeting.expected }} 人）。主持人：{{ meeting.host }}；记录人：{{ meeting.recorder }}。"),
+        ("GwHeading1", "四、有关要求"),
+        ("GwBody", "（一）请准时参加，会议实行签到，迟到{{ rules.late_as_absent_minutes }}分钟以上按缺席计。"),
+        ("GwBody", "（二）因故不能参加者，须于会前向秘书处请假，经批准后方为有效；无故缺席累计{{ rules.top_absences }}次者，按制度处理。"),
+        ("GwBody", "特此通知。"),
+    ] + FOOT,
+    "考勤提醒": head("考勤提醒") + [
+        ("GwAddressee", "{{ person.department }}{{ person.name }}同学："),
+        ("GwBody", "根据秘书处考勤记录，{{ period }}期间你应参加会议和活动{{ person.expected }}次，缺席{{ person.absent }}次、迟到或早退{{ person.late }}次，按制度折算缺席{{ person.counted }}次，出勤率{{ person.rate }}。有关记录如下："),
+        ("GwBody", "{%p for m in person.meetings %}"),
+        ("GwBody", "{{ loop.index }}. {{ m }}"),
+        ("GwBody", "{%p endfor %}"),
+        ("GwBody", "按照{{ rule }}的规定，现予{{ person.action }}。请你遵守考勤纪律，准时参加会议和活动；如对记录有异议，请于三个工作日内向秘书处提出。"),
+    ] + FOOT,
+    "考勤通报": head("关于考勤情况的通报") + [
+        ("GwAddressee", "{{ addressee }}："),
+        ("GwBody", "根据秘书处考勤记录，{{ period }}期间，以下同学缺席（含折算）已达处理标准："),
+        ("GwBody", "{%p for p in people %}"),
+        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}（{{ p.post }}）：折算缺席{{ p.counted }}次，出勤率{{ p.rate }}，处理意见：{{ p.action }}。"),
+        ("GwBody", "{%p endfor %}"),
+        ("GwBody", "依据：{{ rule }}。请各部门部长督促本部门成员遵守考勤制度。对以上记录如有异议，请于三个工作日内向秘书处提出。"),
+        ("GwBody", "特此通报。"),
+    ] + FOOT,
+    "会议纪要": head("{{ meeting.name }}纪要") + [
+        ("GwBody", "{{ meeting.when }}，{{ meeting.name }}在{{ meeting.place }}召开，会议由{{ meeting.host }}主持，{{ meeting.recorder }}记录。现将会议主要内容纪要如下："),
+        ("GwHeading1", "一、出席情况"),
+        ("GwBody", "出席：{{ present }}（共 {{ present_count }} 人）"),
+        ("GwBody", "请假：{{ on_leave }}"),
+        ("GwBody", "缺席：{{ absent }}"),
+        ("GwBody", "列席：{{ attending }}"),
+        ("GwHeading1", "二、议定事项"),
+        ("GwBody", "{%p for d in decisions %}"),
+        ("GwBody", "（{{ d.number }}）{{ d.item }}（负责人：{{ d.owner }}；完成时限：{{ d.due }}）"),
+        ("GwBody", "{%p endfor %}"),
+        ("GwBody", "以上事项，请各负责人按时落实，秘书处负责督办。"),
+    ] + FOOT,
+    "表扬": head("关于表扬全勤成员的通报") + [
+        ("GwAddressee", "{{ addressee }}："),
+        ("GwBody", "{{ period }}期间，以下同学按时参加全部会议和活动，无迟到、早退和缺席，认真履行职责，表现突出："),
+        ("GwBody", "{%p for d in groups %}"),
+        ("GwBody", "{{ d.department }}：{{ d.names }}"),
+        ("GwBody", "{%p endfor %}"),
+        ("GwBody", "为弘扬先进，经研究，决定对以上{{ count }}名同学予以通报表扬，记入个人档案。希望受表扬的同学再接再厉，也希望全体成员向他们学习。"),
+    ] + FOOT,
+    "通报批评": head("关于对多次无故缺席成员的通报批评") + [
+        ("GwAddressee", "{{ addressee }}："),
+        ("GwBody", "{{ period }}期间，以下同学多次无故缺席会议和活动，经提醒仍未改正，影响了学生会的正常工作："),
+        ("GwBody", "{%p for p in people %}"),
+        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}：缺席{{ p.absent }}次，迟到或早退{{ p.late }}次。"),
+        ("GwBody", "{%p endfor %}"),
+        ("GwBody", "根据{{ rule }}的规定，经研究，决定对以上同学予以通报批评。望受批评的同学认真反思，及时改正。"),
+    ] + FOOT,
+}
+
+
+def make_template(kind: str, path: Path) -> Path:
+    import docx
+
+    from .layout import setup_document
+
+    doc = docx.Document()
+    setup_document(doc)
+    for style, text in SOURCES[kind]:
+        p = doc.add_paragraph()
+        p.style = doc.styles[_style_name(style)]
+        if text:
+            p.add_run(text)
+    doc.core_properties.author = "sectools"
+    doc.core_properties.title = kind
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+    return path
+
+
+def _style_name(sid: str) -> str:
+    from .layout import STYLES
+
+    return STYLES[sid][0]
+
+
+def make_all(folder: str | Path) -> list[Path]:
+    folder = Path(folder)
+    return [make_template(k, folder / f"{k}.docx") for k in SOURCES]
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    import sys
+
+    for p in make_all(sys.argv[1] if len(sys.argv) > 1 else "templates"):
+        print(p)

@@ -1,0 +1,241 @@
+"""Notices: real Word documents opened again with python-docx, HTML, text, and PDF through LibreOffice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+
+from sectools.cli import main
+from sectools.config import load_office
+from sectools.notices import KINDS, Options, render
+from sectools.paths import safe_filename
+
+from . import test_attendance as ta
+from .conftest import sheet_book
+
+TODAY = dt.date(2026, 3, 25)
+HOSTILE = '张"伟&<A>'
+
+
+CONFIG = (ta.CONFIG.replace('absences = 2\naction = "提醒"', 'absences = 1\naction = "提醒"')
+          .replace('absences = 3\naction = "通报部长并撤销职务"',
+                   'absences = 2\naction = "通报部长并撤销职务"\nnotice = "考勤通报"')
+          + '\n[notices]\npraise_min_meetings = 1\ndoc_prefix = "测试学生会"\n')
+
+
+def office(tmp_path: Path, roster=None, lang: str = "zh-CN") -> object:
+    folder = ta.make_office(tmp_path / "o", config=CONFIG.replace('name = "测试学生会"',
+                                                                    f'name = "测试学生会"\nlang = "{lang}"'))
+    if roster:
+        sheet_book(folder / "名册.xlsx", roster)
+    return load_office(folder)
+
+
+def opts(**kw) -> Options:
+    return Options(today=TODAY, **kw)
+
+
+def east_asia(style) -> str | None:
+    fonts = style.element.rPr.find(qn("w:rFonts"))
+    return fonts.get(qn("w:eastAsia"))
+
+
+def test_meeting_notice_docx_follows_gbt_9704(tmp_path):
+    res = render(office(tmp_path), "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "out")
+    (path,) = res.files
+    d = docx.Document(path)
+    sec = d.sections[0]
+    assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
+    assert (round(sec.top_margin.mm), round(sec.left_margin.mm)) == (37, 28)
+    assert round(sec.page_width.mm - sec.left_margin.mm - sec.right_margin.mm) == 156
+    assert round(sec.page_height.mm - sec.top_margin.mm - sec.bottom_margin.mm) == 225
+    paras = [p for p in d.paragraphs if p.text.strip()]
+    title, number = paras[0], paras[1]
+    assert title.text == "关于召开第3周例会的通知"
+    assert title.style.font.size.pt == 22 and east_asia(title.style) == "方正小标宋简体"
+    assert re.fullmatch(r"测试学生会〔2026〕\d+号", number.text)
+    body = next(p for p in paras if p.text.startswith("经研究"))
+    assert body.style.font.size.pt == 16 and east_asia(body.style) == "仿宋"
+    assert body.style.paragraph_format.line_spacing.pt == pytest.approx(28.95, abs=0.05)
+    assert "2026年3月22日 星期日 19:00" in body.text
+    h1 = next(p for p in paras if p.text == "一、会议时间")
+    assert east_asia(h1.style) == "黑体"
+    assert paras[-1].text == "2026年3月25日" and paras[-1].alignment is None  # right-aligned by its style
+    assert paras[-1].style.paragraph_format.alignment == 2 and paras[-2].text == "测试学生会"
+    with zipfile.ZipFile(path) as z:
+        footers = " ".join(z.read(n).decode() for n in z.namelist() if "footer" in n and n.endswith(".xml"))
+        settings = z.read("word/settings.xml").decode()
+    assert "PAGE" in footers and "— " in footers and "evenAndOddHeaders" in settings
+
+
+def test_every_kind_renders_in_every_text_format(tmp_path):
+    off = office(tmp_path)
+    for kind in KINDS:
+        for fmt in ("docx", "html", "txt"):
+            res = render(off, kind, fmt=fmt, opts=opts(meeting="2026-03-22"), out_dir=tmp_path / fmt / kind)
+            assert res.files and all(p.exists() and p.suffix == f".{fmt}" for p in res.files), (kind, fmt)
+    html = next((tmp_path / "html" / "会议通知").iterdir()).read_text(encoding="utf-8")
+    assert "<h1>关于召开第3周例会的通知</h1>" in html and "<h2>一、会议时间</h2>" in html
+    txt = next((tmp_path / "txt" / "会议纪要").iterdir()).read_text(encoding="utf-8")
+    assert txt.startswith("第3周例会纪要") and "出席：" in txt and "缺席：" in txt
+
+
+def test_special_characters_stay_literal_in_every_format(tmp_path):
+    roster = [r[:] for r in ta.ROSTER]
+    roster[1][1] = HOSTILE  # 001 gets a 提醒 (one counted absence)
+    off = office(tmp_path, roster)
+
+    def joined(fmt: str) -> str:
+        files = render(off, "考勤提醒", fmt=fmt, opts=opts(), out_dir=tmp_path / fmt).files
+        if fmt == "docx":
+            return "\n".join(p.text for f in files for p in docx.Document(f).paragraphs)
+        return "\n".join(f.read_text(encoding="utf-8") for f in files)
+
+    assert f"秘书处{HOSTILE}同学" in joined("docx")
+    html = joined("html")
+    assert "张&#34;伟&amp;&lt;A&gt;" in html and "<A>" not in html
+    assert HOSTILE in joined("txt")
+
+
+def test_a_clerks_template_wins_and_a_missing_field_is_named(tmp_path):
+    off = office(tmp_path)
+    own = off.root / "templates"
+    own.mkdir()
+    src = Path(str(__import__("sectools.notices", fromlist=["template_path"]).template_path(off, "会议通知")))
+    d = docx.Document(src)
+    d.add_paragraph("（本通知已由秘书处在 Word 中修改）")
+    d.save(own / "会议通知.docx")
+    res = render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
+    assert "在 Word 中修改" in "\n".join(p.text for p in docx.Document(res.files[0]).paragraphs)
+    d.add_paragraph("联系人：{{ contact.phone }}")
+    d.save(own / "会议通知.docx")
+    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22"])
+    assert r.exit_code == 1 and "会议通知.docx" in r.output and "contact" in r.output and "Traceback" not in r.output
+
+
+def test_sandbox_refuses_unsafe_template_code(tmp_path):
+    off = office(tmp_path)
+    own = off.root / "templates"
+    own.mkdir()
+    d = docx.Document()
+    d.add_paragraph("{{ office.__class__.__mro__[1].__subclasses__() }}")
+    d.save(own / "会议通知.docx")
+    from sectools.errors import SectoolsError
+
+    with pytest.raises(SectoolsError) as e:
+        render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
+    assert e.value.problems[0].code in ("template-error", "template-field-missing")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("a/b\\c:d*e?f\"g<h>i|j", "a_b_c_d_e_f_g_h_i_j"), ("..", "未命名"), ("CON", "_CON"), ("nul.txt", "_nul.txt"),
+    ("名字. . ", "名字"), ("ＡＢＣ１", "ABC1"), ("张\u200b三", "张三"), ("x" * 300, "x" * 80),
+])
+def test_safe_filenames(name, expected):
+    assert safe_filename(name) == expected
+
+
+def test_per_member_files_are_safe_distinct_and_inside_the_folder(tmp_path):
+    roster = [r[:] for r in ta.ROSTER]
+    roster[1][1], roster[1][2] = "../../etc", "秘书处"
+    roster[5][1], roster[5][2] = "CON", "宣传部"
+    off = office(tmp_path, roster)
+    cfg = off.root / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace(
+        'action = "提醒"\nnotice = "考勤提醒"', 'action = "提醒"\nnotice = "考勤通报"').replace(
+        'absences = 2', 'absences = 1'), encoding="utf-8")
+    off = load_office(off.root)
+    out = tmp_path / "out"
+    res = render(off, "考勤通报", fmt="txt", opts=opts(per="member"), out_dir=out)
+    names = [p.name for p in res.files]
+    assert len(names) == len(set(n.casefold() for n in names)) == res.recipients >= 3
+    assert all(p.resolve().parent == out.resolve() for p in res.files)
+    assert not any(n.startswith(("CON.", "..")) for n in names)
+
+
+def test_same_clean_name_still_gives_two_files(tmp_path):
+    roster = [r[:] for r in ta.ROSTER]
+    roster[3][1] = "张伟"  # 003 and 006, each with one counted absence, now share name and department
+    roster[6][2] = "宣传部"
+    off = office(tmp_path, roster)
+    res = render(off, "考勤提醒", fmt="txt", opts=opts(), out_dir=tmp_path / "out")
+    zw = sorted(p.name for p in res.files if "张伟" in p.name)
+    assert zw == ["考勤提醒_宣传部_张伟.txt", "考勤提醒_宣传部_张伟_2.txt"]
+
+
+def test_combine_gives_one_document_with_page_breaks(tmp_path):
+    off = office(tmp_path)
+    res = render(off, "考勤提醒", opts=opts(), out_dir=tmp_path / "out", combine=True)
+    assert len(res.files) == 1 and res.recipients >= 3
+    d = docx.Document(res.files[0])
+    breaks = d.element.body.xml.count('w:type="page"')
+    assert breaks == res.recipients - 1
+    assert sum(p.text == "考勤提醒" for p in d.paragraphs) == res.recipients
+
+
+def test_document_numbers_are_kept_per_subject(tmp_path):
+    off = office(tmp_path)
+    a = render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "1").doc_number
+    b = render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "2").doc_number
+    c = render(off, "会议通知", opts=opts(meeting="2026-03-15"), out_dir=tmp_path / "3").doc_number
+    assert a == b == "测试学生会〔2026〕1号" and c == "测试学生会〔2026〕2号"
+
+
+def test_traditional_office_gets_traditional_wording_and_data_as_typed(tmp_path):
+    off = office(tmp_path, lang="zh-TW")
+    res = render(off, "考勤通报", fmt="txt", opts=opts(), out_dir=tmp_path / "out")
+    text = "".join(p.read_text(encoding="utf-8") for p in res.files)
+    assert "關於考勤情況的通報" in text and "特此通報" in text
+    assert "张伟" in text  # the roster's Simplified name, as typed
+    html = render(off, "会议通知", fmt="html", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "h")
+    assert "會議時間" in html.files[0].read_text(encoding="utf-8")
+
+
+def test_cli_list_and_render(tmp_path):
+    r = CliRunner().invoke(main, ["notices", "list"])
+    assert r.exit_code == 0
+    assert [line.split("\t")[0] for line in r.output.splitlines()] == list(KINDS)
+    off = office(tmp_path)
+    r = CliRunner().invoke(main, ["notices", "render", "考勤通报", str(off.root), "--for", "member", "--format", "html",
+                                  "--out", str(tmp_path / "x"), "--date", "2026-03-25"], catch_exceptions=False)
+    assert r.exit_code == 0 and "考勤通报" in r.output
+    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--for", "member"])
+    assert r.exit_code == 1 and "不能按" in r.output
+    r = CliRunner().invoke(main, ["notices", "render", "嘉奖令", str(off.root)])
+    assert r.exit_code == 1 and "没有“嘉奖令”" in r.output
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by .ci/run")
+def test_pdf_through_libreoffice(tmp_path):
+    off = office(tmp_path)
+    res = render(off, "会议通知", fmt="pdf", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "pdf")
+    (pdf,) = res.files
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 1 <= pages <= 2
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "关于召开第3周例会的通知" in text.replace(" ", "") and "经研究" in text
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
+    assert list(tmp_path.glob("page*.png"))
+    assert not list((tmp_path / "pdf").glob("*.docx"))
+
+
+def test_committed_templates_are_current(tmp_path):
+    from sectools.notices.sources import SOURCES, make_all
+
+    make_all(tmp_path)
+    committed = Path(__file__).resolve().parents[1] / "templates"
+    assert sorted(p.name for p in committed.glob("*.docx")) == sorted(f"{k}.docx" for k in SOURCES)
+    for k in SOURCES:
+        a, b = docx.Document(tmp_path / f"{k}.docx"), docx.Document(committed / f"{k}.docx")
+        assert [(p.style.name, p.text) for p in a.paragraphs] == [(p.style.name, p.text) for p in b.paragraphs], k
