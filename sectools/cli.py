@@ -314,6 +314,97 @@ def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
                 f"{m['date']} {m['meeting']} 签到表（应到 {len(people)} 人）：") + str(target))
 
 
+# ---- ranking -----------------------------------------------------------------------------------
+@main.group()
+def ranking() -> None:
+    """班级量化考核：每周得分、排名、流动红旗，以及发布与公示的截止时间。
+
+    \b
+    例 / examples:
+      sectools ranking status 学生会秘书处 --week 2026-W11
+      sectools ranking compute 学生会秘书处 --week 2026-W11
+      sectools ranking compute 学生会秘书处 --week 2026-W11 --format json
+    """
+
+
+def _week_option(f):
+    return click.option("--week", help="周次，如 2026-W11，或该周任一日期；默认最近一周 / ISO week.")(f)
+
+
+@ranking.command("compute")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_week_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="另存排名工作簿 / also write a workbook.")
+def ranking_compute(office: Path, week: str | None, fmt: str, out: Path | None) -> None:
+    """计算一周各班得分与排名（按年级或全部），标出流动红旗。
+
+    \b
+    例 / examples:
+      sectools ranking compute 学生会秘书处 --week 2026-W11
+      sectools ranking compute 学生会秘书处 --week 2026-03-09 --format json
+    """
+    from . import ranking as rk
+    from .ranking.report import write_week
+
+    off = _load(str(office))
+    lang = _lang(None)
+    res = rk.week(off, week)
+    if out:
+        write_week(out, res, off, lang, inputs=off.input_paths())
+    if fmt == "json":
+        click.echo(json.dumps(res.as_records(), ensure_ascii=False, indent=2))
+        return
+    _print_week(res, lang)
+    if res.problems:
+        _print_problems(res.problems, lang)
+    if out:
+        click.echo(("Workbook: " if lang == "en" else "排名工作簿：") + str(out))
+
+
+def _print_week(res, lang: str) -> None:
+    from .normalize import display_width
+
+    en = lang == "en"
+    click.echo((f"Week {res.week}: {res.records} records" if en else f"{res.week} 周：{res.records} 条检查记录"))
+    grade = None
+    for r in res.table.to_dict("records"):
+        if r["grade"] != grade:
+            grade = r["grade"]
+            click.echo(f"\n  {grade}")
+        flag = " ★流动红旗" if r["red_flag"] else ""
+        bad = " （严重违纪）" if r["serious"] else ""
+        name = r["class_name"] + " " * max(0, 12 - display_width(r["class_name"]))
+        click.echo(f"  {int(r['rank']):>3}  {name} {r['score']:7.2f}{flag}{bad}")
+
+
+@ranking.command("status")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_week_option
+def ranking_status(office: Path, week: str | None) -> None:
+    """一周的进度：各检查部门是否已交检查记录，发布与公示截止时间。
+
+    \b
+    例 / examples:
+      sectools ranking status 学生会秘书处 --week 2026-W11
+    """
+    from . import ranking as rk
+
+    off = _load(str(office))
+    lang = _lang(None)
+    st = rk.status(off, week)
+    en = lang == "en"
+    click.echo((f"Week {st['week']}" if en else f"{st['week']} 周") + f"（{st['monday']} — {st['sunday']}）")
+    click.echo(("Handed in: " if en else "已交：") + ("、".join(st["handed_in"]) or "—"))
+    click.echo(("Missing: " if en else "未交：") + ("、".join(st["missing"]) or "—"))
+    d = st["deadlines"]
+    click.echo(("Collect by: " if en else "收集截止：") + d["collect_by"].strftime("%Y-%m-%d %H:%M"))
+    click.echo(("Publish by: " if en else "发布截止：") + d["publish_by"].strftime("%Y-%m-%d %H:%M"))
+    click.echo(("公示 ends: " if en else "公示截止：") + d["objection_end"].strftime("%Y-%m-%d %H:%M"))
+    for p in st["problems"]:
+        click.echo(("Warning: " if en else "警告：") + p.message(lang))
+
+
 # ---- notices ---------------------------------------------------------------------------------
 @main.group()
 def notices() -> None:
@@ -487,6 +578,11 @@ def demo(out: Path) -> None:
     m, people = att.signin_sheet_data(off, None)
     reports.append(write_signin_sheet(outputs / f"签到表_{m['date']}.xlsx", m, people, off.name, off.departments,
                                       inputs=off.input_paths()))
+    from . import ranking as rk
+    from .ranking.report import write_week
+
+    week_res = rk.week(off, None, today=off.semester_end)
+    reports.append(write_week(outputs / f"排名_{week_res.week}.xlsx", week_res, off, lang, inputs=off.input_paths()))
     reports += _demo_notices(off, outputs)
     click.echo()
     _print_attendance(res, lang)

@@ -238,3 +238,62 @@ def attendance() -> tuple[list[Signin], list[Leave]]:
                 mark = "√"
             signins.append(Signin(mt, p, mark, arrive.time().replace(second=0), out.time().replace(second=0)))
     return signins, leaves
+
+
+# ---- class assessment ---------------------------------------------------------------------------
+SCORE_ITEMS = [
+    # 类别, 项目, 分值, 计分方式, 每周上限, 严重违纪
+    ("卫生", "教室地面有垃圾", -1, "每次", 10, "否"),
+    ("卫生", "寝室内务不整", -0.5, "每人次", 10, "否"),
+    ("卫生", "寝室使用违章电器", -5, "每次", 10, "是"),
+    ("纪律", "晚自习迟到", -0.5, "每人次", 10, "否"),
+    ("纪律", "晚自习讲话、玩手机", -1, "每人次", 10, "否"),
+    ("纪律", "夜不归宿", -5, "每人次", None, "是"),
+    ("早操", "早操缺勤", -0.5, "每人次", 8, "否"),
+    ("早操", "早操队列不整", -1, "每次", 8, "否"),
+    ("加分", "校级活动获奖", 2, "每次", 5, "否"),
+    ("加分", "好人好事（通报表扬）", 1, "每次", 5, "否"),
+]
+INSPECTORS = {  # inspecting department → the items it checks
+    "生活部": ("教室地面有垃圾", "寝室内务不整", "寝室使用违章电器"),
+    "学习部": ("晚自习迟到", "晚自习讲话、玩手机", "夜不归宿"),
+    "体育部": ("早操缺勤", "早操队列不整"),
+    "组织部": ("校级活动获奖", "好人好事（通报表扬）"),
+}
+
+
+def class_rows() -> list[tuple[str, str, int, str, str]]:
+    rng = random.Random(SEED + 2)
+    out = []
+    for name, grade in classes():
+        out.append((name, grade, rng.randint(38, 52), rng.choice(_SURNAMES) + "老师",
+                    rng.choice(_SURNAMES) + rng.choice(_GIVEN)))
+    return out
+
+
+def inspections() -> dict[str, list[tuple]]:
+    """Each inspecting department's records for every teaching week: (日期, 班级, 项目, 次数/人次, 检查人)."""
+    rng = random.Random(SEED + 3)
+    names = [c for c, _ in classes()]
+    inspectors = {dep: [m.name for m in members() if m.department == dep][:3] for dep in INSPECTORS}
+    out: dict[str, list[tuple]] = {dep: [] for dep in INSPECTORS}
+    monday = SEMESTER_START
+    while monday + dt.timedelta(days=6) <= TEACHING_END:
+        for dep, items in INSPECTORS.items():
+            for _ in range(rng.randint(8, 16)):
+                day = monday + dt.timedelta(days=rng.randint(0, 4))
+                if day in HOLIDAYS:
+                    continue
+                item = rng.choice(items)
+                if item in ("寝室使用违章电器", "夜不归宿") and rng.random() > 0.15:
+                    continue
+                count = rng.randint(1, 4) if "人次" in _method(item) else 1
+                out[dep].append((day, rng.choice(names), item, count, rng.choice(inspectors[dep])))
+        monday += dt.timedelta(days=7)
+    for dep in out:
+        out[dep].sort()
+    return out
+
+
+def _method(item: str) -> str:
+    return next(m for _, i, _, m, _, _ in SCORE_ITEMS if i == item)

@@ -264,6 +264,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "LibreOffice 未能生成 PDF（{detail}）。",
         "LibreOffice could not make the PDF ({detail}).",
     ),
+    # ---- ranking ------------------------------------------------------------------------
+    "unknown-class": (
+        "班级“{value}”不在{table}中。请改正班级名称，或先在班级表里登记。该记录未计入。",
+        "Class '{value}' is not in the classes table. Correct the name or add the class first. The "
+        "record was not counted.",
+    ),
+    "unknown-item": (
+        "检查项目“{value}”不在评分细则中，也没有填写分值。请改正项目名称，或在“分值”列填写分值。该记录未计入。",
+        "The item '{value}' is not in the scoring rules and the record gives no points. Correct the "
+        "item or fill in the points. The record was not counted.",
+    ),
+    "bad-week": (
+        "“{value}”不是周次。请写成 2026-W11，或写该周中的任一日期（如 2026-03-09）。",
+        "'{value}' is not a week. Write it as 2026-W11, or give any date in that week (e.g. 2026-03-09).",
+    ),
+    "calendar-fallback": (
+        "节假日库没有 {value} 年的数据，已按周一至周五为工作日计算截止时间。请在“节假日”表中登记该年的放假和调休安排。",
+        "The holiday calendar has no data for {value}; deadlines assume Monday–Friday working days. "
+        "Add that year's holidays and make-up working days to the holidays table.",
+    ),
     # ---- output -----------------------------------------------------------------------
     "file-open-in-excel": (
         "文件正在 Excel/WPS 中打开（{detail}），未写入任何内容。请先关闭该文件，再运行一次。",

@@ -22,6 +22,10 @@ def read(office: Office, name: str) -> Table:
         from .attendance import read_signins_office
 
         return read_signins_office(office)
+    if name == "inspections":  # a workbook of department sheets, or a folder of workbooks
+        from .ranking import read_inspections_office
+
+        return read_inspections_office(office)
     spec = TABLES[name]
     cfg = office.table(name)
     path = office.path_of(name)

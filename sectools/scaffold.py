@@ -14,6 +14,7 @@ from . import demo
 from .config import CONFIG_NAME, DEFAULT_DEPARTMENTS, POSTS
 from .errors import Problem, SectoolsError
 from .attendance.schema import LEAVE_TABLE, MEETING_KINDS, MEETINGS, SIGNINS, YES_NO
+from .ranking.schema import CLASSES, INSPECTIONS, SCORE_ITEMS
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
 from .writer import Column, Sheet, atomic_target, write_workbook
@@ -44,6 +45,25 @@ path = "签到.xlsx"
 
 [tables.leaves]
 path = "请假.xlsx"
+
+[tables.classes]                # 班级量化考核
+path = "班级.xlsx"
+
+[tables.score_items]
+path = "评分细则.xlsx"
+
+[tables.inspections]            # 一个工作簿（每个检查部门一张表）或一个文件夹（每个部门一个文件）
+path = "检查记录"
+
+# 班级量化考核规则（默认值）
+[ranking]
+base_score = 100                # 基础分
+rank_scope = "grade"            # grade 按年级排名；all 全部一起排
+tie_method = "dense"            # dense 中国式 1,2,2,3；competition 1,2,2,4
+red_flags_per_grade = 1         # 每个年级几面流动红旗
+red_flag_min_score = 90         # 获流动红旗的最低分
+publish_hour = 12               # 周一（遇节假日顺延）几点前公布
+objection_workdays = 2          # 公示几个工作日
 
 # 考勤规则（以下为默认值，可按本单位制度修改）
 [attendance]
@@ -209,6 +229,34 @@ def _ledger(wb, styles, items: list[demo.Signin]) -> None:
     ws.repeat_rows(2, 3)
 
 
+def classes_sheet(rows) -> Sheet:
+    return Sheet("班级", _columns(CLASSES), [list(r) for r in rows], title="班级名单",
+                 blank_rows=max(0, 60 - len(rows)))
+
+
+def items_sheet() -> Sheet:
+    rows = [list(r) for r in demo.SCORE_ITEMS]
+    return Sheet("评分细则", _columns(SCORE_ITEMS), rows, title="班级量化考核评分细则（扣分为负数，加分为正数）",
+                 validations=_validations(SCORE_ITEMS), blank_rows=40)
+
+
+INSPECTION_COLUMNS = [Column("日期", "date", 12), Column("班级", width=14), Column("项目", width=22),
+                      Column("次数/人次", "number", 10), Column("分值", "number", 8), Column("检查人", width=10),
+                      Column("备注", width=16)]
+
+
+def write_inspections(folder: Path, records: dict[str, list[tuple]] | None) -> list[Path]:
+    """One workbook per inspecting department (the folder layout offices use)."""
+    made = []
+    deps = records or {dep: [] for dep in demo.INSPECTORS}
+    names = {i for _, i, *_ in demo.SCORE_ITEMS}
+    for dep, rows in deps.items():
+        sheet = Sheet(dep, INSPECTION_COLUMNS, [[d, c, item, n, None, who, None] for d, c, item, n, who in rows],
+                      title=f"{dep}检查记录", validations={2: sorted(names)}, blank_rows=200)
+        made.append(write_workbook(folder / f"{dep}.xlsx", [sheet]))
+    return made
+
+
 def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = False,
                 name: str | None = None) -> list[Path]:
     """Create an office folder.  Refuses a non-empty folder unless ``force`` (and even then
@@ -233,7 +281,10 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
         write_workbook(folder / MEETINGS.default_path, [meetings_sheet(demo.meetings() if with_demo else None)]),
         write_signins(folder / SIGNINS.default_path, signins),
         write_workbook(folder / LEAVE_TABLE.default_path, [leaves_sheet(leaves)]),
+        write_workbook(folder / CLASSES.default_path, [classes_sheet(demo.class_rows() if with_demo else [])]),
+        write_workbook(folder / SCORE_ITEMS.default_path, [items_sheet()]),
     ]
+    made += write_inspections(folder / INSPECTIONS.default_path, demo.inspections() if with_demo else None)
     return made
 
 
@@ -255,7 +306,10 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
     made = [write_workbook(blank / ROSTER.default_path, [roster_sheet("学生会", None)]),
             write_workbook(blank / MEETINGS.default_path, [meetings_sheet(None)]),
             write_signins(blank / SIGNINS.default_path, None),
-            write_workbook(blank / LEAVE_TABLE.default_path, [leaves_sheet(None)])]
+            write_workbook(blank / LEAVE_TABLE.default_path, [leaves_sheet(None)]),
+            write_workbook(blank / CLASSES.default_path, [classes_sheet([])]),
+            write_workbook(blank / SCORE_ITEMS.default_path, [items_sheet()])]
+    made += write_inspections(blank / INSPECTIONS.default_path, None)
     made += init_office(folder / "demo", with_demo=True, force=True)
     return made
 

@@ -7,6 +7,8 @@ config, ``check`` and ``init`` know every table.
 from __future__ import annotations
 
 from .attendance.schema import DECISIONS, LEAVE_TABLE, MEETINGS, SIGNINS
+from .ranking.schema import CLASSES, HOLIDAYS, INSPECTIONS, SCORE_ITEMS
 from .roster import ROSTER
 
-TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS)}
+TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS, CLASSES, SCORE_ITEMS,
+                                            INSPECTIONS, HOLIDAYS)}

@@ -1,0 +1,211 @@
+"""A week's class scores, ranks and 流动红旗 (no I/O).
+
+score = ``base_score`` + bonuses − deductions, where each record is worth its own 分值 when it
+gives one, else the item's 分值 × 次数/人次; within each category a week's deductions and bonuses
+are each capped at the category's 每周上限; ``max_score`` caps the total.  With
+``normalise_by_size`` a 每人次 item's points are scaled by (median class size ÷ class size), so a
+large class is not punished for being large.  A record belongs to the ISO week (Monday–Sunday) of
+its 日期.  Ranks are per grade (``rank_scope = "grade"``) or overall, ``dense`` (1,2,2,3) or
+``competition`` (1,2,2,4).  流动红旗: the best ``red_flags_per_grade`` classes of each grade that
+scored at least ``red_flag_min_score`` with no serious violation; an ineligible class is skipped and
+the flag goes to the next; classes tied at the cut all receive it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..errors import ERROR, WARNING, Problem
+from ..normalize import fold
+from ..ranks import METHODS
+
+
+@dataclass(frozen=True)
+class RankingRules:
+    base_score: float = 100.0
+    max_score: float | None = None
+    normalise_by_size: bool = False
+    rank_scope: str = "grade"
+    tie_method: str = "dense"
+    red_flags_per_grade: int = 1
+    red_flag_min_score: float = 90.0
+    publish_hour: int = 12
+    objection_workdays: int = 2
+
+
+def rules_from_config(section: dict) -> tuple[RankingRules, list[Problem]]:
+    problems: list[Problem] = []
+    kw: dict = {}
+
+    def bad(key, value, expected):
+        problems.append(Problem("config-bad-value", file="sectools.toml", value=value,
+                                params={"key": f"ranking.{key}", "expected": expected}))
+
+    for key in ("base_score", "max_score", "red_flag_min_score"):
+        if key in section:
+            v = section[key]
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                bad(key, v, "数字 / a number")
+            else:
+                kw[key] = float(v)
+    for key, lo in (("red_flags_per_grade", 0), ("publish_hour", 0), ("objection_workdays", 0)):
+        if key in section:
+            v = section[key]
+            if isinstance(v, bool) or not isinstance(v, int) or v < lo:
+                bad(key, v, f"不小于 {lo} 的整数")
+            else:
+                kw[key] = v
+    if "normalise_by_size" in section:
+        if isinstance(section["normalise_by_size"], bool):
+            kw["normalise_by_size"] = section["normalise_by_size"]
+        else:
+            bad("normalise_by_size", section["normalise_by_size"], "true 或 false")
+    if "rank_scope" in section:
+        v = str(section["rank_scope"]).lower()
+        if v in ("grade", "年级"):
+            kw["rank_scope"] = "grade"
+        elif v in ("all", "overall", "全部", "全院"):
+            kw["rank_scope"] = "all"
+        else:
+            bad("rank_scope", section["rank_scope"], "grade（按年级）或 all（全部）")
+    if "tie_method" in section:
+        v = str(section["tie_method"]).lower()
+        if v in METHODS:
+            kw["tie_method"] = v
+        else:
+            bad("tie_method", section["tie_method"], "dense（中国式 1,2,2,3）或 competition（1,2,2,4）")
+    return RankingRules(**kw), problems
+
+
+def iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def week_bounds(week: str) -> tuple[dt.date, dt.date]:
+    y, w = int(week[:4]), int(week.split("W")[1])
+    monday = dt.date.fromisocalendar(y, w, 1)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def rank_values(values: list[float], method: str) -> list[int]:
+    ordered = sorted(set(values), reverse=True)
+    if method == "dense":
+        pos = {v: i + 1 for i, v in enumerate(ordered)}
+        return [pos[v] for v in values]
+    return [sum(1 for x in values if x > v) + 1 for v in values]
+
+
+@dataclass
+class WeekResult:
+    week: str
+    table: object  # DataFrame: class, grade, size, score, bonuses, deductions, serious, rank, red_flag, categories
+    problems: list[Problem] = field(default_factory=list)
+    records: int = 0
+
+    def as_records(self) -> list[dict]:
+        out = []
+        for r in self.table.to_dict("records"):
+            out.append({"class": r["class_name"], "grade": r["grade"], "score": round(r["score"], 2),
+                        "rank": int(r["rank"]), "red_flag": bool(r["red_flag"]),
+                        "bonuses": round(r["bonuses"], 2), "deductions": round(r["deductions"], 2)})
+        return out
+
+
+def score_week(classes, items, records, week: str, rules: RankingRules, locate=None) -> WeekResult:
+    """``classes``/``items``: frames of the CLASSES/SCORE_ITEMS tables; ``records``: inspection
+    records (date, class_name, item, count, points, _t, _row…); ``locate(i, field)`` → where a
+    record came from, for problems."""
+    import pandas as pd
+
+    problems: list[Problem] = []
+    monday, sunday = week_bounds(week)
+    cls = {fold(c): i for i, c in enumerate(classes["class_name"].tolist()) if c}
+    item_map = {fold(n): i for i, n in enumerate(items["item"].tolist()) if n}
+    sizes = [s for s in classes["size"].tolist() if s]
+    median = sorted(sizes)[len(sizes) // 2] if sizes else None
+    cats: dict[tuple[int, str], list[float]] = {}
+    serious: set[int] = set()
+    caps: dict[str, float] = {}
+    for cat, cap in zip(items["category"].tolist(), items["weekly_cap"].tolist()):
+        if cat and cap is not None:
+            caps[cat] = min(caps.get(cat, cap), abs(cap))
+    n = 0
+    for i, r in enumerate(records.to_dict("records")):
+        d = r["date"]
+        if d is None or not (monday <= d <= sunday):
+            continue
+        ci = cls.get(fold(r["class_name"] or ""))
+        if ci is None:
+            problems.append(_at(locate, i, "class_name", Problem("unknown-class", ERROR, value=r["class_name"],
+                                                                  params={"table": "班级表"})))
+            continue
+        ii = item_map.get(fold(r["item"] or ""))
+        if ii is None and r["points"] is None:
+            problems.append(_at(locate, i, "item", Problem("unknown-item", ERROR, value=r["item"])))
+            continue
+        count = r["count"] if r["count"] is not None else 1
+        if ii is not None:
+            cat = items["category"].iat[ii]
+            pts = r["points"] if r["points"] is not None else float(items["points"].iat[ii]) * count
+            if items["serious"].iat[ii] == "是":
+                serious.add(ci)
+            if rules.normalise_by_size and items["method"].iat[ii] == "每人次" and median:
+                size = classes["size"].iat[ci]
+                if size:
+                    pts = pts * median / size
+        else:
+            cat = "其他"
+            pts = r["points"]
+        cats.setdefault((ci, cat), []).append(float(pts))
+        n += 1
+    rows = []
+    for ci, name in enumerate(classes["class_name"].tolist()):
+        bonuses = deductions = 0.0
+        by_cat = {}
+        for (c, cat), pts in cats.items():
+            if c != ci:
+                continue
+            plus = sum(p for p in pts if p > 0)
+            minus = -sum(p for p in pts if p < 0)
+            cap = caps.get(cat)
+            if cap is not None:
+                plus, minus = min(plus, cap), min(minus, cap)
+            bonuses += plus
+            deductions += minus
+            by_cat[cat] = round(plus - minus, 2)
+        score = rules.base_score + bonuses - deductions
+        if rules.max_score is not None:
+            score = min(score, rules.max_score)
+        rows.append({"class_name": name, "grade": classes["grade"].iat[ci], "size": classes["size"].iat[ci],
+                     "score": round(score, 4), "bonuses": bonuses, "deductions": deductions,
+                     "serious": ci in serious, "categories": by_cat})
+    df = pd.DataFrame(rows)
+    if len(df):
+        df["rank"] = 0
+        groups = df.groupby("grade").groups if rules.rank_scope == "grade" else {"all": df.index}
+        df["red_flag"] = False
+        for _, idx in groups.items():
+            idx = list(idx)
+            ranks = rank_values(df.loc[idx, "score"].tolist(), rules.tie_method)
+            df.loc[idx, "rank"] = ranks
+        for grade, idx in df.groupby("grade").groups.items():
+            sub = df.loc[list(idx)]
+            eligible = sub[(sub["score"] >= rules.red_flag_min_score) & (~sub["serious"])]
+            if len(eligible) and rules.red_flags_per_grade:
+                scores = sorted(eligible["score"], reverse=True)
+                cut = scores[min(rules.red_flags_per_grade, len(scores)) - 1]
+                df.loc[eligible[eligible["score"] >= cut].index, "red_flag"] = True
+        df = df.sort_values(["grade", "rank", "class_name"], kind="stable").reset_index(drop=True)
+    return WeekResult(week, df, problems, n)
+
+
+def _at(locate, i, field, p: Problem) -> Problem:
+    if locate is None:
+        return p
+    file, sheet, cell = locate(i, field)
+    return Problem(p.code, p.severity, file, sheet, cell, p.value, p.params)
+
+
+__all__ = ["RankingRules", "WeekResult", "score_week", "rules_from_config", "iso_week", "week_bounds", "WARNING"]

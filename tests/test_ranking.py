@@ -1,0 +1,179 @@
+"""班级量化考核: scores, caps, both tie methods, 流动红旗 rules, holiday-aware deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from sectools import ranking
+from sectools.cli import main
+from sectools.config import load_office
+
+from .conftest import sheet_book
+
+D = dt.date
+CLASSES = [
+    ["班级", "年级", "人数", "班主任"],
+    ["会计2401", "2024级", 40, "王老师"], ["会计2402", "2024级", 50, "李老师"], ["财管2401", "2024级", 45, "张老师"],
+    ["会计2501", "2025级", 40, "赵老师"], ["会计2502", "2025级", 40, "钱老师"],
+]
+ITEMS = [
+    ["类别", "项目", "分值", "计分方式", "每周上限", "严重违纪"],
+    ["卫生", "地面有垃圾", -2, "每次", 5, "否"],
+    ["卫生", "床铺不整", -1, "每人次", 5, "否"],
+    ["纪律", "晚自习讲话", -1, "每人次", 6, "否"],
+    ["纪律", "夜不归宿", -5, "每人次", None, "是"],
+    ["加分", "活动获奖", 3, "每次", 5, "否"],
+]
+# Two inspecting departments, one sheet each (no 检查部门 column: the sheet name says who).
+LIFE = [
+    ["生活部检查记录"],
+    ["日期", "班级", "项目", "次数", "分值", "备注"],
+    [D(2026, 3, 10), "会计2401", "地面有垃圾", 2, None, None],  # −4
+    [D(2026, 3, 11), "会计2401", "床铺不整", 3, None, None],  # −3: 卫生 −7, capped at −5
+    [D(2026, 3, 12), "财管2401", "夜不归宿", 1, None, None],  # −5, serious
+    [D(2026, 3, 16), "会计2402", "地面有垃圾", 1, None, "下一周"],  # W12: not this week
+    [D(2026, 3, 12), "会计2499", "地面有垃圾", 1, None, None],  # no such class
+]
+DISCIPLINE = [
+    ["日期", "班级", "项目", "人次", "分值"],
+    [D(2026, 3, 9), "会计2402", "晚自习讲话", 2, None],  # −2
+    [D(2026, 3, 13), "会计2402", "校园好人好事", None, 1],  # not an item, but points given: +1
+    [D(2026, 3, 13), "会计2401", "活动获奖", 2, None],  # +6, capped at +5
+    [D(2026, 3, 14), "会计2501", "活动获奖", 1, None],  # +3
+    [D(2026, 3, 14), "会计2502", "活动获奖", 1, None],  # +3
+    [D(2026, 3, 14), "会计2502", "乱扔东西", 1, None],  # unknown item, no points
+]
+CONFIG = """
+[office]
+name = "测试学生会"
+semester_start = 2026-03-01
+semester_end = 2026-07-10
+
+[tables.classes]
+path = "班级.xlsx"
+[tables.score_items]
+path = "评分细则.xlsx"
+[tables.inspections]
+path = "检查记录.xlsx"
+
+[ranking]
+base_score = 100
+{extra}
+"""
+
+
+def make(folder: Path, extra: str = "", folder_layout: bool = False) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    cfg = CONFIG.format(extra=extra)
+    sheet_book(folder / "班级.xlsx", CLASSES, title="班级")
+    sheet_book(folder / "评分细则.xlsx", ITEMS, title="细则")
+    if folder_layout:
+        cfg = cfg.replace('path = "检查记录.xlsx"', 'path = "检查记录"')
+        (folder / "检查记录").mkdir()
+        sheet_book(folder / "检查记录" / "生活部.xlsx", LIFE, title="Sheet1")
+        sheet_book(folder / "检查记录" / "纪检部.xlsx", DISCIPLINE, title="Sheet1")
+    else:
+        sheet_book(folder / "检查记录.xlsx", LIFE, title="生活部", extra_sheets={"纪检部": DISCIPLINE})
+    (folder / "sectools.toml").write_text(cfg, encoding="utf-8")
+    return folder
+
+
+def table(res) -> dict[str, tuple]:
+    return {r["class_name"]: (r["score"], int(r["rank"]), bool(r["red_flag"]), bool(r["serious"]))
+            for r in res.table.to_dict("records")}
+
+
+@pytest.mark.parametrize("folder_layout", [False, True])
+def test_week_scores_caps_ranks_and_flags(tmp_path, folder_layout):
+    res = ranking.week(load_office(make(tmp_path / "o", folder_layout=folder_layout)), "2026-W11")
+    assert table(res) == {
+        "会计2401": (100.0, 1, True, False),  # 100 − 5 (卫生 capped) + 5 (加分 capped)
+        "会计2402": (99.0, 2, False, False),  # 100 − 2 + 1
+        "财管2401": (95.0, 3, False, True),  # serious violation
+        "会计2501": (103.0, 1, True, False),
+        "会计2502": (103.0, 1, True, False),  # tied at the cut: both get the flag
+    }
+    assert res.records == 8
+    cells = sorted((p.sheet, p.cell, p.code) for p in res.problems)
+    if folder_layout:
+        assert [(c[1], c[2]) for c in cells] == [("B7", "unknown-class"), ("C7", "unknown-item")]
+    else:
+        assert cells == [("生活部", "B7", "unknown-class"), ("纪检部", "C7", "unknown-item")]
+
+
+def test_tie_methods_and_overall_ranking(tmp_path):
+    dense = ranking.week(load_office(make(tmp_path / "a", 'rank_scope = "all"')), "2026-W11")
+    comp = ranking.week(load_office(make(tmp_path / "b", 'rank_scope = "all"\ntie_method = "competition"')),
+                        "2026-W11")
+    assert sorted(r[1] for r in table(dense).values()) == [1, 1, 2, 3, 4]
+    assert sorted(r[1] for r in table(comp).values()) == [1, 1, 3, 4, 5]
+
+
+def test_red_flag_skips_an_ineligible_class(tmp_path):
+    office = make(tmp_path / "o", "red_flag_min_score = 99.5")
+    wb = openpyxl.load_workbook(office / "检查记录.xlsx")
+    wb["生活部"].append([D(2026, 3, 12), "会计2401", "夜不归宿", 0, 0])  # serious, scored 0 this time
+    wb.save(office / "检查记录.xlsx")
+    t = table(ranking.week(load_office(office), "2026-W11"))
+    assert t["会计2401"][2:] == (False, True)  # best, but a serious violation: no flag
+    assert t["会计2402"][2] is False  # 99 < 99.5: not eligible either
+    assert t["会计2501"][2] and t["会计2502"][2]
+
+
+def test_max_score_and_size_normalisation(tmp_path):
+    t = table(ranking.week(load_office(make(tmp_path / "a", "max_score = 102")), "2026-W11"))
+    assert t["会计2501"][0] == 102.0
+    t = table(ranking.week(load_office(make(tmp_path / "b", "normalise_by_size = true")), "2026-W11"))
+    # 会计2402 (50 students; median size 40): 2 人次 × −1 × 40/50 = −1.6, then +1 → 99.4
+    assert t["会计2402"][0] == pytest.approx(99.4)
+
+
+@pytest.mark.parametrize("week, publish, ends", [
+    ("2026-W11", dt.datetime(2026, 3, 16, 12), dt.datetime(2026, 3, 18, 23, 59)),  # an ordinary week
+    ("2026-W14", dt.datetime(2026, 4, 7, 12), dt.datetime(2026, 4, 9, 23, 59)),  # 清明: Mon 4/6 off
+    ("2026-W18", dt.datetime(2026, 5, 6, 12), dt.datetime(2026, 5, 8, 23, 59)),  # 劳动节: 5/1–5/5 off
+    ("2026-W40", dt.datetime(2026, 10, 8, 12), dt.datetime(2026, 10, 10, 23, 59)),  # 国庆: Sat 10/10 worked
+])
+def test_deadlines_follow_the_holiday_calendar(tmp_path, week, publish, ends):
+    d, problems = ranking.deadlines(load_office(make(tmp_path / "o")), week)
+    assert (d["publish_by"], d["objection_end"]) == (publish, ends)
+    assert problems == []
+
+
+def test_a_year_without_calendar_data_falls_back_with_a_warning(tmp_path):
+    d, problems = ranking.deadlines(load_office(make(tmp_path / "o")), "2027-W02")
+    assert d["publish_by"] == dt.datetime(2027, 1, 18, 12) and d["objection_end"].date() == D(2027, 1, 20)
+    assert [p.code for p in problems] == ["calendar-fallback"] and "2027" in problems[0].message()
+
+
+def test_the_offices_own_holiday_table_wins(tmp_path):
+    office = make(tmp_path / "o")
+    sheet_book(office / "节假日.xlsx", [["日期", "类型", "说明"], [D(2026, 3, 16), "放假", "校运会"]])
+    d, _ = ranking.deadlines(load_office(office), "2026-W11")
+    assert d["publish_by"] == dt.datetime(2026, 3, 17, 12)
+
+
+def test_cli_compute_json_status_and_workbook(tmp_path):
+    office = make(tmp_path / "o")
+    r = CliRunner().invoke(main, ["ranking", "compute", str(office), "--week", "2026-03-10", "--format", "json"],
+                           catch_exceptions=False)
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    assert set(data[0]) == {"class", "grade", "score", "rank", "red_flag", "bonuses", "deductions"}
+    assert next(d for d in data if d["class"] == "会计2401")["red_flag"] is True
+    r = CliRunner().invoke(main, ["ranking", "status", str(office), "--week", "2026-W11"], catch_exceptions=False)
+    assert "已交：生活部、纪检部" in r.output and "发布截止：2026-03-16 12:00" in r.output
+    out = tmp_path / "排名.xlsx"
+    r = CliRunner().invoke(main, ["ranking", "compute", str(office), "--week", "2026-W11", "--out", str(out)],
+                           catch_exceptions=False)
+    assert r.exit_code == 0 and "★流动红旗" in r.output
+    ws = openpyxl.load_workbook(out)["排名"]
+    assert [c.value for c in ws[2]][:4] == ["年级", "排名", "班级", "得分"]
+    r = CliRunner().invoke(main, ["ranking", "compute", str(office), "--week", "第十一周"])
+    assert r.exit_code == 1 and "2026-W11" in r.output
