@@ -14,3 +14,7 @@ End Sub
 Sub SectoolsSigninSheet()
     RunPython "import sectools.excel.desktop as d; d.signin_sheet()"
 End Sub
+
+Sub SectoolsRanking()
+    RunPython "import sectools.excel.desktop as d; d.ranking()"
+End Sub

@@ -378,6 +378,96 @@ def _print_week(res, lang: str) -> None:
         click.echo(f"  {int(r['rank']):>3}  {name} {r['score']:7.2f}{flag}{bad}")
 
 
+@ranking.command("publish")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--week", required=True, help="周次，如 2026-W11 / ISO week.")
+@click.option("--by", help="发布人 / who publishes.")
+def ranking_publish(office: Path, week: str, by: str | None) -> None:
+    """发布：写排名工作簿、公示通知和备份，并记下发布时的记录与结果（之后可更正、封单）。
+
+    \b
+    例 / examples:
+      sectools ranking publish 学生会秘书处 --week 2026-W11 --by 张三
+    """
+    from .ranking.workflow import publish
+
+    off = _load(str(office))
+    r = publish(off, week, by=by)
+    _print_week(r["result"], _lang(None))
+    for p in r["problems"]:
+        click.echo(f"{word(p.severity, _lang(None))}: {p.message(_lang(None))}")
+    click.echo("已发布：" if _lang(None) != "en" else "Published:")
+    for f in r["files"]:
+        click.echo(f"  {f}")
+
+
+@ranking.command("correct")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--week", required=True, help="周次 / ISO week.")
+@click.option("--reason", required=True, help="更正原因 / why.")
+@click.option("--by", help="更正人 / who corrects.")
+def ranking_correct(office: Path, week: str, reason: str, by: str | None) -> None:
+    """更正：与发布时比较，记录每一处改动（谁、何时、为何、原值 → 新值），重新发布并附更正说明。
+
+    \b
+    例 / examples:
+      sectools ranking correct 学生会秘书处 --week 2026-W11 --reason "会计2401卫生扣分重复录入" --by 李四
+    """
+    from .ranking.workflow import correct
+
+    off = _load(str(office))
+    r = correct(off, week, reason, by=by)
+    if not r["changes"]:
+        click.echo("与发布时相比没有变化，无需更正。" if _lang(None) != "en" else "Nothing changed since publication.")
+        return
+    for c in r["changes"]:
+        click.echo(f"  {c['class']} {c['field']}: {c['old']} → {c['new']}")
+    click.echo(("已更正并重新发布：" if _lang(None) != "en" else "Corrected and republished:"))
+    for f in r["files"]:
+        click.echo(f"  {f}")
+
+
+@ranking.command("seal")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--week", required=True, help="周次 / ISO week.")
+@click.option("--force", is_flag=True, help="公示未结束也封单 / seal before the 公示 ends.")
+def ranking_seal(office: Path, week: str, force: bool) -> None:
+    """封单：公示结束后锁定该周，之后任何更改都会被拒绝；记录哈希，与前一周连成链。
+
+    \b
+    例 / examples:
+      sectools ranking seal 学生会秘书处 --week 2026-W11
+    """
+    from .ranking.workflow import seal
+
+    off = _load(str(office))
+    r = seal(off, week, force=force)
+    click.echo((f"{r['week']} 已封单" if _lang(None) != "en" else f"{r['week']} sealed") + f"（{r['hash'][:12]}）")
+
+
+@ranking.command("verify")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def ranking_verify(office: Path) -> None:
+    """核验：重新计算每个已封单的周，检查记录与结果是否被手工改动；有改动时退出码为 1。
+
+    \b
+    例 / examples:
+      sectools ranking verify 学生会秘书处
+    """
+    from .ranking.workflow import _sealed_weeks, verify
+
+    off = _load(str(office))
+    problems = verify(off)
+    weeks = _sealed_weeks(off)
+    if not problems:
+        click.echo((f"已核验 {len(weeks)} 个封单周，均未改动。" if _lang(None) != "en" else
+                    f"{len(weeks)} sealed weeks verified: unchanged."))
+        return
+    for p in problems:
+        click.echo(f"{p.code}: {p.message(_lang(None))}")
+    sys.exit(1)
+
+
 @ranking.command("status")
 @click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_week_option
@@ -401,6 +491,17 @@ def ranking_status(office: Path, week: str | None) -> None:
     click.echo(("Collect by: " if en else "收集截止：") + d["collect_by"].strftime("%Y-%m-%d %H:%M"))
     click.echo(("Publish by: " if en else "发布截止：") + d["publish_by"].strftime("%Y-%m-%d %H:%M"))
     click.echo(("公示 ends: " if en else "公示截止：") + d["objection_end"].strftime("%Y-%m-%d %H:%M"))
+    from .ranking.workflow import state
+
+    ws = state(off, st["week"])
+    if ws["sealed"]:
+        phase = ("sealed " if en else "已封单 ") + ws["sealed"]["sealed_at"]
+    elif ws["published"]:
+        phase = ("published " if en else "已发布 ") + ws["published"]["published_at"] + \
+            ((" (late)" if en else "（逾期）") if ws["published"]["late"] else "")
+    else:
+        phase = "not published" if en else "未发布"
+    click.echo(("State: " if en else "状态：") + phase + (f"，更正 {len(ws['corrections'])} 次" if ws["corrections"] else ""))
     for p in st["problems"]:
         click.echo(("Warning: " if en else "警告：") + p.message(lang))
 
@@ -443,7 +544,8 @@ def notices_list() -> None:
 @click.option("--from", "date_from", type=DateParam(), help="统计起始日期 / period start.")
 @click.option("--to", "date_to", type=DateParam(), help="统计截止日期 / period end.")
 @click.option("--date", "issued", type=DateParam(), help="成文日期（默认今天）/ date of issue (default today).")
-def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, date_to, issued) -> None:
+@click.option("--week", help="哪一周（量化考核公示）/ which week.")
+def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, date_to, issued, week) -> None:
     """生成一种通知：每个对象一个文件（或 --combine 合并），文件名安全，不会写出输出文件夹。
 
     \b
@@ -458,7 +560,8 @@ def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, dat
 
     off = _load(str(office))
     lang = _lang(None)
-    opts = Options(meeting=meeting, date_from=date_from, date_to=date_to, per=per, today=issued or dt.date.today())
+    opts = Options(meeting=meeting, date_from=date_from, date_to=date_to, per=per, today=issued or dt.date.today(),
+                   week=week)
     with click.progressbar(length=0, label="生成中 / rendering", show_pos=True) as bar:
         res = render(off, kind, fmt=fmt, opts=opts, out_dir=out, combine=combine, progress=lambda _: bar.update(1))
     head = (f"{kind}: {res.recipients} recipients, {len(res.files)} files" if lang == "en" else
@@ -581,8 +684,13 @@ def demo(out: Path) -> None:
     from . import ranking as rk
     from .ranking.report import write_week
 
-    week_res = rk.week(off, None, today=off.semester_end)
-    reports.append(write_week(outputs / f"排名_{week_res.week}.xlsx", week_res, off, lang, inputs=off.input_paths()))
+    from .ranking.workflow import run_semester
+
+    weeks = run_semester(off, off.semester_end)
+    sealed = sum(1 for w in weeks if w["sealed"])
+    click.echo((f"Class assessment: {len(weeks)} weeks published, {sealed} sealed" if lang == "en" else
+                f"班级量化考核：{len(weeks)} 周已发布，其中 {sealed} 周已封单"))
+    reports.append(outputs / "排名")
     reports += _demo_notices(off, outputs)
     click.echo()
     _print_attendance(res, lang)

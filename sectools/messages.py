@@ -284,6 +284,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The holiday calendar has no data for {value}; deadlines assume Monday–Friday working days. "
         "Add that year's holidays and make-up working days to the holidays table.",
     ),
+    "week-sealed": (
+        "{value} 周已于 {at} 封单，不能再更改。如确需更改，请报秘书长批准后由管理员处理。",
+        "Week {value} was sealed at {at} and can no longer change.",
+    ),
+    "already-published": (
+        "{value} 周已经发布过。如需改正，请改好检查记录后运行 sectools ranking correct … --reason “原因”。",
+        "Week {value} is already published. To correct it, fix the records and run sectools ranking "
+        "correct … --reason \"why\".",
+    ),
+    "not-published": (
+        "{value} 周还没有发布。请先运行 sectools ranking publish。",
+        "Week {value} has not been published yet. Run sectools ranking publish first.",
+    ),
+    "no-records": (
+        "{value} 周没有检查记录，无法发布。请检查各部门是否已交记录（sectools ranking status）。",
+        "Week {value} has no inspection records to publish. See sectools ranking status.",
+    ),
+    "published-late": (
+        "{value} 周的结果晚于规定时间（{due}）发布。",
+        "Week {value} was published after its deadline ({due}).",
+    ),
+    "reason-required": (
+        "更正必须写明原因（--reason）。",
+        "A correction needs a reason (--reason).",
+    ),
+    "objection-open": (
+        "{value} 周的公示期到 {end} 才结束，结束后才能封单。",
+        "The 公示 of week {value} runs until {end}; seal it after that.",
+    ),
+    "unpublished-changes": (
+        "{value} 周的检查记录在发布后又有改动，尚未更正发布。请先运行 sectools ranking correct 再封单。",
+        "Week {value}'s records changed after publication. Run sectools ranking correct before sealing.",
+    ),
+    "seal-chain-broken": (
+        "{value} 周的封单记录与前后周的链条不符，封单文件可能被改动过。",
+        "The seal of week {value} does not fit the chain: the seal files may have been edited.",
+    ),
+    "sealed-records-changed": (
+        "{value} 周已封单，但它的检查记录此后被改动过。请恢复原记录（见 输出/排名/备份）。",
+        "Week {value} is sealed, but its inspection records were edited since. Restore them.",
+    ),
+    "sealed-results-changed": (
+        "{value} 周已封单，但重新计算的结果与封单时不同（{classes}）。",
+        "Week {value} is sealed, but its results now differ from the sealed ones ({classes}).",
+    ),
+    "state-damaged": (
+        "sectools 的记录文件已损坏，无法读取。请从备份恢复。",
+        "A sectools state file is damaged and cannot be read. Restore it from a backup.",
+    ),
     # ---- output -----------------------------------------------------------------------
     "file-open-in-excel": (
         "文件正在 Excel/WPS 中打开（{detail}），未写入任何内容。请先关闭该文件，再运行一次。",

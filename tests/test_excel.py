@@ -300,7 +300,7 @@ def test_macros_module_is_the_one_sectools_installs():
 
     bas = (Path(__file__).resolve().parents[1] / "macros" / "sectools.bas").read_bytes().decode()
     assert bas == bas_text()
-    assert bas.count("    RunPython") == 3 and "\r\n" in bas
+    assert bas.count("    RunPython") == 4 and "\r\n" in bas
     subs = re.findall(r"Sub (\w+)\(\)\r\n    RunPython \"import sectools.excel.desktop as d; d.(\w+)\(\)\"", bas)
     import sectools.excel.desktop as desktop
 
@@ -328,3 +328,18 @@ def test_signin_sheet_button(tmp_path):
     assert values[1] == ["序号", "部门", "姓名", "职务", "签到时间", "本人签名", "备注"]
     assert [r[2] for r in values[2:]] == ["乙", "甲", "丁", "张伟", "张伟"]
     assert "应到 5 人" in alert(actions)
+
+
+def test_ranking_button(tmp_path):
+    from . import test_ranking as tr
+
+    path = sheet_book(tmp_path / "排名.xlsx", tr.CLASSES, title="班级",
+                      extra_sheets={"评分细则": tr.ITEMS, "生活部": tr.LIFE, "纪检部": tr.DISCIPLINE,
+                                    "sectools设置": [["周次", "2026-W11"]]})
+    actions = run_script("sectools_ranking", payload(path))
+    new = added(actions)
+    values = sheet_values(actions, new["排名"])
+    rows = {r[2]: r for r in values[2:]}
+    assert rows["会计2401"][1] == 1 and rows["会计2401"][3] == 100 and rows["会计2401"][-2] == "★"
+    text = alert(actions)
+    assert "2026-W11 周：5 个班级已排名" in text and "生活部!B7" in text

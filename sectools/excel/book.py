@@ -33,6 +33,7 @@ SETTING_KEYS = {
     "名册": ("tables", "roster"), "会议": ("tables", "meetings"), "签到": ("tables", "signins"),
     "请假": ("tables", "leaves"),
     "签到会议": ("extra", "签到会议"),
+    "周次": ("extra", "周次"),
 }
 
 

@@ -30,3 +30,9 @@ def signin_sheet() -> None:
     from .jobs import signin_sheet as job
 
     job(_caller())
+
+
+def ranking() -> None:
+    from .jobs import ranking as job
+
+    job(_caller())

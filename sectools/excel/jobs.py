@@ -295,4 +295,60 @@ def signin_sheet(book) -> None:
     finish(book, summary, [p for p in s.problems if p.severity == ERROR], s.lang, s.wb.owned, [name])
 
 
-JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet}
+@guarded
+def ranking(book) -> None:
+    """班级排名：读取本工作簿的班级、评分细则和各部门检查记录表，计算一周得分、排名与流动红旗。"""
+    import pandas as pd
+
+    from ..ranking import normalise_week
+    from ..ranking.compute import iso_week, rules_from_config, score_week
+    from ..ranking.report import week_sheet
+    from ..ranking.schema import INSPECTIONS
+    from ..reader import find_header
+    from ..reader.table import extract
+
+    s = Session(book)
+    rules, cfg = rules_from_config(s.office.section("ranking"))
+    if cfg:
+        raise SectoolsError(cfg)
+    classes = s.table("classes")
+    items = s.table("score_items")
+    tables = []
+    for name in s.wb.sheet_names:
+        raw = s.wb.sheet(name)
+        h = find_header(raw, INSPECTIONS)
+        if h is None or h.score[0] < len(INSPECTIONS.required):
+            continue
+        t = extract(raw, h, INSPECTIONS, s.ctx, s.wb.display)
+        if "department" not in t.columns:
+            t.data["department"] = name
+        s.problems.extend(p for p in t.problems if p.code != "empty-table")
+        tables.append(t)
+    if not tables:
+        raise SectoolsError(Problem("table-not-found", file=book.name,
+                                    params={"table": "检查记录", "required": "日期、班级、项目"}))
+    frames = []
+    for k, t in enumerate(tables):
+        f = t.data.copy()
+        f["_t"], f["_i"] = k, range(len(f))
+        frames.append(f)
+    records = pd.concat(frames, ignore_index=True)
+
+    def locate(i, field):
+        t = tables[int(records["_t"].iat[i])]
+        return t.file, t.sheet, t.cell(int(records["_i"].iat[i]), field)
+
+    wanted = s.settings_value("周次")
+    dates = [d for d in records["date"].tolist() if d]
+    week = normalise_week(wanted) if wanted else iso_week(max(dates)) if dates else None
+    if week is None:
+        raise SectoolsError(Problem("no-records", value="—"))
+    res = score_week(classes.data, items.data, records, week, rules, locate)
+    name = put_sheet(book, week_sheet(res, s.office.name, s.lang), s.wb.owned)
+    flags = "、".join(res.table[res.table["red_flag"]]["class_name"].tolist()) or "—"
+    summary = (f"Week {week}: {len(res.table)} classes ranked; red flags: {flags}." if s.lang == "en" else
+               f"{week} 周：{len(res.table)} 个班级已排名；流动红旗：{flags}。")
+    finish(book, summary, s.problems + res.problems, s.lang, s.wb.owned, [name])
+
+
+JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking}

@@ -25,9 +25,10 @@ from .scripts import BUTTONS, SHEET
 
 DESKTOP_NAME = "考勤工作簿.xlsm"
 MACROS = {"sectools_attendance": "SectoolsAttendance", "sectools_check": "SectoolsCheck",
-          "sectools_signin_sheet": "SectoolsSigninSheet"}
+          "sectools_signin_sheet": "SectoolsSigninSheet", "sectools_ranking": "SectoolsRanking"}
 SERVER_NAME = "考勤工作簿（Server）.xlsx"
-TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签到"), ("leaves", "请假"))
+TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签到"), ("leaves", "请假"),
+                ("classes", "班级"), ("score_items", "评分细则"), ("inspections", "检查记录"))
 INSTRUCTIONS = [
     "sectools 操作页",
     "",
@@ -48,12 +49,15 @@ def _table_rows(office, name: str) -> list[tuple[str, list[list]]]:
     from .. import office as office_mod
 
     t = office_mod.read(office, name)
-    sheets = [s for _, s, _ in t.records.sheets] if name == "signins" else ([t.sheet] if t.sheet else [])
-    if not sheets:
-        return []
+    if name == "inspections":
+        sources = [(Path(office.root / t.file), t.sheet) for t in t.tables]
+    elif name == "signins":
+        sources = [(office.path_of(name), s) for _, s, _ in t.records.sheets]
+    else:
+        sources = [(office.path_of(name), t.sheet)] if t.sheet else []
     out = []
-    with open_workbook(office.path_of(name), office.limits) as wb:
-        for s in sheets:
+    for path, s in sources:
+        with open_workbook(path, office.limits) as wb:
             raw = wb.sheet(s)
             r0, c0 = raw.origin
             rows = [[None] * (c0 + len(r)) for r in [[]] * r0] + [[None] * c0 + [None if v == "" else v for v in r]
@@ -66,6 +70,8 @@ def collect(office) -> list[tuple[str, list[list]]]:
     out: list[tuple[str, list[list]]] = []
     used: set[str] = set()
     for name, label in TABLE_SHEETS:
+        if name not in office.configured_tables():
+            continue
         for sheet, rows in _table_rows(office, name):
             title = sheet if sheet not in used else f"{label}_{sheet}"
             used.add(title)

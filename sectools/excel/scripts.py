@@ -16,6 +16,7 @@ BUTTONS = {
     "sectools_attendance": ("btn_attendance", "B7", "考勤统计"),
     "sectools_check": ("btn_check", "B10", "检查数据"),
     "sectools_signin_sheet": ("btn_signin_sheet", "B13", "生成签到表"),
+    "sectools_ranking": ("btn_ranking", "B16", "班级排名"),
 }
 SHEET = "操作"
 
@@ -43,4 +44,10 @@ def sectools_signin_sheet(book: xw.Book):
     return jobs.signin_sheet(book)
 
 
-__all__ = ["sectools_attendance", "sectools_check", "sectools_signin_sheet"]
+@xw.script(button=_button("sectools_ranking"))
+def sectools_ranking(book: xw.Book):
+    """班级排名：一周的得分、排名与流动红旗（“sectools设置”中的“周次”，默认最近一周）。"""
+    return jobs.ranking(book)
+
+
+__all__ = ["sectools_attendance", "sectools_check", "sectools_signin_sheet", "sectools_ranking"]

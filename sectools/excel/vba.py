@@ -7,6 +7,7 @@ SUBS = {
     "SectoolsAttendance": "attendance",
     "SectoolsCheck": "check",
     "SectoolsSigninSheet": "signin_sheet",
+    "SectoolsRanking": "ranking",
 }
 
 

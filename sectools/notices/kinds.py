@@ -34,6 +34,8 @@ class Options:
     date_to: dt.date | None = None
     per: str | None = None  # member | department
     today: dt.date = field(default_factory=dt.date.today)
+    week: str | None = None
+    extra: dict = field(default_factory=dict)  # results a workflow already has (ranking publish)
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,30 @@ def criticism(office, opts: Options) -> Batch:
     return Batch("通报批评", period, [Recipient(office.name, ctx)])
 
 
+def ranking_notice(office, opts: Options) -> Batch:
+    from .. import ranking
+    from ..ranking.compute import week_bounds
+
+    res = opts.extra.get("result") or ranking.week(office, opts.week, today=opts.today)
+    dl = opts.extra.get("deadlines") or ranking.deadlines(office, res.week)[0]
+    rules, _ = ranking.rules_from_config(office.section("ranking"))
+    monday, sunday = week_bounds(res.week)
+    week_text = f"{res.week[:4]}年第{int(res.week.split('W')[1])}周（{monday.month}月{monday.day}日—{sunday.month}月{sunday.day}日）"
+    grades = []
+    for i, (grade, sub) in enumerate(res.table.groupby("grade", sort=True)):
+        classes = [{"rank": int(r["rank"]), "name": r["class_name"], "score": f"{r['score']:g}",
+                    "flag": _t(office, "（流动红旗）") if r["red_flag"] else ""}
+                   for r in sub.sort_values(["rank", "class_name"]).to_dict("records")]
+        grades.append({"number": NUMERALS[i] if i < len(NUMERALS) else str(i + 1), "grade": grade, "classes": classes})
+    flags = "、".join(res.table[res.table["red_flag"]]["class_name"].tolist()) or _t(office, "无")
+    tie = (_t(office, "中国式排名，并列名次不占位（1、2、2、3）") if rules.tie_method == "dense"
+           else _t(office, "并列名次占位（1、2、2、4）"))
+    ctx = {"week_text": _t(office, week_text), "week_title": f"{res.week[:4]}年第{int(res.week.split('W')[1])}周", "base": f"{rules.base_score:g}", "tie_text": tie, "grades": grades,
+           "flags": flags, "corrections": opts.extra.get("corrections") or [],
+           "objection_end": _t(office, format_date_zh(dl["objection_end"].date()) + dl["objection_end"].strftime(" %H:%M"))}
+    return Batch("量化考核公示", res.week, [Recipient(office.name, ctx)])
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议通知", "召开会议的通知（默认：下一次会议；--meeting 指定）", ("office",), meeting_notice),
     Kind("考勤提醒", "对达到提醒标准的成员逐人提醒", ("member",), attendance_reminder),
@@ -256,6 +282,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议纪要", "会议纪要：出席、请假、缺席名单与议定事项（默认：最近一次会议）", ("office",), minutes),
     Kind("表扬", "表扬全勤成员", ("office",), praise),
     Kind("通报批评", "通报批评多次无故缺席的成员", ("office",), criticism),
+    Kind("量化考核公示", "班级量化考核结果公示（--week 指定周次，默认最近一周）", ("office",), ranking_notice),
 )}
 
 

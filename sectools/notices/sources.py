@@ -83,6 +83,28 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
 }
 
 
+SOURCES["量化考核公示"] = head("{{ office }}{{ week_title }}班级量化考核结果公示") + [
+    ("GwAddressee", "各班级："),
+    ("GwBody", "根据各检查部门{{ week_text }}的检查记录，现将各班量化考核结果公示如下（基础分{{ base }}分；排名方式：{{ tie_text }}）："),
+    ("GwBody", "{%p for g in grades %}"),
+    ("GwHeading1", "{{ g.number }}、{{ g.grade }}"),
+    ("GwBody", "{%p for c in g.classes %}"),
+    ("GwBody", "第{{ c.rank }}名  {{ c.name }}  {{ c.score }}分{{ c.flag }}"),
+    ("GwBody", "{%p endfor %}"),
+    ("GwBody", "{%p endfor %}"),
+    ("GwBody", "本周获得流动红旗的班级：{{ flags }}。"),
+    ("GwBody", "{%p if corrections %}"),
+    ("GwHeading1", "更正说明"),
+    ("GwBody", "经核查，原公布的结果有误，现更正如下："),
+    ("GwBody", "{%p for c in corrections %}"),
+    ("GwBody", "{{ c.class }}：原{{ c.old }}分，更正为{{ c.new }}分。"),
+    ("GwBody", "{%p endfor %}"),
+    ("GwBody", "特此更正，并向相关班级致歉。"),
+    ("GwBody", "{%p endif %}"),
+    ("GwBody", "公示期至{{ objection_end }}。如有异议，请在公示期内向秘书处提出，逾期不予受理；公示期满后结果封存，不再更改。"),
+] + FOOT
+
+
 def make_template(kind: str, path: Path) -> Path:
     import docx
 

@@ -1,0 +1,249 @@
+"""The week's workflow, with its state kept in the office (``.sectools/ranking/``) so it survives runs:
+
+收集 (status) → 计算 (compute) → 发布 (publish: the ranking workbook, the 公示 notice and a backup,
+and a snapshot of the inputs and results) → 公示 (correct: the clerk fixes the records, sectools
+compares them with the snapshot, records every changed figure — who, when, why, old → new — and
+republishes with a 更正 note) → 封单 (seal: after the 公示 ends; from then on the week refuses every
+change).  ``verify`` recomputes every sealed week and checks a hash of its inputs and outputs,
+chained week to week, so a hand edit to a sealed week's records or results is found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+from ..errors import WARNING, Problem, SectoolsError
+from . import deadlines, load, normalise_week
+from .compute import score_week, week_bounds
+
+STATE = Path(".sectools") / "ranking"
+
+
+def _dir(office, week: str) -> Path:
+    return office.root / STATE / week
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    except (OSError, ValueError):
+        raise SectoolsError(Problem("state-damaged", file=str(path))) from None
+
+
+def _write(path: Path, data) -> None:
+    from ..writer import atomic_target
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_target(path) as tmp:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+
+
+def _canon(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def sha(obj) -> str:
+    return hashlib.sha256(_canon(obj).encode("utf-8")).hexdigest()
+
+
+def week_inputs(inp, week: str) -> list[list]:
+    """The week's records, independent of where they sit: sorted (date, class, item, count, points, dept)."""
+    monday, sunday = week_bounds(week)
+    rows = []
+    for r in inp.records.to_dict("records"):
+        d = r["date"]
+        if d and monday <= d <= sunday:
+            rows.append([d.isoformat(), r["class_name"], r["item"], r["count"], r["points"], r["department"]])
+    return sorted(rows, key=lambda x: [str(v) for v in x])
+
+
+def week_outputs(res) -> list[list]:
+    return [[r["class_name"], r["grade"], round(float(r["score"]), 4), int(r["rank"]), bool(r["red_flag"])]
+            for r in res.table.to_dict("records")]
+
+
+def state(office, week: str) -> dict:
+    d = _dir(office, week)
+    return {"published": _read(d / "published.json"), "sealed": _read(d / "sealed.json"),
+            "corrections": _read(d / "corrections.json") or []}
+
+
+def _refuse_if_sealed(office, week: str) -> None:
+    st = _read(_dir(office, week) / "sealed.json")
+    if st:
+        raise SectoolsError(Problem("week-sealed", value=week, params={"at": st["sealed_at"]}))
+
+
+def _compute(office, week: str):
+    inp = load(office)
+    res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
+    res.problems = inp.problems + res.problems
+    return inp, res
+
+
+def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
+            corrections: list[dict] | None = None) -> dict:
+    """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
+    from ..writer import write_workbook
+    from .report import week_sheet
+
+    week = normalise_week(week)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    _refuse_if_sealed(office, week)
+    if corrections is None and _read(_dir(office, week) / "published.json"):
+        raise SectoolsError(Problem("already-published", value=week))
+    inp, res = _compute(office, week)
+    if res.records == 0:
+        raise SectoolsError(Problem("no-records", value=week))
+    dl, cal = deadlines(office, week)
+    out = office.root / "输出" / "排名"
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    workbook = write_workbook(out / f"排名_{week}.xlsx", [week_sheet(res, office.name)], inputs=office.input_paths())
+    backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", [week_sheet(res, office.name)],
+                            inputs=office.input_paths())
+    notice = _notice(office, week, res, dl, corrections or [], now)
+    late = now > dl["publish_by"]
+    snapshot = {"week": week, "published_at": now.isoformat(), "by": by, "late": late,
+                "publish_by": dl["publish_by"].isoformat(), "objection_end": dl["objection_end"].isoformat(),
+                "inputs": week_inputs(inp, week), "outputs": week_outputs(res),
+                "files": [str(workbook), str(backup)] + [str(p) for p in notice]}
+    _write(_dir(office, week) / "published.json", snapshot)
+    problems = list(res.problems) + cal
+    if late:
+        problems.append(Problem("published-late", WARNING, value=week,
+                                params={"due": dl["publish_by"].strftime("%Y-%m-%d %H:%M")}))
+    return {"week": week, "result": res, "files": snapshot["files"], "late": late, "problems": problems,
+            "deadlines": dl}
+
+
+def _notice(office, week, res, dl, corrections, now) -> list[Path]:
+    from ..notices import Options, render
+
+    opts = Options(today=now.date(), week=week, extra={"result": res, "deadlines": dl, "corrections": corrections})
+    out = office.root / "输出" / "排名"
+    return render(office, "量化考核公示", opts=opts, out_dir=out).files
+
+
+def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> dict:
+    """Compare the corrected records with the published snapshot, record every change, republish."""
+    week = normalise_week(week)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    _refuse_if_sealed(office, week)
+    published = _read(_dir(office, week) / "published.json")
+    if not published:
+        raise SectoolsError(Problem("not-published", value=week))
+    if not reason or not reason.strip():
+        raise SectoolsError(Problem("reason-required", value=week))
+    inp, res = _compute(office, week)
+    old = {r[0]: r for r in published["outputs"]}
+    changes = []
+    for r in week_outputs(res):
+        o = old.get(r[0])
+        for i, name in ((2, "score"), (3, "rank"), (4, "red_flag")):
+            if o is None or o[i] != r[i]:
+                changes.append({"class": r[0], "field": name, "old": None if o is None else o[i], "new": r[i]})
+    before, after = published["inputs"], week_inputs(inp, week)
+    removed = [x for x in before if x not in after]
+    added = [x for x in after if x not in before]
+    if not changes and not removed and not added:
+        return {"week": week, "changes": [], "files": [], "problems": res.problems}
+    entry = {"at": now.isoformat(), "by": by, "reason": reason.strip(), "changes": changes,
+             "records_removed": removed, "records_added": added}
+    log = _read(_dir(office, week) / "corrections.json") or []
+    log.append(entry)
+    _write(_dir(office, week) / "corrections.json", log)
+    shown = [c for c in changes if c["field"] == "score"]
+    def num(v):
+        return "—" if v is None else f"{v:g}"
+
+    result = publish(office, week, by=by, now=now, corrections=[{"class": c["class"], "old": num(c["old"]),
+                                                                "new": num(c["new"])} for c in shown] or
+                     [{"class": "—", "old": "—", "new": "—"}])
+    result["changes"] = changes
+    result["reason"] = reason
+    return result
+
+
+def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False) -> dict:
+    """封单: after the 公示 ends, fix the week: hash its inputs and outputs, chained to the week before."""
+    week = normalise_week(week)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    _refuse_if_sealed(office, week)
+    published = _read(_dir(office, week) / "published.json")
+    if not published:
+        raise SectoolsError(Problem("not-published", value=week))
+    end = dt.datetime.fromisoformat(published["objection_end"])
+    if now <= end and not force:
+        raise SectoolsError(Problem("objection-open", value=week, params={"end": end.strftime("%Y-%m-%d %H:%M")}))
+    inp, res = _compute(office, week)
+    inputs, outputs = week_inputs(inp, week), week_outputs(res)
+    if inputs != published["inputs"]:
+        raise SectoolsError(Problem("unpublished-changes", value=week))
+    prev = _previous_seal(office, week)
+    record = {"week": week, "sealed_at": now.isoformat(), "inputs_hash": sha(inputs), "outputs_hash": sha(outputs),
+              "prev": prev}
+    record["hash"] = sha([record["week"], record["inputs_hash"], record["outputs_hash"], prev])
+    record["outputs"] = outputs
+    _write(_dir(office, week) / "sealed.json", record)
+    return record
+
+
+def _sealed_weeks(office) -> list[str]:
+    base = office.root / STATE
+    if not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir() if (p / "sealed.json").exists())
+
+
+def _previous_seal(office, week: str) -> str | None:
+    earlier = [w for w in _sealed_weeks(office) if w < week]
+    if not earlier:
+        return None
+    return _read(_dir(office, earlier[-1]) / "sealed.json")["hash"]
+
+
+def verify(office) -> list[Problem]:
+    """Every sealed week: its records and results still match the seal, and the chain holds."""
+    problems: list[Problem] = []
+    inp = load(office)
+    prev = None
+    for week in _sealed_weeks(office):
+        rec = _read(_dir(office, week) / "sealed.json")
+        res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
+        inputs, outputs = week_inputs(inp, week), week_outputs(res)
+        if rec.get("prev") != prev or rec["hash"] != sha([week, rec["inputs_hash"], rec["outputs_hash"], rec.get("prev")]):
+            problems.append(Problem("seal-chain-broken", value=week))
+        if sha(inputs) != rec["inputs_hash"]:
+            problems.append(Problem("sealed-records-changed", value=week))
+        if sha(rec.get("outputs")) != rec["outputs_hash"] or sha(outputs) != rec["outputs_hash"]:
+            changed = sorted({o[0] for o, n in zip(rec.get("outputs") or [], outputs) if o != n})
+            problems.append(Problem("sealed-results-changed", value=week,
+                                    params={"classes": "、".join(changed) or "—"}))
+        prev = rec["hash"]
+    return problems
+
+
+def run_semester(office, until: dt.date, progress=None) -> list[dict]:
+    """Publish each finished week on time and seal it once its 公示 is over (the demo's semester)."""
+    from . import load
+    from .compute import iso_week
+
+    inp = load(office)
+    weeks = sorted({iso_week(d) for d in inp.records["date"].tolist() if d})
+    done = []
+    for week in weeks:
+        st = state(office, week)
+        dl, _ = deadlines(office, week)
+        if dl["publish_by"].date() > until:
+            break
+        if not st["published"]:
+            publish(office, week, by="秘书处", now=dl["publish_by"] - dt.timedelta(hours=1))
+        if not st["sealed"] and dl["objection_end"].date() < until:
+            seal(office, week, now=dl["objection_end"] + dt.timedelta(minutes=1))
+        done.append({"week": week, **state(office, week)})
+        if progress:
+            progress(week)
+    return done
