@@ -336,19 +336,32 @@ def _week_option(f):
 @_week_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="另存排名工作簿 / also write a workbook.")
-def ranking_compute(office: Path, week: str | None, fmt: str, out: Path | None) -> None:
+@click.option("--semester", is_flag=True, help="学期累计排名（各周平均分）/ the semester's cumulative ranking.")
+def ranking_compute(office: Path, week: str | None, fmt: str, out: Path | None, semester: bool) -> None:
     """计算一周各班得分与排名（按年级或全部），标出流动红旗。
 
     \b
     例 / examples:
       sectools ranking compute 学生会秘书处 --week 2026-W11
       sectools ranking compute 学生会秘书处 --week 2026-03-09 --format json
+      sectools ranking compute 学生会秘书处 --semester
     """
     from . import ranking as rk
     from .ranking.report import write_week
 
     off = _load(str(office))
     lang = _lang(None)
+    if semester:
+        df = rk.semester(off)
+        if fmt == "json":
+            click.echo(json.dumps([{"class": r["class_name"], "grade": r["grade"], "mean": r["mean"],
+                                    "weeks": int(r["weeks"]), "red_flags": int(r["red_flags"]), "rank": int(r["rank"])}
+                                   for r in df.to_dict("records")], ensure_ascii=False, indent=2))
+        else:
+            for r in df.to_dict("records"):
+                click.echo(f"  {r['grade']}  {int(r['rank']):>3}  {r['class_name']}  {r['mean']:7.2f}  "
+                           f"{'★' * int(r['red_flags'])}")
+        return
     res = rk.week(off, week)
     if out:
         write_week(out, res, off, lang, inputs=off.input_paths())
@@ -487,6 +500,11 @@ def ranking_status(office: Path, week: str | None) -> None:
     click.echo((f"Week {st['week']}" if en else f"{st['week']} 周") + f"（{st['monday']} — {st['sunday']}）")
     click.echo(("Handed in: " if en else "已交：") + ("、".join(st["handed_in"]) or "—"))
     click.echo(("Missing: " if en else "未交：") + ("、".join(st["missing"]) or "—"))
+    if st["missing"]:
+        due = st["deadlines"]["collect_by"].strftime("%Y-%m-%d %H:%M")
+        click.echo(("Reminder: " if en else "催交：") + "、".join(st["missing"]) +
+                   (f" — please hand in this week's inspection records by {due}." if en else
+                    f"：请于 {due} 前提交本周检查记录。"))
     d = st["deadlines"]
     click.echo(("Collect by: " if en else "收集截止：") + d["collect_by"].strftime("%Y-%m-%d %H:%M"))
     click.echo(("Publish by: " if en else "发布截止：") + d["publish_by"].strftime("%Y-%m-%d %H:%M"))

@@ -254,3 +254,18 @@ def test_late_publication_is_flagged_and_the_chain_links_weeks(tmp_path):
     state.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     codes = [p.code for p in workflow.verify(off)]
     assert "sealed-results-changed" in codes
+
+
+def test_semester_cumulative_ranking_and_missing_departments(tmp_path):
+    office = make(tmp_path / "o")
+    wb = openpyxl.load_workbook(office / "检查记录.xlsx")
+    wb["纪检部"].append([D(2026, 3, 17), "会计2402", "活动获奖", 3, None])  # W12: +5 (capped), −2 (3/16) → 103
+    wb.save(office / "检查记录.xlsx")
+    df = ranking.semester(load_office(office))
+    row = df.set_index("class_name").loc["会计2402"]
+    assert (row["weeks"], row["mean"]) == (2, 101.0)  # (99 + 103) / 2
+    assert int(row["rank"]) == 1
+    cfg = office / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + 'departments = ["生活部", "纪检部", "体育部"]\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["ranking", "status", str(office), "--week", "2026-W11"], catch_exceptions=False)
+    assert "未交：体育部" in r.output and "催交：体育部：请于 2026-03-15 21:00 前提交" in r.output

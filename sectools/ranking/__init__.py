@@ -230,3 +230,34 @@ def status(office, week_label: str | None = None, today: dt.date | None = None) 
     d, problems = deadlines(office, label)
     return {"week": label, "monday": monday, "sunday": sunday, "handed_in": handed,
             "missing": [x for x in expected if x not in handed], "deadlines": d, "problems": problems}
+
+
+def semester(office, until: dt.date | None = None):
+    """Semester cumulative ranking: each class's mean weekly score over the weeks with records,
+    its number of 流动红旗, ranked (same scope and tie method as the weeks)."""
+    import pandas as pd
+
+    from .compute import rank_values
+
+    inp = load(office)
+    until = until or office.semester_end or dt.date.today()
+    weeks = sorted({iso_week(d) for d in inp.records["date"].tolist() if d and d <= until})
+    rows: dict[str, dict] = {}
+    for w in weeks:
+        res = score_week(inp.classes.data, inp.items.data, inp.records, w, inp.rules, inp.locate)
+        for r in res.table.to_dict("records"):
+            x = rows.setdefault(r["class_name"], {"class_name": r["class_name"], "grade": r["grade"], "weeks": 0,
+                                                  "total": 0.0, "red_flags": 0})
+            x["weeks"] += 1
+            x["total"] += r["score"]
+            x["red_flags"] += int(r["red_flag"])
+    df = pd.DataFrame(list(rows.values()))
+    if df.empty:
+        return df
+    df["mean"] = (df["total"] / df["weeks"]).round(2)
+    df["rank"] = 0
+    groups = df.groupby("grade").groups if inp.rules.rank_scope == "grade" else {"all": df.index}
+    for _, idx in groups.items():
+        idx = list(idx)
+        df.loc[idx, "rank"] = rank_values(df.loc[idx, "mean"].tolist(), inp.rules.tie_method)
+    return df.sort_values(["grade", "rank", "class_name"]).reset_index(drop=True)
