@@ -275,6 +275,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The item '{value}' is not in the scoring rules and the record gives no points. Correct the "
         "item or fill in the points. The record was not counted.",
     ),
+    "wide-no-date": (
+        "工作表“{value}”是按班级×项目填写的检查表，但找不到日期：请加一列“日期”，或在标题行写明日期，或把工作表命名为该周（如 2026-W11）。",
+        "Sheet '{value}' is a classes × items table with no date: add a 日期 column, put the date in "
+        "the title row, or name the sheet after its week (e.g. 2026-W11).",
+    ),
     "bad-week": (
         "“{value}”不是周次。请写成 2026-W11，或写该周中的任一日期（如 2026-03-09）。",
         "'{value}' is not a week. Write it as 2026-W11, or give any date in that week (e.g. 2026-03-09).",

@@ -269,3 +269,23 @@ def test_semester_cumulative_ranking_and_missing_departments(tmp_path):
     cfg.write_text(cfg.read_text(encoding="utf-8") + 'departments = ["生活部", "纪检部", "体育部"]\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["ranking", "status", str(office), "--week", "2026-W11"], catch_exceptions=False)
     assert "未交：体育部" in r.output and "催交：体育部：请于 2026-03-15 21:00 前提交" in r.output
+
+
+def test_wide_layout_gives_the_same_scores(tmp_path):
+    office = make(tmp_path / "o")
+    wide = [
+        ["体育部早操检查 2026年3月10日"],
+        ["班级", "晚自习讲话", "活动获奖", "地面有垃圾"],
+        ["会计2402", 2, None, None],
+        ["会计2501", None, 1, None],
+        ["会计2502", None, "1", None],
+        ["合计", 2, 2, 0],
+    ]
+    cfg = office / "sectools.toml"
+    sheet_book(office / "宽表.xlsx", wide, title="W11")
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('path = "检查记录.xlsx"', 'path = "宽表.xlsx"'),
+                   encoding="utf-8")
+    res = ranking.week(load_office(office), "2026-W11")
+    t = table(res)
+    assert (t["会计2402"][0], t["会计2501"][0], t["会计2502"][0], t["会计2401"][0]) == (98.0, 103.0, 103.0, 100.0)
+    assert res.records == 3 and res.problems == []

@@ -37,7 +37,7 @@ class Inputs:
         return t.file, t.sheet, t.cell(j, fieldname)
 
 
-def read_inspections(office) -> tuple[list, list[Problem]]:
+def read_inspections(office, items: list[str] | None = None) -> tuple[list, list[Problem]]:
     """Every sheet whose header fits, in the configured workbook or in every workbook of the folder."""
     from ..office import context
     from ..reader import find_header, open_workbook
@@ -69,8 +69,13 @@ def read_inspections(office) -> tuple[list, list[Problem]]:
                     continue
                 h = find_header(raw, INSPECTIONS)
                 if h is None or not h.complete and h.score[0] < len(INSPECTIONS.required):
-                    continue
-                t = extract(raw, h, INSPECTIONS, ctx, display)
+                    from .wide import read_wide
+
+                    t = read_wide(raw, items or [], ctx, display) if items else None
+                    if t is None:
+                        continue
+                else:
+                    t = extract(raw, h, INSPECTIONS, ctx, display)
                 if "department" not in t.columns:  # one sheet or one file per department
                     label = name if len(wb.sheet_names) > 1 else Path(f).stem
                     t.data["department"] = label
@@ -109,8 +114,16 @@ class InspectionsTable:
         return sum(len(t) for t in self.tables)
 
 
+def _item_names(office) -> list[str]:
+    from .. import office as office_mod
+
+    if "score_items" not in office.configured_tables():
+        return []
+    return [x for x in office_mod.read(office, "score_items").data["item"].tolist() if x]
+
+
 def read_inspections_office(office) -> InspectionsTable:
-    tables, problems = read_inspections(office)
+    tables, problems = read_inspections(office, _item_names(office))
     return InspectionsTable(INSPECTIONS, tables, problems, office.display(office.path_of("inspections")))
 
 
@@ -129,7 +142,7 @@ def load(office) -> Inputs:
     fatal = [p for t in (classes, items) for p in t.problems if t.header_row is None]
     if fatal:
         raise SectoolsError(fatal)
-    tables, problems = read_inspections(office)
+    tables, problems = read_inspections(office, [x for x in items.data["item"].tolist() if x])
     frames = []
     for k, t in enumerate(tables):
         f = t.data.copy()
