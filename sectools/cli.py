@@ -524,6 +524,92 @@ def ranking_status(office: Path, week: str | None) -> None:
         click.echo(("Warning: " if en else "警告：") + p.message(lang))
 
 
+# ---- plans -----------------------------------------------------------------------------------
+@main.group()
+def plans() -> None:
+    """月度工作计划 / 总结：批量收集各部门文件，检查，汇总，列出按时、逾期、未交，生成催办通知。
+
+    \b
+    例 / examples:
+      sectools plans collect 学生会秘书处 --month 2026-03
+      sectools plans collect 学生会秘书处 --month 2026-03 --kind summary --format json
+      sectools plans schedule 学生会秘书处 --month 2026-03
+    """
+
+
+@plans.command("collect")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--month", required=True, help="月份，如 2026-03 / month.")
+@click.option("--kind", type=click.Choice(["plan", "summary", "semester"]), default="plan", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="汇总工作簿（默认：输出/计划总结_月份.xlsx）。")
+@click.option("--remind", is_flag=True, help="为未交、逾期的部门生成催办通知 / write 催办通知 for missing and late.")
+def plans_collect(office: Path, month: str, kind: str, fmt: str, out: Path | None, remind: bool) -> None:
+    """收集一个月的计划或总结：逐个检查，写一个汇总工作簿（总览、全部条目、完成率、计划外工作）。
+
+    \b
+    例 / examples:
+      sectools plans collect 学生会秘书处 --month 2026-03
+      sectools plans collect 学生会秘书处 --month 2026-03 --kind summary --remind
+    """
+    from .plans import KIND_LABELS, collect, month_label, parse_month_arg
+    from .plans.output import STATUS_WORDS, write_collected
+
+    off = _load(str(office))
+    m = parse_month_arg(month)
+    with click.progressbar(length=0, label="收集中 / collecting", show_pos=True, file=sys.stderr) as bar:
+        res = collect(off, m, kind, progress=lambda _: bar.update(1))
+    target = out or office / "输出" / f"{KIND_LABELS[kind]}_{month_label(m)}.xlsx"
+    write_collected(target, res, off.name, inputs=off.input_paths())
+    reminders = _plan_reminders(off, res) if remind else []
+    if fmt == "json":
+        click.echo(json.dumps(res.as_records(), ensure_ascii=False, indent=2, default=str))
+        return
+    click.echo(f"{KIND_LABELS[kind]} {month_label(m)}（截止 {res.due:%Y-%m-%d %H:%M}）")
+    for r in res.rows:
+        rate = "" if r["completion_rate"] is None else f"  完成率 {r['completion_rate']:.0%}"
+        when = f"{r['handed_in']:%m-%d %H:%M}" if r["handed_in"] else ""
+        click.echo(f"  {r['department']:<6} {STATUS_WORDS[r['status']]:<4} {when:<12} {r['items']:>3} 项{rate}")
+    if res.problems:
+        _print_problems(res.problems, _lang(None))
+    click.echo("汇总工作簿：" + str(target))
+    for p in reminders:
+        click.echo("催办通知：" + str(p))
+
+
+def _plan_reminders(off, res) -> list[Path]:
+    from .notices import Options, render
+
+    opts = Options(extra={"collected": res})
+    try:
+        return render(off, "催办通知", opts=opts).files
+    except SectoolsError:
+        return []
+
+
+@plans.command("schedule")
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--month", required=True, help="月份，如 2026-03 / month.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="输出工作簿 / output workbook.")
+def plans_schedule(office: Path, month: str, out: Path | None) -> None:
+    """每月工作重点及每周活动安排：把各部门计划按周排好，可直接打印。
+
+    \b
+    例 / examples:
+      sectools plans schedule 学生会秘书处 --month 2026-03
+    """
+    from .plans import collect, month_label, parse_month_arg
+    from .plans.output import schedule_sheet
+    from .writer import write_workbook
+
+    off = _load(str(office))
+    m = parse_month_arg(month)
+    res = collect(off, m, "plan")
+    target = out or office / "输出" / f"每周活动安排_{month_label(m)}.xlsx"
+    write_workbook(target, [schedule_sheet(res, off.name)], inputs=off.input_paths())
+    click.echo(str(target))
+
+
 # ---- notices ---------------------------------------------------------------------------------
 @main.group()
 def notices() -> None:
@@ -709,6 +795,18 @@ def demo(out: Path) -> None:
     click.echo((f"Class assessment: {len(weeks)} weeks published, {sealed} sealed" if lang == "en" else
                 f"班级量化考核：{len(weeks)} 周已发布，其中 {sealed} 周已封单"))
     reports.append(outputs / "排名")
+    from .plans import collect
+    from .plans.output import schedule_sheet, write_collected
+    from .writer import write_workbook
+
+    for kind in ("plan", "summary"):
+        col = collect(off, (2026, 3), kind)
+        reports.append(write_collected(outputs / f"{'月度工作计划' if kind == 'plan' else '月度工作总结'}_2026-03.xlsx",
+                                       col, off.name, inputs=off.input_paths()))
+        if kind == "plan":
+            reports.append(write_workbook(outputs / "每周活动安排_2026-03.xlsx", [schedule_sheet(col, off.name)],
+                                          inputs=off.input_paths()))
+            _plan_reminders(off, col)
     reports += _demo_notices(off, outputs)
     click.echo()
     _print_attendance(res, lang)

@@ -297,3 +297,65 @@ def inspections() -> dict[str, list[tuple]]:
 
 def _method(item: str) -> str:
     return next(m for _, i, _, m, _, _ in SCORE_ITEMS if i == item)
+
+
+# ---- monthly plans and summaries ------------------------------------------------------------------
+PLAN_ITEMS = {
+    "秘书处": [("例会签到与考勤统计", "每周例会签到，月底汇总考勤", "每周日 19:00", "秦可馨"),
+              ("三月份工作计划汇总", "收集各部门计划，编制每周活动安排", "3月4日", "余敏"),
+              ("学生会档案更新", "新成员建档，更新名册", "3月20日", "戴杰")],
+    "组织部": [("新学期团支部工作会议", "布置团支部本学期工作", "3月11日", "吕梦瑶"),
+              ("团员教育评议准备", "制定评议方案", "3月25日", "郝航")],
+    "宣传部": [("学雷锋月宣传", "海报、推文各一期", "3月5日", "邱诗涵"),
+              ("公众号月度推送", "每周推送两篇", "每周三、周五", "谭子涵"),
+              ("宣传栏更新", "更新学院宣传栏", "3月18日", "何博文")],
+    "学习部": [("晚自习考勤检查", "每周一至周四抽查", "每周一至周四", "万欣然"),
+              ("学风建设座谈会", "邀请各班学习委员", "3月19日", "孔子墨")],
+    "文艺部": [("迎新晚会节目征集", "向各班征集节目", "3月12日", "姜欣怡")],
+    "体育部": [("春季运动会报名", "组织各班报名", "3月23日", "石浩然"),
+              ("早操检查", "每周一、三、五", "每周一、三、五", "付俊杰")],
+    "生活部": [("寝室卫生检查", "每周两次", "每周二、周四", "钟宇轩"),
+              ("社区志愿服务筹备", "联系阳光社区", "3月26日", "陶诗涵")],
+    "外联部": [("赞助洽谈", "联系两家企业", "3月中旬", "龙鑫")],
+}
+
+
+def plan_submissions() -> list[dict]:
+    """March 2026 as handed in: one department missing (外联部), one late (体育部), one malformed
+    (文艺部: no item table), one handed in twice (宣传部), one in Traditional characters (学习部),
+    Word and Excel mixed; and the month's summaries."""
+    out = []
+    filled = {"秘书处": dt.date(2026, 3, 2), "组织部": dt.date(2026, 3, 3), "宣传部": dt.date(2026, 3, 2),
+              "学习部": dt.date(2026, 3, 4), "文艺部": dt.date(2026, 3, 3), "体育部": dt.date(2026, 3, 10),
+              "生活部": dt.date(2026, 3, 4)}
+    authors = {d: next(m.name for m in members() if m.department == d and m.post in ("部长", "秘书长"))
+               for d in filled}
+    for dep, day in filled.items():
+        items = [[str(i + 1), a, b, c, who, "按时完成"] for i, (a, b, c, who) in enumerate(PLAN_ITEMS[dep])]
+        fmt = "docx" if dep in ("组织部", "学习部", "生活部") else "xlsx"
+        name = {"秘书处": "秘书处3月工作计划", "组织部": "组织部-三月计划", "宣传部": "宣传部2026年3月工作计划（初稿）",
+                "学习部": "學習部3月工作計劃", "文艺部": "文艺部计划", "体育部": "体育部3月计划（补交）",
+                "生活部": "生活部 3月 工作计划"}[dep]
+        sub = {"department": dep, "kind": "plan", "filled": day, "author": authors[dep], "items": items,
+               "format": fmt, "file": name, "traditional": dep == "学习部", "folder": None}
+        if dep == "文艺部":
+            sub["items"] = []  # malformed: the table left empty
+        if dep == "生活部":
+            sub["folder"] = "生活部"  # kept in the department's own subfolder
+        out.append(sub)
+        if dep == "宣传部":
+            final = dict(sub, filled=dt.date(2026, 3, 3), file="宣传部2026年3月工作计划（定稿）",
+                         items=items + [[str(len(items) + 1), "学生会招新海报", "为春季招新设计海报", "3月25日",
+                                         "何博文", "按时完成"]])
+            out.append(final)
+    for dep in ("秘书处", "宣传部", "体育部"):
+        plan = PLAN_ITEMS[dep]
+        items = []
+        for i, (a, b, c, who) in enumerate(plan):
+            done = "已完成" if i != 1 or dep != "体育部" else "部分完成"
+            items.append([str(i + 1), a, b, c, who, "按时完成", done, "已按计划完成" if done == "已完成" else "部分班级未报名", "否"])
+        items.append([str(len(items) + 1), "协助校团委检查", "临时任务", "3月27日", plan[0][3], "完成", "已完成", "计划外任务", "是"])
+        out.append({"department": dep, "kind": "summary", "filled": dt.date(2026, 4, 2 if dep != "体育部" else 8),
+                    "author": authors[dep], "items": items, "format": "xlsx", "file": f"{dep}3月工作总结",
+                    "traditional": False, "folder": None})
+    return out

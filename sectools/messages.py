@@ -338,6 +338,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sectools 的记录文件已损坏，无法读取。请从备份恢复。",
         "A sectools state file is damaged and cannot be read. Restore it from a backup.",
     ),
+    # ---- plans --------------------------------------------------------------------------
+    "bad-month": (
+        "“{value}”不是月份。请写成 2026-03 或 2026年3月。",
+        "'{value}' is not a month. Write it as 2026-03.",
+    ),
+    "month-folder-missing": (
+        "找不到 {value} 的文件夹。请在此文件夹下建一个名为 {value}（或 2026年3月 这样）的子文件夹，把各部门交来的文件放进去。",
+        "There is no folder for {value} here. Make a subfolder named {value} and put the departments' files in it.",
+    ),
+    "form-kind-unknown": (
+        "看不出这是计划还是总结：请在标题里写明“工作计划”或“工作总结”，或在文件名里写明。",
+        "Cannot tell whether this is a plan or a summary: say 工作计划 or 工作总结 in the title or file name.",
+    ),
+    "form-field-missing": (
+        "表头缺少“{field}”。请在表格上方填写“{field}：……”。",
+        "The form does not give '{field}'. Fill in '{field}：…' above the table.",
+    ),
+    "no-items": (
+        "没有找到工作项目表（或表是空的）。请按模板填写“工作项目”等列。",
+        "No work-item table was found (or it is empty). Fill in the 工作项目 table as in the template.",
+    ),
+    "wrong-month": (
+        "表中的月份是 {value}，但收集的是 {month}。请核对月份，或把文件放到对应月份的文件夹。",
+        "The form says {value} but {month} is being collected. Check the month or move the file.",
+    ),
+    "duplicate-submission": (
+        "同一部门交了两份，使用较新的 {used}，本文件未采用。",
+        "The department handed in two files; the newer one, {used}, is used instead of this one.",
+    ),
     # ---- output -----------------------------------------------------------------------
     "file-open-in-excel": (
         "文件正在 Excel/WPS 中打开（{detail}），未写入任何内容。请先关闭该文件，再运行一次。",

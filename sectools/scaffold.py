@@ -257,6 +257,36 @@ def write_inspections(folder: Path, records: dict[str, list[tuple]] | None) -> l
     return made
 
 
+def write_plan_forms(folder: Path, with_demo: bool) -> list[Path]:
+    """The blank forms (计划总结/模板/) and, for the demo, March 2026 as departments handed it in."""
+    import os
+    import time
+
+    from .plans.output import write_form_docx, write_form_xlsx
+
+    base = folder / "计划总结"
+    made = [write_form_xlsx(base / "模板" / "月度工作计划（模板）.xlsx", "plan"),
+            write_form_xlsx(base / "模板" / "月度工作总结（模板）.xlsx", "summary"),
+            write_form_docx(base / "模板" / "月度工作计划（模板）.docx", "plan"),
+            write_form_docx(base / "模板" / "月度工作总结（模板）.docx", "summary")]
+    if not with_demo:
+        return made
+    month = base / "2026-03"
+    for sub in demo.plan_submissions():
+        where = month / sub["folder"] if sub["folder"] else month
+        target = where / (sub["file"] + "." + sub["format"])
+        args = dict(kind=sub["kind"], department=sub["department"], month="2026年3月", author=sub["author"],
+                    filled=sub["filled"], rows=sub["items"])
+        if sub["format"] == "docx":
+            p = write_form_docx(target, traditional=sub["traditional"], **args)
+        else:
+            p = write_form_xlsx(target, **args)
+        stamp = time.mktime(dt.datetime.combine(sub["filled"], dt.time(20, 0)).timetuple())
+        os.utime(p, (stamp, stamp))
+        made.append(p)
+    return made
+
+
 def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = False,
                 name: str | None = None) -> list[Path]:
     """Create an office folder.  Refuses a non-empty folder unless ``force`` (and even then
@@ -285,6 +315,7 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
         write_workbook(folder / SCORE_ITEMS.default_path, [items_sheet()]),
     ]
     made += write_inspections(folder / INSPECTIONS.default_path, demo.inspections() if with_demo else None)
+    made += write_plan_forms(folder, with_demo)
     return made
 
 

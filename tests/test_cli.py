@@ -139,6 +139,13 @@ def test_committed_workbooks_are_current(tmp_path):
                 assert [[c.value for c in r] for r in sa.iter_rows()] == [[c.value for c in r] for r in sb.iter_rows()], rel
                 assert [(d.sqref, d.formula1) for d in sa.data_validations.dataValidation] == \
                        [(d.sqref, d.formula1) for d in sb.data_validations.dataValidation], rel
+        elif rel.suffix == ".docx":
+            import docx
+
+            da, db = docx.Document(a), docx.Document(b)
+            assert [p.text for p in da.paragraphs] == [p.text for p in db.paragraphs], rel
+            assert [[c.text for c in r.cells] for t in da.tables for r in t.rows] == \
+                   [[c.text for c in r.cells] for t in db.tables for r in t.rows], rel
         else:
             assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8"), rel
 

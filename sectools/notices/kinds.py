@@ -274,6 +274,30 @@ def ranking_notice(office, opts: Options) -> Batch:
     return Batch("量化考核公示", res.week, [Recipient(office.name, ctx)])
 
 
+def plan_reminder(office, opts: Options) -> Batch:
+    from ..plans import KIND_LABELS, collect, month_label
+    from ..ranking import workdays_for
+
+    res = opts.extra.get("collected")
+    if res is None:
+        month = (opts.today.year, opts.today.month)
+        res = collect(office, month, "plan")
+    wd = workdays_for(office)
+    new_due = wd.add_workdays(max(opts.today, res.due.date()) + dt.timedelta(days=1), 1)
+    out = []
+    for r in res.rows:
+        if r["status"] not in ("missing", "late"):
+            continue
+        state = _t(office, "尚未提交") if r["status"] == "missing" else _t(office, "已于") + \
+            f"{format_date_zh(r['handed_in'].date())}" + _t(office, "逾期提交")
+        out.append(Recipient(r["department"], {
+            "department": r["department"], "month_text": f"{res.month[0]}年{res.month[1]}月",
+            "kind_text": _t(office, KIND_LABELS[res.kind]), "due_text": _t(office, format_date_zh(res.due.date())),
+            "checked_text": _t(office, format_date_zh(opts.today)), "state_text": state,
+            "new_due_text": _t(office, format_date_zh(new_due))}))
+    return Batch("催办通知", f"{month_label(res.month)}_{res.kind}", out)
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议通知", "召开会议的通知（默认：下一次会议；--meeting 指定）", ("office",), meeting_notice),
     Kind("考勤提醒", "对达到提醒标准的成员逐人提醒", ("member",), attendance_reminder),
@@ -282,6 +306,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议纪要", "会议纪要：出席、请假、缺席名单与议定事项（默认：最近一次会议）", ("office",), minutes),
     Kind("表扬", "表扬全勤成员", ("office",), praise),
     Kind("通报批评", "通报批评多次无故缺席的成员", ("office",), criticism),
+    Kind("催办通知", "催交月度计划/总结（未交、逾期的部门各一份）", ("department",), plan_reminder),
     Kind("量化考核公示", "班级量化考核结果公示（--week 指定周次，默认最近一周）", ("office",), ranking_notice),
 )}
 

@@ -105,6 +105,14 @@ SOURCES["量化考核公示"] = head("{{ office }}{{ week_title }}班级量化�
 ] + FOOT
 
 
+SOURCES["催办通知"] = head("关于催交{{ month_text }}{{ kind_text }}的通知") + [
+    ("GwAddressee", "{{ department }}："),
+    ("GwBody", "按照秘书处工作制度，各部门应于{{ due_text }}前提交{{ month_text }}{{ kind_text }}。截至{{ checked_text }}，贵部门{{ state_text }}。"),
+    ("GwBody", "请于{{ new_due_text }}前将{{ kind_text }}交至秘书处（按模板填写，写明部门、月份、填表人和填表日期）。逾期未交的，将按考核办法记入部门考核。"),
+    ("GwBody", "特此通知。"),
+] + FOOT
+
+
 def make_template(kind: str, path: Path) -> Path:
     import docx
 

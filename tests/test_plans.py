@@ -1,0 +1,128 @@
+"""Monthly plans and summaries: collection from a folder of real .xlsx and .docx forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from sectools.cli import main
+from sectools.config import load_office
+from sectools.plans import collect, due_date
+from sectools.plans.output import write_form_docx, write_form_xlsx
+
+D = dt.date
+CONFIG = """
+[office]
+name = "测试学生会"
+semester_start = 2026-03-01
+semester_end = 2026-07-10
+departments = ["秘书处", "宣传部", "学习部", "体育部"]
+"""
+ITEMS = [["1", "学雷锋月宣传", "海报一期", "3月5日", "张三", "按时"], ["2", "公众号推送", "每周两篇", "每周三", "李四", "按时"]]
+
+
+def office(tmp_path: Path) -> Path:
+    root = tmp_path / "o"
+    month = root / "计划总结" / "2026年3月"
+    month.mkdir(parents=True)
+    (root / "sectools.toml").write_text(CONFIG, encoding="utf-8")
+    write_form_xlsx(month / "秘书处计划.xlsx", "plan", "秘书处", "2026年3月", "王", D(2026, 3, 2), ITEMS)
+    write_form_docx(month / "宣传部.docx", "plan", "宣传部", "2026年3月", "李", D(2026, 3, 4), ITEMS)
+    write_form_xlsx(month / "体育部3月计划.xlsx", "plan", "体育部", "2026年3月", "赵", D(2026, 3, 9), ITEMS)  # late
+    (month / "学习部").mkdir()
+    write_form_docx(month / "学习部" / "计划.docx", "plan", "学习部", "2026年3月", "钱", D(2026, 3, 3), ITEMS,
+                    traditional=True)
+    return root
+
+
+def rows(res) -> dict[str, tuple]:
+    return {r["department"]: (r["status"], r["items"]) for r in res.rows}
+
+
+def test_plans_on_time_late_missing_docx_xlsx_traditional_and_subfolders(tmp_path):
+    res = collect(load_office(office(tmp_path)), (2026, 3), "plan")
+    assert res.due == dt.datetime(2026, 3, 4, 23, 59, 59)  # the 3rd working day of March 2026
+    assert rows(res) == {"秘书处": ("on_time", 2), "宣传部": ("on_time", 2), "学习部": ("on_time", 2),
+                         "体育部": ("late", 2)}
+    assert [p.code for p in res.problems] == []
+
+
+def test_missing_duplicate_wrong_month_malformed_and_unknown_department(tmp_path):
+    root = office(tmp_path)
+    month = root / "计划总结" / "2026年3月"
+    (month / "体育部3月计划.xlsx").unlink()
+    write_form_xlsx(month / "秘书处计划（修改）.xlsx", "plan", "秘书处", "2026年3月", "王", D(2026, 3, 3),
+                    ITEMS + [["3", "档案更新", "", "3月20日", "王", ""]])
+    write_form_xlsx(month / "学习部二月.xlsx", "plan", "学习部", "2026年2月", "钱", D(2026, 3, 1), ITEMS)
+    write_form_xlsx(month / "火星部计划.xlsx", "plan", "火星部", "2026年3月", "?", D(2026, 3, 1), ITEMS)
+    write_form_xlsx(month / "宣传部空表.xlsx", "plan", "宣传部", "2026年3月", "李", D(2026, 3, 1), [])
+    (month / "坏文件.xlsx").write_bytes(b"PK\x03\x04broken")
+    res = collect(load_office(root), (2026, 3), "plan")
+    r = rows(res)
+    assert r["体育部"] == ("missing", 0)
+    assert r["秘书处"] == ("on_time", 3)  # the newer of the two is used
+    codes = {(Path(p.file).name, p.code) for p in res.problems}
+    assert ("秘书处计划.xlsx", "duplicate-submission") in codes
+    assert ("学习部二月.xlsx", "wrong-month") in codes
+    assert ("火星部计划.xlsx", "unknown-department") in codes
+    assert ("宣传部空表.xlsx", "no-items") in codes
+    assert ("坏文件.xlsx", "corrupt-workbook") in codes
+    wm = next(p for p in res.problems if p.code == "wrong-month")
+    assert wm.sheet and wm.cell == "D2" and "2026年2月" in wm.message()
+
+
+def test_without_a_filled_date_the_file_time_counts(tmp_path):
+    root = office(tmp_path)
+    month = root / "计划总结" / "2026年3月"
+    p = write_form_xlsx(month / "体育部3月计划.xlsx", "plan", "体育部", "2026年3月", "赵", None, ITEMS)
+    stamp = time.mktime(dt.datetime(2026, 3, 4, 22, 0).timetuple())
+    os.utime(p, (stamp, stamp))
+    assert rows(collect(load_office(root), (2026, 3), "plan"))["体育部"] == ("on_time", 2)
+
+
+def test_summary_completion_against_the_plan(tmp_path):
+    root = office(tmp_path)
+    month = root / "计划总结" / "2026年3月"
+    summary = [["1", "学雷锋月宣传", "", "", "张三", "", "已完成", "", "否"],
+               ["2", "公众号推送", "", "", "李四", "", "部分完成", "少一篇", "否"],
+               ["3", "协助校团委", "", "", "张三", "", "已完成", "临时任务", "是"]]
+    write_form_xlsx(month / "宣传部3月工作总结.xlsx", "summary", "宣传部", "2026年3月", "李", D(2026, 4, 2), summary)
+    res = collect(load_office(root), (2026, 3), "summary")
+    assert res.due.date() == D(2026, 4, 3)
+    r = next(x for x in res.rows if x["department"] == "宣传部")
+    assert (r["status"], r["completion_rate"]) == ("on_time", 0.5)
+
+
+def test_deadlines_follow_the_calendar(tmp_path):
+    off = load_office(office(tmp_path))
+    assert due_date(off, (2026, 10), "plan").date() == D(2026, 10, 10)  # 国庆: 10/8, 10/9, then Sat 10/10
+    assert due_date(off, (2026, 4), "summary").date() == D(2026, 5, 8)  # May's 3rd working day after 5/1–5/5
+
+
+def test_cli_collect_json_workbook_schedule_and_reminders(tmp_path):
+    root = office(tmp_path)
+    r = CliRunner().invoke(main, ["plans", "collect", str(root), "--month", "2026-03", "--format", "json"],
+                           catch_exceptions=False)
+    data = json.loads(r.stdout)
+    assert {d["department"]: d["status"] for d in data}["体育部"] == "late"
+    assert set(data[0]) == {"department", "kind", "status", "items", "completion_rate", "problems"}
+    r = CliRunner().invoke(main, ["plans", "collect", str(root), "--month", "2026-03", "--remind"],
+                           catch_exceptions=False)
+    assert "催办通知_体育部.docx" in r.output
+    d = docx.Document(next((root / "输出" / "通知" / "催办通知").glob("*体育部*")))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "关于催交2026年3月月度工作计划的通知" in text and "逾期提交" in text
+    wb = openpyxl.load_workbook(root / "输出" / "月度工作计划_2026-03.xlsx")
+    assert wb.sheetnames[:2] == ["总览", "全部条目"]
+    r = CliRunner().invoke(main, ["plans", "schedule", str(root), "--month", "2026-03"], catch_exceptions=False)
+    ws = openpyxl.load_workbook(root / "输出" / "每周活动安排_2026-03.xlsx").active
+    weeks = [ws.cell(row=i, column=1).value for i in range(3, ws.max_row + 1)]
+    assert "第1周" in weeks and "本月内" in weeks
