@@ -126,3 +126,20 @@ def test_cli_collect_json_workbook_schedule_and_reminders(tmp_path):
     ws = openpyxl.load_workbook(root / "输出" / "每周活动安排_2026-03.xlsx").active
     weeks = [ws.cell(row=i, column=1).value for i in range(3, ws.max_row + 1)]
     assert "第1周" in weeks and "本月内" in weeks
+
+
+def test_the_demo_month_reports_each_fault(tmp_path):
+    from sectools.scaffold import init_office
+
+    init_office(tmp_path / "d", with_demo=True)
+    res = collect(load_office(tmp_path / "d"), (2026, 3), "plan")
+    r = {x["department"]: x for x in res.rows}
+    assert r["外联部"]["status"] == "missing" and r["体育部"]["status"] == "late"
+    assert r["学习部"]["items"] == 2  # the Word form in Traditional characters
+    assert r["宣传部"]["items"] == 4  # the newer of its two files
+    codes = {(Path(p.file).name, p.code) for p in res.problems}
+    assert ("宣传部2026年3月工作计划（初稿）.xlsx", "duplicate-submission") in codes
+    assert ("文艺部计划.xlsx", "no-items") in codes
+    summaries = collect(load_office(tmp_path / "d"), (2026, 3), "summary")
+    s = {x["department"]: x["completion_rate"] for x in summaries.rows}
+    assert s["秘书处"] == 1.0 and s["宣传部"] == 0.75 and s["体育部"] == 0.5
