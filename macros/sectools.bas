@@ -18,3 +18,7 @@ End Sub
 Sub SectoolsRanking()
     RunPython "import sectools.excel.desktop as d; d.ranking()"
 End Sub
+
+Sub SectoolsKpi()
+    RunPython "import sectools.excel.desktop as d; d.kpi()"
+End Sub

@@ -610,6 +610,50 @@ def plans_schedule(office: Path, month: str, out: Path | None) -> None:
     click.echo(str(target))
 
 
+# ---- kpi ---------------------------------------------------------------------------------------
+@main.command()
+@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--period", required=True, help="考核期间：月份（2026-03）或“学期” / a month or the semester.")
+@click.option("--for", "target", type=click.Choice(["member", "department"]), default="member", show_default=True,
+              help="考核成员或部门 / appraise members or departments.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="结果工作簿（默认：输出/绩效考核_期间.xlsx）。")
+@click.option("--notices", "with_notices", is_flag=True, help="同时生成每人的考核结果通知 / also a notice per person.")
+def kpi(office: Path, period: str, target: str, fmt: str, out: Path | None, with_notices: bool) -> None:
+    """绩效考核：多方评分与考勤、计划等数据加权，得出总分、等级（含优秀名额）、排名和奖金分配。
+
+    \b
+    例 / examples:
+      sectools kpi 学生会秘书处 --period 2026-03
+      sectools kpi 学生会秘书处 --period 学期 --for department
+      sectools kpi 学生会秘书处 --period 2026-03 --format json --notices
+    """
+    from . import kpi as kpi_mod
+    from .kpi.output import write_result
+
+    off = _load(str(office))
+    res = kpi_mod.run(off, period, target)
+    target_path = out or office / "输出" / f"绩效考核_{'部门_' if target == 'department' else ''}{res.period}.xlsx"
+    write_result(target_path, res, off.name, inputs=off.input_paths())
+    files = []
+    if with_notices:
+        from .notices import Options, render
+
+        files = render(off, "考核结果通知", opts=Options(extra={"kpi": res})).files
+    if fmt == "json":
+        click.echo(json.dumps(res.as_records(), ensure_ascii=False, indent=2))
+        return
+    for r in res.rows:
+        bonus = f"  奖金 {r['bonus']} 元" if "bonus" in r else ""
+        click.echo(f"  {r['rank_overall']:>3}  {r['department'] or '':<6} {r['name']:<6} {r['total']:7.2f}  {r['grade']}"
+                   f"{bonus}")
+    if res.problems:
+        _print_problems(res.problems, _lang(None))
+    click.echo("结果工作簿：" + str(target_path))
+    for f in files[:5]:
+        click.echo("通知：" + str(f))
+
+
 # ---- notices ---------------------------------------------------------------------------------
 @main.group()
 def notices() -> None:
@@ -806,8 +850,18 @@ def demo(out: Path) -> None:
         if kind == "plan":
             reports.append(write_workbook(outputs / "每周活动安排_2026-03.xlsx", [schedule_sheet(col, off.name)],
                                           inputs=off.input_paths()))
-            _plan_reminders(off, col)
-    reports += _demo_notices(off, outputs)
+    from . import kpi as kpi_mod
+    from .kpi.output import write_result
+
+    contexts: dict[str, dict] = {}
+    for period, target in (("2026-03", "member"), ("2026年春季学期", "member"), ("2026年春季学期", "department")):
+        res_k = kpi_mod.run(off, period, target)
+        reports.append(write_result(outputs / f"绩效考核_{'部门_' if target == 'department' else ''}{res_k.period}.xlsx",
+                                    res_k, off.name, inputs=off.input_paths()))
+        if period == "2026-03":
+            contexts["考核结果通知"] = {"kpi": res_k}
+    contexts["催办通知"] = {"collected": collect(off, (2026, 3), "plan")}
+    reports += _demo_notices(off, outputs, contexts)
     click.echo()
     _print_attendance(res, lang)
     if lang == "en":
@@ -821,28 +875,30 @@ def demo(out: Path) -> None:
         click.echo(f"  {report.relative_to(out)}")
 
 
-def _demo_notices(off, outputs: Path) -> list[Path]:
-    """Every notice kind in docx, html and txt; PDF too when LibreOffice is installed."""
-    import datetime as dt
+import datetime as dt  # noqa: E402  (used by the demo)
 
+
+def _demo_notices(off, outputs: Path, extra: dict | None = None) -> list[Path]:
+    """Every notice kind in docx, html and txt, and one of each as PDF when LibreOffice is installed."""
     from .notices import KINDS, Options, render
     from .notices.engine import soffice, to_pdf
 
     made: list[Path] = []
-    docx: list[Path] = []
+    sample_docx: list[Path] = []
     today = off.semester_end or dt.date.today()
     for kind in KINDS:
         for fmt in ("docx", "html", "txt"):
+            opts = Options(today=today, extra=(extra or {}).get(kind, {}))
             try:
-                res = render(off, kind, fmt=fmt, opts=Options(today=today), out_dir=outputs / "通知" / kind)
+                res = render(off, kind, fmt=fmt, opts=opts, out_dir=outputs / "通知" / kind)
             except SectoolsError:
                 continue  # e.g. nobody to praise
             made += res.files
-            if fmt == "docx":
-                docx += res.files
-    if docx and soffice():
-        made += to_pdf(docx, outputs / "通知" / "PDF")
-    elif docx:
+            if fmt == "docx" and res.files:
+                sample_docx.append(res.files[0])
+    if sample_docx and soffice():
+        made += to_pdf(sample_docx, outputs / "通知" / "PDF")
+    elif sample_docx:
         click.echo("（未安装 LibreOffice，跳过 PDF / LibreOffice not installed: no PDF）")
     return [outputs / "通知"] if made else []
 

@@ -100,7 +100,10 @@ def load_office(folder: str | os.PathLike) -> Office:
     try:
         data = tomllib.loads(cfg.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={"detail": str(e)})) from None
+        detail = str(e)
+        if "key part" in detail:
+            detail += "；中文键名要加英文引号，如 \"自评\" = 10 / quote non-ASCII keys"
+        raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={"detail": detail})) from None
     return office_from_dict(root, data)
 
 

@@ -359,3 +359,38 @@ def plan_submissions() -> list[dict]:
                     "author": authors[dep], "items": items, "format": "xlsx", "file": f"{dep}3月工作总结",
                     "traditional": False, "folder": None})
     return out
+
+
+# ---- performance appraisal -------------------------------------------------------------------------
+KPI_INDICATORS = [
+    # 指标, 类别, 权重, 评分方式, 数据来源, 满分, 考核对象
+    ("工作态度", "履职", 30, "打分", "手工评分", 100, "成员"),
+    ("工作质量", "履职", 30, "打分", "手工评分", 100, "成员"),
+    ("出勤", "纪律", 20, "比率", "出勤率", 100, "成员"),
+    ("部门计划按时", "协作", 10, "比率", "计划按时率", 100, "成员"),
+    ("部门计划完成", "协作", 10, "比率", "计划完成率", 100, "成员"),
+    ("加分", "加分", 0, "加分项", "手工评分", 5, "成员"),
+    ("部门出勤", "纪律", 40, "比率", "出勤率", 100, "部门"),
+    ("计划按时", "管理", 30, "比率", "计划按时率", 100, "部门"),
+    ("计划完成", "管理", 30, "比率", "计划完成率", 100, "部门"),
+]
+KPI_PERIODS = ("2026-03", "2026年春季学期")
+
+
+def ratings() -> list[tuple]:
+    """(期间, 学号, 姓名, 指标, 评分人类别, 分数) for the March and semester appraisals."""
+    rng = random.Random(SEED + 4)
+    out = []
+    for period in KPI_PERIODS:
+        for m in members():
+            if m.left and m.left < dt.date(2026, 3, 31):
+                continue
+            base = rng.uniform(70, 95)
+            for ind in ("工作态度", "工作质量"):
+                for group, spread in (("自评", 3), ("部长评", 6), ("主席团评", 6)):
+                    if m.post in ("主席", "副主席") and group == "主席团评":
+                        continue  # the presidium does not rate itself: reported as a missing rating
+                    out.append((period, m.id, m.name, ind, group, round(min(100, base + rng.uniform(-spread, spread)))))
+            if rng.random() < 0.15:
+                out.append((period, m.id, m.name, "加分", "主席团评", rng.choice((1, 2, 3))))
+    return out

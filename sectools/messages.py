@@ -367,6 +367,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "同一部门交了两份，使用较新的 {used}，本文件未采用。",
         "The department handed in two files; the newer one, {used}, is used instead of this one.",
     ),
+    # ---- kpi ----------------------------------------------------------------------------
+    "bad-period": (
+        "“{value}”不是考核期间。请写月份（如 2026-03）或“学期”。",
+        "'{value}' is not an appraisal period. Give a month (2026-03) or 学期 (the semester).",
+    ),
+    "unknown-indicator": (
+        "指标“{value}”不在考核指标表中。请改正指标名称。该评分未计入。",
+        "The indicator '{value}' is not in the indicators table. The rating was not counted.",
+    ),
+    "unknown-rater": (
+        "评分人类别“{value}”不在 sectools.toml 的 [kpi.raters] 中（可用：{allowed}）。该评分未计入。",
+        "The rater group '{value}' is not in [kpi.raters] ({allowed}). The rating was not counted.",
+    ),
+    "score-out-of-range": (
+        "分数 {value} 不在 0 到满分 {full} 之间。请改正。该评分未计入。",
+        "The score {value} is outside 0 to {full}. The rating was not counted.",
+    ),
+    "source-unavailable": (
+        "指标“{value}”的数据来源是{source}，在这里无法计算（工作簿没有关联办公室文件夹）。请在“sectools设置”中填写“办公室文件夹”，或用命令行 sectools kpi。",
+        "The indicator '{value}' comes from {source}, which cannot be computed here (no office folder). "
+        "Name the office folder in the settings sheet, or use sectools kpi.",
+    ),
+    "missing-rating": (
+        "{value} 的“{indicator}”缺少{groups}的评分（{period}）。该指标按已有的评分计算，请补齐。",
+        "{value} has no rating from {groups} for '{indicator}' ({period}); the indicator uses the "
+        "ratings there are. Please complete them.",
+    ),
     # ---- output -----------------------------------------------------------------------
     "file-open-in-excel": (
         "文件正在 Excel/WPS 中打开（{detail}），未写入任何内容。请先关闭该文件，再运行一次。",

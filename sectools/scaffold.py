@@ -14,6 +14,7 @@ from . import demo
 from .config import CONFIG_NAME, DEFAULT_DEPARTMENTS, POSTS
 from .errors import Problem, SectoolsError
 from .attendance.schema import LEAVE_TABLE, MEETING_KINDS, MEETINGS, SIGNINS, YES_NO
+from .kpi.schema import INDICATORS, RATINGS
 from .ranking.schema import CLASSES, INSPECTIONS, SCORE_ITEMS
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
@@ -54,6 +55,20 @@ path = "评分细则.xlsx"
 
 [tables.inspections]            # 一个工作簿（每个检查部门一张表）或一个文件夹（每个部门一个文件）
 path = "检查记录"
+
+[tables.indicators]             # 绩效考核
+path = "考核指标.xlsx"
+
+[tables.ratings]
+path = "评分表.xlsx"
+
+# 绩效考核规则（中文键名要加英文引号）
+[kpi]
+raters = {{ "自评" = 10, "部长评" = 50, "主席团评" = 40 }}   # 各评分人类别的权重
+grades = {{ "优秀" = 90, "良好" = 80, "合格" = 60 }}         # 等级分数线，低于最低一档为不合格
+excellent_quota = 0.2           # 每个部门优秀名额（人数 × 20%，四舍五入，至少 1 人）
+tie_method = "dense"
+# bonus_pool = 5000             # 奖金总额（元），按总分比例分配到元
 
 # 班级量化考核规则（默认值）
 [ranking]
@@ -257,6 +272,17 @@ def write_inspections(folder: Path, records: dict[str, list[tuple]] | None) -> l
     return made
 
 
+def indicators_sheet() -> Sheet:
+    return Sheet("考核指标", _columns(INDICATORS), [list(r) for r in demo.KPI_INDICATORS], title="绩效考核指标",
+                 validations=_validations(INDICATORS), blank_rows=30)
+
+
+def ratings_sheet(rows) -> Sheet:
+    return Sheet("评分", _columns(RATINGS), [[p, i, n, None, ind, g, v] for p, i, n, ind, g, v in rows],
+                 title="绩效考核评分表", validations={5: ["自评", "部长评", "主席团评"]},
+                 blank_rows=max(0, 300 - len(rows)))
+
+
 def write_plan_forms(folder: Path, with_demo: bool) -> list[Path]:
     """The blank forms (计划总结/模板/) and, for the demo, March 2026 as departments handed it in."""
     import os
@@ -316,6 +342,8 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
     ]
     made += write_inspections(folder / INSPECTIONS.default_path, demo.inspections() if with_demo else None)
     made += write_plan_forms(folder, with_demo)
+    made += [write_workbook(folder / INDICATORS.default_path, [indicators_sheet()]),
+             write_workbook(folder / RATINGS.default_path, [ratings_sheet(demo.ratings() if with_demo else [])])]
     return made
 
 
@@ -341,6 +369,8 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
             write_workbook(blank / CLASSES.default_path, [classes_sheet([])]),
             write_workbook(blank / SCORE_ITEMS.default_path, [items_sheet()])]
     made += write_inspections(blank / INSPECTIONS.default_path, None)
+    made += [write_workbook(blank / INDICATORS.default_path, [indicators_sheet()]),
+             write_workbook(blank / RATINGS.default_path, [ratings_sheet([])])]
     made += init_office(folder / "demo", with_demo=True, force=True)
     return made
 

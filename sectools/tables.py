@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .attendance.schema import DECISIONS, LEAVE_TABLE, MEETINGS, SIGNINS
 from .ranking.schema import CLASSES, HOLIDAYS, INSPECTIONS, SCORE_ITEMS
+from .kpi.schema import INDICATORS, RATINGS
 from .roster import ROSTER
 
 TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS, CLASSES, SCORE_ITEMS,
-                                            INSPECTIONS, HOLIDAYS)}
+                                            INSPECTIONS, HOLIDAYS, INDICATORS, RATINGS)}

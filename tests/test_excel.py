@@ -300,7 +300,7 @@ def test_macros_module_is_the_one_sectools_installs():
 
     bas = (Path(__file__).resolve().parents[1] / "macros" / "sectools.bas").read_bytes().decode()
     assert bas == bas_text()
-    assert bas.count("    RunPython") == 4 and "\r\n" in bas
+    assert bas.count("    RunPython") == 5 and "\r\n" in bas
     subs = re.findall(r"Sub (\w+)\(\)\r\n    RunPython \"import sectools.excel.desktop as d; d.(\w+)\(\)\"", bas)
     import sectools.excel.desktop as desktop
 
@@ -343,3 +343,16 @@ def test_ranking_button(tmp_path):
     assert rows["会计2401"][1] == 1 and rows["会计2401"][3] == 100 and rows["会计2401"][-2] == "★"
     text = alert(actions)
     assert "2026-W11 周：5 个班级已排名" in text and "生活部!B7" in text
+
+
+def test_kpi_button_with_manual_indicators(tmp_path):
+    from . import test_kpi as tk
+
+    path = sheet_book(tmp_path / "考核.xlsx", ta.ROSTER, title="名册",
+                      extra_sheets={"指标": tk.INDICATORS, "评分": tk.RATINGS, "sectools设置": [["考核期间", "2026-03"]]})
+    actions = run_script("sectools_kpi", payload(path))
+    values = sheet_values(actions, added(actions)["绩效考核"])
+    rows = {r[2]: r for r in values[2:]}
+    assert rows["001"][7] == 83.0  # 工作态度, as in the file-based test
+    text = alert(actions)
+    assert "绩效考核（2026-03）完成" in text and "无法计算" in text  # 出勤/计划按时 need the office folder

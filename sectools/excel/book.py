@@ -34,6 +34,7 @@ SETTING_KEYS = {
     "请假": ("tables", "leaves"),
     "签到会议": ("extra", "签到会议"),
     "周次": ("extra", "周次"),
+    "考核期间": ("extra", "考核期间"),
 }
 
 

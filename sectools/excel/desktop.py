@@ -36,3 +36,9 @@ def ranking() -> None:
     from .jobs import ranking as job
 
     job(_caller())
+
+
+def kpi() -> None:
+    from .jobs import kpi as job
+
+    job(_caller())

@@ -351,4 +351,34 @@ def ranking(book) -> None:
     finish(book, summary, s.problems + res.problems, s.lang, s.wb.owned, [name])
 
 
-JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking}
+@guarded
+def kpi(book) -> None:
+    """绩效考核：读取本工作簿的名册、考核指标和评分表，计算总分、等级和排名（“sectools设置”中的“考核期间”）。"""
+    from ..kpi import evaluate
+    from ..kpi.output import result_sheets
+
+    s = Session(book)
+    roster = s.table("roster")
+    ind = s.table("indicators")
+    rat = s.table("ratings")
+    period = s.settings_value("考核期间")
+    if not period:
+        periods = [p for p in rat.data["period"].tolist() if p]
+        period = max(periods) if periods else None
+    if not period:
+        raise SectoolsError(Problem("bad-period", value="—"))
+    res = evaluate(s.office, ind, rat, roster.data, str(period), "member", computed=s.folder is not None)
+    written = []
+    for sh in result_sheets(res, s.office.name):
+        if sh.name in ("问题清单", "Problems"):
+            continue
+        sh.charts = []
+        sh.name = {"考核结果": "绩效考核"}.get(sh.name, sh.name)
+        written.append(put_sheet(book, sh, s.wb.owned))
+    top = next((r for r in res.rows if r["rank_overall"] == 1), None)
+    summary = (f"绩效考核（{res.period}）完成：{len(res.rows)} 人"
+               + (f"，第一名 {top['name']} {top['total']:g} 分。" if top else "。"))
+    finish(book, summary, s.problems + res.problems, s.lang, s.wb.owned, written)
+
+
+JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi}

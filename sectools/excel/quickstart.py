@@ -25,7 +25,8 @@ from .scripts import BUTTONS, SHEET
 
 DESKTOP_NAME = "考勤工作簿.xlsm"
 MACROS = {"sectools_attendance": "SectoolsAttendance", "sectools_check": "SectoolsCheck",
-          "sectools_signin_sheet": "SectoolsSigninSheet", "sectools_ranking": "SectoolsRanking"}
+          "sectools_signin_sheet": "SectoolsSigninSheet", "sectools_ranking": "SectoolsRanking",
+          "sectools_kpi": "SectoolsKpi"}
 SERVER_NAME = "考勤工作簿（Server）.xlsx"
 TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签到"), ("leaves", "请假"),
                 ("classes", "班级"), ("score_items", "评分细则"), ("inspections", "检查记录"))

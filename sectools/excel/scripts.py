@@ -17,6 +17,7 @@ BUTTONS = {
     "sectools_check": ("btn_check", "B10", "检查数据"),
     "sectools_signin_sheet": ("btn_signin_sheet", "B13", "生成签到表"),
     "sectools_ranking": ("btn_ranking", "B16", "班级排名"),
+    "sectools_kpi": ("btn_kpi", "B19", "绩效考核"),
 }
 SHEET = "操作"
 
@@ -50,4 +51,10 @@ def sectools_ranking(book: xw.Book):
     return jobs.ranking(book)
 
 
-__all__ = ["sectools_attendance", "sectools_check", "sectools_signin_sheet", "sectools_ranking"]
+@xw.script(button=_button("sectools_kpi"))
+def sectools_kpi(book: xw.Book):
+    """绩效考核：总分、等级（含优秀名额）、排名（“sectools设置”中的“考核期间”，默认最近一期）。"""
+    return jobs.kpi(book)
+
+
+__all__ = ["sectools_attendance", "sectools_check", "sectools_signin_sheet", "sectools_ranking", "sectools_kpi"]

@@ -8,6 +8,7 @@ SUBS = {
     "SectoolsCheck": "check",
     "SectoolsSigninSheet": "signin_sheet",
     "SectoolsRanking": "ranking",
+    "SectoolsKpi": "kpi",
 }
 
 

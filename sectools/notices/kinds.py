@@ -298,6 +298,25 @@ def plan_reminder(office, opts: Options) -> Batch:
     return Batch("催办通知", f"{month_label(res.month)}_{res.kind}", out)
 
 
+def kpi_result(office, opts: Options) -> Batch:
+    from .. import kpi
+
+    res = opts.extra.get("kpi") or kpi.run(office, opts.week or f"{opts.today.year}-{opts.today.month:02d}")
+    label = res.period
+    period_text = f"{label[:4]}年{int(label[5:])}月" if len(label) == 7 and label[4] == "-" else label
+    weights = {i["name"]: i["weight"] for i in res.indicators}
+    out = []
+    for r in res.rows:
+        inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}"} for n, v in r["indicators"].items()]
+        bonus = (_t(office, "奖金") + f"{r['bonus']}" + _t(office, "元。")) if "bonus" in r else ""
+        out.append(Recipient(f"{r['department']}_{r['name']}", {
+            "period_text": _t(office, period_text),
+            "person": {"name": r["name"], "department": r["department"] or "", "total": f"{r['total']:g}",
+                       "grade": r["grade"], "rank_department": r["rank_department"], "rank_overall": r["rank_overall"]},
+            "indicators": inds, "bonus_text": bonus}))
+    return Batch("考核结果通知", label, out)
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议通知", "召开会议的通知（默认：下一次会议；--meeting 指定）", ("office",), meeting_notice),
     Kind("考勤提醒", "对达到提醒标准的成员逐人提醒", ("member",), attendance_reminder),
@@ -307,6 +326,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("表扬", "表扬全勤成员", ("office",), praise),
     Kind("通报批评", "通报批评多次无故缺席的成员", ("office",), criticism),
     Kind("催办通知", "催交月度计划/总结（未交、逾期的部门各一份）", ("department",), plan_reminder),
+    Kind("考核结果通知", "绩效考核结果通知（每人一份）", ("member",), kpi_result),
     Kind("量化考核公示", "班级量化考核结果公示（--week 指定周次，默认最近一周）", ("office",), ranking_notice),
 )}
 

@@ -1,0 +1,265 @@
+"""绩效考核 — weighted indicators from several raters and from computed sources (attendance,
+plans and summaries), grades with a quota, ranks and bonus allocation.
+
+Computed indicators take their values from the same library functions as the attendance and
+plans reports, for the same period: one source of truth, nothing copied between workbooks.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..errors import ERROR, WARNING, Problem, SectoolsError
+from ..normalize import fold
+from .compute import KpiRules, allocate, grade_all, rank_all, rater_mean, rules_from_config, total_score
+from .schema import INDICATORS, RATINGS
+
+__all__ = ["run", "evaluate", "KpiResult", "period_range", "INDICATORS", "RATINGS"]
+
+
+@dataclass
+class KpiResult:
+    period: str
+    target: str
+    rows: list[dict]
+    indicators: list[dict]
+    problems: list[Problem] = field(default_factory=list)
+
+    def as_records(self) -> list[dict]:
+        keys = ("id", "name", "department", "total", "grade", "rank_department", "rank_overall", "indicators")
+        out = []
+        for r in self.rows:
+            d = {k: r.get(k) for k in keys}
+            if "bonus" in r:
+                d["bonus"] = r["bonus"]
+            out.append(d)
+        return out
+
+
+def period_range(office, period: str) -> tuple[str, dt.date, dt.date]:
+    from ..plans.forms import parse_month
+
+    p = str(period).strip()
+    if fold(p) in ("semester", "学期", "本学期") or "学期" in p or "春" in p or "秋" in p:
+        if not (office.semester_start and office.semester_end):
+            raise SectoolsError(Problem("bad-period", value=period))
+        return p, office.semester_start, office.semester_end
+    m = parse_month(p, office.semester_start.year if office.semester_start else dt.date.today().year)
+    if not m:
+        raise SectoolsError(Problem("bad-period", value=period))
+    last = calendar.monthrange(m[0], m[1])[1]
+    return f"{m[0]}-{m[1]:02d}", dt.date(m[0], m[1], 1), dt.date(m[0], m[1], last)
+
+
+def _same_period(value, label: str, office) -> bool:
+    try:
+        return period_range(office, value)[0] == label
+    except SectoolsError:
+        return fold(str(value)) == fold(label)
+
+
+def run(office, period: str, target: str = "member") -> KpiResult:
+    from .. import office as office_mod
+
+    rules, cfg = rules_from_config(office.section("kpi"))
+    if cfg:
+        from ..errors import ConfigError
+
+        raise ConfigError(cfg)
+    ind_t = office_mod.read(office, "indicators")
+    rat_t = office_mod.read(office, "ratings")
+    fatal = [p for t in (ind_t, rat_t) for p in t.problems if t.header_row is None]
+    if fatal:
+        raise SectoolsError(fatal)
+    roster = office_mod.read(office, "roster").data if target != "department" else None
+    return evaluate(office, ind_t, rat_t, roster, period, target, rules)
+
+
+def evaluate(office, ind_t, rat_t, roster, period: str, target: str = "member", rules: KpiRules | None = None,
+             computed: bool = True) -> KpiResult:
+    """The appraisal from tables already read (files or an open workbook).  ``computed=False``:
+    indicators from attendance and plans are reported as unavailable instead of computed."""
+    if rules is None:
+        rules, cfg = rules_from_config(office.section("kpi"))
+        if cfg:
+            from ..errors import ConfigError
+
+            raise ConfigError(cfg)
+    label, start, end = period_range(office, period)
+    problems = list(ind_t.problems) + list(rat_t.problems)
+    want = "部门" if target == "department" else "成员"
+    indicators = []
+    for r in ind_t.data.to_dict("records"):
+        if (r["target"] or "成员") != want or not r["name"]:
+            continue
+        indicators.append({"name": r["name"], "category": r["category"], "weight": float(r["weight"] or 0),
+                           "method": r["method"] or "打分", "source": r["source"] or "手工评分",
+                           "full": float(r["full"] or 100)})
+    by_name = {fold(i["name"]): i for i in indicators}
+    all_names = {fold(x) for x in ind_t.data["name"].tolist() if x}
+    # -- who is appraised
+    if target == "department":
+        targets = [{"key": d, "id": None, "name": d, "department": d} for d in _departments(office)]
+    else:
+        targets = []
+        for r in roster.to_dict("records"):
+            if (r["joined"] and r["joined"] > end) or (r["left"] and r["left"] < start):
+                continue
+            if r["status"] in ("已退出", "撤职") and not r["left"]:
+                continue
+            targets.append({"key": r["id"], "id": r["id"], "name": r["name"], "department": r["department"],
+                            "post": r["post"]})
+    keys = {t["key"] for t in targets}
+    # -- manual ratings
+    scores: dict[tuple, dict[str, list[float]]] = {}
+    raters = {fold(g): g for g in rules.raters}
+    for i, r in enumerate(rat_t.data.to_dict("records")):
+        if not r["period"] or not _same_period(r["period"], label, office):
+            continue
+        ind = by_name.get(fold(r["indicator"] or ""))
+        if ind is None:
+            if fold(r["indicator"] or "") not in all_names:
+                problems.append(rat_t.problem("unknown-indicator", i, "indicator", r["indicator"]))
+            continue
+        key = r["department"] if target == "department" else r["id"]
+        if target != "department" and not key and r["name"]:
+            hits = [t["key"] for t in targets if t["name"] == r["name"]]
+            key = hits[0] if len(hits) == 1 else None
+        if key not in keys:
+            if target != "department" or r["id"] is None:
+                problems.append(rat_t.problem("unknown-member", i, "id" if r["id"] else "name", r["id"] or r["name"],
+                                              detail="不在本期考核名单中 / not appraised this period"))
+            continue
+        group = raters.get(fold(r["rater"] or ""))
+        if group is None:
+            problems.append(rat_t.problem("unknown-rater", i, "rater", r["rater"], WARNING,
+                                          allowed="、".join(rules.raters)))
+            continue
+        if r["score"] is None or not 0 <= r["score"] <= ind["full"]:
+            problems.append(rat_t.problem("score-out-of-range", i, "score", r["score"], full=f"{ind['full']:g}"))
+            continue
+        scores.setdefault((key, ind["name"]), {}).setdefault(group, []).append(float(r["score"]))
+    # -- computed sources
+    if computed:
+        computed = _computed(office, indicators, targets, start, end, target, problems)
+    else:
+        computed = {}
+        for ind in indicators:
+            if ind["source"] != "手工评分":
+                problems.append(Problem("source-unavailable", WARNING, value=ind["name"],
+                                        params={"source": ind["source"]}))
+    rows = []
+    for t in targets:
+        ind_scores: dict[str, float] = {}
+        for ind in indicators:
+            if ind["source"] != "手工评分":
+                v = computed.get((t["key"], ind["name"]))
+                if v is not None:
+                    ind_scores[ind["name"]] = round(v, 2)
+                continue
+            got = scores.get((t["key"], ind["name"]), {})
+            if ind["method"] == "加分项":  # a bonus is given by whoever gives it; none is no bonus
+                if got:
+                    ind_scores[ind["name"]] = round(sum(sum(v) / len(v) for v in got.values()) / len(got), 2)
+                continue
+            mean, missing = rater_mean(got, rules.raters)
+            if missing:
+                problems.append(Problem("missing-rating", ERROR, rat_t.file, rat_t.sheet, None, t["name"],
+                                        {"indicator": ind["name"], "groups": "、".join(missing), "period": label}))
+            if mean is None:
+                continue
+            if ind["method"] == "扣分制":
+                mean = ind["full"] - mean
+            ind_scores[ind["name"]] = round(mean, 2)
+        rows.append({**{k: t.get(k) for k in ("id", "name", "department", "post")},
+                     "total": total_score(ind_scores, indicators), "indicators": ind_scores})
+    grade_all(rows, rules, "department" if target != "department" else "_all")
+    rank_all(rows, rules.tie_method)
+    if rules.bonus_pool is not None:
+        allocate(rows, rules.bonus_pool)
+    rows.sort(key=lambda r: (r["rank_overall"], r["department"] or "", r["id"] or ""))
+    return KpiResult(label, target, rows, indicators, problems)
+
+
+def _departments(office) -> list[str]:
+    return list(office.section("plans").get("departments") or [d for d in office.departments if d != "主席团"])
+
+
+def _computed(office, indicators, targets, start, end, target, problems) -> dict:
+    sources = {i["source"] for i in indicators}
+    out: dict[tuple, float] = {}
+    if "出勤率" in sources or "活动次数" in sources:
+        from .. import attendance
+
+        try:
+            res = attendance.run(office, date_from=start, date_to=end)
+        except SectoolsError as e:
+            problems.extend(e.problems)
+            res = None
+        if res is not None:
+            rate = {r["id"]: r["rate"] for r in res.members.to_dict("records")}
+            dep_rate = {r["department"]: r["rate"] for r in res.departments.to_dict("records")}
+            acts = _activities(res)
+            for ind in indicators:
+                for t in targets:
+                    if ind["source"] == "出勤率":
+                        v = dep_rate.get(t["key"]) if target == "department" else rate.get(t["key"])
+                        if v is not None and v == v:
+                            out[(t["key"], ind["name"])] = v * ind["full"]
+                    elif ind["source"] == "活动次数":
+                        n = sum(acts.get(m, 0) for m in ([t["key"]] if target != "department" else
+                                                          [x for x, d in res.member_index[["id", "department"]]
+                                                           .itertuples(index=False) if d == t["key"]]))
+                        out[(t["key"], ind["name"])] = float(min(n, ind["full"]))
+    if "计划按时率" in sources or "计划完成率" in sources:
+        on_time, completion = _plan_rates(office, start, end)
+        for ind in indicators:
+            for t in targets:
+                dep = t["department"]
+                if ind["source"] == "计划按时率" and dep in on_time:
+                    out[(t["key"], ind["name"])] = on_time[dep] * ind["full"]
+                elif ind["source"] == "计划完成率" and completion.get(dep) is not None:
+                    out[(t["key"], ind["name"])] = completion[dep] * ind["full"]
+    return out
+
+
+def _activities(res) -> dict[str, int]:
+    import numpy as np
+
+    from ..attendance.compute import CODE
+    from ..attendance.schema import ATTENDED
+
+    kinds = res.meeting_index["kind"].tolist()
+    cols = [k for k, kd in enumerate(kinds) if fold(kd or "") == fold("活动")]
+    if not cols:
+        return {}
+    sub = res.status[:, cols]
+    counts = np.isin(sub, [CODE[s] for s in ATTENDED]).sum(axis=1)
+    return dict(zip(res.member_index["id"].tolist(), counts.tolist()))
+
+
+def _plan_rates(office, start: dt.date, end: dt.date) -> tuple[dict, dict]:
+    """Per department: the share of plans and summaries handed in on time, and the mean completion."""
+    from ..plans import collect
+
+    months = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    hits: dict[str, list[int]] = {}
+    comp: dict[str, list[float]] = {}
+    for month in months:
+        for kind in ("plan", "summary"):
+            res = collect(office, month, kind)
+            if not any(r["status"] != "missing" for r in res.rows):
+                continue  # nothing collected that month (not yet begun)
+            for r in res.rows:
+                hits.setdefault(r["department"], []).append(1 if r["status"] == "on_time" else 0)
+                if kind == "summary" and r["completion_rate"] is not None:
+                    comp.setdefault(r["department"], []).append(r["completion_rate"])
+    on_time = {d: sum(v) / len(v) for d, v in hits.items() if v}
+    completion = {d: sum(v) / len(v) for d, v in comp.items() if v}
+    return on_time, completion

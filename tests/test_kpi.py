@@ -1,0 +1,147 @@
+"""绩效考核: weights, rater groups, computed indicators that match attendance and plans, quotas, ranks, bonus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sectools import attendance, kpi
+from sectools.cli import main
+from sectools.config import load_office
+from sectools.kpi.compute import KpiRules, allocate, grade_all, quota_of
+from sectools.plans import collect
+from sectools.plans.output import write_form_xlsx
+
+from . import test_attendance as ta
+from .conftest import sheet_book
+
+D = dt.date
+INDICATORS = [
+    ["指标", "类别", "权重", "评分方式", "数据来源", "满分"],
+    ["工作态度", "履职", 40, "打分", "手工评分", 100],
+    ["出勤", "纪律", 30, "比率", "出勤率", 100],
+    ["计划按时", "履职", 30, "比率", "计划按时率", 100],
+    ["加分", "加分", 0, "加分项", "手工评分", 5],
+]
+RATINGS = [
+    ["期间", "学号", "姓名", "指标", "评分人类别", "分数"],
+    ["2026-03", "001", "甲", "工作态度", "自评", 90], ["2026-03", "001", "甲", "工作态度", "部长评", 80],
+    ["2026-03", "001", "甲", "工作态度", "主席团评", 85], ["2026-03", "001", "甲", "加分", "部长评", 3],
+    ["2026-03", "002", "乙", "工作态度", "自评", 100], ["2026-03", "002", "乙", "工作态度", "部长评", 90],
+    ["2026年3月", "002", "乙", "工作态度", "部长评", 80],  # a second 部长 rater; the month typed another way
+    ["2026-03", "005", "张伟", "工作态度", "自评", 120],  # over 满分: a problem, not counted
+    ["2026-03", "005", "张伟", "工作态度", "部长评", 70], ["2026-03", "005", "张伟", "工作态度", "主席团评", 60],
+    ["2026-02", "005", "张伟", "工作态度", "部长评", 10],  # another month: ignored
+]
+KPI_CONFIG = """
+[tables.indicators]
+path = "考核指标.xlsx"
+[tables.ratings]
+path = "评分表.xlsx"
+
+[kpi]
+raters = { "自评" = 10, "部长评" = 50, "主席团评" = 40 }
+grades = { "优秀" = 85, "良好" = 80, "合格" = 60 }
+excellent_quota = 0.2
+bonus_pool = 1000
+"""
+
+
+def office(tmp_path):
+    root = ta.make_office(tmp_path / "o", config=ta.CONFIG + KPI_CONFIG)
+    sheet_book(root / "考核指标.xlsx", INDICATORS, title="指标")
+    sheet_book(root / "评分表.xlsx", RATINGS, title="评分")
+    month = root / "计划总结" / "2026-03"
+    month.mkdir(parents=True)
+    items = [["1", "工作", "", "3月9日", "甲", ""]]
+    write_form_xlsx(month / "秘书处.xlsx", "plan", "秘书处", "2026年3月", "乙", D(2026, 3, 2), items)
+    write_form_xlsx(month / "宣传部.xlsx", "plan", "宣传部", "2026年3月", "丙", D(2026, 3, 9), items)  # late
+    return load_office(root)
+
+
+def test_totals_grades_ranks_and_bonus_hand_computed(tmp_path):
+    res = kpi.run(office(tmp_path), "2026-03")
+    r = {x["id"]: x for x in res.rows}
+    assert r["001"]["indicators"] == {"工作态度": 83.0, "出勤": 75.0, "计划按时": 100.0, "加分": 3.0}
+    assert r["001"]["total"] == 88.7  # (40×83 + 30×75 + 30×100) / 100 + 3
+    assert r["002"]["indicators"]["工作态度"] == 87.5  # (100×10 + mean(90, 80)×50) / 60: 主席团 missing
+    assert r["002"]["total"] == 89.0
+    assert r["005"]["indicators"]["工作态度"] == 65.56  # 120 left out: (70×50 + 60×40) / 90
+    assert r["003"]["total"] == 25.0  # no 工作态度: (30×50 + 30×0) / 60
+    assert r["004"]["total"] == 50.0
+    assert r["006"]["total"] == 0.0
+    # 秘书处 has 2 members: 优秀 quota = round(2 × 0.2) → at least 1; 乙 keeps it, 甲 drops to 良好.
+    assert (r["002"]["grade"], r["001"]["grade"]) == ("优秀", "良好") and "名额" in r["001"]["quota_note"]
+    assert [r[k]["rank_overall"] for k in ("002", "001", "004", "005", "003", "006")] == [1, 2, 3, 4, 5, 6]
+    assert (r["001"]["rank_department"], r["004"]["rank_department"]) == (2, 1)
+    assert {k: v["bonus"] for k, v in r.items()} == {"002": 319, "001": 318, "004": 179, "005": 94, "003": 90,
+                                                     "006": 0}
+    codes = sorted((p.code, p.cell) for p in res.problems if p.code != "missing-rating")
+    assert codes == [("score-out-of-range", "F9")]
+    missing = {(p.value, p.params["groups"]) for p in res.problems if p.code == "missing-rating"}
+    assert ("乙", "主席团评") in missing and ("丙", "自评、部长评、主席团评") in missing
+    assert not any(v == "甲" for v, _ in missing)  # 加分项 needs no rater group
+
+
+def test_computed_indicators_match_attendance_and_plans(tmp_path):
+    off = office(tmp_path)
+    res = kpi.run(off, "2026-03")
+    att = {m["id"]: m["rate"] for m in attendance.run(off, date_from=D(2026, 3, 1), date_to=D(2026, 3, 31)).as_records()}
+    for row in res.rows:
+        assert row["indicators"]["出勤"] == pytest.approx(att[row["id"]] * 100, abs=0.01)
+    plans = {r["department"]: r["status"] for r in collect(off, (2026, 3), "plan").rows}
+    for row in res.rows:
+        expected = 100.0 if plans[row["department"]] == "on_time" else 0.0
+        assert row["indicators"]["计划按时"] == expected
+
+
+def test_quota_boundaries_and_rounding():
+    assert [quota_of(n, 0.2) for n in (0, 1, 2, 3, 5, 7, 8, 10)] == [0, 1, 1, 1, 1, 1, 2, 2]
+    rules = KpiRules(grades=(("优秀", 90.0), ("良好", 80.0), ("合格", 60.0)), excellent_quota=0.2)
+    rows = [{"department": "A", "total": t} for t in (95, 93, 93, 91, 85, 70, 60, 50, 40, 30)]
+    grade_all(rows, rules)
+    # 10 members → 2 优秀; 93 and 93 tie at the cut: giving both would make 3, so both drop.
+    assert [r["grade"] for r in rows] == ["优秀", "良好", "良好", "良好", "良好", "合格", "合格", "不合格", "不合格",
+                                          "不合格"]
+
+
+def test_bonus_parts_add_up_to_the_pool():
+    rows = [{"id": str(i), "total": t} for i, t in enumerate((90, 90, 90))]
+    allocate(rows, 100)
+    assert [r["bonus"] for r in rows] == [34, 33, 33] and sum(r["bonus"] for r in rows) == 100
+
+
+def test_department_appraisal_and_semester(tmp_path):
+    off = office(tmp_path)
+    cfg = off.root / "sectools.toml"
+    ind = [r[:] + ["部门"] for r in INDICATORS[2:4]]
+    sheet_book(off.root / "考核指标.xlsx", [INDICATORS[0] + ["考核对象"]] + [r + ["成员"] for r in INDICATORS[1:]] + ind,
+               title="指标")
+    del cfg
+    res = kpi.run(load_office(off.root), "学期", "department")
+    r = {x["department"]: x for x in res.rows}
+    assert set(r) == {"秘书处", "宣传部", "学习部"}
+    assert r["秘书处"]["indicators"]["计划按时"] == 100.0 and r["宣传部"]["indicators"]["计划按时"] == 0.0
+
+
+def test_cli_json_workbook_and_notices(tmp_path):
+    off = office(tmp_path)
+    r = CliRunner().invoke(main, ["kpi", str(off.root), "--period", "2026-03", "--format", "json", "--notices"],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert set(data[0]) >= {"id", "name", "department", "total", "grade", "rank_department", "rank_overall",
+                            "indicators"}
+    import docx
+    import openpyxl
+
+    notice = next((off.root / "输出" / "通知" / "考核结果通知").glob("*秘书处_乙*"))
+    text = "\n".join(p.text for p in docx.Document(notice).paragraphs)
+    assert "2026年3月绩效考核结果通知" in text and "综合得分89分，考核等级：优秀" in text
+    wb = openpyxl.load_workbook(off.root / "输出" / "绩效考核_2026-03.xlsx")
+    assert wb.sheetnames[:2] == ["考核结果", "指标与权重"]
+    r = CliRunner().invoke(main, ["kpi", str(off.root), "--period", "下个月"])
+    assert r.exit_code == 1 and "考核期间" in r.output
