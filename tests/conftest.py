@@ -54,3 +54,16 @@ def digest(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def ctx() -> ReadContext:
     return CTX
+
+
+@pytest.fixture(scope="session")
+def demo_office(tmp_path_factory) -> tuple[Path, str]:
+    """`sectools demo` run once for the session: (office folder, its output)."""
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    out = tmp_path_factory.mktemp("demo") / "演示"
+    r = CliRunner().invoke(main, ["demo", "--out", str(out)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    return out, r.output

@@ -308,10 +308,10 @@ def test_signin_sheet_lists_expected_members_with_leave(tmp_path):
     assert r.exit_code == 1 and "找不到" in r.output
 
 
-def test_demo_attendance_runs_and_flags_members(tmp_path):
-    r = CliRunner().invoke(main, ["demo", "--out", str(tmp_path / "d")], catch_exceptions=False)
-    assert r.exit_code == 0 and "考勤统计.xlsx" in r.output and "签到表_" in r.output
-    res = attendance.run(load_office(tmp_path / "d"))
+def test_demo_attendance_runs_and_flags_members(demo_office):
+    office, output = demo_office
+    assert "考勤统计.xlsx" in output and "签到表_" in output
+    res = attendance.run(load_office(office))
     assert len(res.meetings) > 30 and len(res.members) > 75
     assert {a["action"] for a in res.actions} >= {"提醒", "通报部长并撤销职务", "视为自动退出"}
     assert not [p for p in res.problems if p.severity == "error"]
