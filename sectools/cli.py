@@ -829,8 +829,6 @@ def demo(out: Path) -> None:
     m, people = att.signin_sheet_data(off, None)
     reports.append(write_signin_sheet(outputs / f"签到表_{m['date']}.xlsx", m, people, off.name, off.departments,
                                       inputs=off.input_paths()))
-    from . import ranking as rk
-    from .ranking.report import write_week
 
     from .ranking.workflow import run_semester
 

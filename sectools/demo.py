@@ -51,7 +51,7 @@ def classes() -> list[tuple[str, str]]:
 
 def members() -> list[Member]:
     rng = random.Random(SEED)
-    cls = classes()
+
     used_ids: set[str] = set()
     used_names: set[str] = set()
     out: list[Member] = []

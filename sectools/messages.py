@@ -479,7 +479,6 @@ def normalize_lang(lang: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
-    import opencc
 
     return _converter("s2twp").convert(text)
 

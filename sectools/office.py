@@ -4,10 +4,10 @@ table's own rules.  Front ends call :func:`read` and :func:`check`."""
 from __future__ import annotations
 
 from .config import Office, load_office
-from .errors import Problem
+from .errors import ConfigError, Problem, SectoolsError
 from .reader import ReadContext, Table, read_table
 
-__all__ = ["Office", "load_office", "read", "check", "context"]
+__all__ = ["Office", "load_office", "read", "read_required", "check", "checked_config", "context"]
 
 
 def context(office: Office) -> ReadContext:
@@ -49,6 +49,21 @@ def _rules(name: str, office: Office, table: Table) -> list[Problem]:
 
         return leave_problems(table)
     return []
+
+
+def read_required(office: Office, *names: str) -> list[Table]:
+    """Read tables a job cannot do without; raise their problems when one could not be read at all."""
+    tables = [read(office, n) for n in names]
+    fatal = [p for t in tables for p in t.problems if t.header_row is None]
+    if fatal:
+        raise SectoolsError(fatal)
+    return tables
+
+
+def checked_config(problems: list[Problem]) -> None:
+    """Raise a section's config problems (the CLI shows them as one message)."""
+    if problems:
+        raise ConfigError(problems)
 
 
 def check(office: Office) -> dict[str, Table]:

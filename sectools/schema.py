@@ -10,7 +10,7 @@ Types: ``text``, ``name`` (a person's name), ``id`` (学号/工号, kept as text
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from .normalize import fold, header_key

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import docx
 import openpyxl
-import pytest
 from click.testing import CliRunner
 
 from sectools.cli import main

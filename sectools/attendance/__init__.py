@@ -180,11 +180,7 @@ def signin_sheet_data(office, query: str | None, today: dt.date | None = None) -
     from .. import office as office_mod
     from .compute import active_matrix, scope_masks
 
-    roster = office_mod.read(office, "roster")
-    meetings = office_mod.read(office, "meetings")
-    fatal = [p for t in (roster, meetings) for p in t.problems if t.header_row is None]
-    if fatal:
-        raise SectoolsError(fatal)
+    roster, meetings = office_mod.read_required(office, "roster", "meetings")
     k = find_meeting(meetings, query, today, office.semester)
     mt = meetings.data.iloc[[k]].reset_index(drop=True)
     r = roster.data.reset_index(drop=True)

@@ -133,7 +133,6 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
             departments: tuple[str, ...] = (), *, date_from: dt.date | None = None, date_to: dt.date | None = None,
             kind: str | None = None, lang: str = "zh-CN") -> Result:
     import numpy as np
-    import pandas as pd
 
     problems: list[Problem] = []
     roster = roster_table.data.reset_index(drop=True)
@@ -432,7 +431,6 @@ def _seconds(times: list) -> "object":
 
 # ---- results ------------------------------------------------------------------------------------
 def _counts(final):
-    import numpy as np
 
     return {s: (final == CODE[s]).sum(axis=1) for s in STATUSES} | {"expected": (final != NONE).sum(axis=1)}
 
@@ -446,7 +444,6 @@ def _rate(attended, expected, official):
 
 
 def _member_frame(roster, final, rules: Rules):
-    import numpy as np
     import pandas as pd
 
     c = _counts(final)
@@ -577,7 +574,6 @@ def _department_frame(roster, final, departments):
 
 
 def _week_frames(roster, mt, final, departments):
-    import numpy as np
     import pandas as pd
 
     weeks = [f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d in mt["date"].tolist()]

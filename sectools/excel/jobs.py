@@ -157,6 +157,18 @@ def put_sheet(book, sheet, owned: list[str]) -> str:
     return name
 
 
+def put_sheets(book, sheets, owned: list[str], rename: dict[str, str] | None = None) -> list[str]:
+    """A report's sheets into the book (without charts; the problems sheet is written by finish)."""
+    written = []
+    for sh in sheets:
+        if sh.name in ("问题清单", "Problems"):
+            continue
+        sh.charts = []
+        sh.name = (rename or {}).get(sh.name, sh.name)
+        written.append(put_sheet(book, sh, owned))
+    return written
+
+
 def finish(book, summary: str, problems: list[Problem], lang: str, owned: list[str],
            written: list[str]) -> None:
     """Write the problems sheet when there are problems, then one alert."""
@@ -223,15 +235,8 @@ def attendance(book) -> None:
     leaves = s.table("leaves", required=False)
     leave_rec = Records(from_table(leaves, extra=("kind", "approved")), [], []) if leaves is not None else None
     res = compute(roster, meetings, signins, leave_rec, rules, s.office.departments, lang=s.lang)
-    sheets = report_sheets(res, s.office.name, s.lang)
-    wanted = {"成员考勤": "考勤统计", "Members": "Attendance"}
-    written = []
-    for sh in sheets:
-        if sh.name in ("问题清单", "Problems"):
-            continue
-        sh.name = wanted.get(sh.name, sh.name)
-        sh.charts = []
-        written.append(put_sheet(book, sh, s.wb.owned))
+    written = put_sheets(book, report_sheets(res, s.office.name, s.lang), s.wb.owned,
+                         {"成员考勤": "考勤统计", "Members": "Attendance"})
     n_act = len(res.actions)
     if s.lang == "en":
         summary = f"Attendance done: {len(res.members)} members, {len(res.meetings)} meetings; {n_act} actions due."
@@ -368,13 +373,7 @@ def kpi(book) -> None:
     if not period:
         raise SectoolsError(Problem("bad-period", value="—"))
     res = evaluate(s.office, ind, rat, roster.data, str(period), "member", computed=s.folder is not None)
-    written = []
-    for sh in result_sheets(res, s.office.name):
-        if sh.name in ("问题清单", "Problems"):
-            continue
-        sh.charts = []
-        sh.name = {"考核结果": "绩效考核"}.get(sh.name, sh.name)
-        written.append(put_sheet(book, sh, s.wb.owned))
+    written = put_sheets(book, result_sheets(res, s.office.name), s.wb.owned, {"考核结果": "绩效考核"})
     top = next((r for r in res.rows if r["rank_overall"] == 1), None)
     summary = (f"绩效考核（{res.period}）完成：{len(res.rows)} 人"
                + (f"，第一名 {top['name']} {top['total']:g} 分。" if top else "。"))

@@ -64,15 +64,8 @@ def run(office, period: str, target: str = "member") -> KpiResult:
     from .. import office as office_mod
 
     rules, cfg = rules_from_config(office.section("kpi"))
-    if cfg:
-        from ..errors import ConfigError
-
-        raise ConfigError(cfg)
-    ind_t = office_mod.read(office, "indicators")
-    rat_t = office_mod.read(office, "ratings")
-    fatal = [p for t in (ind_t, rat_t) for p in t.problems if t.header_row is None]
-    if fatal:
-        raise SectoolsError(fatal)
+    office_mod.checked_config(cfg)
+    ind_t, rat_t = office_mod.read_required(office, "indicators", "ratings")
     roster = office_mod.read(office, "roster").data if target != "department" else None
     return evaluate(office, ind_t, rat_t, roster, period, target, rules)
 

@@ -20,7 +20,7 @@ from ..errors import ERROR, WARNING, Problem, UnreadableFile
 from ..normalize import clean_text, fold, header_key
 from ..reader import RawSheet, ReadContext, cell_address, find_header
 from ..reader.table import extract
-from .schema import ITEMS, KINDS, META_LABELS
+from .schema import ITEMS, META_LABELS
 
 _LABEL_KEYS = {header_key(lab): key for key, labels in META_LABELS.items() for lab in labels}
 _INLINE = re.compile(r"(部门名称|填报部门|部门|所属月份|月份|月度|填表人|填报人|制表人|填表日期|填报日期|提交日期)\s*[:：]\s*"

@@ -133,15 +133,8 @@ def load(office) -> Inputs:
     from .. import office as office_mod
 
     rules, cfg = rules_from_config(office.section("ranking"))
-    if cfg:
-        from ..errors import ConfigError
-
-        raise ConfigError(cfg)
-    classes = office_mod.read(office, "classes")
-    items = office_mod.read(office, "score_items")
-    fatal = [p for t in (classes, items) for p in t.problems if t.header_row is None]
-    if fatal:
-        raise SectoolsError(fatal)
+    office_mod.checked_config(cfg)
+    classes, items = office_mod.read_required(office, "classes", "score_items")
     tables, problems = read_inspections(office, [x for x in items.data["item"].tolist() if x])
     frames = []
     for k, t in enumerate(tables):
