@@ -51,7 +51,6 @@ def classes() -> list[tuple[str, str]]:
 
 def members() -> list[Member]:
     rng = random.Random(SEED)
-
     used_ids: set[str] = set()
     used_names: set[str] = set()
     out: list[Member] = []
