@@ -83,6 +83,11 @@ def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
       sectools check 我的办公室           检查所有工作簿，列出问题及单元格
       sectools attendance 我的办公室      考勤统计与处理名单，生成报表
       sectools signin-sheet 我的办公室    打印下一次会议的签到表
+      sectools ranking publish 我的办公室 --week 2026-W11    班级量化考核：发布排名与公示
+      sectools plans collect 我的办公室 --month 2026-03     收集各部门月度计划，列出未交、逾期
+      sectools kpi 我的办公室 --period 2026-03              绩效考核
+      sectools notices render 会议通知 我的办公室            生成通知（Word 公文格式）
+      sectools excel quickstart 我的办公室                  生成带按钮的 Excel 工作簿
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
