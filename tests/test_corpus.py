@@ -53,3 +53,14 @@ def test_every_corpus_workbook_reads_or_gives_one_clear_problem():
     assert not slow, f"too slow: {slow}"
     assert outcomes["read"] > 600 and outcomes["refused"] >= 20, (outcomes, codes)
     assert {"password-protected", "corrupt-workbook"} <= set(codes), codes
+
+
+@pytest.mark.skipif(not FILES, reason="../shared/corpus is not beside the project")
+def test_every_corpus_workbook_through_the_plan_form_reader():
+    """The monthly-plan reader (which looks for header fields anywhere) answers every file too."""
+    from sectools.plans.forms import read_form
+    from sectools.reader import ReadContext
+
+    for path in FILES:
+        sub = read_form(path, ReadContext(), ("秘书处", "宣传部"), path.name)
+        assert all(p.code and p.message() for p in sub.problems), path

@@ -199,6 +199,15 @@ def fail(book, error: SectoolsError, lang: str = "zh-CN") -> None:
     book.app.alert(head + "\n" + error.message(lang), title="sectools")
 
 
+def _book_lang(book) -> str:
+    """The language the settings sheet asks for (the alert of a job that could not start)."""
+    try:
+        data, _ = BookWorkbook(book).settings()
+        return normalize_lang(data["office"].get("lang"))
+    except Exception:
+        return "zh-CN"
+
+
 def guarded(job):
     """Run a job body; a clerk's error becomes one alert, never a traceback."""
 
@@ -206,8 +215,7 @@ def guarded(job):
         try:
             job(book)
         except SectoolsError as e:
-            lang = "zh-CN"
-            fail(book, e, lang)
+            fail(book, e, _book_lang(book))
         return book
 
     run.__name__ = job.__name__
