@@ -794,7 +794,7 @@ def excel_serve(port: int) -> None:
         from .errors import Problem
 
         raise SectoolsError(Problem("internal-error", params={
-            "detail": "没有安装 xlwings-server：请运行 pip install \"sectools[server]\" / install sectools[server]"}))
+            "detail": "没有安装 xlwings-server：请运行 pip install \"sectools[server]\" / install sectools[server]"})) from None
     from .excel.server import serve
 
     click.echo(f"xlwings Server: http://127.0.0.1:{port}  (Ctrl+C 停止)")
