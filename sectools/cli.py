@@ -313,7 +313,7 @@ def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
     off = _load(str(office))
     m, people = signin_sheet_data(off, meeting)
     target = out or office / "输出" / (safe_filename(f"签到表_{m['date']}_{m['meeting']}") + ".xlsx")
-    write_signin_sheet(target, m, people, off.name, off.departments, inputs=off.input_paths())
+    write_signin_sheet(target, m, people, off.name, inputs=off.input_paths())
     lang = _lang(None)
     click.echo((f"Sign-in sheet for {m['date']} {m['meeting']} ({len(people)} expected): " if lang == "en" else
                 f"{m['date']} {m['meeting']} 签到表（应到 {len(people)} 人）：") + str(target))
@@ -832,7 +832,7 @@ def demo(out: Path) -> None:
     reports.append(write_report(outputs / "考勤统计.xlsx", res, off.name, lang, _period(None, None, off),
                                 inputs=off.input_paths()))
     m, people = att.signin_sheet_data(off, None)
-    reports.append(write_signin_sheet(outputs / f"签到表_{m['date']}.xlsx", m, people, off.name, off.departments,
+    reports.append(write_signin_sheet(outputs / f"签到表_{m['date']}.xlsx", m, people, off.name,
                                       inputs=off.input_paths()))
 
     from .ranking.workflow import run_semester
@@ -846,8 +846,11 @@ def demo(out: Path) -> None:
     from .plans.output import schedule_sheet, write_collected
     from .writer import write_workbook
 
+    from .plans import read_month
+
+    march = read_month(off, (2026, 3))
     for kind in ("plan", "summary"):
-        col = collect(off, (2026, 3), kind)
+        col = collect(off, (2026, 3), kind, read=march)
         reports.append(write_collected(outputs / f"{'月度工作计划' if kind == 'plan' else '月度工作总结'}_2026-03.xlsx",
                                        col, off.name, inputs=off.input_paths()))
         if kind == "plan":
@@ -863,7 +866,7 @@ def demo(out: Path) -> None:
                                     res_k, off.name, inputs=off.input_paths()))
         if period == "2026-03":
             contexts["考核结果通知"] = {"kpi": res_k}
-    contexts["催办通知"] = {"collected": collect(off, (2026, 3), "plan")}
+    contexts["催办通知"] = {"collected": collect(off, (2026, 3), "plan", read=march)}
     reports += _demo_notices(off, outputs, contexts)
     click.echo()
     _print_attendance(res, lang)

@@ -43,7 +43,7 @@ def _rules(name: str, office: Office, table: Table) -> list[Problem]:
     if name == "meetings":
         from .attendance import check_meetings
 
-        return check_meetings(table)
+        return check_meetings(table, office.semester)
     if name == "leaves":
         from .attendance import leave_problems
 

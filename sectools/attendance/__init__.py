@@ -68,8 +68,9 @@ def _empty():
     return empty_frame()
 
 
-def check_meetings(table) -> list[Problem]:
-    """The meetings table's own rules: end after start, no meeting listed twice."""
+def check_meetings(table, semester=None) -> list[Problem]:
+    """The meetings table's own rules: end after start, no meeting listed twice, dates inside
+    the semester (a wrong year or month is reported, never taken as it is silently)."""
     df = table.data
     problems = []
     seen: dict = {}
@@ -79,6 +80,10 @@ def check_meetings(table) -> list[Problem]:
                                             df["end"].tolist())):
         if s and e and e < s:
             problems.append(table.problem("meeting-times", i, "end", e, WARNING, start=s.strftime("%H:%M")))
+        if d and semester is not None and semester.start and not semester.contains(d):
+            problems.append(table.problem("date-outside-semester", i, "date", d, WARNING,
+                                          start=semester.start.isoformat(),
+                                          end=semester.end.isoformat() if semester.end else "…"))
         if d and name:
             key = (d, fold(name))
             if key in seen:
@@ -173,28 +178,39 @@ def find_meeting(meetings_table, query: str | None, today: dt.date | None = None
     raise SectoolsError(Problem("meeting-not-found", value=query, params={"detail": detail}))
 
 
-def signin_sheet_data(office, query: str | None, today: dt.date | None = None) -> tuple[dict, list[dict]]:
-    """The meeting (as a dict) and the members expected at it, with leave already known."""
+def expected_at(meetings_table, k: int, roster, departments: tuple[str, ...], leaves=None) -> tuple[dict, list[dict]]:
+    """Meeting row ``k`` as a dict, and the members expected at it in sign-in-sheet order
+    (department, then post, then id), each with any leave already recorded for it."""
     import numpy as np
 
-    from .. import office as office_mod
+    from ..config import POSTS
     from .compute import active_matrix, scope_masks
 
-    roster, meetings = office_mod.read_required(office, "roster", "meetings")
-    k = find_meeting(meetings, query, today, office.semester)
-    mt = meetings.data.iloc[[k]].reset_index(drop=True)
-    r = roster.data.reset_index(drop=True)
-    scope, _ = scope_masks(mt, r, office.departments)
+    mt = meetings_table.data.iloc[[k]].reset_index(drop=True)
+    r = roster.reset_index(drop=True)
+    scope, _ = scope_masks(mt, r, departments)
     expected = (scope & active_matrix(mt["date"].tolist(), r))[0]
     notes: dict[str, str] = {}
-    if "leaves" in office.configured_tables():
-        lv = office_mod.read(office, "leaves").data
-        for sid, name, d, mname, kind, appr in zip(lv["id"], lv["name"], lv["date"], lv["meeting"], lv["kind"],
-                                                   lv["approved"]):
+    if leaves is not None:
+        for sid, name, d, mname, kind, appr in zip(leaves["id"], leaves["name"], leaves["date"], leaves["meeting"],
+                                                   leaves["kind"], leaves["approved"]):
             if d == mt["date"].iat[0] and (not mname or mname == mt["meeting"].iat[0]) and kind:
                 notes[sid or name] = f"{STATUS_LABELS[kind]}（{'已批准' if appr in ('是', None) else '未批准'}）"
     people = [{"id": r["id"].iat[i], "name": r["name"].iat[i], "department": r["department"].iat[i],
                "post": r["post"].iat[i], "note": notes.get(r["id"].iat[i]) or notes.get(r["name"].iat[i])}
               for i in np.nonzero(expected)[0]]
+    rank = {d: i for i, d in enumerate(departments)}
+    people.sort(key=lambda p: (rank.get(p["department"], 99), p["department"] or "",
+                               POSTS.index(p["post"]) if p["post"] in POSTS else 99, p["id"] or ""))
     meeting = {c: mt[c].iat[0] for c in mt.columns if c != "_row"}
     return meeting, people
+
+
+def signin_sheet_data(office, query: str | None, today: dt.date | None = None) -> tuple[dict, list[dict]]:
+    """The meeting (as a dict) and the members expected at it, with leave already known."""
+    from .. import office as office_mod
+
+    roster, meetings = office_mod.read_required(office, "roster", "meetings")
+    k = find_meeting(meetings, query, today, office.semester)
+    leaves = office_mod.read(office, "leaves").data if "leaves" in office.configured_tables() else None
+    return expected_at(meetings, k, roster.data, office.departments, leaves)

@@ -18,7 +18,7 @@ from typing import Any
 from ..dates import parse_date, parse_time
 from ..errors import ERROR, WARNING, Problem, UnreadableFile
 from ..normalize import clean_text, fold
-from ..reader import ReadContext, RawSheet, RawWorkbook, cell_address, find_header
+from ..reader import ReadContext, RawSheet, RawWorkbook, cell_address, find_header, resolve_sheet
 from ..reader.table import _merged_fill, extract
 from .schema import MATRIX_MEMBER, SIGNINS, STATUS_WORDS
 
@@ -241,13 +241,12 @@ def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) ->
     import pandas as pd
 
     frames, problems, sheets = [], [], []
-    names = [sheet] if sheet else list(wb.sheet_names)
-    if sheet and sheet not in wb.sheet_names:
-        match = [n for n in wb.sheet_names if fold(n) == fold(sheet)]
-        if len(match) != 1:
-            return Records(empty_frame(), [Problem("sheet-not-found", file=wb.display, value=sheet,
-                                                   params={"available": "、".join(wb.sheet_names)})], [])
-        names = match
+    names = list(wb.sheet_names)
+    if sheet:
+        found = resolve_sheet(wb, sheet)
+        if isinstance(found, Problem):
+            return Records(empty_frame(), [found], [])
+        names = [found]
     for name in names:
         try:
             raw = wb.sheet(name)

@@ -121,18 +121,12 @@ def write_report(target: str | os.PathLike, res: Result, office_name: str, lang:
 
 
 # ---- the printable sign-in sheet ------------------------------------------------------------
-POST_ORDER = ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长", "干事")
-
-
 def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[dict], office_name: str,
-                       departments: tuple[str, ...] = (), inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    """A4 sign-in sheet: title, meeting details, one row per expected member, footer counts."""
+                       inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """A4 sign-in sheet: title, meeting details, one row per expected member (in the order given,
+    see :func:`sectools.attendance.expected_at`), footer counts."""
     from ..writer import FONT, atomic_target, new_workbook, write_value
 
-    dep_rank = {d: i for i, d in enumerate(departments)}
-    people = sorted(people, key=lambda p: (dep_rank.get(p["department"], 99), p["department"] or "",
-                                           POST_ORDER.index(p["post"]) if p["post"] in POST_ORDER else 99,
-                                           p["id"] or ""))
     with atomic_target(target, inputs) as tmp:
         wb = new_workbook(tmp)
         ws = wb.add_worksheet("签到表")

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import ERROR, Problem, SectoolsError
 from ..messages import normalize_lang
+from ..office import checked_config
 from .book import MARK, BookWorkbook
 
 ALERT_PROBLEMS = 5
@@ -234,8 +235,7 @@ def attendance(book) -> None:
 
     s = Session(book)
     rules, cfg = rules_from_config(s.office.section("attendance"))
-    if cfg:
-        raise SectoolsError(cfg)
+    checked_config(cfg)
     roster = s.table("roster")
     meetings = s.table("meetings")
     s.semester_from(meetings)
@@ -276,29 +276,18 @@ def check(book) -> None:
 @guarded
 def signin_sheet(book) -> None:
     """签到表：为下一次会议（或“sectools设置”中“签到会议”指定的会议）生成带应到人员的签到表工作表。"""
-    import numpy as np
-
-    from ..attendance import find_meeting
-    from ..attendance.compute import active_matrix, scope_masks
-    from ..attendance.report import POST_ORDER
+    from ..attendance import expected_at, find_meeting
     from ..dates import format_date_zh
     from ..writer import Column, Sheet
 
     s = Session(book)
     roster = s.table("roster")
     meetings = s.table("meetings")
+    leaves = s.table("leaves", required=False)
     k = find_meeting(meetings, s.settings_value("签到会议"), semester=s.office.semester)
-    mt = meetings.data.iloc[[k]].reset_index(drop=True)
-    r = roster.data.reset_index(drop=True)
-    scope, _ = scope_masks(mt, r, s.office.departments)
-    expected = np.nonzero((scope & active_matrix(mt["date"].tolist(), r))[0])[0]
-    dep_rank = {d: i for i, d in enumerate(s.office.departments)}
-    people = sorted(expected, key=lambda i: (dep_rank.get(r["department"].iat[i], 99),
-                                             POST_ORDER.index(r["post"].iat[i]) if r["post"].iat[i] in POST_ORDER else 99,
-                                             r["id"].iat[i] or ""))
-    rows = [[n + 1, r["department"].iat[i], r["name"].iat[i], r["post"].iat[i], None, None, None]
-            for n, i in enumerate(people)]
-    m = {c: mt[c].iat[0] for c in mt.columns}
+    m, people = expected_at(meetings, k, roster.data, s.office.departments,
+                            leaves.data if leaves is not None else None)
+    rows = [[n + 1, p["department"], p["name"], p["post"], None, None, p["note"]] for n, p in enumerate(people)]
     when = format_date_zh(m["date"], weekday=True) + (f" {m['start'].strftime('%H:%M')}" if m.get("start") else "")
     sheet = Sheet("签到表", [Column(x) for x in ("序号", "部门", "姓名", "职务", "签到时间", "本人签名", "备注")],
                   rows, title=f"{m['meeting']} 签到表 {when} {m.get('place') or ''}".strip())
@@ -311,52 +300,30 @@ def signin_sheet(book) -> None:
 @guarded
 def ranking(book) -> None:
     """班级排名：读取本工作簿的班级、评分细则和各部门检查记录表，计算一周得分、排名与流动红旗。"""
-    import pandas as pd
-
-    from ..ranking import normalise_week
+    from ..ranking import Inputs, combine, inspection_table, normalise_week
     from ..ranking.compute import iso_week, rules_from_config, score_week
     from ..ranking.report import week_sheet
-    from ..ranking.schema import INSPECTIONS
-    from ..reader import find_header
-    from ..reader.table import extract
 
     s = Session(book)
     rules, cfg = rules_from_config(s.office.section("ranking"))
-    if cfg:
-        raise SectoolsError(cfg)
+    checked_config(cfg)
     classes = s.table("classes")
     items = s.table("score_items")
-    tables = []
-    for name in s.wb.sheet_names:
-        raw = s.wb.sheet(name)
-        h = find_header(raw, INSPECTIONS)
-        if h is None or h.score[0] < len(INSPECTIONS.required):
-            continue
-        t = extract(raw, h, INSPECTIONS, s.ctx, s.wb.display)
-        if "department" not in t.columns:
-            t.data["department"] = name
-        s.problems.extend(p for p in t.problems if p.code != "empty-table")
-        tables.append(t)
+    names = [x for x in items.data["item"].tolist() if x]
+    tables = [t for t in (inspection_table(s.wb.sheet(n), names, s.ctx, s.wb.display, n) for n in s.wb.sheet_names)
+              if t is not None]
     if not tables:
         raise SectoolsError(Problem("table-not-found", file=book.name,
                                     params={"table": "检查记录", "required": "日期、班级、项目"}))
-    frames = []
-    for k, t in enumerate(tables):
-        f = t.data.copy()
-        f["_t"], f["_i"] = k, range(len(f))
-        frames.append(f)
-    records = pd.concat(frames, ignore_index=True)
-
-    def locate(i, field):
-        t = tables[int(records["_t"].iat[i])]
-        return t.file, t.sheet, t.cell(int(records["_i"].iat[i]), field)
-
+    for t in tables:
+        s.problems.extend(p for p in t.problems if p.code != "empty-table")
+    inp = Inputs(classes, items, tables, combine(tables), rules)
     wanted = s.settings_value("周次")
-    dates = [d for d in records["date"].tolist() if d]
+    dates = [d for d in inp.records["date"].tolist() if d]
     week = normalise_week(wanted) if wanted else iso_week(max(dates)) if dates else None
     if week is None:
         raise SectoolsError(Problem("no-records", value="—"))
-    res = score_week(classes.data, items.data, records, week, rules, locate)
+    res = score_week(classes.data, items.data, inp.records, week, rules, inp.locate)
     name = put_sheet(book, week_sheet(res, s.office.name, s.lang), s.wb.owned)
     flags = "、".join(res.table[res.table["red_flag"]]["class_name"].tolist()) or "—"
     summary = (f"Week {week}: {len(res.table)} classes ranked; red flags: {flags}." if s.lang == "en" else

@@ -235,7 +235,7 @@ def _activities(res) -> dict[str, int]:
 
 def _plan_rates(office, start: dt.date, end: dt.date) -> tuple[dict, dict]:
     """Per department: the share of plans and summaries handed in on time, and the mean completion."""
-    from ..plans import collect
+    from ..plans import collect, read_month
 
     months = []
     y, m = start.year, start.month
@@ -245,8 +245,9 @@ def _plan_rates(office, start: dt.date, end: dt.date) -> tuple[dict, dict]:
     hits: dict[str, list[int]] = {}
     comp: dict[str, list[float]] = {}
     for month in months:
+        files = read_month(office, month)  # once: the folder holds both plans and summaries
         for kind in ("plan", "summary"):
-            res = collect(office, month, kind)
+            res = collect(office, month, kind, read=files)
             if not any(r["status"] != "missing" for r in res.rows):
                 continue  # nothing collected that month (not yet begun)
             for r in res.rows:

@@ -111,8 +111,12 @@ def read_month(office, month: tuple[int, int], progress=None) -> tuple[list[Subm
     return subs, []
 
 
-def collect(office, month: tuple[int, int], kind: str = "plan", progress=None) -> Collected:
-    subs, problems = read_month(office, month, progress)
+def collect(office, month: tuple[int, int], kind: str = "plan", progress=None,
+            read: tuple[list[Submission], list[Problem]] | None = None) -> Collected:
+    """``read``: the month's files already read by :func:`read_month` (to collect both kinds once)."""
+    subs, problems = read if read is not None else read_month(office, month, progress)
+    subs = [_fresh(s) for s in subs]
+    problems = list(problems)
     due = due_date(office, month, kind)
     expected = list(office.section("plans").get("departments") or _roster_departments(office))
     mine = []
@@ -134,7 +138,7 @@ def collect(office, month: tuple[int, int], kind: str = "plan", progress=None) -
         else:
             s.problems.append(Problem("form-field-missing", ERROR, s.file, None, None, None, {"field": "部门"}))
     rows = []
-    plans = _plan_items(office, month) if kind == "summary" else {}
+    plans = _plan_items(subs) if kind == "summary" else {}
     for dep in expected + [d for d in by_dep if d not in expected]:
         group = sorted(by_dep.get(dep, []), key=lambda s: s.handed_in)
         if not group:
@@ -161,8 +165,17 @@ def _roster_departments(office) -> list[str]:
     return [d for d in office.departments if d not in ("主席团",)]
 
 
-def _plan_items(office, month) -> dict[str, list[str]]:
-    subs, _ = read_month(office, month)
+def _fresh(s: Submission) -> Submission:
+    """A copy whose problem list this collection may add to (the same files serve both kinds)."""
+    from dataclasses import replace
+
+    copy = replace(s, problems=list(s.problems))
+    copy._where = getattr(s, "_where", {})  # type: ignore[attr-defined]
+    return copy
+
+
+def _plan_items(subs: list[Submission]) -> dict[str, list[str]]:
+    """The plans handed in (the month's folder holds plans and summaries alike), newest last."""
     out: dict[str, list[str]] = {}
     for s in sorted(subs, key=lambda s: s.handed_in):
         if s.kind == "plan" and s.department:
@@ -179,4 +192,4 @@ def completion(items, planned: list[str] | None) -> float | None:
     return round(sum(1 for p in planned if fold(p) in done) / len(planned), 4)
 
 
-__all__ = ["collect", "Collected", "due_date", "parse_month_arg", "month_label", "completion", "KIND_LABELS"]
+__all__ = ["collect", "read_month", "Collected", "due_date", "parse_month_arg", "month_label", "completion", "KIND_LABELS"]

@@ -99,7 +99,8 @@ def _meta_from_rows(rows: list[list], upto: int) -> tuple[dict, dict, str]:
             key = _LABEL_KEYS.get(header_key(v))
             if key and key not in meta:
                 nxt = next(((k, x) for k, x in enumerate(r[j + 1:], start=j + 1) if x not in ("", None)), None)
-                if nxt:
+                # the value is the next cell, unless that is already the next label (a field left blank)
+                if nxt and not (isinstance(nxt[1], str) and _LABEL_KEYS.get(header_key(nxt[1]))):
                     meta[key], where[key] = nxt[1], (i, nxt[0])
     return meta, where, title
 

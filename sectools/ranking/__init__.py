@@ -37,12 +37,31 @@ class Inputs:
         return t.file, t.sheet, t.cell(j, fieldname)
 
 
+def inspection_table(raw, items: list[str], ctx, display: str, department: str):
+    """One sheet's inspection records (the long or the wide layout), or None if it holds none.
+    Without a 检查部门 column, ``department`` (the sheet's or file's name) says who inspected."""
+    from ..reader import find_header
+    from ..reader.table import extract
+
+    h = find_header(raw, INSPECTIONS)
+    if h is None or not h.complete and h.score[0] < len(INSPECTIONS.required):
+        from .wide import read_wide
+
+        t = read_wide(raw, items, ctx, display) if items else None
+        if t is None:
+            return None
+    else:
+        t = extract(raw, h, INSPECTIONS, ctx, display)
+    if "department" not in t.columns:
+        t.data["department"] = department
+    return t
+
+
 def read_inspections(office, items: list[str] | None = None) -> tuple[list, list[Problem]]:
     """Every sheet whose header fits, in the configured workbook or in every workbook of the folder."""
-    from ..office import context
-    from ..reader import find_header, open_workbook
-    from ..reader.table import extract
     from ..errors import UnreadableFile
+    from ..office import context
+    from ..reader import open_workbook
 
     path = office.path_of("inspections")
     ctx = context(office)
@@ -67,18 +86,10 @@ def read_inspections(office, items: list[str] | None = None) -> tuple[list, list
                 except UnreadableFile as e:
                     problems.extend(e.problems)
                     continue
-                h = find_header(raw, INSPECTIONS)
-                if h is None or not h.complete and h.score[0] < len(INSPECTIONS.required):
-                    from .wide import read_wide
-
-                    t = read_wide(raw, items or [], ctx, display) if items else None
-                    if t is None:
-                        continue
-                else:
-                    t = extract(raw, h, INSPECTIONS, ctx, display)
-                if "department" not in t.columns:  # one sheet or one file per department
-                    label = name if len(wb.sheet_names) > 1 else Path(f).stem
-                    t.data["department"] = label
+                label = name if len(wb.sheet_names) > 1 else Path(f).stem  # one sheet or one file per department
+                t = inspection_table(raw, items or [], ctx, display, label)
+                if t is None:
+                    continue
                 tables.append(t)
                 problems.extend(p for p in t.problems if p.code != "empty-table")
                 found = True
@@ -86,6 +97,20 @@ def read_inspections(office, items: list[str] | None = None) -> tuple[list, list
                 problems.append(Problem("table-not-found", WARNING, file=display,
                                         params={"table": "检查记录", "required": "日期、班级、项目"}))
     return tables, problems
+
+
+def combine(tables: list):
+    """All tables' records in one frame; ``_t``/``_i`` say which table and row each came from."""
+    import pandas as pd
+
+    frames = []
+    for k, t in enumerate(tables):
+        f = t.data.copy()
+        f["_t"] = k
+        f["_i"] = range(len(f))
+        frames.append(f)
+    cols = [fl.name for fl in INSPECTIONS.fields] + ["_row", "_t", "_i"]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({c: [] for c in cols})
 
 
 @dataclass
@@ -128,23 +153,13 @@ def read_inspections_office(office) -> InspectionsTable:
 
 
 def load(office) -> Inputs:
-    import pandas as pd
-
     from .. import office as office_mod
 
     rules, cfg = rules_from_config(office.section("ranking"))
     office_mod.checked_config(cfg)
     classes, items = office_mod.read_required(office, "classes", "score_items")
     tables, problems = read_inspections(office, [x for x in items.data["item"].tolist() if x])
-    frames = []
-    for k, t in enumerate(tables):
-        f = t.data.copy()
-        f["_t"] = k
-        f["_i"] = range(len(f))
-        frames.append(f)
-    cols = [fl.name for fl in INSPECTIONS.fields] + ["_row", "_t", "_i"]
-    records = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({c: [] for c in cols})
-    return Inputs(classes, items, tables, records, rules, classes.problems + items.problems + problems)
+    return Inputs(classes, items, tables, combine(tables), rules, classes.problems + items.problems + problems)
 
 
 def latest_week(inp: Inputs, today: dt.date | None = None) -> str:

@@ -127,14 +127,20 @@ def _notice(office, week, res, dl, corrections, now) -> list[Path]:
     return render(office, "量化考核公示", opts=opts, out_dir=out).files
 
 
-def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> dict:
-    """Compare the corrected records with the published snapshot, record every change, republish."""
+def _open_week(office, week: str, now: dt.datetime | None) -> tuple[str, dt.datetime, dict]:
+    """A published, not yet sealed week: (its label, now, its published snapshot)."""
     week = normalise_week(week)
     now = now or dt.datetime.now().replace(microsecond=0)
     _refuse_if_sealed(office, week)
     published = _read(_dir(office, week) / "published.json")
     if not published:
         raise SectoolsError(Problem("not-published", value=week))
+    return week, now, published
+
+
+def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> dict:
+    """Compare the corrected records with the published snapshot, record every change, republish."""
+    week, now, published = _open_week(office, week, now)
     if not reason or not reason.strip():
         raise SectoolsError(Problem("reason-required", value=week))
     inp, res = _compute(office, week)
@@ -156,6 +162,7 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
     log.append(entry)
     _write(_dir(office, week) / "corrections.json", log)
     shown = [c for c in changes if c["field"] == "score"]
+
     def num(v):
         return "—" if v is None else f"{v:g}"
 
@@ -169,12 +176,7 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
 
 def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False) -> dict:
     """封单: after the 公示 ends, fix the week: hash its inputs and outputs, chained to the week before."""
-    week = normalise_week(week)
-    now = now or dt.datetime.now().replace(microsecond=0)
-    _refuse_if_sealed(office, week)
-    published = _read(_dir(office, week) / "published.json")
-    if not published:
-        raise SectoolsError(Problem("not-published", value=week))
+    week, now, published = _open_week(office, week, now)
     end = dt.datetime.fromisoformat(published["objection_end"])
     if now <= end and not force:
         raise SectoolsError(Problem("objection-open", value=week, params={"end": end.strftime("%Y-%m-%d %H:%M")}))

@@ -98,17 +98,24 @@ def read_table(
             wb.close()
 
 
+def resolve_sheet(wb: RawWorkbook, sheet: str) -> str | Problem:
+    """The sheet a clerk named, forgiving spaces, width and script; or a ``sheet-not-found`` problem."""
+    if sheet in wb.sheet_names:
+        return sheet
+    match = [n for n in wb.sheet_names if fold(n) == fold(sheet)]
+    if len(match) == 1:
+        return match[0]
+    return Problem("sheet-not-found", file=wb.display, value=sheet,
+                   params={"available": "、".join(wb.sheet_names) or "（无）"})
+
+
 def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = None,
                     context: ReadContext = DEFAULT_CONTEXT) -> Table:
     if sheet is not None:
-        if sheet not in wb.sheet_names:
-            # Be forgiving about spaces, width and script in the sheet name.
-            match = [n for n in wb.sheet_names if fold(n) == fold(sheet)]
-            if len(match) != 1:
-                return _empty(spec, [Problem("sheet-not-found", file=wb.display, value=sheet,
-                                             params={"available": "、".join(wb.sheet_names) or "（无）"})],
-                              wb.display)
-            sheet = match[0]
+        found_name = resolve_sheet(wb, sheet)
+        if isinstance(found_name, Problem):
+            return _empty(spec, [found_name], wb.display)
+        sheet = found_name
         candidates = [sheet]
     else:
         # Visible sheets first, then hidden ones.
@@ -379,7 +386,7 @@ def convert_column(raw: list, f: Field, ctx: ReadContext, file: str, sheet: str,
 
 
 _EMPTY = (None, None, {})
-_WARNING_CODES = {"id-precision-lost", "date-outside-semester"}
+_WARNING_CODES = {"id-precision-lost"}
 _OK: dict = {}
 
 
