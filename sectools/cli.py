@@ -1,11 +1,13 @@
-"""The ``sectools`` command line: thin commands over the library.
+"""The ``sectools`` command line: thin commands over :mod:`sectools.jobs`.
 
 Every failure a clerk can cause ends in a message (``错误: …``) and a non-zero exit, never a
-traceback; ``--debug`` shows one for the maintainers.
+traceback; ``--debug`` shows one for the maintainers.  Exit codes: 0 done and no errors in the
+data, 1 done (or refused) with errors in the data, 2 bad usage.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -13,7 +15,7 @@ from pathlib import Path
 import click
 
 from .errors import SectoolsError
-from .messages import MESSAGES, normalize_lang, word
+from .messages import MESSAGES, normalize_lang, text, word
 
 
 class Failure(click.ClickException):
@@ -24,8 +26,7 @@ class Failure(click.ClickException):
         self.lang = lang
 
     def show(self, file=None) -> None:
-        prefix = "Error" if self.lang == "en" else ("錯誤" if self.lang == "zh-TW" else "错误")
-        click.echo(f"{prefix}: {self.format_message()}", err=True)
+        click.echo(f"{text('error-prefix', self.lang)}: {self.format_message()}", err=True)
 
 
 class Group(click.Group):
@@ -33,7 +34,7 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except SectoolsError as e:
-            raise Failure(e.message(_lang(ctx)), _lang(ctx)) from None
+            raise Failure(e.message(_lang()), _lang()) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
         except Exception as e:  # a bug: say so plainly, keep the traceback for --debug
@@ -42,29 +43,141 @@ class Group(click.Group):
             from .errors import Problem
 
             p = Problem("internal-error", params={"detail": f"{type(e).__name__}: {e}"})
-            raise Failure(p.message(_lang(ctx)), _lang(ctx)) from None
+            raise Failure(p.message(_lang()), _lang()) from None
 
 
-def _lang(ctx: click.Context | None) -> str:
-    ctx = ctx or click.get_current_context(silent=True)
+def _lang() -> str:
+    ctx = click.get_current_context(silent=True)
     root = ctx.find_root() if ctx else None
     obj = (root.obj if root else None) or {}
     return obj.get("lang") or "zh-CN"
 
 
-def _set_office_lang(office) -> None:
-    ctx = click.get_current_context()
-    obj = ctx.find_root().obj
+def _open(folder: Path):
+    """The office folder as a source; its ``lang`` becomes the messages' language unless --lang was given."""
+    from .sources import OfficeSource
+
+    src = OfficeSource.load(folder)
+    obj = click.get_current_context().find_root().obj
     if not obj.get("lang_given"):
-        obj["lang"] = office.lang
+        obj["lang"] = src.office.lang
+    return src
 
 
-def _load(folder: str):
-    from .config import load_office
+def say(key: str, **params) -> None:
+    click.echo(text(key, _lang(), **params))
 
-    office = load_office(folder)
-    _set_office_lang(office)
-    return office
+
+# ---- parameter types: a malformed value is a usage error (exit 2) -------------------------------
+class DateParam(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value, param, ctx):
+        from .dates import parse_date
+
+        if isinstance(value, dt.date):
+            return value
+        d = parse_date(value)
+        if d is None:
+            self.fail(f"“{value}”不是日期，应写成 2026-03-02 / not a date: write 2026-03-02", param, ctx)
+        return d
+
+
+class MonthParam(click.ParamType):
+    name = "MONTH"
+
+    def convert(self, value, param, ctx):
+        from .plans.forms import parse_month
+
+        if isinstance(value, tuple):
+            return value
+        m = parse_month(value, dt.date.today().year)
+        if not m:
+            self.fail(f"“{value}”不是月份，应写成 2026-03 / not a month: write 2026-03", param, ctx)
+        return m
+
+
+class WeekParam(click.ParamType):
+    name = "WEEK"
+
+    def convert(self, value, param, ctx):
+        from .ranking import normalise_week
+
+        try:
+            return normalise_week(value)
+        except SectoolsError:
+            self.fail(f"“{value}”不是周次，应写成 2026-W11 或该周任一日期 / not a week: write 2026-W11", param, ctx)
+
+
+class PeriodParam(click.ParamType):
+    name = "PERIOD"
+
+    def convert(self, value, param, ctx):
+        from .kpi import is_semester
+        from .plans.forms import parse_month
+
+        if is_semester(value) or parse_month(value, dt.date.today().year):
+            return str(value).strip()
+        self.fail(f"“{value}”不是考核期间，应写成 2026-03 或 2026年春季学期 / not a period", param, ctx)
+
+
+OFFICE = click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+
+
+def output_options(*formats: str, out_help: str = "结果工作簿 / result workbook (default: 办公室/输出/…)"):
+    """``--format`` (the first format is the default) and ``--out``, declared once for every job."""
+
+    def deco(f):
+        f = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help=out_help)(f)
+        return click.option("--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True,
+                            help="屏幕输出格式 / output format.")(f)
+
+    return deco
+
+
+# ---- showing a job's result ------------------------------------------------------------------
+def _table(rows: list[list], headers: list[str] | None = None) -> str:
+    from tabulate import tabulate
+
+    return tabulate(rows, headers=headers or (), tablefmt="plain", disable_numparse=True)
+
+
+def _choices(job, err: bool = False) -> None:
+    for c in job.choices:
+        click.echo(text("chosen", _lang(), text=c.text(_lang())), err=err)
+
+
+def _problems(problems) -> None:
+    lang = _lang()
+    if not problems:
+        say("no-problems")
+        return
+    head = [word("location", lang), word("severity", lang), word("code", lang), word("message", lang)]
+    rows = [[p.location(), word(p.severity, lang), p.code, p.message(lang)] for p in problems]
+    click.echo()
+    color = sys.stdout.isatty()
+    lines = _table(rows, head).splitlines()
+    click.echo(lines[0])
+    for line, p in zip(lines[1:], problems):
+        click.secho(line, fg=("red" if p.is_error() else "yellow") if color else None)
+
+
+def finish(job, fmt: str, show) -> None:
+    """Print a job's result in ``fmt``, its choices and problems; exit 1 when the data has errors."""
+    if fmt == "json":
+        click.echo(json.dumps(job.records(), ensure_ascii=False, indent=2, default=str))
+        _choices(job, err=True)
+        if job.problems:
+            click.echo(text("more-problems", _lang(), count=len(job.problems)), err=True)
+    elif fmt == "csv":
+        click.echo(show(job), nl=False)
+        _choices(job, err=True)
+    else:
+        _choices(job)
+        show(job)
+        if job.problems:
+            _problems(job.problems)
+    sys.exit(1 if job.errors else 0)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -112,16 +225,14 @@ def init(folder: Path, with_demo: bool, name: str | None, force: bool) -> None:
     from .scaffold import init_office
 
     made = init_office(folder, with_demo=with_demo, force=force, name=name)
-    lang = _lang(None)
-    head = "Created" if lang == "en" else "已创建"
-    click.echo(f"{head}: {folder}")
+    say("created", path=folder)
     for p in made:
         click.echo(f"  {p.name}")
 
 
 # ---- check ----------------------------------------------------------------------------------
 @main.command()
-@click.argument("office", type=click.Path(exists=True, path_type=Path))
+@OFFICE
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出问题列表 / print problems as JSON.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="另存问题清单工作簿（.xlsx）/ also write the problems to a workbook.")
@@ -134,93 +245,33 @@ def check(office: Path, as_json: bool, out: Path | None) -> None:
       sectools check 学生会秘书处 --json > 问题.json
       sectools check 学生会秘书处 --out 问题清单.xlsx
     """
-    from . import office as office_mod
-    from .errors import has_errors
+    from . import jobs
 
-    off = _load(str(office))
-    tables = office_mod.check(off)
-    problems = [p for t in tables.values() for p in t.problems]
-    lang = _lang(None)
-    if out:
-        from .report import write_problems
-
-        write_problems(out, problems, lang, inputs=off.input_paths())
+    job = jobs.check(_open(office), out=out or False)
     if as_json:
-        click.echo(json.dumps([p.as_dict(lang) for p in problems], ensure_ascii=False, indent=2))
-    else:
-        _print_summary(tables, lang)
-        _print_problems(problems, lang)
-        if out:
-            click.echo(("Problems written to: " if lang == "en" else "问题清单已写入：") + str(out))
-    sys.exit(1 if has_errors(problems) else 0)
+        click.echo(json.dumps([p.as_dict(_lang()) for p in job.problems], ensure_ascii=False, indent=2))
+        sys.exit(1 if job.errors else 0)
+    finish(job, "table", _show_tables)
 
 
-def _print_summary(tables, lang: str) -> None:
-    for name, t in tables.items():
+def _show_tables(job) -> None:
+    lang = _lang()
+    for t in job.result.values():
         errs = sum(p.is_error() for p in t.problems)
-        warns = len(t.problems) - errs
-        title = t.spec.title_in(lang)
         where = f"{t.file} › {t.sheet}" if t.sheet else (t.file or "")
-        if lang == "en":
-            click.echo(f"{title}: {where}: {len(t)} rows, {errs} errors, {warns} warnings")
-        else:
-            click.echo(f"{title}：{where}：{len(t)} 行，{errs} 个错误，{warns} 个警告")
-
-
-def _print_problems(problems, lang: str) -> None:
-    if not problems:
-        click.echo("No problems found." if lang == "en" else "没有发现问题。")
-        return
-    from .normalize import display_width
-
-    rows = [(p.location(), word(p.severity, lang), p.code, p.message(lang)) for p in problems]
-    head = (word("location", lang), word("severity", lang), word("code", lang), word("message", lang))
-    widths = [max(display_width(r[i]) for r in rows + [head]) for i in range(3)]
-
-    def line(r):
-        cells = [r[i] + " " * (widths[i] - display_width(r[i])) for i in range(3)]
-        return "  ".join(cells + [r[3]])
-
-    click.echo()
-    click.echo(line(head))
-    click.echo("  ".join("-" * w for w in widths) + "  " + "-" * 8)
-    for r in rows:
-        color = "red" if r[1] in ("错误", "error", "錯誤") else "yellow"
-        click.secho(line(r), fg=color if sys.stdout.isatty() else None)
+        say("table-summary", title=t.spec.title_in(lang), where=where, rows=len(t), errors=errs,
+            warnings=len(t.problems) - errs)
+    for f in job.files:
+        say("problems-written", path=f)
 
 
 # ---- attendance ----------------------------------------------------------------------------
-class DateParam(click.ParamType):
-    name = "DATE"
-
-    def convert(self, value, param, ctx):
-        import datetime as dt
-
-        from .dates import parse_date
-
-        if isinstance(value, dt.date):
-            return value
-        d = parse_date(value)
-        if d is None:
-            self.fail(f"“{value}”不是日期，应写成 2026-03-02 / not a date, write 2026-03-02", param, ctx)
-        return d
-
-
-def _period(date_from, date_to, office) -> str:
-    a = date_from or office.semester_start
-    b = date_to or office.semester_end
-    return f"{a} 至 {b}" if a and b else ""
-
-
 @main.command()
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@OFFICE
 @click.option("--from", "date_from", type=DateParam(), help="起始日期（含）/ first day, e.g. 2026-03-01.")
 @click.option("--to", "date_to", type=DateParam(), help="截止日期（含）/ last day.")
 @click.option("--kind", help="只统计某类会议，如 例会、秘书处例会 / one meeting kind only.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="报表工作簿（默认：办公室文件夹/输出/考勤统计.xlsx）/ report workbook.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
-              help="屏幕输出格式 / output format.")
+@output_options("table", "json", "csv", out_help="报表工作簿（默认：办公室文件夹/输出/考勤统计.xlsx）/ report workbook.")
 def attendance(office: Path, date_from, date_to, kind, out, fmt) -> None:
     """考勤统计：应到、出席、迟到、早退、请假、缺席、出勤率，按制度给出处理名单，并生成报表工作簿。
 
@@ -230,35 +281,14 @@ def attendance(office: Path, date_from, date_to, kind, out, fmt) -> None:
       sectools attendance 学生会秘书处 --from 2026-03-01 --to 2026-03-31
       sectools attendance 学生会秘书处 --kind 秘书处例会 --format json
     """
-    from . import attendance as att
-    from .attendance.report import write_report
+    from . import jobs
 
-    off = _load(str(office))
-    lang = _lang(None)
-    res = att.run(off, date_from=date_from, date_to=date_to, kind=kind)
-    period = _period(date_from, date_to, off)
-    if out or fmt == "table":
-        target = out or (office / "输出" / ("考勤统计" + (f"_{kind}" if kind else "") + ".xlsx"))
-        from .paths import safe_filename
-
-        if not out:
-            target = target.with_name(safe_filename(target.stem) + ".xlsx")
-        write_report(target, res, off.name, lang, period, inputs=off.input_paths())
-    if fmt == "json":
-        click.echo(json.dumps(res.as_records(lang), ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        _echo_csv(res)
-    else:
-        _print_attendance(res, lang)
-        _print_problems(res.problems, lang) if res.problems else None
-        click.echo(("Report: " if lang == "en" else "报表：") + str(target))
-    if fmt != "table" and res.problems:
-        n = len(res.problems)
-        click.echo((f"{n} problems; see the report or run sectools check" if lang == "en"
-                    else f"另有 {n} 个数据问题，详见报表的问题清单或运行 sectools check"), err=True)
+    job = jobs.attendance(_open(office), date_from=date_from, date_to=date_to, kind=kind,
+                          out=out if (out or fmt == "table") else False)
+    finish(job, fmt, _show_csv if fmt == "csv" else _show_attendance)
 
 
-def _echo_csv(res) -> None:
+def _show_csv(job) -> str:
     import csv
     import io
 
@@ -268,32 +298,31 @@ def _echo_csv(res) -> None:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow([lab for _, lab, _ in MEMBER_COLUMNS])
-    for rec in res.members[[k for k, _, _ in MEMBER_COLUMNS]].itertuples(index=False):
+    for rec in job.result.members[[k for k, _, _ in MEMBER_COLUMNS]].itertuples(index=False):
         w.writerow([csv_safe("" if v is None or (isinstance(v, float) and v != v) else
                              (round(v, 4) if isinstance(v, float) else v)) for v in rec])
-    click.echo(buf.getvalue(), nl=False)
+    return buf.getvalue()
 
 
-def _print_attendance(res, lang: str) -> None:
-    from .normalize import display_width
-
-    d = res.departments
-    en = lang == "en"
-    click.echo(("Attendance by department:" if en else "各部门出勤率："))
-    for r in d.itertuples(index=False):
-        rate = "—" if r.rate != r.rate else f"{r.rate:.1%}"
-        pad = " " * max(0, 8 - display_width(r.department))
-        click.echo(f"  {r.department}{pad} {rate:>6}  ({r.attended}/{r.expected})")
+def _show_attendance(job) -> None:
+    res = job.result
+    say("attendance-by-department")
+    rows = [["", r.department, "—" if r.rate != r.rate else f"{r.rate:.1%}", f"({r.attended}/{r.expected})"]
+            for r in res.departments.itertuples(index=False)]
+    click.echo(_table(rows))
+    click.echo()
     if res.actions:
-        click.echo("\n" + ("Actions due:" if en else "处理名单："))
-        for a in res.actions:
-            click.echo(f"  {a['department']} {a['name']}（{a['id']}）：{a['action']}  —  {a['rule']}")
+        say("actions-due")
+        click.echo(_table([["", a["department"], f"{a['name']}（{a['id']}）", a["action"], a["rule"]]
+                           for a in res.actions]))
     else:
-        click.echo("\n" + ("No one reached a threshold." if en else "没有达到处理标准的成员。"))
+        say("no-actions")
+    for f in job.files:
+        say("report", path=f)
 
 
 @main.command("signin-sheet")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@OFFICE
 @click.option("--meeting", help="会议日期或名称；不写则取下一次会议 / a date or name; default: the next meeting.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="输出工作簿（默认：输出/签到表_日期_会议.xlsx）/ output workbook.")
@@ -306,17 +335,12 @@ def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
       sectools signin-sheet 学生会秘书处 --meeting 2026-03-08
       sectools signin-sheet 学生会秘书处 --meeting 第1周例会 --out 签到表.xlsx
     """
-    from .attendance import signin_sheet_data
-    from .attendance.report import write_signin_sheet
-    from .paths import safe_filename
+    from . import jobs
 
-    off = _load(str(office))
-    m, people = signin_sheet_data(off, meeting)
-    target = out or office / "输出" / (safe_filename(f"签到表_{m['date']}_{m['meeting']}") + ".xlsx")
-    write_signin_sheet(target, m, people, off.name, inputs=off.input_paths())
-    lang = _lang(None)
-    click.echo((f"Sign-in sheet for {m['date']} {m['meeting']} ({len(people)} expected): " if lang == "en" else
-                f"{m['date']} {m['meeting']} 签到表（应到 {len(people)} 人）：") + str(target))
+    job = jobs.signin_sheet(_open(office), meeting, out=out)
+    _choices(job)
+    say("signin-sheet", date=job.facts["date"], meeting=job.facts["meeting"], count=job.facts["expected"],
+        path=job.files[0])
 
 
 # ---- ranking -----------------------------------------------------------------------------------
@@ -332,15 +356,15 @@ def ranking() -> None:
     """
 
 
-def _week_option(f):
-    return click.option("--week", help="周次，如 2026-W11，或该周任一日期；默认最近一周 / ISO week.")(f)
+def _week_option(required: bool = False):
+    return click.option("--week", type=WeekParam(), required=required,
+                        help="周次，如 2026-W11，或该周任一日期" + ("" if required else "；默认最近一周") + " / ISO week.")
 
 
 @ranking.command("compute")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@_week_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="另存排名工作簿 / also write a workbook.")
+@OFFICE
+@_week_option()
+@output_options("table", "json", out_help="另存排名工作簿 / also write a workbook.")
 @click.option("--semester", is_flag=True, help="学期累计排名（各周平均分）/ the semester's cumulative ranking.")
 def ranking_compute(office: Path, week: str | None, fmt: str, out: Path | None, semester: bool) -> None:
     """计算一周各班得分与排名（按年级或全部），标出流动红旗。
@@ -351,54 +375,37 @@ def ranking_compute(office: Path, week: str | None, fmt: str, out: Path | None, 
       sectools ranking compute 学生会秘书处 --week 2026-03-09 --format json
       sectools ranking compute 学生会秘书处 --semester
     """
-    from . import ranking as rk
-    from .ranking.report import write_week
+    from . import jobs
 
-    off = _load(str(office))
-    lang = _lang(None)
+    src = _open(office)
     if semester:
-        df = rk.semester(off)
-        if fmt == "json":
-            click.echo(json.dumps([{"class": r["class_name"], "grade": r["grade"], "mean": r["mean"],
-                                    "weeks": int(r["weeks"]), "red_flags": int(r["red_flags"]), "rank": int(r["rank"])}
-                                   for r in df.to_dict("records")], ensure_ascii=False, indent=2))
-        else:
-            for r in df.to_dict("records"):
-                click.echo(f"  {r['grade']}  {int(r['rank']):>3}  {r['class_name']}  {r['mean']:7.2f}  "
-                           f"{'★' * int(r['red_flags'])}")
-        return
-    res = rk.week(off, week)
-    if out:
-        write_week(out, res, off, lang, inputs=off.input_paths())
-    if fmt == "json":
-        click.echo(json.dumps(res.as_records(), ensure_ascii=False, indent=2))
-        return
-    _print_week(res, lang)
-    if res.problems:
-        _print_problems(res.problems, lang)
-    if out:
-        click.echo(("Workbook: " if lang == "en" else "排名工作簿：") + str(out))
+        finish(jobs.ranking_semester(src), fmt, _show_semester)
+    job = jobs.ranking_week(src, week, out=out or False)
+    finish(job, fmt, _show_week)
 
 
-def _print_week(res, lang: str) -> None:
-    from .normalize import display_width
+def _show_semester(job) -> None:
+    say("semester-ranking", until=job.facts["until"])
+    click.echo(_table([["", r["grade"], r["rank"], r["class"], f"{r['mean']:.2f}", "★" * r["red_flags"]]
+                       for r in job.result]))
 
-    en = lang == "en"
-    click.echo((f"Week {res.week}: {res.records} records" if en else f"{res.week} 周：{res.records} 条检查记录"))
-    grade = None
-    for r in res.table.to_dict("records"):
-        if r["grade"] != grade:
-            grade = r["grade"]
-            click.echo(f"\n  {grade}")
-        flag = " ★流动红旗" if r["red_flag"] else ""
-        bad = " （严重违纪）" if r["serious"] else ""
-        name = r["class_name"] + " " * max(0, 12 - display_width(r["class_name"]))
-        click.echo(f"  {int(r['rank']):>3}  {name} {r['score']:7.2f}{flag}{bad}")
+
+def _show_week(job) -> None:
+    res = job.result
+    say("week-head", week=res.week, records=res.records)
+    for grade, sub in res.table.groupby("grade", sort=False):
+        click.echo(f"\n  {grade}")
+        click.echo(_table([["", int(r["rank"]), r["class_name"], f"{r['score']:.2f}",
+                            (text("red-flag", _lang()) if r["red_flag"] else "") +
+                            (text("serious", _lang()) if r["serious"] else "")]
+                           for r in sub.to_dict("records")]))
+    for f in job.files:
+        say("workbook", path=f)
 
 
 @ranking.command("publish")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--week", required=True, help="周次，如 2026-W11 / ISO week.")
+@OFFICE
+@_week_option(required=True)
 @click.option("--by", help="发布人 / who publishes.")
 def ranking_publish(office: Path, week: str, by: str | None) -> None:
     """发布：写排名工作簿、公示通知和备份，并记下发布时的记录与结果（之后可更正、封单）。
@@ -407,21 +414,30 @@ def ranking_publish(office: Path, week: str, by: str | None) -> None:
     例 / examples:
       sectools ranking publish 学生会秘书处 --week 2026-W11 --by 张三
     """
-    from .ranking.workflow import publish
+    from . import jobs
 
-    off = _load(str(office))
-    r = publish(off, week, by=by)
-    _print_week(r["result"], _lang(None))
+    r = jobs.publish(_open(office), week, by=by)
+    _show_week(_as_job(r))
     for p in r["problems"]:
-        click.echo(f"{word(p.severity, _lang(None))}: {p.message(_lang(None))}")
-    click.echo("已发布：" if _lang(None) != "en" else "Published:")
-    for f in r["files"]:
+        click.echo(f"{word(p.severity, _lang())}: {p.message(_lang())}")
+    _files("published", r["files"])
+
+
+def _as_job(r):
+    from .jobs import JobResult
+
+    return JobResult("ranking", r["result"])
+
+
+def _files(head: str, files) -> None:
+    say(head)
+    for f in files:
         click.echo(f"  {f}")
 
 
 @ranking.command("correct")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--week", required=True, help="周次 / ISO week.")
+@OFFICE
+@_week_option(required=True)
 @click.option("--reason", required=True, help="更正原因 / why.")
 @click.option("--by", help="更正人 / who corrects.")
 def ranking_correct(office: Path, week: str, reason: str, by: str | None) -> None:
@@ -431,23 +447,19 @@ def ranking_correct(office: Path, week: str, reason: str, by: str | None) -> Non
     例 / examples:
       sectools ranking correct 学生会秘书处 --week 2026-W11 --reason "会计2401卫生扣分重复录入" --by 李四
     """
-    from .ranking.workflow import correct
+    from . import jobs
 
-    off = _load(str(office))
-    r = correct(off, week, reason, by=by)
+    r = jobs.correct(_open(office), week, reason, by=by)
     if not r["changes"]:
-        click.echo("与发布时相比没有变化，无需更正。" if _lang(None) != "en" else "Nothing changed since publication.")
+        say("nothing-changed")
         return
-    for c in r["changes"]:
-        click.echo(f"  {c['class']} {c['field']}: {c['old']} → {c['new']}")
-    click.echo(("已更正并重新发布：" if _lang(None) != "en" else "Corrected and republished:"))
-    for f in r["files"]:
-        click.echo(f"  {f}")
+    click.echo(_table([["", c["class"], c["field"], f"{c['old']} → {c['new']}"] for c in r["changes"]]))
+    _files("corrected", r["files"])
 
 
 @ranking.command("seal")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--week", required=True, help="周次 / ISO week.")
+@OFFICE
+@_week_option(required=True)
 @click.option("--force", is_flag=True, help="公示未结束也封单 / seal before the 公示 ends.")
 def ranking_seal(office: Path, week: str, force: bool) -> None:
     """封单：公示结束后锁定该周，之后任何更改都会被拒绝；记录哈希，与前一周连成链。
@@ -456,15 +468,14 @@ def ranking_seal(office: Path, week: str, force: bool) -> None:
     例 / examples:
       sectools ranking seal 学生会秘书处 --week 2026-W11
     """
-    from .ranking.workflow import seal
+    from . import jobs
 
-    off = _load(str(office))
-    r = seal(off, week, force=force)
-    click.echo((f"{r['week']} 已封单" if _lang(None) != "en" else f"{r['week']} sealed") + f"（{r['hash'][:12]}）")
+    r = jobs.seal(_open(office), week, force=force)
+    say("sealed", week=r["week"], hash=r["hash"][:12])
 
 
 @ranking.command("verify")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@OFFICE
 def ranking_verify(office: Path) -> None:
     """核验：重新计算每个已封单的周，检查记录与结果是否被手工改动；有改动时退出码为 1。
 
@@ -472,23 +483,21 @@ def ranking_verify(office: Path) -> None:
     例 / examples:
       sectools ranking verify 学生会秘书处
     """
-    from .ranking.workflow import _sealed_weeks, verify
+    from . import jobs
 
-    off = _load(str(office))
-    problems = verify(off)
-    weeks = _sealed_weeks(off)
+    src = _open(office)
+    problems = jobs.verify(src)
     if not problems:
-        click.echo((f"已核验 {len(weeks)} 个封单周，均未改动。" if _lang(None) != "en" else
-                    f"{len(weeks)} sealed weeks verified: unchanged."))
+        say("verified", count=len(jobs.sealed_weeks(src)))
         return
     for p in problems:
-        click.echo(f"{p.code}: {p.message(_lang(None))}")
+        click.echo(f"{p.code}: {p.message(_lang())}")
     sys.exit(1)
 
 
 @ranking.command("status")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@_week_option
+@OFFICE
+@_week_option()
 def ranking_status(office: Path, week: str | None) -> None:
     """一周的进度：各检查部门是否已交检查记录，发布与公示截止时间。
 
@@ -496,37 +505,35 @@ def ranking_status(office: Path, week: str | None) -> None:
     例 / examples:
       sectools ranking status 学生会秘书处 --week 2026-W11
     """
-    from . import ranking as rk
+    from . import jobs
 
-    off = _load(str(office))
-    lang = _lang(None)
-    st = rk.status(off, week)
-    en = lang == "en"
-    click.echo((f"Week {st['week']}" if en else f"{st['week']} 周") + f"（{st['monday']} — {st['sunday']}）")
-    click.echo(("Handed in: " if en else "已交：") + ("、".join(st["handed_in"]) or "—"))
-    click.echo(("Missing: " if en else "未交：") + ("、".join(st["missing"]) or "—"))
-    if st["missing"]:
-        due = st["deadlines"]["collect_by"].strftime("%Y-%m-%d %H:%M")
-        click.echo(("Reminder: " if en else "催交：") + "、".join(st["missing"]) +
-                   (f" — please hand in this week's inspection records by {due}." if en else
-                    f"：请于 {due} 前提交本周检查记录。"))
+    job = jobs.ranking_status(_open(office), week)
+    _choices(job)
+    _show_status(job.result)
+    for p in job.problems:
+        say("warning-line", message=p.message(_lang()))
+
+
+def _show_status(st: dict) -> None:
+    fmt = "%Y-%m-%d %H:%M"
     d = st["deadlines"]
-    click.echo(("Collect by: " if en else "收集截止：") + d["collect_by"].strftime("%Y-%m-%d %H:%M"))
-    click.echo(("Publish by: " if en else "发布截止：") + d["publish_by"].strftime("%Y-%m-%d %H:%M"))
-    click.echo(("公示 ends: " if en else "公示截止：") + d["objection_end"].strftime("%Y-%m-%d %H:%M"))
-    from .ranking.workflow import state
-
-    ws = state(off, st["week"])
+    say("status-week", week=st["week"], monday=st["monday"], sunday=st["sunday"])
+    say("handed-in", names="、".join(st["handed_in"]) or "—")
+    say("missing", names="、".join(st["missing"]) or "—")
+    if st["missing"]:
+        say("reminder", names="、".join(st["missing"]), due=d["collect_by"].strftime(fmt))
+    say("collect-by", when=d["collect_by"].strftime(fmt))
+    say("publish-by", when=d["publish_by"].strftime(fmt))
+    say("objection-end", when=d["objection_end"].strftime(fmt))
+    ws = st["state"]
+    corr = text("state-corrections", _lang(), count=len(ws["corrections"])) if ws["corrections"] else ""
     if ws["sealed"]:
-        phase = ("sealed " if en else "已封单 ") + ws["sealed"]["sealed_at"]
+        click.echo(text("state-sealed", _lang(), when=ws["sealed"]["sealed_at"]) + corr)
     elif ws["published"]:
-        phase = ("published " if en else "已发布 ") + ws["published"]["published_at"] + \
-            ((" (late)" if en else "（逾期）") if ws["published"]["late"] else "")
+        late = text("state-late", _lang()) if ws["published"]["late"] else ""
+        click.echo(text("state-published", _lang(), when=ws["published"]["published_at"]) + late + corr)
     else:
-        phase = "not published" if en else "未发布"
-    click.echo(("State: " if en else "状态：") + phase + (f"，更正 {len(ws['corrections'])} 次" if ws["corrections"] else ""))
-    for p in st["problems"]:
-        click.echo(("Warning: " if en else "警告：") + p.message(lang))
+        click.echo(text("state-open", _lang()) + corr)
 
 
 # ---- plans -----------------------------------------------------------------------------------
@@ -542,14 +549,16 @@ def plans() -> None:
     """
 
 
+MONTH = click.option("--month", type=MonthParam(), required=True, help="月份，如 2026-03 / month.")
+
+
 @plans.command("collect")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--month", required=True, help="月份，如 2026-03 / month.")
+@OFFICE
+@MONTH
 @click.option("--kind", type=click.Choice(["plan", "summary", "semester"]), default="plan", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="汇总工作簿（默认：输出/计划总结_月份.xlsx）。")
+@output_options("table", "json", out_help="汇总工作簿（默认：输出/月度工作计划_月份.xlsx）/ summary workbook.")
 @click.option("--remind", is_flag=True, help="为未交、逾期的部门生成催办通知 / write 催办通知 for missing and late.")
-def plans_collect(office: Path, month: str, kind: str, fmt: str, out: Path | None, remind: bool) -> None:
+def plans_collect(office: Path, month, kind: str, fmt: str, out: Path | None, remind: bool) -> None:
     """收集一个月的计划或总结：逐个检查，写一个汇总工作簿（总览、全部条目、完成率、计划外工作）。
 
     \b
@@ -557,106 +566,96 @@ def plans_collect(office: Path, month: str, kind: str, fmt: str, out: Path | Non
       sectools plans collect 学生会秘书处 --month 2026-03
       sectools plans collect 学生会秘书处 --month 2026-03 --kind summary --remind
     """
-    from .plans import KIND_LABELS, collect, month_label, parse_month_arg
-    from .plans.output import STATUS_WORDS, write_collected
+    from . import jobs
 
-    off = _load(str(office))
-    m = parse_month_arg(month)
-    with click.progressbar(length=0, label="收集中 / collecting", show_pos=True, file=sys.stderr) as bar:
-        res = collect(off, m, kind, progress=lambda _: bar.update(1))
-    target = out or office / "输出" / f"{KIND_LABELS[kind]}_{month_label(m)}.xlsx"
-    write_collected(target, res, off.name, inputs=off.input_paths())
-    reminders = _plan_reminders(off, res) if remind else []
-    if fmt == "json":
-        click.echo(json.dumps(res.as_records(), ensure_ascii=False, indent=2, default=str))
-        return
-    click.echo(f"{KIND_LABELS[kind]} {month_label(m)}（截止 {res.due:%Y-%m-%d %H:%M}）")
-    for r in res.rows:
-        rate = "" if r["completion_rate"] is None else f"  完成率 {r['completion_rate']:.0%}"
-        when = f"{r['handed_in']:%m-%d %H:%M}" if r["handed_in"] else ""
-        click.echo(f"  {r['department']:<6} {STATUS_WORDS[r['status']]:<4} {when:<12} {r['items']:>3} 项{rate}")
-    if res.problems:
-        _print_problems(res.problems, _lang(None))
-    click.echo("汇总工作簿：" + str(target))
-    for p in reminders:
-        click.echo("催办通知：" + str(p))
+    src = _open(office)
+    with click.progressbar(length=0, label=text("collecting", _lang()), show_pos=True, file=sys.stderr) as bar:
+        job = jobs.plans_collect(src, month, kind, progress=lambda _: bar.update(1), out=out)
+    if remind:
+        job.facts["reminders"] = _plan_reminders(src, job.result)
+    finish(job, fmt, _show_plans)
 
 
-def _plan_reminders(off, res) -> list[Path]:
-    from .notices import Options, render
+def _plan_reminders(src, res) -> list[Path]:
+    from . import jobs
+    from .notices import Options
 
-    opts = Options(extra={"collected": res})
     try:
-        return render(off, "催办通知", opts=opts).files
+        return jobs.notice(src, "催办通知", opts=Options(extra={"collected": res})).files
     except SectoolsError:
         return []
 
 
+def _show_plans(job) -> None:
+    from .plans import KIND_LABELS
+    from .plans.output import STATUS_WORDS
+
+    res = job.result
+    lang = _lang()
+    say("plans-head", kind=KIND_LABELS[res.kind], month=job.facts["month"], due=f"{res.due:%Y-%m-%d %H:%M}")
+    rate = "完成率" if lang != "en" else "done"
+    click.echo(_table([["", r["department"], STATUS_WORDS[r["status"]],
+                        f"{r['handed_in']:%m-%d %H:%M}" if r["handed_in"] else "", r["items"],
+                        "" if r["completion_rate"] is None else f"{rate} {r['completion_rate']:.0%}"]
+                       for r in res.rows]))
+    for f in job.files:
+        say("plans-summary-workbook", path=f)
+    for p in job.facts.get("reminders", []):
+        say("reminder-notice", path=p)
+
+
 @plans.command("schedule")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--month", required=True, help="月份，如 2026-03 / month.")
+@OFFICE
+@MONTH
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="输出工作簿 / output workbook.")
-def plans_schedule(office: Path, month: str, out: Path | None) -> None:
+def plans_schedule(office: Path, month, out: Path | None) -> None:
     """每月工作重点及每周活动安排：把各部门计划按周排好，可直接打印。
 
     \b
     例 / examples:
       sectools plans schedule 学生会秘书处 --month 2026-03
     """
-    from .plans import collect, month_label, parse_month_arg
-    from .plans.output import schedule_sheet
-    from .writer import write_workbook
+    from . import jobs
 
-    off = _load(str(office))
-    m = parse_month_arg(month)
-    res = collect(off, m, "plan")
-    target = out or office / "输出" / f"每周活动安排_{month_label(m)}.xlsx"
-    write_workbook(target, [schedule_sheet(res, off.name)], inputs=off.input_paths())
-    click.echo(str(target))
+    job = jobs.plans_schedule(_open(office), month, out=out)
+    say("schedule", path=job.files[0])
 
 
 # ---- kpi ---------------------------------------------------------------------------------------
 @main.command()
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--period", required=True, help="考核期间：月份（2026-03）或“学期” / a month or the semester.")
+@OFFICE
+@click.option("--period", type=PeriodParam(),
+              help="考核期间：月份（2026-03）或学期（2026年春季学期）；默认评分表中最近的一期 / a month or a semester.")
 @click.option("--for", "target", type=click.Choice(["member", "department"]), default="member", show_default=True,
               help="考核成员或部门 / appraise members or departments.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="结果工作簿（默认：输出/绩效考核_期间.xlsx）。")
+@output_options("table", "json", out_help="结果工作簿（默认：输出/绩效考核_期间.xlsx）/ result workbook.")
 @click.option("--notices", "with_notices", is_flag=True, help="同时生成每人的考核结果通知 / also a notice per person.")
-def kpi(office: Path, period: str, target: str, fmt: str, out: Path | None, with_notices: bool) -> None:
+def kpi(office: Path, period: str | None, target: str, fmt: str, out: Path | None, with_notices: bool) -> None:
     """绩效考核：多方评分与考勤、计划等数据加权，得出总分、等级（含优秀名额）、排名和奖金分配。
 
     \b
     例 / examples:
       sectools kpi 学生会秘书处 --period 2026-03
-      sectools kpi 学生会秘书处 --period 学期 --for department
+      sectools kpi 学生会秘书处 --period 2026年春季学期 --for department
       sectools kpi 学生会秘书处 --period 2026-03 --format json --notices
     """
-    from . import kpi as kpi_mod
-    from .kpi.output import write_result
+    from . import jobs
+    from .notices import Options
 
-    off = _load(str(office))
-    res = kpi_mod.run(off, period, target)
-    target_path = out or office / "输出" / f"绩效考核_{'部门_' if target == 'department' else ''}{res.period}.xlsx"
-    write_result(target_path, res, off.name, inputs=off.input_paths())
-    files = []
+    src = _open(office)
+    job = jobs.kpi(src, period, target, out=out)
     if with_notices:
-        from .notices import Options, render
+        job.facts["notices"] = jobs.notice(src, "考核结果通知", opts=Options(extra={"kpi": job.result})).files
+    finish(job, fmt, _show_kpi)
 
-        files = render(off, "考核结果通知", opts=Options(extra={"kpi": res})).files
-    if fmt == "json":
-        click.echo(json.dumps(res.as_records(), ensure_ascii=False, indent=2))
-        return
-    for r in res.rows:
-        bonus = f"  奖金 {r['bonus']} 元" if "bonus" in r else ""
-        click.echo(f"  {r['rank_overall']:>3}  {r['department'] or '':<6} {r['name']:<6} {r['total']:7.2f}  {r['grade']}"
-                   f"{bonus}")
-    if res.problems:
-        _print_problems(res.problems, _lang(None))
-    click.echo("结果工作簿：" + str(target_path))
-    for f in files[:5]:
-        click.echo("通知：" + str(f))
+
+def _show_kpi(job) -> None:
+    click.echo(_table([["", r["rank_overall"], r["department"] or "", r["name"], f"{r['total']:.2f}", r["grade"],
+                        r.get("bonus", "")] for r in job.result.rows]))
+    for f in job.files:
+        say("kpi-workbook", path=f)
+    for f in job.facts.get("notices", [])[:5]:
+        say("notice-file", path=f)
 
 
 # ---- notices ---------------------------------------------------------------------------------
@@ -688,7 +687,7 @@ def notices_list() -> None:
 
 @notices.command("render")
 @click.argument("kind")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@OFFICE
 @click.option("--for", "per", type=click.Choice(["member", "department"]), help="按人或按部门分发 / one per member or department.")
 @click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/种类）。")
@@ -697,8 +696,11 @@ def notices_list() -> None:
 @click.option("--from", "date_from", type=DateParam(), help="统计起始日期 / period start.")
 @click.option("--to", "date_to", type=DateParam(), help="统计截止日期 / period end.")
 @click.option("--date", "issued", type=DateParam(), help="成文日期（默认今天）/ date of issue (default today).")
-@click.option("--week", help="哪一周（量化考核公示）/ which week.")
-def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, date_to, issued, week) -> None:
+@_week_option()
+@click.option("--month", type=MonthParam(), help="哪个月（催办通知）/ which month.")
+@click.option("--period", type=PeriodParam(), help="考核期间（考核结果通知）/ which appraisal period.")
+def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, date_to, issued, week, month,
+                   period) -> None:
     """生成一种通知：每个对象一个文件（或 --combine 合并），文件名安全，不会写出输出文件夹。
 
     \b
@@ -707,23 +709,21 @@ def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, dat
       sectools notices render 考勤通报 学生会秘书处 --for member --format html
       sectools notices render 考勤提醒 学生会秘书处 --combine --format pdf
     """
-    import datetime as dt
+    from . import jobs
+    from .notices import Options
 
-    from .notices import Options, render
-
-    off = _load(str(office))
-    lang = _lang(None)
+    src = _open(office)
     opts = Options(meeting=meeting, date_from=date_from, date_to=date_to, per=per, today=issued or dt.date.today(),
-                   week=week)
-    with click.progressbar(length=0, label="生成中 / rendering", show_pos=True) as bar:
-        res = render(off, kind, fmt=fmt, opts=opts, out_dir=out, combine=combine, progress=lambda _: bar.update(1))
-    head = (f"{kind}: {res.recipients} recipients, {len(res.files)} files" if lang == "en" else
-            f"{kind}（{res.doc_number}）：{res.recipients} 份，{len(res.files)} 个文件")
-    click.echo(head)
+                   week=week, month=month, period=period)
+    with click.progressbar(length=0, label=text("rendering", _lang()), show_pos=True, file=sys.stderr) as bar:
+        res = jobs.notice(src, kind, fmt=fmt, opts=opts, out_dir=out, combine=combine,
+                          progress=lambda _: bar.update(1))
+    _choices(res)
+    say("notice-head", kind=kind, number=res.doc_number, recipients=res.recipients, files=len(res.files))
     for p in res.files[:20]:
         click.echo(f"  {p}")
     if len(res.files) > 20:
-        click.echo(f"  … {len(res.files) - 20} more")
+        say("more-files", count=len(res.files) - 20)
 
 
 # ---- excel -----------------------------------------------------------------------------------
@@ -740,7 +740,7 @@ def excel() -> None:
 
 
 @excel.command("quickstart")
-@click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@OFFICE
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="放在哪个文件夹（默认：办公室文件夹/Excel）/ output folder.")
 def excel_quickstart(office: Path, out: Path | None) -> None:
@@ -753,8 +753,7 @@ def excel_quickstart(office: Path, out: Path | None) -> None:
     """
     from .excel.quickstart import quickstart
 
-    off = _load(str(office))
-    made = quickstart(off, out or office / "Excel")
+    made = quickstart(_open(office).office, out or office / "Excel")
     for p in made:
         click.echo(str(p))
 
@@ -793,11 +792,10 @@ def excel_serve(port: int) -> None:
     except ImportError:
         from .errors import Problem
 
-        raise SectoolsError(Problem("internal-error", params={
-            "detail": "没有安装 xlwings-server：请运行 pip install \"sectools[server]\" / install sectools[server]"})) from None
+        raise SectoolsError(Problem("server-missing")) from None
     from .excel.server import serve
 
-    click.echo(f"xlwings Server: http://127.0.0.1:{port}  (Ctrl+C 停止)")
+    say("serve", port=port)
     serve("127.0.0.1", port)
 
 
@@ -813,100 +811,26 @@ def demo(out: Path) -> None:
       sectools demo
       sectools demo --out D:\\演示
     """
-    from . import office as office_mod
-    from .report import write_problems
-    from .scaffold import init_office
+    from .jobs.demo import run_demo
 
-    lang = _lang(None)
-    made = init_office(out, with_demo=True, force=True)
-    off = _load(str(out))
-    outputs = out / "输出"
-    tables = office_mod.check(off)
-    problems = [p for t in tables.values() for p in t.problems]
-    reports = [write_problems(outputs / "检查结果.xlsx", problems, lang, inputs=off.input_paths())]
-    _print_summary(tables, lang)
-    from . import attendance as att
-    from .attendance.report import write_report, write_signin_sheet
-
-    res = att.run(off)
-    reports.append(write_report(outputs / "考勤统计.xlsx", res, off.name, lang, _period(None, None, off),
-                                inputs=off.input_paths()))
-    m, people = att.signin_sheet_data(off, None)
-    reports.append(write_signin_sheet(outputs / f"签到表_{m['date']}.xlsx", m, people, off.name,
-                                      inputs=off.input_paths()))
-
-    from .ranking.workflow import run_semester
-
-    weeks = run_semester(off, off.semester_end)
-    sealed = sum(1 for w in weeks if w["sealed"])
-    click.echo((f"Class assessment: {len(weeks)} weeks published, {sealed} sealed" if lang == "en" else
-                f"班级量化考核：{len(weeks)} 周已发布，其中 {sealed} 周已封单"))
-    reports.append(outputs / "排名")
-    from .plans import collect
-    from .plans.output import schedule_sheet, write_collected
-    from .writer import write_workbook
-
-    from .plans import read_month
-
-    march = read_month(off, (2026, 3))
-    for kind in ("plan", "summary"):
-        col = collect(off, (2026, 3), kind, read=march)
-        reports.append(write_collected(outputs / f"{'月度工作计划' if kind == 'plan' else '月度工作总结'}_2026-03.xlsx",
-                                       col, off.name, inputs=off.input_paths()))
-        if kind == "plan":
-            reports.append(write_workbook(outputs / "每周活动安排_2026-03.xlsx", [schedule_sheet(col, off.name)],
-                                          inputs=off.input_paths()))
-    from . import kpi as kpi_mod
-    from .kpi.output import write_result
-
-    contexts: dict[str, dict] = {}
-    for period, target in (("2026-03", "member"), ("2026年春季学期", "member"), ("2026年春季学期", "department")):
-        res_k = kpi_mod.run(off, period, target)
-        reports.append(write_result(outputs / f"绩效考核_{'部门_' if target == 'department' else ''}{res_k.period}.xlsx",
-                                    res_k, off.name, inputs=off.input_paths()))
-        if period == "2026-03":
-            contexts["考核结果通知"] = {"kpi": res_k}
-    contexts["催办通知"] = {"collected": collect(off, (2026, 3), "plan", read=march)}
-    reports += _demo_notices(off, outputs, contexts)
+    res = run_demo(out, _lang())
+    for t in res.result["tables"].values():
+        errs = sum(p.is_error() for p in t.problems)
+        where = f"{t.file} › {t.sheet}" if t.sheet else (t.file or "")
+        say("table-summary", title=t.spec.title_in(_lang()), where=where, rows=len(t), errors=errs,
+            warnings=len(t.problems) - errs)
+    say("demo-ranking", weeks=res.facts["weeks"], sealed=res.facts["sealed"])
+    if not res.facts["pdf"]:
+        say("no-pdf")
     click.echo()
-    _print_attendance(res, lang)
-    if lang == "en":
-        click.echo(f"\nDemo office: {out.resolve()}")
-    else:
-        click.echo(f"\n演示办公室：{out.resolve()}")
-    for p in made:
+    _show_attendance(res.result["attendance"])
+    click.echo()
+    say("demo-office", path=out.resolve())
+    for p in res.result["made"]:
         click.echo(f"  {p.relative_to(out)}")
-    click.echo(("Outputs:" if lang == "en" else "输出："))
-    for report in reports:
-        click.echo(f"  {report.relative_to(out)}")
-
-
-import datetime as dt  # noqa: E402  (used by the demo)
-
-
-def _demo_notices(off, outputs: Path, extra: dict | None = None) -> list[Path]:
-    """Every notice kind in docx, html and txt, and one of each as PDF when LibreOffice is installed."""
-    from .notices import KINDS, Options, render
-    from .notices.engine import soffice, to_pdf
-
-    made: list[Path] = []
-    sample_docx: list[Path] = []
-    today = off.semester_end or dt.date.today()
-    for kind in KINDS:
-        for fmt in ("docx", "html", "txt"):
-            opts = Options(today=today, extra=(extra or {}).get(kind, {}))
-            try:
-                res = render(off, kind, fmt=fmt, opts=opts, out_dir=outputs / "通知" / kind)
-            except SectoolsError:
-                continue  # e.g. nobody to praise
-            made += res.files
-            if fmt == "docx" and res.files:
-                sample_docx.append(res.files[0])
-    if sample_docx and soffice():
-        made += to_pdf(sample_docx, outputs / "通知" / "PDF")
-    elif sample_docx:
-        click.echo("（未安装 LibreOffice，跳过 PDF / LibreOffice not installed: no PDF）")
-    return [outputs / "通知"] if made else []
+    say("outputs")
+    for p in res.files:
+        click.echo(f"  {p.relative_to(out)}")
 
 
 def run() -> None:  # console entry point

@@ -104,7 +104,7 @@ def members() -> list[Member]:
 HOLIDAYS = {dt.date(2026, 4, d) for d in (4, 5, 6)} | {dt.date(2026, 5, d) for d in range(1, 6)} | \
     {dt.date(2026, 6, d) for d in (19, 20, 21)}
 TEACHING_END = dt.date(2026, 6, 28)
-HEAD_POSTS = ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长")
+from .vocab import HEAD_POSTS  # noqa: E402
 
 
 @dataclass(frozen=True)

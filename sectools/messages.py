@@ -429,6 +429,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sectools.toml 中 {key} 的值“{value}”不正确，应为{expected}。",
         "In sectools.toml, {key} = '{value}' is wrong; expected {expected}.",
     ),
+    "config-unknown-key": (
+        "sectools.toml 中没有 {key} 这个设置，是不是想写 {suggestion}？[{section}] 可用的设置：{allowed}。",
+        "sectools.toml has no setting {key}; did you mean {suggestion}? The settings under [{section}] "
+        "are: {allowed}.",
+    ),
+    "config-unknown-section": (
+        "sectools.toml 中没有 [{section}] 这一段，是不是想写 [{suggestion}]？可用的段：{allowed}。",
+        "sectools.toml has no section [{section}]; did you mean [{suggestion}]? The sections are: {allowed}.",
+    ),
+    "config-duplicate-key": (
+        "sectools.toml 中 {key} 和 {other} 是同一个设置（中文名与英文名），请只保留一个。",
+        "In sectools.toml, {key} and {other} are the same setting (its Chinese and English names); keep only one.",
+    ),
+    "config-missing-key": (
+        "sectools.toml 中 {key} 缺少必填的 {missing}，例如 {example}。",
+        "In sectools.toml, {key} lacks {missing}, which is required (e.g. {example}).",
+    ),
+    "server-missing": (
+        "没有安装 xlwings-server：请运行 pip install \"sectools[server]\"。",
+        "xlwings-server is not installed: run pip install \"sectools[server]\".",
+    ),
+    "state-unavailable": (
+        "“{value}”需要办公室文件夹（保存发布记录和输出文件），当前来源没有文件夹。请在办公室文件夹中运行。",
+        "'{value}' needs an office folder (for its records and output files); this source has none. Run it on an office folder.",
+    ),
     "internal-error": (
         "sectools 内部出错（{detail}）。这不是您的错：请把这条信息发给维护人员，加上 --debug 可看到详情。",
         "sectools hit an internal error ({detail}). This is not your fault: send this message to "
@@ -507,3 +532,125 @@ def word(key: str, lang: str = "zh-CN") -> str:
     if lang == "en":
         return en
     return to_traditional(zh) if lang == "zh-TW" else zh
+
+
+# ---- what the jobs chose for the user (sectools.jobs.Choice) ------------------------------------
+# code: (zh-CN, en).  Params: value, and the choice's own.
+CHOICES: dict[str, tuple[str, str]] = {
+    "week-latest": ("{value}（第{number}周，{monday}—{sunday}）：有检查记录的最近一周",
+                    "{value} (week {number}, {monday}–{sunday}): the latest week with inspection records"),
+    "week-none": ("{value}（第{number}周，{monday}—{sunday}）：截至今天还没有检查记录，取上一周",
+                  "{value} (week {number}, {monday}–{sunday}): no inspection records up to today, so last week"),
+    "meeting-next": ("{date} {meeting}：下一次会议", "{date} {meeting}: the next meeting"),
+    "meeting-last-past": ("{date} {meeting}：之后没有会议，取最近一次（已经开过）",
+                          "{date} {meeting}: no meeting ahead, so the last one (already held)"),
+    "meeting-held": ("{date} {meeting}：最近一次已召开的会议", "{date} {meeting}: the latest meeting held"),
+    "month-current": ("{year}年{month}月：本月（可用 --month 指定）", "{year}-{month}: this month (--month picks another)"),
+    "period-latest": ("{value}：评分表中最近的考核期间（可用 --period 指定）",
+                      "{value}: the latest period in the ratings (--period picks another)"),
+    "range-semester": ("统计期间：{start} 至 {end}（本学期）", "period: {start} to {end} (this semester)"),
+}
+
+
+def choice_text(code: str, lang: str, params: dict) -> str:
+    zh, en = CHOICES[code]
+    return _say(zh, en, lang, params)
+
+
+# ---- what the command line and the Excel buttons say around the results --------------------------
+TEXTS: dict[str, tuple[str, str]] = {
+    "created": ("已创建：{path}", "Created: {path}"),
+    "table-summary": ("{title}：{where}：{rows} 行，{errors} 个错误，{warnings} 个警告",
+                      "{title}: {where}: {rows} rows, {errors} errors, {warnings} warnings"),
+    "no-problems": ("没有发现问题。", "No problems found."),
+    "problems-written": ("问题清单已写入：{path}", "Problems written to: {path}"),
+    "more-problems": ("另有 {count} 个数据问题，详见报表的问题清单或运行 sectools check",
+                      "{count} more problems; see the report's problem list or run sectools check"),
+    "chosen": ("取值：{text}", "Chosen: {text}"),
+    "report": ("报表：{path}", "Report: {path}"),
+    "workbook": ("工作簿：{path}", "Workbook: {path}"),
+    "attendance-by-department": ("各部门出勤率：", "Attendance by department:"),
+    "actions-due": ("处理名单：", "Actions due:"),
+    "no-actions": ("没有达到处理标准的成员。", "No one reached a threshold."),
+    "signin-sheet": ("{date} {meeting} 签到表（应到 {count} 人）：{path}",
+                     "Sign-in sheet for {date} {meeting} ({count} expected): {path}"),
+    "week-head": ("{week} 周：{records} 条检查记录", "Week {week}: {records} inspection records"),
+    "red-flag": ("★流动红旗", "★ red flag"),
+    "serious": ("（严重违纪）", " (serious violation)"),
+    "published": ("已发布：", "Published:"),
+    "nothing-changed": ("与发布时相比没有变化，无需更正。", "Nothing changed since publication."),
+    "corrected": ("已更正并重新发布：", "Corrected and republished:"),
+    "sealed": ("{week} 已封单（{hash}）", "{week} sealed ({hash})"),
+    "verified": ("已核验 {count} 个封单周，均未改动。", "{count} sealed weeks verified: unchanged."),
+    "status-week": ("{week} 周（{monday} — {sunday}）", "Week {week} ({monday} – {sunday})"),
+    "handed-in": ("已交：{names}", "Handed in: {names}"),
+    "missing": ("未交：{names}", "Missing: {names}"),
+    "reminder": ("催交：{names}：请于 {due} 前提交本周检查记录。",
+                 "Reminder: {names} — please hand in this week's inspection records by {due}."),
+    "collect-by": ("收集截止：{when}", "Collect by: {when}"),
+    "publish-by": ("发布截止：{when}", "Publish by: {when}"),
+    "objection-end": ("公示截止：{when}", "Public notice ends: {when}"),
+    "state-sealed": ("状态：已封单 {when}", "State: sealed {when}"),
+    "state-published": ("状态：已发布 {when}", "State: published {when}"),
+    "state-late": ("（逾期）", " (late)"),
+    "state-open": ("状态：未发布", "State: not published"),
+    "state-corrections": ("，更正 {count} 次", ", corrected {count} times"),
+    "warning-line": ("警告：{message}", "Warning: {message}"),
+    "plans-head": ("{kind} {month}（截止 {due}）", "{kind} {month} (due {due})"),
+    "plans-summary-workbook": ("汇总工作簿：{path}", "Summary workbook: {path}"),
+    "reminder-notice": ("催办通知：{path}", "Reminder notice: {path}"),
+    "kpi-workbook": ("结果工作簿：{path}", "Result workbook: {path}"),
+    "notice-file": ("通知：{path}", "Notice: {path}"),
+    "notice-head": ("{kind}（{number}）：{recipients} 份，{files} 个文件", "{kind} ({number}): {recipients} recipients, {files} files"),
+    "more-files": ("  … 另有 {count} 个", "  … {count} more"),
+    "schedule": ("每周活动安排：{path}", "Weekly schedule: {path}"),
+    "semester-ranking": ("学期累计排名（截至 {until}）：", "Semester ranking (up to {until}):"),
+    "demo-ranking": ("班级量化考核：{weeks} 周已发布，其中 {sealed} 周已封单",
+                     "Class assessment: {weeks} weeks published, {sealed} sealed"),
+    "demo-office": ("演示办公室：{path}", "Demo office: {path}"),
+    "outputs": ("输出：", "Outputs:"),
+    "no-pdf": ("（未安装 LibreOffice，跳过 PDF）", "(LibreOffice not installed: no PDF)"),
+    "collecting": ("收集中", "collecting"),
+    "rendering": ("生成中", "rendering"),
+    "error-prefix": ("错误", "Error"),
+    "serve": ("xlwings Server：http://127.0.0.1:{port}（Ctrl+C 停止）", "xlwings Server: http://127.0.0.1:{port} (Ctrl+C stops)"),
+    "excel-done-attendance": ("考勤统计完成：{members} 名成员，{meetings} 次会议；处理名单 {actions} 条。",
+                              "Attendance done: {members} members, {meetings} meetings; {actions} actions due."),
+    "excel-checked": ("已检查：{counts}", "Checked: {counts}"),
+    "excel-signin": ("已生成 {date} {meeting} 的签到表，应到 {count} 人。",
+                     "Sign-in sheet for {date} {meeting}: {count} expected."),
+    "excel-ranking": ("{week} 周：{classes} 个班级已排名；流动红旗：{flags}。",
+                      "Week {week}: {classes} classes ranked; red flags: {flags}."),
+    "excel-kpi": ("绩效考核（{period}）完成：{people} 人。", "Appraisal ({period}) done: {people} people."),
+    "excel-kpi-top": ("绩效考核（{period}）完成：{people} 人，第一名 {name} {total} 分。",
+                      "Appraisal ({period}) done: {people} people; first: {name}, {total} points."),
+    "excel-results": ("结果在工作表：{sheets}", "Results: {sheets}"),
+    "excel-problems": ("发现 {count} 个问题（其中 {errors} 个错误），详见“{sheet}”工作表：",
+                       "{count} problems ({errors} errors), listed on sheet '{sheet}':"),
+    "excel-failed": ("未能完成：", "Could not run:"),
+    "excel-mark": ("（{mark} 生成，每次运行整页替换，请勿在此页录入）", " (made by {mark}; replaced whole on every run — do not type here)"),
+}
+
+
+def text(key: str, lang: str = "zh-CN", **params) -> str:
+    """One of sectools' own lines in ``lang``; params (names, paths, clerks' values) are never converted."""
+    zh, en = TEXTS[key]
+    return _say(zh, en, lang, params)
+
+
+def _say(zh: str, en: str, lang: str, params: dict) -> str:
+    lang = normalize_lang(lang)
+    template = en if lang == "en" else (to_traditional(zh) if lang == "zh-TW" else zh)
+    return template.format_map(_Default({k: _plain(v) for k, v in params.items()}))
+
+
+def _plain(v) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, str):
+        return v
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)

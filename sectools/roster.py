@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .config import POSTS
+from .vocab import POSTS
 from .errors import WARNING, Problem
 from .schema import Field, TableSpec
 

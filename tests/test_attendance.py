@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from sectools import attendance
+from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
 
@@ -157,7 +158,7 @@ KEYS = ("expected", "present", "late", "left_early", "personal_leave", "sick_lea
 
 
 def test_every_rule_against_hand_computed_counts(tmp_path):
-    res = attendance.run(load_office(make_office(tmp_path / "o")))
+    res = jobs.attendance(load_office(make_office(tmp_path / "o")), out=False).result
     got = by_id(res)
     for sid, exp in EXPECTED.items():
         assert tuple(got[sid][k] for k in KEYS) == exp, sid
@@ -177,8 +178,8 @@ def test_every_rule_against_hand_computed_counts(tmp_path):
 
 
 def test_log_and_ledger_layouts_agree(tmp_path):
-    log = attendance.run(load_office(make_office(tmp_path / "log", "log")))
-    ledger = attendance.run(load_office(make_office(tmp_path / "ledger", "matrix")))
+    log = jobs.attendance(load_office(make_office(tmp_path / "log", "log")), out=False).result
+    ledger = jobs.attendance(load_office(make_office(tmp_path / "ledger", "matrix")), out=False).result
     assert by_id(log) == by_id(ledger)
     assert log.actions == ledger.actions
 
@@ -187,7 +188,7 @@ def test_rules_change_with_the_config(tmp_path):
     cfg = CONFIG.replace("grace_minutes = 0", "grace_minutes = 5").replace(
         "late_as_absent_minutes = 15", "late_as_absent_minutes = 30").replace(
         "lates_per_absence = 3", "lates_per_absence = 2")
-    got = by_id(attendance.run(load_office(make_office(tmp_path / "o", config=cfg))))
+    got = by_id(jobs.attendance(load_office(make_office(tmp_path / "o", config=cfg)), out=False).result)
     # 002: 19:05 is within 5 minutes' grace → present; 12:46 is 16 min late, < 30 → late.
     assert (got["002"]["present"], got["002"]["late"], got["002"]["absent"]) == (3, 1, 0)
     # 005: 19:20 is 20 min late: late now, not absent.
@@ -198,15 +199,15 @@ def test_rules_change_with_the_config(tmp_path):
 
 def test_filters_by_date_and_kind(tmp_path):
     off = load_office(make_office(tmp_path / "o"))
-    res = attendance.run(off, date_from=D(2026, 3, 9), date_to=D(2026, 3, 15))
+    res = jobs.attendance(off, date_from=D(2026, 3, 9), date_to=D(2026, 3, 15), out=False).result
     assert set(res.meetings["meeting"]) == {"第2周例会", "秘书处例会", "部长会"}
     assert by_id(res)["002"]["expected"] == 3
-    res = attendance.run(off, kind="例会")
+    res = jobs.attendance(off, kind="例会", out=False).result
     assert len(res.meetings) == 3 and by_id(res)["001"]["expected"] == 3
     from sectools.errors import SectoolsError
 
     with pytest.raises(SectoolsError) as e:
-        attendance.run(off, kind="茶话会")
+        jobs.attendance(off, kind="茶话会", out=False).result
     assert e.value.problems[0].code == "no-meetings"
 
 
@@ -219,7 +220,7 @@ def test_records_that_cannot_be_matched_are_reported_not_guessed(tmp_path):
         [D(2026, 3, 8), "第1周例会", "002", "乙", "到", None, None],  # a second record
         [D(2026, 3, 8), "第1周例会", "001", "甲乙", "到", None, None],  # name differs from the id's
     ]
-    res = attendance.run(load_office(make_office(tmp_path / "o", extra_log=extra)))
+    res = jobs.attendance(load_office(make_office(tmp_path / "o", extra_log=extra)), out=False).result
     found = sorted((p.cell, p.code, p.severity) for p in res.problems if p.file == "签到.xlsx")
     n = len(FACTS) + 1  # header row 1, facts in rows 2..16
     assert found == sorted([
@@ -231,7 +232,7 @@ def test_records_that_cannot_be_matched_are_reported_not_guessed(tmp_path):
         (f"D{n + 6}", "member-mismatch", "warning"),
         (f"E{n + 6}", "duplicate-signin", "warning"),
     ])
-    assert by_id(res) == by_id(attendance.run(load_office(make_office(tmp_path / "clean"))))
+    assert by_id(res) == by_id(jobs.attendance(load_office(make_office(tmp_path / "clean")), out=False).result)
     msgs = {p.code: p.message() for p in res.problems}
     assert "同名" in msgs["ambiguous-member"] and "未计入" in msgs["unknown-member"]
     assert "到了吗" in msgs["bad-status"]
@@ -242,7 +243,7 @@ def test_ledger_bad_mark_points_at_its_cell(tmp_path):
     wb = openpyxl.load_workbook(office / "签到.xlsx")
     wb["台账"]["E4"] = "？"
     wb.save(office / "签到.xlsx")
-    res = attendance.run(load_office(office))
+    res = jobs.attendance(load_office(office), out=False).result
     assert [(p.sheet, p.cell, p.code) for p in res.problems if p.code == "bad-status"] == [("台账", "E4", "bad-status")]
 
 
@@ -254,7 +255,7 @@ def test_left_without_a_date_and_unknown_scope_are_warned(tmp_path):
     mts = [r[:] for r in MEETINGS]
     mts[5][5] = "部长级、火星部"
     sheet_book(office / "会议.xlsx", mts, title="会议")
-    res = attendance.run(load_office(office))
+    res = jobs.attendance(load_office(office), out=False).result
     codes = {(p.code, p.cell) for p in res.problems}
     assert ("left-date-missing", "F5") in codes and ("unknown-scope", "F6") in codes
     assert "004" not in by_id(res)
@@ -311,7 +312,7 @@ def test_signin_sheet_lists_expected_members_with_leave(tmp_path):
 def test_demo_attendance_runs_and_flags_members(demo_office):
     office, output = demo_office
     assert "考勤统计.xlsx" in output and "签到表_" in output
-    res = attendance.run(load_office(office))
+    res = jobs.attendance(load_office(office), out=False).result
     assert len(res.meetings) > 30 and len(res.members) > 75
     assert {a["action"] for a in res.actions} >= {"提醒", "通报部长并撤销职务", "视为自动退出"}
     assert not [p for p in res.problems if p.severity == "error"]

@@ -58,7 +58,7 @@ def test_every_corpus_workbook_reads_or_gives_one_clear_problem():
 @pytest.mark.skipif(not FILES, reason="../shared/corpus is not beside the project")
 def test_every_corpus_workbook_through_the_plan_form_reader():
     """The monthly-plan reader (which looks for header fields anywhere) answers every file too."""
-    from sectools.plans.forms import read_form
+    from sectools.sources import read_form
     from sectools.reader import ReadContext
 
     for path in FILES:

@@ -288,7 +288,9 @@ def test_quickstart_workbooks_have_the_buttons_and_run(tmp_path):
         drawing = z.read("xl/drawings/drawing1.xml").decode()
         rels = z.read("xl/drawings/_rels/drawing1.xml.rels").decode()
     shapes = re.findall(r'<xdr:cNvPr id="\d+" name="([^"]+)"', drawing)
-    declared = {s: c for s, c, _ in scripts.BUTTONS.values()}
+    from sectools.excel.buttons import BUTTONS
+
+    declared = {b.shape: b.cell for b in BUTTONS}
     assert shapes == list(declared)
     assert re.findall(r'Target="#\'操作\'!(\w+)"', rels) == list(declared.values())
     actions = run_script("sectools_attendance", payload(server))

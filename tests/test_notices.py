@@ -14,9 +14,11 @@ import pytest
 from click.testing import CliRunner
 from docx.oxml.ns import qn
 
+from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
-from sectools.notices import KINDS, Options, render
+from sectools.jobs import notice as render
+from sectools.notices import KINDS, Options
 from sectools.paths import safe_filename
 
 from . import test_attendance as ta
@@ -111,7 +113,7 @@ def test_a_clerks_template_wins_and_a_missing_field_is_named(tmp_path):
     off = office(tmp_path)
     own = off.root / "templates"
     own.mkdir()
-    src = Path(str(__import__("sectools.notices", fromlist=["template_path"]).template_path(off, "会议通知")))
+    src = Path(str(__import__("sectools.jobs.notices", fromlist=["template_path"]).template_path(off, "会议通知")))
     d = docx.Document(src)
     d.add_paragraph("（本通知已由秘书处在 Word 中修改）")
     d.save(own / "会议通知.docx")

@@ -12,9 +12,9 @@ import docx
 import openpyxl
 from click.testing import CliRunner
 
+from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
-from sectools.plans import collect, due_date
 from sectools.plans.output import write_form_docx, write_form_xlsx
 
 D = dt.date
@@ -47,7 +47,7 @@ def rows(res) -> dict[str, tuple]:
 
 
 def test_plans_on_time_late_missing_docx_xlsx_traditional_and_subfolders(tmp_path):
-    res = collect(load_office(office(tmp_path)), (2026, 3), "plan")
+    res = jobs.plans_collect(load_office(office(tmp_path)), (2026, 3), "plan", out=False).result
     assert res.due == dt.datetime(2026, 3, 4, 23, 59, 59)  # the 3rd working day of March 2026
     assert rows(res) == {"秘书处": ("on_time", 2), "宣传部": ("on_time", 2), "学习部": ("on_time", 2),
                          "体育部": ("late", 2)}
@@ -64,7 +64,7 @@ def test_missing_duplicate_wrong_month_malformed_and_unknown_department(tmp_path
     write_form_xlsx(month / "火星部计划.xlsx", "plan", "火星部", "2026年3月", "?", D(2026, 3, 1), ITEMS)
     write_form_xlsx(month / "宣传部空表.xlsx", "plan", "宣传部", "2026年3月", "李", D(2026, 3, 1), [])
     (month / "坏文件.xlsx").write_bytes(b"PK\x03\x04broken")
-    res = collect(load_office(root), (2026, 3), "plan")
+    res = jobs.plans_collect(load_office(root), (2026, 3), "plan", out=False).result
     r = rows(res)
     assert r["体育部"] == ("missing", 0)
     assert r["秘书处"] == ("on_time", 3)  # the newer of the two is used
@@ -84,7 +84,7 @@ def test_without_a_filled_date_the_file_time_counts(tmp_path):
     p = write_form_xlsx(month / "体育部3月计划.xlsx", "plan", "体育部", "2026年3月", "赵", None, ITEMS)
     stamp = time.mktime(dt.datetime(2026, 3, 4, 22, 0).timetuple())
     os.utime(p, (stamp, stamp))
-    assert rows(collect(load_office(root), (2026, 3), "plan"))["体育部"] == ("on_time", 2)
+    assert rows(jobs.plans_collect(load_office(root), (2026, 3), "plan", out=False).result)["体育部"] == ("on_time", 2)
 
 
 def test_summary_completion_against_the_plan(tmp_path):
@@ -94,7 +94,7 @@ def test_summary_completion_against_the_plan(tmp_path):
                ["2", "公众号推送", "", "", "李四", "", "部分完成", "少一篇", "否"],
                ["3", "协助校团委", "", "", "张三", "", "已完成", "临时任务", "是"]]
     write_form_xlsx(month / "宣传部3月工作总结.xlsx", "summary", "宣传部", "2026年3月", "李", D(2026, 4, 2), summary)
-    res = collect(load_office(root), (2026, 3), "summary")
+    res = jobs.plans_collect(load_office(root), (2026, 3), "summary", out=False).result
     assert res.due.date() == D(2026, 4, 3)
     r = next(x for x in res.rows if x["department"] == "宣传部")
     assert (r["status"], r["completion_rate"]) == ("on_time", 0.5)
@@ -102,8 +102,8 @@ def test_summary_completion_against_the_plan(tmp_path):
 
 def test_deadlines_follow_the_calendar(tmp_path):
     off = load_office(office(tmp_path))
-    assert due_date(off, (2026, 10), "plan").date() == D(2026, 10, 10)  # 国庆: 10/8, 10/9, then Sat 10/10
-    assert due_date(off, (2026, 4), "summary").date() == D(2026, 5, 8)  # May's 3rd working day after 5/1–5/5
+    assert jobs.plans_due(off, (2026, 10), "plan").date() == D(2026, 10, 10)  # 国庆: 10/8, 10/9, then Sat 10/10
+    assert jobs.plans_due(off, (2026, 4), "summary").date() == D(2026, 5, 8)  # May's 3rd working day after 5/1–5/5
 
 
 def test_cli_collect_json_workbook_schedule_and_reminders(tmp_path):
@@ -131,7 +131,7 @@ def test_the_demo_month_reports_each_fault(tmp_path):
     from sectools.scaffold import init_office
 
     init_office(tmp_path / "d", with_demo=True)
-    res = collect(load_office(tmp_path / "d"), (2026, 3), "plan")
+    res = jobs.plans_collect(load_office(tmp_path / "d"), (2026, 3), "plan", out=False).result
     r = {x["department"]: x for x in res.rows}
     assert r["外联部"]["status"] == "missing" and r["体育部"]["status"] == "late"
     assert r["学习部"]["items"] == 2  # the Word form in Traditional characters
@@ -139,6 +139,6 @@ def test_the_demo_month_reports_each_fault(tmp_path):
     codes = {(Path(p.file).name, p.code) for p in res.problems}
     assert ("宣传部2026年3月工作计划（初稿）.xlsx", "duplicate-submission") in codes
     assert ("文艺部计划.xlsx", "no-items") in codes
-    summaries = collect(load_office(tmp_path / "d"), (2026, 3), "summary")
+    summaries = jobs.plans_collect(load_office(tmp_path / "d"), (2026, 3), "summary", out=False).result
     s = {x["department"]: x["completion_rate"] for x in summaries.rows}
     assert s["秘书处"] == 1.0 and s["宣传部"] == 0.75 and s["体育部"] == 0.5

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from sectools import attendance, kpi
+from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
 from sectools.errors import SectoolsError
@@ -70,7 +71,7 @@ def test_meeting_table_problems(tmp_path):
         [D(2025, 3, 29), ta.T(19), ta.T(18), "第4周例会", "例会", "全体"],  # wrong year, ends before it starts
         [D(2026, 3, 22), ta.T(12), ta.T(13), "部长午会", "部长级会议", "部长级"],  # a second meeting on 3/22
     ]
-    res = attendance.run(office_with(tmp_path, meetings=rows))
+    res = jobs.attendance(office_with(tmp_path, meetings=rows), out=False).result
     assert where(res.problems, "duplicate-meeting") == ("会议", "D7")
     assert where(res.problems, "meeting-times") == ("会议", "C8")
     assert where(res.problems, "date-outside-semester") == ("会议", "A8")
@@ -84,7 +85,7 @@ def test_signin_records_that_name_the_wrong_meeting(tmp_path):
         [None, None, "001", "甲", "到", None, None],  # neither date nor meeting
         [D(2026, 3, 15), "第2周例会", None, None, "到", None, None],  # nobody named
     ]
-    res = attendance.run(office_with(tmp_path, meetings=rows, extra_log=extra))
+    res = jobs.attendance(office_with(tmp_path, meetings=rows, extra_log=extra), out=False).result
     n = len(ta.FACTS) + 1
     assert where(res.problems, "ambiguous-meeting") == ("签到", f"A{n + 1}")
     assert where(res.problems, "meeting-name-mismatch") == ("签到", f"B{n + 2}")
@@ -94,43 +95,41 @@ def test_signin_records_that_name_the_wrong_meeting(tmp_path):
 
 def test_leave_without_an_approval_is_counted_and_warned(tmp_path):
     leaves = [r[:] for r in ta.LEAVES] + [["004", "丁", D(2026, 3, 22), "第3周例会", "事假", None]]
-    res = attendance.run(office_with(tmp_path, leaves=leaves))
+    res = jobs.attendance(office_with(tmp_path, leaves=leaves), out=False).result
     assert where(res.problems, "leave-approval-missing") == ("请假", "F4")
 
 
 # ---- ranking --------------------------------------------------------------------------------------
 def test_ranking_workflow_refusals(tmp_path):
     from sectools import ranking
-    from sectools.ranking import workflow
 
     off = load_office(tr.make(tmp_path / "o"))
-    assert raised(lambda: workflow.correct(off, "2026-W11", "x")) == "not-published"
-    assert raised(lambda: workflow.publish(off, "2026-W20")) == "no-records"
+    assert raised(lambda: jobs.correct(off, "2026-W11", "x")) == "not-published"
+    assert raised(lambda: jobs.publish(off, "2026-W20")) == "no-records"
     assert raised(lambda: ranking.normalise_week("2026-W60")) == "bad-week"
-    workflow.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 9))
-    assert raised(lambda: workflow.correct(off, "2026-W11", "  ")) == "reason-required"
+    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 9))
+    assert raised(lambda: jobs.correct(off, "2026-W11", "  ")) == "reason-required"
     wb = openpyxl.load_workbook(off.root / "检查记录.xlsx")
     wb["纪检部"]["D2"] = 3
     wb.save(off.root / "检查记录.xlsx")
-    assert raised(lambda: workflow.seal(off, "2026-W11", now=dt.datetime(2026, 3, 20))) == "unpublished-changes"
+    assert raised(lambda: jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 20))) == "unpublished-changes"
     state = off.root / ".sectools" / "ranking" / "2026-W11" / "published.json"
     state.write_text("{broken", encoding="utf-8")
-    assert raised(lambda: workflow.state(off, "2026-W11")) == "state-damaged"
+    assert raised(lambda: jobs.state(off, "2026-W11")) == "state-damaged"
 
 
 def test_seal_chain_edit_is_found(tmp_path):
     import json
 
-    from sectools.ranking import workflow
 
     off = load_office(tr.make(tmp_path / "o"))
-    workflow.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 9))
-    workflow.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19))
+    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 9))
+    jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19))
     path = off.root / ".sectools" / "ranking" / "2026-W11" / "sealed.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["prev"] = "0" * 64
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert "seal-chain-broken" in [p.code for p in workflow.verify(off)]
+    assert "seal-chain-broken" in [p.code for p in jobs.verify(off)]
 
 
 def test_wide_sheet_without_a_date(tmp_path):
@@ -141,13 +140,13 @@ def test_wide_sheet_without_a_date(tmp_path):
     cfg = office / "sectools.toml"
     cfg.write_text(cfg.read_text(encoding="utf-8").replace('path = "检查记录.xlsx"', 'path = "宽表.xlsx"'),
                    encoding="utf-8")
-    res = ranking.week(load_office(office), "2026-W11")
+    res = jobs.ranking_week(load_office(office), "2026-W11").result
     assert where(res.problems, "wide-no-date")[0] == "检查"
 
 
 # ---- plans ----------------------------------------------------------------------------------------
 def test_plan_form_problems(tmp_path):
-    from sectools.plans import collect, parse_month_arg
+    from sectools.plans import parse_month_arg
     from sectools.plans.output import write_form_xlsx
 
     root = tmp_path / "o"
@@ -155,14 +154,14 @@ def test_plan_form_problems(tmp_path):
     (root / "sectools.toml").write_text('[office]\nname = "测"\nsemester_start = 2026-03-01\n'
                                         'departments = ["秘书处", "宣传部"]\n', encoding="utf-8")
     off = load_office(root)
-    assert [p.code for p in collect(off, (2026, 3)).problems] == ["month-folder-missing"]
+    assert [p.code for p in jobs.plans_collect(off, (2026, 3), out=False).result.problems] == ["month-folder-missing"]
     month = root / "计划总结" / "2026-03"
     month.mkdir()
     items = [["1", "工作", "", "3月9日", "甲", ""]]
     write_form_xlsx(month / "随手记计划.xlsx", "plan", "", "", "", None, items)  # fields left blank
     sheet_book(month / "资料.xlsx", [["部门", "宣传部", "月份", "2026年3月"], ["序号", "工作项目"], ["1", "海报"]])
     sheet_book(month / "秘书处.xlsx", [["秘书处2026年3月工作计划"], ["序号", "工作项目"], ["1", "档案"]])  # no author
-    res = collect(load_office(root), (2026, 3))
+    res = jobs.plans_collect(load_office(root), (2026, 3), out=False).result
     codes = {(Path(p.file).name, p.code) for p in res.problems}
     assert ("资料.xlsx", "form-kind-unknown") in codes  # neither title nor name says plan or summary
     assert ("随手记计划.xlsx", "form-field-missing") in codes
@@ -178,15 +177,16 @@ def test_appraisal_rating_problems(tmp_path):
     wb.active.append(["2026-03", "001", "甲", "颜值", "部长评", 90])
     wb.active.append(["2026-03", "001", "甲", "工作态度", "同学评", 90])
     wb.save(off.root / "评分表.xlsx")
-    res = kpi.run(off, "2026-03")
+    res = jobs.kpi(off, "2026-03", out=False).result
     assert where(res.problems, "unknown-indicator") == ("评分", "D13")
     assert where(res.problems, "unknown-rater") == ("评分", "E14")
-    assert raised(lambda: kpi.run(off, "明年")) == "bad-period"
+    assert raised(lambda: jobs.kpi(off, "明年", out=False).result) == "bad-period"
 
 
 # ---- configuration and notices -----------------------------------------------------------------------
 def test_config_and_notice_refusals(tmp_path):
-    from sectools.notices import Options, render
+    from sectools.jobs import notice as render
+    from sectools.notices import Options
 
     off = tk.office(tmp_path)
     assert raised(lambda: render(off, "嘉奖令")) == "unknown-notice"
@@ -201,7 +201,8 @@ def test_config_and_notice_refusals(tmp_path):
 
 
 def test_pdf_without_libreoffice_is_a_message(tmp_path, monkeypatch):
-    from sectools.notices import Options, render
+    from sectools.jobs import notice as render
+    from sectools.notices import Options
 
     monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
     off = tk.office(tmp_path)

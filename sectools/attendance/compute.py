@@ -78,7 +78,7 @@ def _scope_tokens(text: str | None) -> list[str]:
 
 _ALL = {fold(w) for w in ("全体", "全部", "全员", "所有人", "全体成员", "全体干部", "all", "everyone")}
 _HEADS = {fold(w) for w in ("部长级", "部长及以上", "部长以上", "干部", "主要干部", "部长团")}
-HEAD_POSTS = ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长")
+from ..vocab import HEAD_POSTS, leave_approved  # noqa: E402
 
 
 def scope_masks(meetings, roster, departments: tuple[str, ...]) -> tuple[Any, list[tuple[int, str]]]:
@@ -207,7 +207,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
             appr = lf["approved"].iat[r]
             if kindv is None:
                 continue
-            code = CODE[kindv] if appr in ("是", None) else CODE[ABSENT]  # blank: approved (warned on reading)
+            code = CODE[kindv] if leave_approved(appr) else CODE[ABSENT]
             for k in targets:
                 leave_status[li[r], k] = code
     # -- the final status of every expected pair

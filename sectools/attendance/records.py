@@ -281,3 +281,28 @@ def problem_at(rec: Records, i: int, col_field: str, code: str, value: Any = Non
 
 
 __all__ = ["Records", "read_signins", "read_matrix", "from_table", "classify_mark", "problem_at", "WARNING"]
+
+
+@dataclass
+class SigninTable:
+    """Sign-ins as ``sectools check`` shows them: every sign-in sheet of the workbook."""
+
+    spec: object
+    records: Records
+    file: str | None
+    problems: list[Problem]
+
+    @property
+    def sheet(self) -> str | None:
+        return "、".join(s for _, s, _ in self.records.sheets) or None
+
+    @property
+    def data(self):
+        return self.records.frame
+
+    @property
+    def header_row(self):
+        return 0 if self.records.sheets else None
+
+    def __len__(self) -> int:
+        return len(self.records.frame)

@@ -121,6 +121,32 @@ def write_report(target: str | os.PathLike, res: Result, office_name: str, lang:
 
 
 # ---- the printable sign-in sheet ------------------------------------------------------------
+SIGNIN_COLUMNS = (("序号", 6), ("部门", 10), ("姓名", 10), ("职务", 9), ("签到时间", 11), ("本人签名", 16), ("备注", 16))
+
+
+def signin_title(meeting: dict, office_name: str) -> str:
+    return f"{office_name} {meeting['meeting']} 签到表"
+
+
+def signin_when(meeting: dict) -> str:
+    when = format_date_zh(meeting["date"], weekday=True)
+    if meeting.get("start"):
+        when += " " + meeting["start"].strftime("%H:%M")
+        if meeting.get("end"):
+            when += "–" + meeting["end"].strftime("%H:%M")
+    return when
+
+
+def signin_rows(people: list[dict]) -> list[list]:
+    return [[i + 1, p["department"], p["name"], p["post"], None, None, p.get("note")] for i, p in enumerate(people)]
+
+
+def signin_sheet_data(meeting: dict, people: list[dict], office_name: str) -> Sheet:
+    """The sign-in sheet as data (the Excel button puts it into the open book; the file is the same layout)."""
+    title = f"{signin_title(meeting, office_name)} {signin_when(meeting)} {meeting.get('place') or ''}".strip()
+    return Sheet("签到表", [Column(label, width=w) for label, w in SIGNIN_COLUMNS], signin_rows(people), title=title)
+
+
 def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[dict], office_name: str,
                        inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """A4 sign-in sheet: title, meeting details, one row per expected member (in the order given,
@@ -138,14 +164,10 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
         f_cell = wb.add_format({**base, "font_size": 12, "align": "center", "border": 1})
         f_left = wb.add_format({**base, "font_size": 12, "border": 1})
         f_foot = wb.add_format({**base, "font_size": 12, "bold": True})
-        cols = [("序号", 6), ("部门", 10), ("姓名", 10), ("职务", 9), ("签到时间", 11), ("本人签名", 16), ("备注", 16)]
-        ws.merge_range(0, 0, 0, len(cols) - 1, f"{office_name} {meeting['meeting']} 签到表", f_title)
+        cols = SIGNIN_COLUMNS
+        ws.merge_range(0, 0, 0, len(cols) - 1, signin_title(meeting, office_name), f_title)
         ws.set_row(0, 34)
-        when = format_date_zh(meeting["date"], weekday=True)
-        if meeting.get("start"):
-            when += " " + meeting["start"].strftime("%H:%M")
-            if meeting.get("end"):
-                when += "–" + meeting["end"].strftime("%H:%M")
+        when = signin_when(meeting)
         ws.merge_range(1, 0, 1, len(cols) - 1, f"会议时间：{when}    地点：{meeting.get('place') or '＿＿＿＿'}", f_info)
         ws.merge_range(2, 0, 2, len(cols) - 1,
                        f"主持人：{meeting.get('host') or '＿＿＿＿'}    记录人：{meeting.get('recorder') or '＿＿＿＿'}"
@@ -154,16 +176,11 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
             ws.write_string(3, c, label, f_head)
             ws.set_column(c, c, width)
         ws.set_row(3, 24)
-        for i, p in enumerate(people):
+        for i, row in enumerate(signin_rows(people)):
             r = 4 + i
             ws.set_row(r, 26)
-            write_value(ws, r, 0, i + 1, f_cell)
-            write_value(ws, r, 1, p["department"], f_cell)
-            write_value(ws, r, 2, p["name"], f_cell)
-            write_value(ws, r, 3, p["post"], f_cell)
-            write_value(ws, r, 4, None, f_cell)
-            write_value(ws, r, 5, None, f_cell)
-            write_value(ws, r, 6, p.get("note"), f_left)
+            for c, v in enumerate(row):
+                write_value(ws, r, c, v, f_left if c == len(row) - 1 else f_cell)
         foot = 4 + len(people) + 1
         ws.merge_range(foot, 0, foot, len(cols) - 1,
                        f"应到 {len(people)} 人    实到 ____ 人    请假 ____ 人    缺席 ____ 人", f_foot)

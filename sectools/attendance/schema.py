@@ -33,8 +33,7 @@ STATUS_LABELS_EN = {PRESENT: "present", LATE: "late", LEFT_EARLY: "left early", 
                     SICK: "sick leave", OFFICIAL: "official leave", ABSENT: "absent"}
 
 LEAVE_KINDS = {PERSONAL: ("事假", "请假", "事"), SICK: ("病假", "病"), OFFICIAL: ("公假", "公", "公差", "公事")}
-YES_NO = {"是": ("批准", "已批准", "同意", "准", "通过", "√", "✓", "yes", "y", "true", "1", "ok"),
-          "否": ("不批准", "未批准", "不同意", "驳回", "拒绝", "×", "✗", "no", "n", "false", "0")}
+from ..vocab import YES_NO  # noqa: E402
 
 MEETING_KINDS = ("例会", "部长级会议", "全体大会", "秘书处例会", "活动", "主席团会议", "临时会议")
 

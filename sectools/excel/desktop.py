@@ -2,43 +2,28 @@
 
     RunPython "import sectools.excel.desktop as d; d.attendance()"
 
-Each is one line: the same job body as the server buttons, on ``xw.Book.caller()``.
+One shim per button of :data:`sectools.excel.buttons.BUTTONS`: the same job body as the server
+buttons, on ``xw.Book.caller()``.
 """
 
 from __future__ import annotations
 
-
-def _caller():
-    import xlwings as xw
-
-    return xw.Book.caller()
+from .buttons import BUTTONS
 
 
-def attendance() -> None:
-    from .jobs import attendance as job
+def _shim(job: str):
+    def run() -> None:
+        import xlwings as xw
 
-    job(_caller())
+        from .jobs import JOBS
 
+        JOBS[job](xw.Book.caller())
 
-def check() -> None:
-    from .jobs import check as job
-
-    job(_caller())
-
-
-def signin_sheet() -> None:
-    from .jobs import signin_sheet as job
-
-    job(_caller())
+    run.__name__ = job
+    return run
 
 
-def ranking() -> None:
-    from .jobs import ranking as job
+for _b in BUTTONS:
+    globals()[_b.job] = _shim(_b.job)
 
-    job(_caller())
-
-
-def kpi() -> None:
-    from .jobs import kpi as job
-
-    job(_caller())
+__all__ = [b.job for b in BUTTONS]

@@ -1,6 +1,6 @@
-"""The buttons' bodies: each takes an ``xw.Book``, reads its tables with the file reader's
-rules, calls the same library function as the CLI, writes its own result sheets and ends
-with one alert.  Desktop (RunPython), xlwings Server and xlwings Lite all call these."""
+"""The buttons' bodies: each takes an ``xw.Book``, calls the same job as the CLI on the book as a
+source (:class:`sectools.sources.BookSource`), puts the job's report sheets into sheets sectools
+owns and ends with one alert.  Desktop (RunPython), xlwings Server and xlwings Lite all call these."""
 
 from __future__ import annotations
 
@@ -8,94 +8,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..errors import ERROR, Problem, SectoolsError
-from ..messages import normalize_lang
-from ..office import checked_config
+from .. import jobs
+from ..errors import ERROR, SectoolsError
+from ..messages import normalize_lang, text
 from .book import MARK, BookWorkbook
 
 ALERT_PROBLEMS = 5
-
-
-class Session:
-    """One button press: the book, the office it belongs to, and how to read from both."""
-
-    def __init__(self, book):
-        from ..config import Office, load_office, office_from_dict
-        from ..office import context
-
-        self.book = book
-        self.wb = BookWorkbook(book)
-        data, folder = self.wb.settings()
-        self.book_tables = {k: v["sheet"] for k, v in data.pop("tables", {}).items()}
-        self.extra = data.pop("extra", {})
-        self.folder = folder
-        if folder is not None:
-            office = load_office(folder)
-            for k, v in data["office"].items():
-                setattr(office, k, v) if k not in ("lang",) else setattr(office, k, normalize_lang(v))
-        else:
-            office = office_from_dict(Path("."), {"office": data["office"]})
-        self.office: Office = office
-        self.ctx = context(office)
-        self.lang = office.lang
-        self.problems: list[Problem] = []
-
-    def table(self, name: str, required: bool = True):
-        """Table ``name`` from the book, else from the office folder, else a problem."""
-        from ..office import _rules
-        from ..reader import read_table_from
-        from ..tables import TABLES
-
-        spec = TABLES[name]
-        t = read_table_from(self.wb, spec, sheet=self.book_tables.get(name), context=self.ctx)
-        found = t.header_row is not None and not any(p.code == "missing-column" for p in t.problems)
-        if found or (t.header_row is not None and name in self.book_tables):
-            t.problems.extend(_rules(name, self.office, t))
-            self.problems.extend(t.problems)
-            return t
-        if self.folder is not None:
-            from .. import office as office_mod
-
-            t = office_mod.read(self.office, name)
-            self.problems.extend(t.problems)
-            return t if t.header_row is not None else None
-        if required:
-            raise SectoolsError(Problem("table-not-found", file=self.book.name,
-                                        params={"table": spec.title_in(self.lang),
-                                                "required": "、".join(f.label for f in spec.required)}))
-        return None
-
-    def settings_value(self, key: str):
-        return self.extra.get(key)
-
-    def semester_from(self, meetings) -> None:
-        """No semester in the settings: take it from the meetings, so 3月8日 gets its year."""
-        if self.office.semester_start:
-            return
-        from ..dates import Semester
-        from ..reader import ReadContext
-
-        dates = [d for d in meetings.data["date"].tolist() if d]
-        if dates:
-            self.ctx = ReadContext(semester=Semester(min(dates), max(dates)), limits=self.ctx.limits,
-                                   lang=self.ctx.lang)
-
-    def signins(self):
-        from ..attendance.records import read_signins
-
-        rec = read_signins(self.wb, self.ctx, self.book_tables.get("signins"))
-        if rec.sheets:
-            self.problems.extend(rec.problems)
-            return rec
-        if self.folder is not None:
-            from ..attendance import read_signins_office
-
-            st = read_signins_office(self.office)
-            self.problems.extend(st.problems)
-            return st.records
-        raise SectoolsError(Problem("table-not-found", file=self.book.name,
-                                    params={"table": "签到" if self.lang != "en" else "sign-ins",
-                                            "required": "学号/姓名、日期/会议名称、状态/签到时间"}))
 
 
 # ---- writing -----------------------------------------------------------------------------------
@@ -120,7 +38,7 @@ FORMATS = {"percent": "0.0%", "date": "yyyy-mm-dd", "time": "hh:mm", "datetime":
            "number": "0.00"}
 
 
-def put_sheet(book, sheet, owned: list[str]) -> str:
+def put_sheet(book, sheet, owned: list[str], lang: str = "zh-CN") -> str:
     """Write a :class:`sectools.writer.Sheet` into a sheet sectools owns; returns its name."""
     names = [s.name for s in book.sheets]
     name = sheet.name
@@ -134,7 +52,7 @@ def put_sheet(book, sheet, owned: list[str]) -> str:
         ws.clear_contents()
     else:
         ws = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
-    title = f"{sheet.title or sheet.name}（{MARK} 生成，每次运行整页替换，请勿在此页录入）"
+    title = (sheet.title or sheet.name) + text("excel-mark", lang, mark=MARK)
     width = max(len(sheet.columns), 1)
     values = [[title] + [None] * (width - 1)]
     values.append([c.label for c in sheet.columns])
@@ -158,7 +76,7 @@ def put_sheet(book, sheet, owned: list[str]) -> str:
     return name
 
 
-def put_sheets(book, sheets, owned: list[str], rename: dict[str, str] | None = None) -> list[str]:
+def put_sheets(book, sheets, owned: list[str], rename: dict[str, str] | None = None, lang: str = "zh-CN") -> list[str]:
     """A report's sheets into the book (without charts; the problems sheet is written by finish)."""
     written = []
     for sh in sheets:
@@ -166,7 +84,7 @@ def put_sheets(book, sheets, owned: list[str], rename: dict[str, str] | None = N
             continue
         sh.charts = []
         sh.name = (rename or {}).get(sh.name, sh.name)
-        written.append(put_sheet(book, sh, owned))
+        written.append(put_sheet(book, sh, owned, lang))
     return written
 
 
@@ -178,14 +96,11 @@ def finish(book, summary: str, problems: list[Problem], lang: str, owned: list[s
     lang = normalize_lang(lang)
     lines = [summary]
     if written:
-        lines.append(("Results: " if lang == "en" else "结果在工作表：") + "、".join(written))
+        lines.append(text("excel-results", lang, sheets="、".join(written)))
     if problems:
         errs = sum(p.severity == ERROR for p in problems)
-        name = put_sheet(book, problems_sheet(problems, lang), owned)
-        if lang == "en":
-            lines.append(f"{len(problems)} problems ({errs} errors), listed on sheet '{name}':")
-        else:
-            lines.append(f"发现 {len(problems)} 个问题（其中 {errs} 个错误），详见“{name}”工作表：")
+        name = put_sheet(book, problems_sheet(problems, lang), owned, lang)
+        lines.append(text("excel-problems", lang, count=len(problems), errors=errs, sheet=name))
         for p in problems[:ALERT_PROBLEMS]:
             where = f"{p.sheet}!{p.cell}" if p.sheet and p.cell else (p.location() or "")
             lines.append(f"• {where} {p.message(lang)}")
@@ -196,8 +111,7 @@ def finish(book, summary: str, problems: list[Problem], lang: str, owned: list[s
 
 def fail(book, error: SectoolsError, lang: str = "zh-CN") -> None:
     """A job that could not run: one alert with what to fix."""
-    head = "Could not run: " if normalize_lang(lang) == "en" else "未能完成："
-    book.app.alert(head + "\n" + error.message(lang), title="sectools")
+    book.app.alert(text("excel-failed", lang) + "\n" + error.message(lang), title="sectools")
 
 
 def _book_lang(book) -> str:
@@ -225,134 +139,76 @@ def guarded(job):
 
 
 # ---- jobs ---------------------------------------------------------------------------------------
+def _source(book):
+    from ..sources import BookSource
+
+    return BookSource(book)
+
+
+def _chosen(job, lang: str) -> list[str]:
+    return [text("chosen", lang, text=c.text(lang)) for c in job.choices]
+
+
 @guarded
 def attendance(book) -> None:
     """考勤统计：读取本工作簿的名册、会议、签到、请假表，写入考勤结果工作表。"""
-    from ..attendance import compute
-    from ..attendance.records import Records, from_table
-    from ..attendance.report import report_sheets
-    from ..attendance.rules import rules_from_config
-
-    s = Session(book)
-    rules, cfg = rules_from_config(s.office.section("attendance"))
-    checked_config(cfg)
-    roster = s.table("roster")
-    meetings = s.table("meetings")
-    s.semester_from(meetings)
-    signins = s.signins()
-    leaves = s.table("leaves", required=False)
-    leave_rec = Records(from_table(leaves, extra=("kind", "approved")), [], []) if leaves is not None else None
-    res = compute(roster, meetings, signins, leave_rec, rules, s.office.departments, lang=s.lang)
-    written = put_sheets(book, report_sheets(res, s.office.name, s.lang), s.wb.owned,
-                         {"成员考勤": "考勤统计", "Members": "Attendance"})
-    n_act = len(res.actions)
-    if s.lang == "en":
-        summary = f"Attendance done: {len(res.members)} members, {len(res.meetings)} meetings; {n_act} actions due."
-    else:
-        summary = f"考勤统计完成：{len(res.members)} 名成员，{len(res.meetings)} 次会议；处理名单 {n_act} 条。"
-    finish(book, summary, s.problems + res.problems, s.lang, s.wb.owned, written)
+    src = _source(book)
+    job = jobs.attendance(src, out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"成员考勤": "考勤统计", "Members": "Attendance"}, src.lang)
+    summary = "\n".join([text("excel-done-attendance", src.lang, **job.facts)] + _chosen(job, src.lang))
+    finish(book, summary, job.problems, src.lang, src.wb.owned, written)
 
 
 @guarded
 def check(book) -> None:
     """检查：读取本工作簿中的各张表，列出所有问题及其单元格。"""
-    s = Session(book)
-    counts = []
-    for name, required in (("roster", True), ("meetings", False), ("leaves", False)):
-        t = s.table(name, required=required)
-        if t is not None:
-            counts.append(f"{t.spec.title_in(s.lang)} {len(t)}")
-    try:
-        rec = s.signins()
-        counts.append(("sign-ins " if s.lang == "en" else "签到 ") + str(len(rec.frame)))
-    except SectoolsError:
-        pass
-    summary = ("Checked: " if s.lang == "en" else "已检查：") + "，".join(counts)
-    if not s.problems:
-        summary += "。No problems found." if s.lang == "en" else "。没有发现问题。"
-    finish(book, summary, s.problems, s.lang, s.wb.owned, [])
+    src = _source(book)
+    job = jobs.check(src)
+    counts = "，".join(f"{t.spec.title_in(src.lang)} {len(t)}" for t in job.result.values())
+    summary = text("excel-checked", src.lang, counts=counts)
+    if not job.problems:
+        summary += " " + text("no-problems", src.lang)
+    finish(book, summary, job.problems, src.lang, src.wb.owned, [])
 
 
 @guarded
 def signin_sheet(book) -> None:
     """签到表：为下一次会议（或“sectools设置”中“签到会议”指定的会议）生成带应到人员的签到表工作表。"""
-    from ..attendance import expected_at, find_meeting
-    from ..dates import format_date_zh
-    from ..writer import Column, Sheet
+    from ..attendance.report import signin_sheet_data
 
-    s = Session(book)
-    roster = s.table("roster")
-    meetings = s.table("meetings")
-    leaves = s.table("leaves", required=False)
-    k = find_meeting(meetings, s.settings_value("签到会议"), semester=s.office.semester)
-    m, people = expected_at(meetings, k, roster.data, s.office.departments,
-                            leaves.data if leaves is not None else None)
-    rows = [[n + 1, p["department"], p["name"], p["post"], None, None, p["note"]] for n, p in enumerate(people)]
-    when = format_date_zh(m["date"], weekday=True) + (f" {m['start'].strftime('%H:%M')}" if m.get("start") else "")
-    sheet = Sheet("签到表", [Column(x) for x in ("序号", "部门", "姓名", "职务", "签到时间", "本人签名", "备注")],
-                  rows, title=f"{m['meeting']} 签到表 {when} {m.get('place') or ''}".strip())
-    name = put_sheet(book, sheet, s.wb.owned)
-    summary = (f"Sign-in sheet for {m['date']} {m['meeting']}: {len(rows)} expected." if s.lang == "en" else
-               f"已生成 {m['date']} {m['meeting']} 的签到表，应到 {len(rows)} 人。")
-    finish(book, summary, [p for p in s.problems if p.severity == ERROR], s.lang, s.wb.owned, [name])
+    src = _source(book)
+    job = jobs.signin_sheet(src, src.options.get("签到会议"), out=False)
+    name = put_sheet(book, signin_sheet_data(job.result["meeting"], job.result["people"], src.office.name),
+                     src.wb.owned, src.lang)
+    f = job.facts
+    summary = "\n".join([text("excel-signin", src.lang, date=f["date"], meeting=f["meeting"], count=f["expected"])]
+                        + _chosen(job, src.lang))
+    finish(book, summary, job.errors, src.lang, src.wb.owned, [name])
 
 
 @guarded
 def ranking(book) -> None:
     """班级排名：读取本工作簿的班级、评分细则和各部门检查记录表，计算一周得分、排名与流动红旗。"""
-    from ..ranking import Inputs, combine, inspection_table, normalise_week
-    from ..ranking.compute import iso_week, rules_from_config, score_week
-    from ..ranking.report import week_sheet
-
-    s = Session(book)
-    rules, cfg = rules_from_config(s.office.section("ranking"))
-    checked_config(cfg)
-    classes = s.table("classes")
-    items = s.table("score_items")
-    names = [x for x in items.data["item"].tolist() if x]
-    tables = [t for t in (inspection_table(s.wb.sheet(n), names, s.ctx, s.wb.display, n) for n in s.wb.sheet_names)
-              if t is not None]
-    if not tables:
-        raise SectoolsError(Problem("table-not-found", file=book.name,
-                                    params={"table": "检查记录", "required": "日期、班级、项目"}))
-    for t in tables:
-        s.problems.extend(p for p in t.problems if p.code != "empty-table")
-    inp = Inputs(classes, items, tables, combine(tables), rules)
-    wanted = s.settings_value("周次")
-    dates = [d for d in inp.records["date"].tolist() if d]
-    week = normalise_week(wanted) if wanted else iso_week(max(dates)) if dates else None
-    if week is None:
-        raise SectoolsError(Problem("no-records", value="—"))
-    res = score_week(classes.data, items.data, inp.records, week, rules, inp.locate)
-    name = put_sheet(book, week_sheet(res, s.office.name, s.lang), s.wb.owned)
-    flags = "、".join(res.table[res.table["red_flag"]]["class_name"].tolist()) or "—"
-    summary = (f"Week {week}: {len(res.table)} classes ranked; red flags: {flags}." if s.lang == "en" else
-               f"{week} 周：{len(res.table)} 个班级已排名；流动红旗：{flags}。")
-    finish(book, summary, s.problems + res.problems, s.lang, s.wb.owned, [name])
+    src = _source(book)
+    job = jobs.ranking_week(src, src.options.get("周次"))
+    written = put_sheets(book, job.sheets, src.wb.owned, lang=src.lang)
+    f = job.facts
+    summary = "\n".join([text("excel-ranking", src.lang, week=f["week"], classes=f["classes"],
+                               flags="、".join(f["red_flags"]) or "—")] + _chosen(job, src.lang))
+    finish(book, summary, job.problems, src.lang, src.wb.owned, written)
 
 
 @guarded
 def kpi(book) -> None:
     """绩效考核：读取本工作簿的名册、考核指标和评分表，计算总分、等级和排名（“sectools设置”中的“考核期间”）。"""
-    from ..kpi import evaluate
-    from ..kpi.output import result_sheets
-
-    s = Session(book)
-    roster = s.table("roster")
-    ind = s.table("indicators")
-    rat = s.table("ratings")
-    period = s.settings_value("考核期间")
-    if not period:
-        periods = [p for p in rat.data["period"].tolist() if p]
-        period = max(periods) if periods else None
-    if not period:
-        raise SectoolsError(Problem("bad-period", value="—"))
-    res = evaluate(s.office, ind, rat, roster.data, str(period), "member", computed=s.folder is not None)
-    written = put_sheets(book, result_sheets(res, s.office.name), s.wb.owned, {"考核结果": "绩效考核"})
-    top = next((r for r in res.rows if r["rank_overall"] == 1), None)
-    summary = (f"绩效考核（{res.period}）完成：{len(res.rows)} 人"
-               + (f"，第一名 {top['name']} {top['total']:g} 分。" if top else "。"))
-    finish(book, summary, s.problems + res.problems, s.lang, s.wb.owned, written)
+    src = _source(book)
+    job = jobs.kpi(src, src.options.get("考核期间"), out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"考核结果": "绩效考核"}, src.lang)
+    top = job.facts["top"]
+    line = (text("excel-kpi-top", src.lang, period=job.facts["period"], people=job.facts["people"], name=top["name"],
+                 total=f"{top['total']:g}") if top else
+            text("excel-kpi", src.lang, period=job.facts["period"], people=job.facts["people"]))
+    finish(book, "\n".join([line] + _chosen(job, src.lang)), job.problems, src.lang, src.wb.owned, written)
 
 
 JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi}

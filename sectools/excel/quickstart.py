@@ -21,12 +21,9 @@ from pathlib import Path
 
 from ..reader import open_workbook
 from ..writer import atomic_target
-from .scripts import BUTTONS, SHEET
+from .buttons import BUTTONS, SHEET
 
 DESKTOP_NAME = "考勤工作簿.xlsm"
-MACROS = {"sectools_attendance": "SectoolsAttendance", "sectools_check": "SectoolsCheck",
-          "sectools_signin_sheet": "SectoolsSigninSheet", "sectools_ranking": "SectoolsRanking",
-          "sectools_kpi": "SectoolsKpi"}
 SERVER_NAME = "考勤工作簿（Server）.xlsx"
 TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签到"), ("leaves", "请假"),
                 ("classes", "班级"), ("score_items", "评分细则"), ("inspections", "检查记录"))
@@ -47,9 +44,9 @@ def template_path() -> Path:
 
 def _table_rows(office, name: str) -> list[tuple[str, list[list]]]:
     """(sheet name, rows) of the office's source sheets holding table ``name``."""
-    from .. import office as office_mod
+    from ..sources import OfficeSource
 
-    t = office_mod.read(office, name)
+    t = OfficeSource(office).read(name)
     if name == "inspections":
         sources = [(Path(office.root / t.file), t.sheet) for t in t.tables]
     elif name == "signins":
@@ -88,8 +85,8 @@ def desktop_workbook(target: Path, sheets: list[tuple[str, list[list]]]) -> Path
     ops.title = SHEET
     for i, line in enumerate(INSTRUCTIONS, start=1):
         ops.cell(row=i, column=1, value=line)
-    for script, (_, cell, caption) in BUTTONS.items():
-        ops[cell] = f"［{caption}］ ← 在此放按钮，宏：{MACROS[script]}"
+    for b in BUTTONS:
+        ops[b.cell] = f"［{b.caption}］ ← 在此放按钮，宏：{b.vba_sub}"
     conf = wb["_xlwings.conf"]
     conf.title = "xlwings.conf"
     for row in conf.iter_rows():
@@ -128,7 +125,8 @@ def server_workbook(target: Path, sheets: list[tuple[str, list[list]]]) -> Path:
         for i, line in enumerate(INSTRUCTIONS[2:], start=1):
             ops.write_string(i, 0, line, styles.note)
         order = []
-        for script, (shape, cell, caption) in BUTTONS.items():
+        for b in BUTTONS:
+            shape, cell, caption = b.shape, b.cell, b.caption
             m = re.match(r"([A-Z]+)(\d+)", cell)
             col = ord(m.group(1)) - 65
             row = int(m.group(2)) - 1
@@ -210,11 +208,11 @@ def install(book_path: Path, bas: Path) -> str:
         book = app.books.open(str(book_path))
         book.api.VBProject.VBComponents.Import(str(bas))
         sheet = book.sheets[SHEET] if SHEET in [s.name for s in book.sheets] else book.sheets.add(SHEET)
-        for script, (_, cell, caption) in BUTTONS.items():
-            rng = sheet[cell]
+        for b in BUTTONS:
+            rng = sheet[b.cell]
             btn = sheet.api.Buttons().Add(rng.left, rng.top, 150, 30)
-            btn.Caption = caption
-            btn.OnAction = MACROS[script]
+            btn.Caption = b.caption
+            btn.OnAction = b.vba_sub
         book.save()
         return f"已安装：{book_path}"
     finally:  # pragma: no cover

@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-SUBS = {
-    "SectoolsAttendance": "attendance",
-    "SectoolsCheck": "check",
-    "SectoolsSigninSheet": "signin_sheet",
-    "SectoolsRanking": "ranking",
-    "SectoolsKpi": "kpi",
-}
+from .buttons import BUTTONS
+
+SUBS = {b.vba_sub: b.job for b in BUTTONS}
 
 
 def bas_text() -> str:

@@ -16,7 +16,8 @@ from ..normalize import fold
 from .compute import KpiRules, allocate, grade_all, rank_all, rater_mean, rules_from_config, total_score
 from .schema import INDICATORS, RATINGS
 
-__all__ = ["run", "evaluate", "KpiResult", "period_range", "INDICATORS", "RATINGS"]
+__all__ = ["evaluate", "KpiResult", "period_range", "is_semester", "computed_values", "plan_rates", "months_between",
+           "KpiRules", "rules_from_config", "INDICATORS", "RATINGS"]
 
 
 @dataclass
@@ -38,49 +39,40 @@ class KpiResult:
         return out
 
 
-def period_range(office, period: str) -> tuple[str, dt.date, dt.date]:
+def is_semester(period) -> bool:
+    p = str(period).strip()
+    return fold(p) in ("semester", "学期", "本学期") or "学期" in p or "春" in p or "秋" in p
+
+
+def period_range(period: str, semester) -> tuple[str, dt.date, dt.date]:
+    """A period a clerk wrote (2026-03, 3月, 2026年春季学期, 学期) → its label, first and last day."""
     from ..plans.forms import parse_month
 
     p = str(period).strip()
-    if fold(p) in ("semester", "学期", "本学期") or "学期" in p or "春" in p or "秋" in p:
-        if not (office.semester_start and office.semester_end):
+    if is_semester(p):
+        if not (semester.start and semester.end):
             raise SectoolsError(Problem("bad-period", value=period))
-        return p, office.semester_start, office.semester_end
-    m = parse_month(p, office.semester_start.year if office.semester_start else dt.date.today().year)
+        return p, semester.start, semester.end
+    m = parse_month(p, semester.start.year if semester.start else dt.date.today().year)
     if not m:
         raise SectoolsError(Problem("bad-period", value=period))
     last = calendar.monthrange(m[0], m[1])[1]
     return f"{m[0]}-{m[1]:02d}", dt.date(m[0], m[1], 1), dt.date(m[0], m[1], last)
 
 
-def _same_period(value, label: str, office) -> bool:
+def _same_period(value, label: str, semester) -> bool:
     try:
-        return period_range(office, value)[0] == label
+        return period_range(value, semester)[0] == label
     except SectoolsError:
         return fold(str(value)) == fold(label)
 
 
-def run(office, period: str, target: str = "member") -> KpiResult:
-    from .. import office as office_mod
-
-    rules, cfg = rules_from_config(office.section("kpi"))
-    office_mod.checked_config(cfg)
-    ind_t, rat_t = office_mod.read_required(office, "indicators", "ratings")
-    roster = office_mod.read(office, "roster").data if target != "department" else None
-    return evaluate(office, ind_t, rat_t, roster, period, target, rules)
-
-
-def evaluate(office, ind_t, rat_t, roster, period: str, target: str = "member", rules: KpiRules | None = None,
-             computed: bool = True) -> KpiResult:
-    """The appraisal from tables already read (files or an open workbook).  ``computed=False``:
-    indicators from attendance and plans are reported as unavailable instead of computed."""
-    if rules is None:
-        rules, cfg = rules_from_config(office.section("kpi"))
-        if cfg:
-            from ..errors import ConfigError
-
-            raise ConfigError(cfg)
-    label, start, end = period_range(office, period)
+def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, target: str = "member",
+             departments: list[str] | None = None, computed=None) -> KpiResult:
+    """The appraisal from tables already read.  ``computed(indicators, targets, start, end, target,
+    problems)`` gives the values of indicators from attendance and plans (the job layer computes
+    them with the same jobs as the reports); None: they are reported as unavailable."""
+    label, start, end = period_range(period, semester)
     problems = list(ind_t.problems) + list(rat_t.problems)
     want = "部门" if target == "department" else "成员"
     indicators = []
@@ -94,7 +86,7 @@ def evaluate(office, ind_t, rat_t, roster, period: str, target: str = "member", 
     all_names = {fold(x) for x in ind_t.data["name"].tolist() if x}
     # -- who is appraised
     if target == "department":
-        targets = [{"key": d, "id": None, "name": d, "department": d} for d in _departments(office)]
+        targets = [{"key": d, "id": None, "name": d, "department": d} for d in departments or []]
     else:
         targets = []
         for r in roster.to_dict("records"):
@@ -109,7 +101,7 @@ def evaluate(office, ind_t, rat_t, roster, period: str, target: str = "member", 
     scores: dict[tuple, dict[str, list[float]]] = {}
     raters = {fold(g): g for g in rules.raters}
     for i, r in enumerate(rat_t.data.to_dict("records")):
-        if not r["period"] or not _same_period(r["period"], label, office):
+        if not r["period"] or not _same_period(r["period"], label, semester):
             continue
         ind = by_name.get(fold(r["indicator"] or ""))
         if ind is None:
@@ -135,8 +127,8 @@ def evaluate(office, ind_t, rat_t, roster, period: str, target: str = "member", 
             continue
         scores.setdefault((key, ind["name"]), {}).setdefault(group, []).append(float(r["score"]))
     # -- computed sources
-    if computed:
-        computed = _computed(office, indicators, targets, start, end, target, problems)
+    if computed is not None:
+        computed = computed(indicators, targets, start, end, target, problems)
     else:
         computed = {}
         for ind in indicators:
@@ -176,38 +168,28 @@ def evaluate(office, ind_t, rat_t, roster, period: str, target: str = "member", 
     return KpiResult(label, target, rows, indicators, problems)
 
 
-def _departments(office) -> list[str]:
-    return list(office.section("plans").get("departments") or [d for d in office.departments if d != "主席团"])
-
-
-def _computed(office, indicators, targets, start, end, target, problems) -> dict:
-    sources = {i["source"] for i in indicators}
+def computed_values(indicators, targets, target: str, attendance=None, plan_rates=None) -> dict:
+    """(target key, indicator) → value for the indicators computed from an attendance result
+    (出勤率, 活动次数) and from per-department plan rates (计划按时率, 计划完成率)."""
     out: dict[tuple, float] = {}
-    if "出勤率" in sources or "活动次数" in sources:
-        from .. import attendance
-
-        try:
-            res = attendance.run(office, date_from=start, date_to=end)
-        except SectoolsError as e:
-            problems.extend(e.problems)
-            res = None
-        if res is not None:
-            rate = {r["id"]: r["rate"] for r in res.members.to_dict("records")}
-            dep_rate = {r["department"]: r["rate"] for r in res.departments.to_dict("records")}
-            acts = _activities(res)
-            for ind in indicators:
-                for t in targets:
-                    if ind["source"] == "出勤率":
-                        v = dep_rate.get(t["key"]) if target == "department" else rate.get(t["key"])
-                        if v is not None and v == v:
-                            out[(t["key"], ind["name"])] = v * ind["full"]
-                    elif ind["source"] == "活动次数":
-                        n = sum(acts.get(m, 0) for m in ([t["key"]] if target != "department" else
-                                                          [x for x, d in res.member_index[["id", "department"]]
-                                                           .itertuples(index=False) if d == t["key"]]))
-                        out[(t["key"], ind["name"])] = float(min(n, ind["full"]))
-    if "计划按时率" in sources or "计划完成率" in sources:
-        on_time, completion = _plan_rates(office, start, end)
+    res = attendance
+    if res is not None:
+        rate = {r["id"]: r["rate"] for r in res.members.to_dict("records")}
+        dep_rate = {r["department"]: r["rate"] for r in res.departments.to_dict("records")}
+        acts = _activities(res)
+        for ind in indicators:
+            for t in targets:
+                if ind["source"] == "出勤率":
+                    v = dep_rate.get(t["key"]) if target == "department" else rate.get(t["key"])
+                    if v is not None and v == v:
+                        out[(t["key"], ind["name"])] = v * ind["full"]
+                elif ind["source"] == "活动次数":
+                    n = sum(acts.get(m, 0) for m in ([t["key"]] if target != "department" else
+                                                      [x for x, d in res.member_index[["id", "department"]]
+                                                       .itertuples(index=False) if d == t["key"]]))
+                    out[(t["key"], ind["name"])] = float(min(n, ind["full"]))
+    if plan_rates is not None:
+        on_time, completion = plan_rates
         for ind in indicators:
             for t in targets:
                 dep = t["department"]
@@ -216,6 +198,15 @@ def _computed(office, indicators, targets, start, end, target, problems) -> dict
                 elif ind["source"] == "计划完成率" and completion.get(dep) is not None:
                     out[(t["key"], ind["name"])] = completion[dep] * ind["full"]
     return out
+
+
+def months_between(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    months = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
 
 
 def _activities(res) -> dict[str, int]:
@@ -233,27 +224,18 @@ def _activities(res) -> dict[str, int]:
     return dict(zip(res.member_index["id"].tolist(), counts.tolist()))
 
 
-def _plan_rates(office, start: dt.date, end: dt.date) -> tuple[dict, dict]:
-    """Per department: the share of plans and summaries handed in on time, and the mean completion."""
-    from ..plans import collect, read_month
-
-    months = []
-    y, m = start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        months.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+def plan_rates(collected) -> tuple[dict, dict]:
+    """Per department, over collections (plans and summaries of several months): the share handed
+    in on time, and the mean completion.  A month nobody handed anything in for is left out."""
     hits: dict[str, list[int]] = {}
     comp: dict[str, list[float]] = {}
-    for month in months:
-        files = read_month(office, month)  # once: the folder holds both plans and summaries
-        for kind in ("plan", "summary"):
-            res = collect(office, month, kind, read=files)
-            if not any(r["status"] != "missing" for r in res.rows):
-                continue  # nothing collected that month (not yet begun)
-            for r in res.rows:
-                hits.setdefault(r["department"], []).append(1 if r["status"] == "on_time" else 0)
-                if kind == "summary" and r["completion_rate"] is not None:
-                    comp.setdefault(r["department"], []).append(r["completion_rate"])
+    for res in collected:
+        if not any(r["status"] != "missing" for r in res.rows):
+            continue  # nothing collected that month (not yet begun)
+        for r in res.rows:
+            hits.setdefault(r["department"], []).append(1 if r["status"] == "on_time" else 0)
+            if res.kind == "summary" and r["completion_rate"] is not None:
+                comp.setdefault(r["department"], []).append(r["completion_rate"])
     on_time = {d: sum(v) / len(v) for d, v in hits.items() if v}
     completion = {d: sum(v) / len(v) for d, v in comp.items() if v}
     return on_time, completion

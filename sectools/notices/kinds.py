@@ -5,9 +5,7 @@ fields from the office's data (the same attendance results as the report — one
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 from ..dates import format_date_zh
@@ -35,6 +33,8 @@ class Options:
     per: str | None = None  # member | department
     today: dt.date = field(default_factory=dt.date.today)
     week: str | None = None
+    month: tuple[int, int] | None = None  # 催办通知: which month's plans
+    period: str | None = None  # 考核结果通知: which appraisal period
     extra: dict = field(default_factory=dict)  # results a workflow already has (ranking publish)
 
 
@@ -67,10 +67,8 @@ def _period(office, opts: Options) -> str:
     return _t(office, "本学期")
 
 
-def _attendance(office, opts: Options):
-    from .. import attendance
-
-    return attendance.run(office, date_from=opts.date_from, date_to=opts.date_to)
+def _attendance(data, opts: Options):
+    return data.attendance(opts.date_from, opts.date_to)
 
 
 def _top_rule(res) -> tuple[str, int]:
@@ -90,11 +88,10 @@ def _meeting_fields(office, meeting: dict, expected: int) -> dict:
             "expected": expected, "kind": meeting.get("kind") or ""}
 
 
-def meeting_notice(office, opts: Options) -> Batch:
-    from ..attendance import signin_sheet_data
+def meeting_notice(office, opts: Options, data) -> Batch:
     from ..attendance.rules import rules_from_config
 
-    m, people = signin_sheet_data(office, opts.meeting, opts.today)
+    m, people = data.signin_sheet(opts.meeting, opts.today)
     rules, _ = rules_from_config(office.section("attendance"))
     general = rules.ladders().get(None, [])
     ctx = {
@@ -117,8 +114,8 @@ def _actions_for(res, notice: str) -> list[dict]:
     return [a for a in res.actions if (a.get("notice") or "") == notice]
 
 
-def attendance_reminder(office, opts: Options) -> Batch:
-    res = _attendance(office, opts)
+def attendance_reminder(office, opts: Options, data) -> Batch:
+    res = _attendance(data, opts)
     rows = {r["id"]: r for r in res.members.to_dict("records")}
     acts = _actions_for(res, "考勤提醒")
     period = _period(office, opts)
@@ -131,8 +128,8 @@ def attendance_reminder(office, opts: Options) -> Batch:
     return Batch("考勤提醒", period, out)
 
 
-def attendance_report(office, opts: Options) -> Batch:
-    res = _attendance(office, opts)
+def attendance_report(office, opts: Options, data) -> Batch:
+    res = _attendance(data, opts)
     rows = {r["id"]: r for r in res.members.to_dict("records")}
     acts = _actions_for(res, "考勤通报")
     period = _period(office, opts)
@@ -152,26 +149,13 @@ def attendance_report(office, opts: Options) -> Batch:
     return Batch("考勤通报", period, out)
 
 
-def minutes(office, opts: Options) -> Batch:
-    from .. import attendance
-    from ..attendance import find_meeting
-    from .. import office as office_mod
-
-    meetings = office_mod.read(office, "meetings")
-    if opts.meeting:
-        k = find_meeting(meetings, opts.meeting, opts.today, office.semester)
-    else:  # the latest meeting held
-        dates = meetings.data["date"].tolist()
-        past = [i for i, d in enumerate(dates) if d and d <= opts.today] or [i for i, d in enumerate(dates) if d]
-        if not past:
-            raise SectoolsError(Problem("no-meetings", params={"detail": "会议表为空 / empty"}))
-        k = max(past, key=lambda i: (dates[i], meetings.data["start"].iat[i] or dt.time(0)))
-    m = {c: meetings.data[c].iat[k] for c in meetings.data.columns}
-    res = attendance.run(office, date_from=m["date"], date_to=m["date"])
+def minutes(office, opts: Options, data) -> Batch:
+    m = data.meeting_held(opts.meeting, opts.today)
+    res = data.attendance(m["date"], m["date"])
     row = res.meetings[(res.meetings["meeting"] == m["meeting"])]
     r = row.iloc[0] if len(row) else None
     present = _names_present(res, m) if r is not None else ""
-    decisions = _decisions(office, m)
+    decisions = _decisions(office, m, data)
     ctx = {
         "meeting": _meeting_fields(office, m, int(r["expected"]) if r is not None else 0),
         "present": present or _t(office, "无"), "present_count": int(r["attended"]) if r is not None else 0,
@@ -201,12 +185,10 @@ def _names_present(res, m) -> str:
 NUMERALS = "一二三四五六七八九十"
 
 
-def _decisions(office, m) -> list[dict]:
-    from .. import office as office_mod
-
+def _decisions(office, m, data) -> list[dict]:
     out = []
-    if "decisions" in office.configured_tables():
-        t = office_mod.read(office, "decisions")
+    t = data.table("decisions")
+    if t is not None:
         for d, name, item, owner, due in zip(t.data["date"], t.data["meeting"], t.data["item"], t.data["owner"],
                                              t.data["due"]):
             if (d and d != m["date"]) or (name and name != m["meeting"]) or not item:
@@ -219,8 +201,8 @@ def _decisions(office, m) -> list[dict]:
     return out
 
 
-def praise(office, opts: Options) -> Batch:
-    res = _attendance(office, opts)
+def praise(office, opts: Options, data) -> Batch:
+    res = _attendance(data, opts)
     m = res.members
     least = int(office.section("notices").get("praise_min_meetings", 3))
     best = m[(m["rate"] >= 1.0) & (m["expected"] >= least) & (m["late"] + m["left_early"] == 0)]
@@ -237,8 +219,8 @@ def praise(office, opts: Options) -> Batch:
     return Batch("表扬", period, [Recipient(office.name, ctx)])
 
 
-def criticism(office, opts: Options) -> Batch:
-    res = _attendance(office, opts)
+def criticism(office, opts: Options, data) -> Batch:
+    res = _attendance(data, opts)
     rows = {r["id"]: r for r in res.members.to_dict("records")}
     rule, top = _top_rule(res)
     people = [_person(a, rows) for a in res.actions if a["kind"] is None and a["count"] >= top]
@@ -250,12 +232,12 @@ def criticism(office, opts: Options) -> Batch:
     return Batch("通报批评", period, [Recipient(office.name, ctx)])
 
 
-def ranking_notice(office, opts: Options) -> Batch:
+def ranking_notice(office, opts: Options, data) -> Batch:
     from .. import ranking
     from ..ranking.compute import week_bounds
 
-    res = opts.extra.get("result") or ranking.week(office, opts.week, today=opts.today)
-    dl = opts.extra.get("deadlines") or ranking.deadlines(office, res.week)[0]
+    res = opts.extra.get("result") or data.ranking_week(opts.week, opts.today)
+    dl = opts.extra.get("deadlines") or data.ranking_deadlines(res.week)
     rules, _ = ranking.rules_from_config(office.section("ranking"))
     monday, sunday = week_bounds(res.week)
     week_text = f"{res.week[:4]}年第{int(res.week.split('W')[1])}周（{monday.month}月{monday.day}日—{sunday.month}月{sunday.day}日）"
@@ -274,15 +256,11 @@ def ranking_notice(office, opts: Options) -> Batch:
     return Batch("量化考核公示", res.week, [Recipient(office.name, ctx)])
 
 
-def plan_reminder(office, opts: Options) -> Batch:
-    from ..plans import KIND_LABELS, collect, month_label
-    from ..ranking import workdays_for
+def plan_reminder(office, opts: Options, data) -> Batch:
+    from ..plans import KIND_LABELS, month_label
 
-    res = opts.extra.get("collected")
-    if res is None:
-        month = (opts.today.year, opts.today.month)
-        res = collect(office, month, "plan")
-    wd = workdays_for(office)
+    res = opts.extra.get("collected") or data.plans(opts.month, "plan", opts.today)
+    wd = data.workdays()
     new_due = wd.add_workdays(max(opts.today, res.due.date()) + dt.timedelta(days=1), 1)
     out = []
     for r in res.rows:
@@ -298,10 +276,8 @@ def plan_reminder(office, opts: Options) -> Batch:
     return Batch("催办通知", f"{month_label(res.month)}_{res.kind}", out)
 
 
-def kpi_result(office, opts: Options) -> Batch:
-    from .. import kpi
-
-    res = opts.extra.get("kpi") or kpi.run(office, opts.week or f"{opts.today.year}-{opts.today.month:02d}")
+def kpi_result(office, opts: Options, data) -> Batch:
+    res = opts.extra.get("kpi") or data.kpi(opts.period, opts.today)
     label = res.period
     period_text = f"{label[:4]}年{int(label[5:])}月" if len(label) == 7 and label[4] == "-" else label
     weights = {i["name"]: i["weight"] for i in res.indicators}
@@ -329,30 +305,3 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("考核结果通知", "绩效考核结果通知（每人一份）", ("member",), kpi_result),
     Kind("量化考核公示", "班级量化考核结果公示（--week 指定周次，默认最近一周）", ("office",), ranking_notice),
 )}
-
-
-# ---- 发文字号 ---------------------------------------------------------------------------------------
-STATE = Path(".sectools") / "文号.json"
-
-
-def doc_number(office, kind: str, subject: str, year: int, dry: bool = False) -> str:
-    """``财学生会〔2026〕3号``: one number per notice and subject, kept in the office folder so a
-    notice rendered again keeps its number."""
-    prefix = office.section("notices").get("doc_prefix") or office.name
-    path = office.root / STATE
-    try:
-        state = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    except (OSError, ValueError):
-        state = {}
-    year_state = state.setdefault(str(year), {"next": 1, "issued": {}})
-    key = f"{kind}|{subject}"
-    if key not in year_state["issued"]:
-        year_state["issued"][key] = year_state["next"]
-        year_state["next"] += 1
-        if not dry:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            from ..writer import atomic_target
-
-            with atomic_target(path) as tmp:
-                tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
-    return f"{prefix}〔{year}〕{year_state['issued'][key]}号"

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import ERROR, WARNING, Problem, SectoolsError
 from ..normalize import fold
-from .forms import Submission, field_cell, parse_month, read_form
+from .forms import Submission, field_cell, parse_month
 from .schema import KIND_LABELS
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".docx", ".csv")
 
 
 @dataclass
@@ -49,76 +47,32 @@ def parse_month_arg(text: str) -> tuple[int, int]:
     return m
 
 
-def month_folder(root: Path, month: tuple[int, int]) -> Path | None:
-    y, m = month
-    names = {f"{y}-{m:02d}", f"{y}-{m}", f"{y}年{m}月", f"{y}年{m:02d}月", f"{y}{m:02d}", f"{y}.{m:02d}", f"{y}.{m}"}
-    if not root.is_dir():
-        return None
-    for p in root.iterdir():
-        if p.is_dir() and (p.name in names or parse_month(p.name) == month):
-            return p
-    return None
-
-
-def due_date(office, month: tuple[int, int], kind: str) -> dt.datetime:
-    from ..ranking import workdays_for
-
-    wd = workdays_for(office)
-    sec = office.section("plans")
+def due_date(workdays, month: tuple[int, int], kind: str, plan_due_workday: int = 3,
+             summary_due_workday: int = 3) -> dt.datetime:
+    """A plan: the end of the month's ``plan_due_workday``-th working day; a summary: of the next
+    month's ``summary_due_workday``-th (0: the month's own last working day)."""
     y, m = month
     if kind == "plan":
-        n = int(sec.get("plan_due_workday", 3))
-        d = wd.nth_workday_of_month(y, m, n)
+        d = workdays.nth_workday_of_month(y, m, plan_due_workday)
+    elif summary_due_workday <= 0:
+        d = workdays.nth_workday_of_month(y, m, 0)
     else:
-        n = int(sec.get("summary_due_workday", 3))
-        if n <= 0:
-            d = wd.nth_workday_of_month(y, m, 0)
-        else:
-            ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
-            d = wd.nth_workday_of_month(ny, nm, n)
+        ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
+        d = workdays.nth_workday_of_month(ny, nm, summary_due_workday)
     return dt.datetime.combine(d, dt.time(23, 59, 59))
 
 
-def read_month(office, month: tuple[int, int], progress=None) -> tuple[list[Submission], list[Problem]]:
-    from ..office import context
-
-    root = office.root / str(office.section("plans").get("folder", "计划总结"))
-    folder = month_folder(root, month)
-    if folder is None:
-        return [], [Problem("month-folder-missing", WARNING, file=office.display(root), value=month_label(month))]
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and not p.name.startswith(("~$", ".~lock", ".")))
-    ctx = context(office)
-    subs = []
-    for p in files:
-        sub = read_form(p, ctx, office.departments, office.display(p), office.limits)
-        if not sub.department:
-            # the file name second, then the folder a department keeps its files in
-            for text in (p.stem, p.parent.name):
-                from .forms import _department_from
-
-                d = _department_from(text, office.departments)
-                if d:
-                    sub.department, sub.source = d, "file name"
-                    break
-        if not sub.kind:
-            from .forms import _kind_from
-
-            sub.kind = _kind_from(p.stem) or _kind_from(p.parent.name)
-        subs.append(sub)
-        if progress:
-            progress(p.name)
-    return subs, []
+def expected_departments(listed, office_departments: tuple[str, ...]) -> list[str]:
+    """The departments that hand in plans: ``[plans] departments``, else every department but 主席团."""
+    return list(listed or [d for d in office_departments if d not in ("主席团",)])
 
 
-def collect(office, month: tuple[int, int], kind: str = "plan", progress=None,
-            read: tuple[list[Submission], list[Problem]] | None = None) -> Collected:
-    """``read``: the month's files already read by :func:`read_month` (to collect both kinds once)."""
-    subs, problems = read if read is not None else read_month(office, month, progress)
+def collect(read: tuple[list[Submission], list[Problem]], month: tuple[int, int], kind: str,
+            due: dt.datetime, expected: list[str]) -> Collected:
+    """A month's forms (as the source read them) → who handed in on time, late or not at all."""
+    subs, problems = read
     subs = [_fresh(s) for s in subs]
     problems = list(problems)
-    due = due_date(office, month, kind)
-    expected = list(office.section("plans").get("departments") or _roster_departments(office))
     mine = []
     for s in subs:
         if s.kind is None:
@@ -161,10 +115,6 @@ def collect(office, month: tuple[int, int], kind: str = "plan", progress=None,
     return Collected(month, kind, due, rows, mine, problems, plans)
 
 
-def _roster_departments(office) -> list[str]:
-    return [d for d in office.departments if d not in ("主席团",)]
-
-
 def _fresh(s: Submission) -> Submission:
     """A copy whose problem list this collection may add to (the same files serve both kinds)."""
     from dataclasses import replace
@@ -192,4 +142,4 @@ def completion(items, planned: list[str] | None) -> float | None:
     return round(sum(1 for p in planned if fold(p) in done) / len(planned), 4)
 
 
-__all__ = ["collect", "read_month", "Collected", "due_date", "parse_month_arg", "month_label", "completion", "KIND_LABELS"]
+__all__ = ["collect", "expected_departments", "Collected", "due_date", "parse_month_arg", "month_label", "completion", "KIND_LABELS"]

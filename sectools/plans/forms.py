@@ -9,14 +9,13 @@ fields, the title ``宣传部2026年3月工作计划``), the file and folder nam
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..dates import parse_date
-from ..errors import ERROR, WARNING, Problem, UnreadableFile
+from ..errors import ERROR, WARNING, Problem
 from ..normalize import clean_text, fold, header_key
 from ..reader import RawSheet, ReadContext, cell_address, find_header
 from ..reader.table import extract
@@ -105,28 +104,13 @@ def _meta_from_rows(rows: list[list], upto: int) -> tuple[dict, dict, str]:
     return meta, where, title
 
 
-def read_form(path: Path, ctx: ReadContext, departments: tuple[str, ...], display: str,
-              limits=None) -> Submission:
-    """One submission → its fields, items and problems (never raises for bad input)."""
+def parse_form(sheets: list[RawSheet], unreadable: list[Problem], display: str, path: Path,
+               modified: dt.datetime | None, ctx: ReadContext, departments: tuple[str, ...]) -> Submission:
+    """One submission's sheets (already read by the source) → its fields, items and problems."""
     sub = Submission(display, path)
-    try:
-        sub.modified = dt.datetime.fromtimestamp(os.stat(path).st_mtime).replace(microsecond=0)
-    except OSError:
-        pass
-    try:
-        if path.suffix.lower() == ".docx":
-            sheets = _docx_sheets(path)
-        else:
-            from ..reader import open_workbook
-            from ..reader.guard import DEFAULT_LIMITS
-
-            with open_workbook(path, limits or DEFAULT_LIMITS, display=display) as wb:
-                sheets = [wb.sheet(n) for n in wb.sheet_names[:5]]
-    except UnreadableFile as e:
-        sub.problems.extend(e.problems)
-        return sub
-    except Exception as e:  # a damaged .docx
-        sub.problems.append(Problem("corrupt-workbook", file=display, params={"detail": f"{type(e).__name__}: {e}"}))
+    sub.modified = modified
+    if unreadable:
+        sub.problems.extend(unreadable)
         return sub
     table = None
     meta: dict = {}
@@ -179,28 +163,13 @@ def field_cell(sub: Submission, key: str) -> tuple[str | None, str | None]:
     return sheet, cell_address(i, j)
 
 
-def _docx_sheets(path: Path) -> list[RawSheet]:
-    """A Word form as sheets: its paragraphs (one per row), then each table."""
-    import docx
-
-    doc = docx.Document(str(path))
-    paras = [[p.text] for p in doc.paragraphs if p.text.strip()]
-    out = []
-    for k, t in enumerate(doc.tables, start=1):
-        rows = []
-        for r in t.rows:
-            seen = set()
-            cells = []
-            for c in r.cells:
-                if id(c._tc) in seen:  # a merged cell repeats
-                    cells.append("")
-                    continue
-                seen.add(id(c._tc))
-                cells.append(c.text.strip())
-            rows.append(cells)
-        width = max((len(r) for r in rows), default=0)
-        rows = [r + [""] * (width - len(r)) for r in rows]
-        out.append(RawSheet(f"表格{k}", paras + rows if k == 1 else rows))
-    if not out:
-        out.append(RawSheet("正文", paras))
-    return out
+def locate(sub: Submission, stem: str, folder: str, departments: tuple[str, ...]) -> None:
+    """Department and kind the form itself did not give: from its file name, then its folder's."""
+    if not sub.department:
+        for text in (stem, folder):
+            d = _department_from(text, departments)
+            if d:
+                sub.department, sub.source = d, "file name"
+                break
+    if not sub.kind:
+        sub.kind = _kind_from(stem) or _kind_from(folder)

@@ -1,9 +1,9 @@
 """班级量化考核评比 — weekly class scores, ranks, 流动红旗 and the week's deadlines.
 
-:func:`load` reads an office's classes, scoring rules and inspection records (a workbook with one
-sheet per inspecting department, or a folder with one workbook per department); :func:`week`
-scores one ISO week; :func:`deadlines` gives its publication and 公示 times from the Chinese
-holiday calendar.
+Pure functions of tables already read (a source reads them): :func:`inspection_table` finds one
+sheet's records (long or wide layout), :func:`inputs_from` joins them, ``score_week`` scores one ISO
+week, :func:`deadlines` gives its publication and 公示 times from the holiday calendar, and
+:func:`semester` the cumulative ranking.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from ..errors import WARNING, Problem, SectoolsError
 from .compute import RankingRules, WeekResult, iso_week, rules_from_config, score_week, week_bounds
 from .schema import CLASSES, HOLIDAYS, INSPECTIONS, SCORE_ITEMS
 
-__all__ = ["load", "week", "deadlines", "Inputs", "iso_week", "week_bounds", "RankingRules", "WeekResult",
+__all__ = ["inputs_from", "latest_week", "workdays_from", "handed_in", "semester", "inspection_table", "combine",
+           "InspectionsTable", "normalise_week", "deadlines", "Inputs", "iso_week", "week_bounds", "RankingRules", "WeekResult",
            "CLASSES", "SCORE_ITEMS", "INSPECTIONS", "HOLIDAYS"]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 
 
 @dataclass
@@ -55,48 +55,6 @@ def inspection_table(raw, items: list[str], ctx, display: str, department: str):
     if "department" not in t.columns:
         t.data["department"] = department
     return t
-
-
-def read_inspections(office, items: list[str] | None = None) -> tuple[list, list[Problem]]:
-    """Every sheet whose header fits, in the configured workbook or in every workbook of the folder."""
-    from ..errors import UnreadableFile
-    from ..office import context
-    from ..reader import open_workbook
-
-    path = office.path_of("inspections")
-    ctx = context(office)
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES
-                   and not p.name.startswith(("~$", ".~lock"))) if path.is_dir() else [path]
-    tables, problems = [], []
-    if path.is_dir() and not files:
-        problems.append(Problem("table-not-found", WARNING, file=office.display(path),
-                                params={"table": "检查记录", "required": "日期、班级、项目"}))
-    for f in files:
-        display = office.display(f)
-        try:
-            wb = open_workbook(f, office.limits, display=display)
-        except UnreadableFile as e:
-            problems.extend(e.problems)
-            continue
-        with wb:
-            found = False
-            for name in wb.sheet_names:
-                try:
-                    raw = wb.sheet(name)
-                except UnreadableFile as e:
-                    problems.extend(e.problems)
-                    continue
-                label = name if len(wb.sheet_names) > 1 else Path(f).stem  # one sheet or one file per department
-                t = inspection_table(raw, items or [], ctx, display, label)
-                if t is None:
-                    continue
-                tables.append(t)
-                problems.extend(p for p in t.problems if p.code != "empty-table")
-                found = True
-            if not found:
-                problems.append(Problem("table-not-found", WARNING, file=display,
-                                        params={"table": "检查记录", "required": "日期、班级、项目"}))
-    return tables, problems
 
 
 def combine(tables: list):
@@ -139,44 +97,19 @@ class InspectionsTable:
         return sum(len(t) for t in self.tables)
 
 
-def _item_names(office) -> list[str]:
-    from .. import office as office_mod
-
-    if "score_items" not in office.configured_tables():
-        return []
-    return [x for x in office_mod.read(office, "score_items").data["item"].tolist() if x]
+def inputs_from(classes, items, inspections, rules: RankingRules) -> Inputs:
+    """The week's inputs from tables already read (the inspections as one :class:`InspectionsTable`)."""
+    return Inputs(classes, items, inspections.tables, combine(inspections.tables), rules,
+                  classes.problems + items.problems + inspections.problems)
 
 
-def read_inspections_office(office) -> InspectionsTable:
-    tables, problems = read_inspections(office, _item_names(office))
-    return InspectionsTable(INSPECTIONS, tables, problems, office.display(office.path_of("inspections")))
-
-
-def load(office) -> Inputs:
-    from .. import office as office_mod
-
-    rules, cfg = rules_from_config(office.section("ranking"))
-    office_mod.checked_config(cfg)
-    classes, items = office_mod.read_required(office, "classes", "score_items")
-    tables, problems = read_inspections(office, [x for x in items.data["item"].tolist() if x])
-    return Inputs(classes, items, tables, combine(tables), rules, classes.problems + items.problems + problems)
-
-
-def latest_week(inp: Inputs, today: dt.date | None = None) -> str:
-    """The last week that has records and has ended (or the last week before today)."""
+def latest_week(records, today: dt.date | None = None) -> tuple[str, bool]:
+    """The last week that has records up to today, and True; else the week before today's, and False."""
     today = today or dt.date.today()
-    dates = [d for d in inp.records["date"].tolist() if d and d <= today]
+    dates = [d for d in records["date"].tolist() if d and d <= today]
     if dates:
-        return iso_week(max(dates))
-    return iso_week(today - dt.timedelta(days=7))
-
-
-def week(office, week_label: str | None = None, today: dt.date | None = None) -> WeekResult:
-    inp = load(office)
-    label = normalise_week(week_label) if week_label else latest_week(inp, today)
-    res = score_week(inp.classes.data, inp.items.data, inp.records, label, inp.rules, inp.locate)
-    res.problems = inp.problems + res.problems
-    return res
+        return iso_week(max(dates)), True
+    return iso_week(today - dt.timedelta(days=7)), False
 
 
 def normalise_week(text: str) -> str:
@@ -199,27 +132,23 @@ def normalise_week(text: str) -> str:
     raise SectoolsError(Problem("bad-week", value=text))
 
 
-def workdays_for(office):
-    """The holiday calendar, with the office's own 节假日 table winning over the library."""
+def workdays_from(holidays=None):
+    """The holiday calendar, with the office's own 节假日 table (if any) winning over the library."""
     from ..workdays import Workdays
 
     overrides = {}
-    if "holidays" in office.configured_tables():
-        from .. import office as office_mod
-
-        t = office_mod.read(office, "holidays")
-        for d, kind in zip(t.data["date"].tolist(), t.data["kind"].tolist()):
+    if holidays is not None:
+        for d, kind in zip(holidays.data["date"].tolist(), holidays.data["kind"].tolist()):
             if d and kind:
                 overrides[d] = kind == "上班"
     return Workdays(overrides)
 
 
-def deadlines(office, week_label: str) -> tuple[dict, list[Problem]]:
+def deadlines(rules: RankingRules, workdays, week_label: str) -> tuple[dict, list[Problem]]:
     """When week ``week_label`` must be published (first working day on or after the Monday
     after it, at ``publish_hour``) and when its 公示 ends (``objection_workdays`` working days
     later, 23:59)."""
-    rules, _ = rules_from_config(office.section("ranking"))
-    wd = workdays_for(office)
+    wd = workdays
     _, sunday = week_bounds(week_label)
     publish_day = wd.next_workday(sunday + dt.timedelta(days=1))
     end_day = wd.add_workdays(publish_day, 0)
@@ -238,31 +167,29 @@ def deadlines(office, week_label: str) -> tuple[dict, list[Problem]]:
     return out, problems
 
 
-
-def status(office, week_label: str | None = None, today: dt.date | None = None) -> dict:
-    """Which inspecting departments handed in records for the week, and its deadlines."""
-    inp = load(office)
-    label = normalise_week(week_label) if week_label else latest_week(inp, today)
-    monday, sunday = week_bounds(label)
+def handed_in(inp: Inputs, week_label: str, expected: list[str] | None) -> dict:
+    """Which inspecting departments handed in records for the week (expected: all that ever did)."""
+    monday, sunday = week_bounds(week_label)
     deps_all = list(dict.fromkeys(d for d in inp.records["department"].tolist() if d))
-    expected = office.section("ranking").get("departments") or deps_all
+    expected = list(expected or deps_all)
     in_week = inp.records[[bool(d and monday <= d <= sunday) for d in inp.records["date"].tolist()]]
     handed = list(dict.fromkeys(d for d in in_week["department"].tolist() if d))
-    d, problems = deadlines(office, label)
-    return {"week": label, "monday": monday, "sunday": sunday, "handed_in": handed,
-            "missing": [x for x in expected if x not in handed], "deadlines": d, "problems": problems}
+    return {"week": week_label, "monday": monday, "sunday": sunday, "handed_in": handed,
+            "missing": [x for x in expected if x not in handed], "records": int(len(in_week))}
 
 
-def semester(office, until: dt.date | None = None):
+def semester_weeks(inp: Inputs, until: dt.date) -> list[str]:
+    return sorted({iso_week(d) for d in inp.records["date"].tolist() if d and d <= until})
+
+
+def semester(inp: Inputs, until: dt.date):
     """Semester cumulative ranking: each class's mean weekly score over the weeks with records,
     its number of 流动红旗, ranked (same scope and tie method as the weeks)."""
     import pandas as pd
 
     from .compute import rank_values
 
-    inp = load(office)
-    until = until or office.semester_end or dt.date.today()
-    weeks = sorted({iso_week(d) for d in inp.records["date"].tolist() if d and d <= until})
+    weeks = semester_weeks(inp, until)
     rows: dict[str, dict] = {}
     for w in weeks:
         res = score_week(inp.classes.data, inp.items.data, inp.records, w, inp.rules, inp.locate)

@@ -1,4 +1,4 @@
-"""The week's workflow, with its state kept in the office (``.sectools/ranking/``) so it survives runs:
+"""The class-assessment week's workflow, with its state kept in the office (``.sectools/ranking/``):
 
 收集 (status) → 计算 (compute) → 发布 (publish: the ranking workbook, the 公示 notice and a backup,
 and a snapshot of the inputs and results) → 公示 (correct: the clerk fixes the records, sectools
@@ -11,19 +11,23 @@ chained week to week, so a hand edit to a sealed week's records or results is fo
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from pathlib import Path
 
 from ..errors import WARNING, Problem, SectoolsError
-from . import deadlines, load, normalise_week
-from .compute import score_week, week_bounds
+from ..ranking import normalise_week
+from ..ranking.audit import sha, week_inputs, week_outputs
+from ..ranking.compute import iso_week, score_week
+from .core import as_source
+from .ranking import ranking_inputs, week_deadlines
 
-STATE = Path(".sectools") / "ranking"
+STATE = Path("ranking")
 
 
-def _dir(office, week: str) -> Path:
-    return office.root / STATE / week
+def _dir(src, week: str) -> Path:
+    if src.state_root is None:
+        raise SectoolsError(Problem("state-unavailable", value=week))
+    return src.state_root / STATE / week
 
 
 def _read(path: Path) -> dict | None:
@@ -41,32 +45,8 @@ def _write(path: Path, data) -> None:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
 
 
-def _canon(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-
-
-def sha(obj) -> str:
-    return hashlib.sha256(_canon(obj).encode("utf-8")).hexdigest()
-
-
-def week_inputs(inp, week: str) -> list[list]:
-    """The week's records, independent of where they sit: sorted (date, class, item, count, points, dept)."""
-    monday, sunday = week_bounds(week)
-    rows = []
-    for r in inp.records.to_dict("records"):
-        d = r["date"]
-        if d and monday <= d <= sunday:
-            rows.append([d.isoformat(), r["class_name"], r["item"], r["count"], r["points"], r["department"]])
-    return sorted(rows, key=lambda x: [str(v) for v in x])
-
-
-def week_outputs(res) -> list[list]:
-    return [[r["class_name"], r["grade"], round(float(r["score"]), 4), int(r["rank"]), bool(r["red_flag"])]
-            for r in res.table.to_dict("records")]
-
-
-def state(office, week: str) -> dict:
-    d = _dir(office, week)
+def state(source, week: str) -> dict:
+    d = _dir(as_source(source), week)
     return {"published": _read(d / "published.json"), "sealed": _read(d / "sealed.json"),
             "corrections": _read(d / "corrections.json") or []}
 
@@ -78,7 +58,7 @@ def _refuse_if_sealed(office, week: str) -> None:
 
 
 def _compute(office, week: str):
-    inp = load(office)
+    inp = ranking_inputs(office)
     res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
     res.problems = inp.problems + res.problems
     return inp, res
@@ -87,9 +67,10 @@ def _compute(office, week: str):
 def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
             corrections: list[dict] | None = None) -> dict:
     """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
+    from ..ranking.report import week_sheet
     from ..writer import write_workbook
-    from .report import week_sheet
 
+    office = as_source(office)
     week = normalise_week(week)
     now = now or dt.datetime.now().replace(microsecond=0)
     _refuse_if_sealed(office, week)
@@ -98,12 +79,12 @@ def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None
     inp, res = _compute(office, week)
     if res.records == 0:
         raise SectoolsError(Problem("no-records", value=week))
-    dl, cal = deadlines(office, week)
-    out = office.root / "输出" / "排名"
+    dl, cal = week_deadlines(office, week)
+    out = office.out_root / "排名"
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    workbook = write_workbook(out / f"排名_{week}.xlsx", [week_sheet(res, office.name)], inputs=office.input_paths())
-    backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", [week_sheet(res, office.name)],
-                            inputs=office.input_paths())
+    workbook = write_workbook(out / f"排名_{week}.xlsx", [week_sheet(res, office.office.name)], inputs=office.inputs)
+    backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", [week_sheet(res, office.office.name)],
+                            inputs=office.inputs)
     notice = _notice(office, week, res, dl, corrections or [], now)
     late = now > dl["publish_by"]
     snapshot = {"week": week, "published_at": now.isoformat(), "by": by, "late": late,
@@ -120,15 +101,16 @@ def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None
 
 
 def _notice(office, week, res, dl, corrections, now) -> list[Path]:
-    from ..notices import Options, render
+    from ..notices import Options
+    from .notices import notice
 
     opts = Options(today=now.date(), week=week, extra={"result": res, "deadlines": dl, "corrections": corrections})
-    out = office.root / "输出" / "排名"
-    return render(office, "量化考核公示", opts=opts, out_dir=out).files
+    return notice(office, "量化考核公示", opts=opts, out_dir=office.out_root / "排名").files
 
 
 def _open_week(office, week: str, now: dt.datetime | None) -> tuple[str, dt.datetime, dict]:
     """A published, not yet sealed week: (its label, now, its published snapshot)."""
+    office = as_source(office)
     week = normalise_week(week)
     now = now or dt.datetime.now().replace(microsecond=0)
     _refuse_if_sealed(office, week)
@@ -140,6 +122,7 @@ def _open_week(office, week: str, now: dt.datetime | None) -> tuple[str, dt.date
 
 def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> dict:
     """Compare the corrected records with the published snapshot, record every change, republish."""
+    office = as_source(office)
     week, now, published = _open_week(office, week, now)
     if not reason or not reason.strip():
         raise SectoolsError(Problem("reason-required", value=week))
@@ -176,6 +159,7 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
 
 def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False) -> dict:
     """封单: after the 公示 ends, fix the week: hash its inputs and outputs, chained to the week before."""
+    office = as_source(office)
     week, now, published = _open_week(office, week, now)
     end = dt.datetime.fromisoformat(published["objection_end"])
     if now <= end and not force:
@@ -193,15 +177,18 @@ def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = Fal
     return record
 
 
-def _sealed_weeks(office) -> list[str]:
-    base = office.root / STATE
+def sealed_weeks(source) -> list[str]:
+    src = as_source(source)
+    if src.state_root is None:
+        return []
+    base = src.state_root / STATE
     if not base.is_dir():
         return []
     return sorted(p.name for p in base.iterdir() if (p / "sealed.json").exists())
 
 
 def _previous_seal(office, week: str) -> str | None:
-    earlier = [w for w in _sealed_weeks(office) if w < week]
+    earlier = [w for w in sealed_weeks(office) if w < week]
     if not earlier:
         return None
     return _read(_dir(office, earlier[-1]) / "sealed.json")["hash"]
@@ -209,10 +196,11 @@ def _previous_seal(office, week: str) -> str | None:
 
 def verify(office) -> list[Problem]:
     """Every sealed week: its records and results still match the seal, and the chain holds."""
+    office = as_source(office)
     problems: list[Problem] = []
-    inp = load(office)
+    inp = ranking_inputs(office)
     prev = None
-    for week in _sealed_weeks(office):
+    for week in sealed_weeks(office):
         rec = _read(_dir(office, week) / "sealed.json")
         res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
         inputs, outputs = week_inputs(inp, week), week_outputs(res)
@@ -230,15 +218,13 @@ def verify(office) -> list[Problem]:
 
 def run_semester(office, until: dt.date, progress=None) -> list[dict]:
     """Publish each finished week on time and seal it once its 公示 is over (the demo's semester)."""
-    from . import load
-    from .compute import iso_week
-
-    inp = load(office)
+    office = as_source(office)
+    inp = ranking_inputs(office)
     weeks = sorted({iso_week(d) for d in inp.records["date"].tolist() if d})
     done = []
     for week in weeks:
         st = state(office, week)
-        dl, _ = deadlines(office, week)
+        dl, _ = week_deadlines(office, week)
         if dl["publish_by"].date() > until:
             break
         if not st["published"]:

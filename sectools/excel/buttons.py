@@ -1,0 +1,42 @@
+"""The one list of sectools' Excel buttons.  The Server/Lite sheet buttons (:mod:`.scripts`), the
+desktop ``RunPython`` shims (:mod:`.desktop`), the VBA module (:mod:`.vba`) and the quickstart
+workbooks' 操作 sheet are all made from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SHEET = "操作"
+
+
+@dataclass(frozen=True)
+class Button:
+    job: str  # the body in sectools.excel.jobs
+    caption: str  # what the clerk reads on the button
+    cell: str  # where it sits on the 操作 sheet
+    help: str  # one line under it
+
+    @property
+    def script(self) -> str:  # the Server/Lite script's name
+        return f"sectools_{self.job}"
+
+    @property
+    def shape(self) -> str:  # the shape a Server/Lite button is drawn as
+        return f"btn_{self.job}"
+
+    @property
+    def vba_sub(self) -> str:
+        return "Sectools" + "".join(w.capitalize() for w in self.job.split("_"))
+
+    @property
+    def target(self) -> str:  # @xw.script(button=...)
+        return f"[{self.shape}]{SHEET}!{self.cell}"
+
+
+BUTTONS = (
+    Button("attendance", "考勤统计", "B7", "按名册、会议、签到、请假表计算出勤并写入结果工作表。"),
+    Button("check", "检查数据", "B10", "列出本工作簿各表的问题及单元格。"),
+    Button("signin_sheet", "生成签到表", "B13", "下一次会议的应到人员名单，供打印签到（“sectools设置”中“签到会议”可指定）。"),
+    Button("ranking", "班级排名", "B16", "一周的得分、排名与流动红旗（“sectools设置”中的“周次”，默认最近一周）。"),
+    Button("kpi", "绩效考核", "B19", "总分、等级（含优秀名额）、排名（“sectools设置”中的“考核期间”，默认最近一期）。"),
+)

@@ -1,0 +1,106 @@
+"""考勤 jobs: the attendance report and the printable sign-in sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import Problem, SectoolsError
+from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
+
+
+def _period_text(a, b) -> str:
+    return f"{a} 至 {b}" if a and b else ""
+
+
+def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
+               kind: str | None = None, out=None) -> JobResult:
+    """Attendance per member, department, meeting and week, and the escalation list.
+
+    ``out``: the report workbook (None: ``输出/考勤统计.xlsx`` of a folder office; False: none)."""
+    from ..attendance import compute, leave_records
+    from ..attendance.report import report_sheets
+    from ..attendance.rules import rules_from_config
+
+    src = as_source(source)
+    office = src.office
+    rules, cfg = rules_from_config(office.section("attendance"))
+    config_checked(cfg)
+    roster, meetings = src.read_required("roster", "meetings")
+    signins = src.read("signins")
+    leaves = src.read_optional("leaves")
+    res = compute(roster, meetings, signins.records, leave_records(leaves), rules, office.departments,
+                  date_from=date_from, date_to=date_to, kind=kind, lang=src.lang)
+    res.problems = roster.problems + meetings.problems + signins.problems + \
+        (leaves.problems if leaves is not None else []) + res.problems
+    if len(res.meetings) == 0:
+        detail = " ".join(x for x in (f"from {date_from}" if date_from else "", f"to {date_to}" if date_to else "",
+                                      f"kind {kind}" if kind else "") if x) or "会议表为空 / empty"
+        raise SectoolsError(Problem("no-meetings", params={"detail": detail}))
+    job = JobResult("attendance", res, list(res.problems))
+    a, b = date_from or office.semester_start, date_to or office.semester_end
+    if not (date_from and date_to) and a and b:
+        job.choices.append(Choice("range", f"{a}—{b}", "range-semester", {"start": a, "end": b}))
+    job.facts = {"members": len(res.members), "meetings": len(res.meetings), "actions": len(res.actions)}
+    job.sheets = report_sheets(res, office.name, src.lang, _period_text(a, b))
+    target = report_path(src, out, "考勤统计" + (f"_{kind}" if kind else ""))
+    write_sheets(src, target, job.sheets, job)
+    return job
+
+
+def _pick_meeting(meetings, query, today, semester) -> tuple[int, Choice | None]:
+    from ..attendance import find_meeting
+
+    k = find_meeting(meetings, query, today, semester)
+    if query:
+        return k, None
+    d = meetings.data["date"].iat[k]
+    name = meetings.data["meeting"].iat[k]
+    reason = "meeting-next" if d >= today else "meeting-last-past"
+    return k, Choice("meeting", f"{d} {name}", reason, {"date": d, "meeting": name})
+
+
+def signin_sheet(source, meeting: str | None = None, *, today: dt.date | None = None, out=None) -> JobResult:
+    """The meeting a clerk means (default: the next one) and the members expected at it, in print order.
+
+    ``out``: the printable workbook (None: ``输出/签到表_日期_会议.xlsx`` of a folder office; False: none)."""
+    from ..attendance import expected_at
+
+    src = as_source(source)
+    today = today or dt.date.today()
+    roster, meetings = src.read_required("roster", "meetings")
+    leaves = src.read_optional("leaves")
+    k, choice = _pick_meeting(meetings, meeting, today, src.office.semester)
+    m, people = expected_at(meetings, k, roster.data, src.office.departments,
+                            leaves.data if leaves is not None else None)
+    job = JobResult("signin_sheet", {"meeting": m, "people": people},
+                    [p for t in (roster, meetings) for p in t.problems if p.is_error()])
+    if choice:
+        job.choices.append(choice)
+    job.facts = {"expected": len(people), "date": m["date"], "meeting": m["meeting"]}
+    target = report_path(src, out, f"签到表_{m['date']}_{m['meeting']}")
+    if target is not None:
+        from ..attendance.report import write_signin_sheet
+
+        job.files.append(write_signin_sheet(target, m, people, src.office.name, inputs=src.inputs))
+    return job
+
+
+def meeting_held(source, query: str | None, today: dt.date) -> tuple[dict, Choice | None]:
+    """A meeting that took place (会议纪要): the one asked for, else the latest one held by today."""
+    from ..attendance import find_meeting
+
+    src = as_source(source)
+    (meetings,) = src.read_required("meetings")
+    df = meetings.data
+    if query:
+        k = find_meeting(meetings, query, today, src.office.semester)
+        choice = None
+    else:
+        dates = df["date"].tolist()
+        past = [i for i, d in enumerate(dates) if d and d <= today]
+        if not past:
+            raise SectoolsError(Problem("no-meetings", params={"detail": f"≤ {today}"}))
+        k = max(past, key=lambda i: (dates[i], df["start"].iat[i] or dt.time(0)))
+        choice = Choice("meeting", f"{dates[k]} {df['meeting'].iat[k]}", "meeting-held",
+                        {"date": dates[k], "meeting": df["meeting"].iat[k]})
+    return {c: df[c].iat[k] for c in df.columns}, choice

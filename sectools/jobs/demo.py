@@ -1,0 +1,69 @@
+"""The demo: build the fictional office and run every job on it, through the same jobs as the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import SectoolsError
+from .core import JobResult
+
+
+def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
+    """Create the demo office in ``out`` and run check, attendance, the sign-in sheet, a semester of
+    class rankings through the workflow, March's plans and summaries, appraisals and every notice."""
+    from ..notices import KINDS, Options
+    from ..notices.engine import soffice, to_pdf
+    from ..scaffold import init_office
+    from ..sources import OfficeSource
+    from . import attendance, check, kpi, notice, plans_collect, plans_schedule, run_semester, signin_sheet
+
+    made = init_office(out, with_demo=True, force=True)
+    src = OfficeSource.load(out)
+    if lang:
+        src.office.lang = lang
+    outputs = src.out_root
+    files: list[Path] = []
+    checked = check(src, out=outputs / "检查结果.xlsx")
+    files += checked.files
+    att = attendance(src)
+    files += att.files
+    sheet = signin_sheet(src)
+    files += sheet.files
+    weeks = run_semester(src, src.office.semester_end)
+    files.append(outputs / "排名")
+    march = (2026, 3)
+    contexts: dict[str, dict] = {}
+    for kind in ("plan", "summary"):
+        col = plans_collect(src, march, kind)
+        files += col.files
+        if kind == "plan":
+            contexts["催办通知"] = {"collected": col.result}
+    files += plans_schedule(src, march).files
+    for period, target in (("2026-03", "member"), ("2026年春季学期", "member"), ("2026年春季学期", "department")):
+        k = kpi(src, period, target)
+        files += k.files
+        if period == "2026-03" and target == "member":
+            contexts["考核结果通知"] = {"kpi": k.result}
+    today = src.office.semester_end or dt.date.today()
+    sample: list[Path] = []
+    rendered = 0
+    for kind in KINDS:
+        for fmt in ("docx", "html", "txt"):
+            try:
+                res = notice(src, kind, fmt=fmt, opts=Options(today=today, extra=contexts.get(kind, {})),
+                             out_dir=outputs / "通知" / kind)
+            except SectoolsError:
+                continue  # e.g. nobody to praise
+            rendered += len(res.files)
+            if fmt == "docx" and res.files:
+                sample.append(res.files[0])
+    pdf = bool(sample and soffice())
+    if pdf:
+        to_pdf(sample, outputs / "通知" / "PDF")
+    if rendered:
+        files.append(outputs / "通知")
+    job = JobResult("demo", {"tables": checked.result, "attendance": att, "made": made}, list(checked.problems))
+    job.files = files
+    job.facts = {"weeks": len(weeks), "sealed": sum(1 for w in weeks if w["sealed"]), "pdf": pdf or not sample}
+    return job

@@ -1,0 +1,77 @@
+"""绩效考核 job: indicators from raters and from the attendance and plans jobs of the same period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import Problem, SectoolsError
+from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
+
+
+def pick_period(ratings, period: str | None, semester) -> tuple[str, Choice | None]:
+    """The period asked for, else the latest month with ratings (a semester only when no month has
+    any) — by the periods' dates, never by comparing their text."""
+    from ..kpi import is_semester, period_range
+
+    if period:
+        return str(period), None
+    seen = []
+    for p in dict.fromkeys(x for x in ratings.data["period"].tolist() if x):
+        try:
+            label, start, end = period_range(p, semester)
+        except SectoolsError:
+            continue
+        seen.append((not is_semester(p), end, start, label))
+    if not seen:
+        raise SectoolsError(Problem("bad-period", value="—"))
+    label = max(seen)[3]
+    return label, Choice("period", label, "period-latest", {})
+
+
+def kpi(source, period: str | None = None, target: str = "member", *, computed: bool | None = None,
+        out=None) -> JobResult:
+    """Weighted totals, grades with the 优秀 quota, ranks and bonus for a period's members or departments.
+
+    ``computed``: compute 出勤率 / 计划 indicators from the office's attendance and plans (default: when
+    the source can read them); otherwise they are reported as unavailable."""
+    from ..kpi import computed_values, evaluate, months_between, plan_rates, rules_from_config
+    from ..kpi.output import result_sheets
+    from ..plans import expected_departments
+
+    src = as_source(source)
+    rules, cfg = rules_from_config(src.office.section("kpi"))
+    config_checked(cfg)
+    ind_t, rat_t = src.read_required("indicators", "ratings")
+    roster = src.read("roster").data if target != "department" else None
+    label, choice = pick_period(rat_t, period, src.office.semester)
+    if computed is None:
+        computed = src.kind != "book" or getattr(src, "folder_source", None) is not None
+
+    def compute_sources(indicators, targets, start, end, who, problems):
+        wanted = {i["source"] for i in indicators}
+        att = rates = None
+        if wanted & {"出勤率", "活动次数"}:
+            from .attendance import attendance
+
+            try:
+                att = attendance(src, date_from=start, date_to=end, out=False).result
+            except SectoolsError as e:
+                problems.extend(e.problems)
+        if wanted & {"计划按时率", "计划完成率"}:
+            from .plans import collected
+
+            rates = plan_rates([collected(src, m, k) for m in months_between(start, end) for k in ("plan", "summary")])
+        return computed_values(indicators, targets, who, att, rates)
+
+    departments = expected_departments(src.office.section("plans").get("departments"), src.office.departments)
+    res = evaluate(ind_t, rat_t, roster, label, src.office.semester, rules, target, departments,
+                   compute_sources if computed else None)
+    job = JobResult("kpi", res, list(res.problems), [choice] if choice else [])
+    top = next((r for r in res.rows if r["rank_overall"] == 1), None)
+    job.facts = {"period": res.period, "people": len(res.rows), "top": top}
+    job.sheets = result_sheets(res, src.office.name)
+    name = f"绩效考核_{'部门_' if target == 'department' else ''}{res.period}"
+    write_sheets(src, report_path(src, out, name), job.sheets, job)
+    return job
+
+

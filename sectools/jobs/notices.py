@@ -1,0 +1,214 @@
+"""Notice jobs: gather what a notice kind needs through the other jobs, render it from its Word
+template (the office's own ``templates/<kind>.docx`` wins), number it, write the files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from ..dates import format_date_zh
+from ..errors import Problem, SectoolsError
+from ..notices import FORMATS, KINDS, Options, Rendered
+from .core import JobResult, as_source
+
+DOC_NUMBERS = "文号.json"
+
+
+class NoticeData:
+    """What the notice kinds ask for, answered by the jobs (the same numbers as the reports)."""
+
+    def __init__(self, src):
+        self.src = src
+        self.choices: list = []
+        self._att: dict = {}
+
+    def _keep(self, job: JobResult):
+        self.choices += [c for c in job.choices if c not in self.choices]
+        return job.result
+
+    def attendance(self, date_from=None, date_to=None):
+        from .attendance import attendance
+
+        key = (date_from, date_to)
+        if key not in self._att:
+            self._att[key] = self._keep(attendance(self.src, date_from=date_from, date_to=date_to, out=False))
+        return self._att[key]
+
+    def signin_sheet(self, meeting, today):
+        from .attendance import signin_sheet
+
+        r = self._keep(signin_sheet(self.src, meeting, today=today, out=False))
+        return r["meeting"], r["people"]
+
+    def meeting_held(self, meeting, today):
+        from .attendance import meeting_held
+
+        m, choice = meeting_held(self.src, meeting, today)
+        if choice:
+            self.choices.append(choice)
+        return m
+
+    def table(self, name):
+        return self.src.read_optional(name)
+
+    def ranking_week(self, week, today):
+        from .ranking import ranking_week
+
+        return self._keep(ranking_week(self.src, week, today=today))
+
+    def ranking_deadlines(self, week):
+        from .ranking import week_deadlines
+
+        return week_deadlines(self.src, week)[0]
+
+    def workdays(self):
+        from .ranking import workdays
+
+        return workdays(self.src)
+
+    def plans(self, month, kind, today):
+        from .plans import plans_collect
+
+        return self._keep(plans_collect(self.src, month, kind, today=today, out=False))
+
+    def kpi(self, period, today):
+        from .kpi import kpi
+
+        return self._keep(kpi(self.src, period, out=False))
+
+
+def template_path(src, kind: str) -> Path:
+    """The office's own ``templates/<kind>.docx`` if it has one, else sectools' template."""
+    root = getattr(src, "root", None)
+    if root is not None:
+        own = root / "templates" / f"{kind}.docx"
+        if own.is_file():
+            return own
+    return Path(str(resources.files("sectools.templates") / f"{kind}.docx"))
+
+
+def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> str:
+    """``财学生会〔2026〕3号``: one number per notice and subject, kept in the office's state so a
+    notice rendered again keeps its number."""
+    prefix = src.office.section("notices").get("doc_prefix") or src.office.name
+    path = src.state_root / DOC_NUMBERS if src.state_root is not None else None
+    try:
+        state = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
+    except (OSError, ValueError):
+        state = {}
+    year_state = state.setdefault(str(year), {"next": 1, "issued": {}})
+    key = f"{kind}|{subject}"
+    if key not in year_state["issued"]:
+        year_state["issued"][key] = year_state["next"]
+        year_state["next"] += 1
+        if not dry and path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            from ..writer import atomic_target
+
+            with atomic_target(path) as tmp:
+                tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+    return f"{prefix}〔{year}〕{year_state['issued'][key]}号"
+
+
+def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None, out_dir: Path | None = None,
+           combine: bool = False, progress: Callable[[str], None] | None = None, number: bool = True) -> Rendered:
+    """Render notice ``kind``: one file per recipient (or ``combine``d), safe unique file names, never
+    outside ``out_dir``.  The result's ``choices`` say which meeting, week, month or period was taken."""
+    from ..paths import safe_filename
+    from ..writer import atomic_target
+    from ..notices.engine import compile_template, combine as combine_xml, paragraphs, to_html, to_pdf, to_text
+
+    src = as_source(source)
+    office = src.office
+    if kind not in KINDS:
+        raise SectoolsError(Problem("unknown-notice", value=kind, params={"allowed": "、".join(KINDS)}))
+    if fmt not in FORMATS:
+        raise SectoolsError(Problem("unknown-notice", value=fmt, params={"allowed": "、".join(FORMATS)}))
+    opts = opts or Options()
+    spec = KINDS[kind]
+    if opts.per and opts.per not in spec.per:
+        raise SectoolsError(Problem("bad-recipients", value=opts.per,
+                                    params={"kind": kind, "allowed": "、".join(spec.per)}))
+    data = NoticeData(src)
+    batch = spec.build(office, opts, data)
+    if not batch.recipients:
+        raise SectoolsError(Problem("nothing-to-render", value=kind, params={"subject": batch.subject}))
+    compiled = compile_template(template_path(src, kind), traditional=office.lang == "zh-TW")
+    year = opts.today.year
+    number_text = doc_number(src, kind, batch.subject, year, dry=not number)
+    common = {"doc_number": number_text, "date": format_date_zh(opts.today), "office": office.name}
+    if out_dir is None:
+        if src.out_root is None:
+            raise SectoolsError(Problem("state-unavailable", value=kind))
+        out_dir = src.out_root / "通知" / kind
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    base = out_dir.resolve()
+    result = Rendered(kind, batch.subject, number_text, recipients=len(batch.recipients))
+    result.choices = data.choices
+    used: set[str] = set()
+
+    def target(label: str, suffix: str) -> Path:
+        stem = safe_filename(label)
+        name = stem
+        k = 2
+        while (name + suffix).casefold() in used:
+            name = f"{stem}_{k}"
+            k += 1
+        used.add((name + suffix).casefold())
+        path = (out_dir / (name + suffix)).resolve()
+        if base not in path.parents:
+            raise SectoolsError(Problem("unsafe-path", value=label))
+        return path
+
+    def write(path: Path, content: bytes | str) -> Path:
+        with atomic_target(path, src.inputs) as tmp:
+            if isinstance(content, str):
+                tmp.write_text(content, encoding="utf-8")
+            else:
+                tmp.write_bytes(content)
+        result.files.append(path)
+        return path
+
+    def emit(label: str, xml: str) -> None:
+        if fmt in ("docx", "pdf"):
+            write(target(label, ".docx"), compiled.docx_bytes(xml))
+            return
+        paras = paragraphs(xml)
+        title = next((t for s, t in paras if s == "GwTitle" and t.strip()), label)
+        if fmt == "html":
+            write(target(label, ".html"), to_html(paras, title))
+        else:
+            write(target(label, ".txt"), to_text(paras))
+
+    xmls = []
+    for rec in batch.recipients:
+        xml = compiled.render_xml({**rec.context, **common})
+        if progress:
+            progress(rec.label)
+        if combine:
+            xmls.append(xml)
+            continue
+        emit(f"{kind}_{batch.subject}" if spec.per == ("office",) else f"{kind}_{rec.label}", xml)
+    if combine:
+        emit(f"{kind}_{batch.subject}_合并", combine_xml(xmls))
+    if fmt == "pdf":
+        docx_files = [p for p in result.files if p.suffix == ".docx"]
+        pdfs = to_pdf(docx_files, out_dir)
+        for p in docx_files:
+            p.unlink()
+        result.files = pdfs
+    return result
+
+
+def notice_data(source, kind: str, opts: Options | None = None):
+    """A notice kind's recipients and fields, without rendering (what the equivalence tests compare)."""
+    src = as_source(source)
+    data = NoticeData(src)
+    return KINDS[kind].build(src.office, opts or Options(), data)
+
+
+__all__ = ["notice", "notice_data", "doc_number", "template_path", "NoticeData"]

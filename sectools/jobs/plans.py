@@ -1,0 +1,74 @@
+"""月度计划 / 总结 jobs: collect a month's forms, and the month's weekly schedule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .core import Choice, JobResult, as_source, write_sheets, report_path
+
+KIND_FILE = {"plan": "月度工作计划", "summary": "月度工作总结", "semester": "学期工作总结"}
+
+
+def _settings(src) -> dict:
+    return src.office.section("plans")
+
+
+def plans_due(source, month: tuple[int, int], kind: str = "plan") -> dt.datetime:
+    """When the month's plans (or summaries) are due, by the office's settings and holiday calendar."""
+    from ..plans import due_date
+    from .ranking import workdays
+
+    src = as_source(source)
+    sec = _settings(src)
+    return due_date(workdays(src), month, kind, int(sec.get("plan_due_workday", 3)),
+                    int(sec.get("summary_due_workday", 3)))
+
+
+def collected(source, month: tuple[int, int], kind: str = "plan", progress=None):
+    """One month's plans (or summaries) from the source, with the office's deadline and departments."""
+    from ..plans import collect, expected_departments
+
+    src = as_source(source)
+    sec = _settings(src)
+    due = plans_due(src, month, kind)
+    expected = expected_departments(sec.get("departments"), src.office.departments)
+    return collect(src.plan_submissions(month, progress), month, kind, due, expected)
+
+
+def pick_month(month, today: dt.date | None) -> tuple[tuple[int, int], Choice | None]:
+    if month:
+        return month, None
+    today = today or dt.date.today()
+    m = (today.year, today.month)
+    return m, Choice("month", f"{m[0]}-{m[1]:02d}", "month-current", {"year": m[0], "month": m[1]})
+
+
+def plans_collect(source, month: tuple[int, int] | None = None, kind: str = "plan", *, progress=None,
+                  today: dt.date | None = None, out=None) -> JobResult:
+    """Who handed in the month's plans or summaries on time, late or not at all, and every item."""
+    from ..plans import month_label
+    from ..plans.output import collected_sheets
+
+    src = as_source(source)
+    month, choice = pick_month(month, today)
+    res = collected(src, month, kind, progress)
+    job = JobResult("plans", res, list(res.problems), [choice] if choice else [])
+    job.facts = {"month": month_label(month), "kind": kind, "due": res.due,
+                 "missing": [r["department"] for r in res.rows if r["status"] == "missing"],
+                 "late": [r["department"] for r in res.rows if r["status"] == "late"]}
+    job.sheets = collected_sheets(res, src.office.name)
+    write_sheets(src, report_path(src, out, f"{KIND_FILE[kind]}_{month_label(month)}"), job.sheets, job)
+    return job
+
+
+def plans_schedule(source, month: tuple[int, int], *, out=None) -> JobResult:
+    """每月工作重点及每周活动安排: the month's planned activities by week."""
+    from ..plans import month_label
+    from ..plans.output import schedule_sheet
+
+    src = as_source(source)
+    res = collected(src, month, "plan")
+    job = JobResult("schedule", res, list(res.problems))
+    job.sheets = [schedule_sheet(res, src.office.name)]
+    write_sheets(src, report_path(src, out, f"每周活动安排_{month_label(month)}"), job.sheets, job)
+    return job

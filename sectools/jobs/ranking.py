@@ -1,0 +1,109 @@
+"""班级量化考核 jobs: a week's scores and ranks, the semester's, and the week's progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import Problem, SectoolsError
+from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
+
+
+def ranking_rules(src):
+    from ..ranking.compute import rules_from_config
+
+    rules, cfg = rules_from_config(src.office.section("ranking"))
+    config_checked(cfg)
+    return rules
+
+
+def ranking_inputs(source):
+    """Classes, scoring rules and every inspection sheet, read once."""
+    from ..ranking import inputs_from
+
+    src = as_source(source)
+    rules = ranking_rules(src)
+    classes, items = src.read_required("classes", "score_items")
+    return inputs_from(classes, items, src.read("inspections"), rules)
+
+
+def workdays(source):
+    from ..ranking import workdays_from
+
+    src = as_source(source)
+    return workdays_from(src.read_optional("holidays"))
+
+
+def week_deadlines(source, week: str):
+    from ..ranking import deadlines
+
+    src = as_source(source)
+    return deadlines(ranking_rules(src), workdays(src), week)
+
+
+def pick_week(records, week: str | None, today: dt.date) -> tuple[str, Choice | None]:
+    """The week asked for, else the latest week with records up to today — said back in words."""
+    from ..ranking import latest_week, normalise_week
+    from ..ranking.compute import week_bounds
+
+    if week:
+        return normalise_week(week), None
+    label, found = latest_week(records, today)
+    monday, sunday = week_bounds(label)
+    return label, Choice("week", label, "week-latest" if found else "week-none",
+                         {"monday": monday, "sunday": sunday, "number": int(label.split("W")[1])})
+
+
+def ranking_week(source, week: str | None = None, *, today: dt.date | None = None, out=False) -> JobResult:
+    """A week's class scores, ranks and 流动红旗 (default: the latest week with records)."""
+    from ..ranking.compute import score_week
+    from ..ranking.report import week_sheet
+
+    src = as_source(source)
+    inp = ranking_inputs(src)
+    label, choice = pick_week(inp.records, week, today or dt.date.today())
+    res = score_week(inp.classes.data, inp.items.data, inp.records, label, inp.rules, inp.locate)
+    res.problems = inp.problems + res.problems
+    job = JobResult("ranking", res, list(res.problems), [choice] if choice else [])
+    flags = res.table[res.table["red_flag"]]["class_name"].tolist() if len(res.table) else []
+    job.facts = {"week": label, "classes": len(res.table), "records": res.records, "red_flags": flags}
+    job.sheets = [week_sheet(res, src.office.name, src.lang)]
+    target = report_path(src, out, f"排名_{label}")
+    if target is not None:
+        from ..report import problems_sheet
+
+        write_sheets(src, target, job.sheets + ([problems_sheet(res.problems, src.lang)] if res.problems else []), job)
+    return job
+
+
+def ranking_semester(source, *, until: dt.date | None = None) -> JobResult:
+    """The semester's cumulative ranking by mean weekly score."""
+    from ..ranking import semester
+
+    src = as_source(source)
+    inp = ranking_inputs(src)
+    until = until or src.office.semester_end or dt.date.today()
+    df = semester(inp, until)
+    records = [{"class": r["class_name"], "grade": r["grade"], "mean": r["mean"], "weeks": int(r["weeks"]),
+                "red_flags": int(r["red_flags"]), "rank": int(r["rank"])} for r in df.to_dict("records")]
+    return JobResult("ranking_semester", records, list(inp.problems), facts={"until": until, "classes": len(records)})
+
+
+def ranking_status(source, week: str | None = None, *, today: dt.date | None = None) -> JobResult:
+    """Which inspecting departments handed in for the week, its deadlines and its state."""
+    from ..ranking import handed_in
+    from .workflow import state
+
+    src = as_source(source)
+    inp = ranking_inputs(src)
+    label, choice = pick_week(inp.records, week, today or dt.date.today())
+    st = handed_in(inp, label, src.office.section("ranking").get("departments"))
+    dl, problems = week_deadlines(src, label)
+    st["deadlines"] = dl
+    st["state"] = state(src, label) if src.state_root is not None else {"published": None, "sealed": None,
+                                                                           "corrections": []}
+    return JobResult("ranking_status", st, list(inp.problems) + problems, [choice] if choice else [])
+
+
+def require_records(job: JobResult) -> None:
+    if job.result.records == 0:
+        raise SectoolsError(Problem("no-records", value=job.facts["week"]))

@@ -1,0 +1,567 @@
+"""Where an office's tables come from: a folder, an open workbook, or frames built in a test.
+
+A :class:`Source` answers one question — *give me table X as the reader reads it* — the same way
+whatever holds the bytes.  Reading, the guard and problems with cells stay in the reader; each
+table's own rules (ids unique, meetings not listed twice, leave approval given) run here once for
+every source.  Jobs (:mod:`sectools.jobs`) take a source and never care which kind it is.
+
+* :class:`OfficeSource` — an office folder with ``sectools.toml``: tables at the configured paths
+  (a workbook, or a folder of workbooks for inspections), monthly plans under ``[plans] folder``,
+  workflow state in ``.sectools/``, outputs in ``输出/``.
+* :class:`BookSource` — an open ``xw.Book`` (desktop, xlwings Server or Lite): tables found on its
+  sheets by their headers; one the book lacks is read from the office folder when the book knows
+  one (its own folder, or ``办公室文件夹`` on the settings sheet).
+* :class:`FrameSource` — tables given as rows or DataFrames (tests, scripts): they go through the
+  same header finder and cleaning as a clerk's sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .config import Office, load_office, office_from_dict
+from .errors import WARNING, Problem, SectoolsError, UnreadableFile
+from .reader import RawSheet, ReadContext, Table, open_workbook, read_table_from
+from .tables import TABLES
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".docx", ".csv")
+SKIP_PREFIXES = ("~$", ".~lock", ".")
+
+
+def _table_rules(name: str, office: Office, table: Table) -> list[Problem]:
+    """Each table's own rules, beyond its columns' types (pure functions of the domains)."""
+    if name == "roster":
+        from .roster import check_roster
+
+        return check_roster(table, office.departments)
+    if name == "meetings":
+        from .attendance import check_meetings
+
+        return check_meetings(table, office.semester)
+    if name == "leaves":
+        from .attendance import leave_problems
+
+        return leave_problems(table)
+    return []
+
+
+class MemoryWorkbook:
+    """Sheets held in memory, duck-typing :class:`~sectools.reader.RawWorkbook`."""
+
+    kind = "memory"
+
+    def __init__(self, display: str, sheets: dict[str, list[list]]):
+        self.display = display
+        self.sheet_names = list(sheets)
+        self.visible = {n: True for n in sheets}
+        self._sheets = {n: RawSheet(n, [["" if v is None else v for v in r] for r in rows]) for n, rows in sheets.items()}
+
+    def sheet(self, name: str) -> RawSheet:
+        return self._sheets[name]
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+
+class Source:
+    """What every source offers a job.  Subclasses say only where workbooks come from."""
+
+    kind = "source"
+    office: Office
+    ctx: ReadContext
+    options: dict  # choices a front end passes along (the book's 周次, 考核期间, 签到会议)
+
+    def __init__(self, office: Office):
+        self.office = office
+        self.ctx = ReadContext(semester=office.semester, limits=office.limits, lang=office.lang)
+        self.options = {}
+        self._cache: dict[str, Any] = {}
+
+    # -- what the office has --------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.office.lang
+
+    def has(self, name: str) -> bool:
+        """Whether the office keeps table ``name`` at all (optional tables may be absent)."""
+        return name in self.office.configured_tables()
+
+    @property
+    def inputs(self) -> set[Path]:
+        """Files sectools reads from (an output must never land on one of them)."""
+        return set()
+
+    @property
+    def out_root(self) -> Path | None:
+        """Where reports go by default (a folder source's ``输出/``); None: the front end decides."""
+        return None
+
+    @property
+    def state_root(self) -> Path | None:
+        """Where workflow state lives (``.sectools/``); None when the source keeps none."""
+        return None
+
+    def display(self, path: Path) -> str:
+        return path.name
+
+    # -- reading ---------------------------------------------------------------------------
+    def workbooks(self, name: str) -> Iterable[tuple[Any, str]]:
+        """(open workbook, label) pairs that hold table ``name``; problems are raised as UnreadableFile."""
+        raise NotImplementedError
+
+    def read(self, name: str):
+        """Table ``name`` with its own rules checked (cached: one read per job)."""
+        if name not in self._cache:
+            self._cache[name] = self._read(name)
+        return self._cache[name]
+
+    def _read(self, name: str):
+        if name == "signins":
+            return self._read_signins()
+        if name == "inspections":
+            return self._read_inspections()
+        spec = TABLES[name]
+        sheet = self.office.table(name).sheet
+        tables: list[Table] = []
+        for wb, _ in self._open_each(name, tables, spec):
+            with wb:
+                try:
+                    tables.append(read_table_from(wb, spec, sheet=sheet, context=self.ctx))
+                except UnreadableFile as e:
+                    tables.append(_empty(spec, e.problems, wb.display))
+        table = tables[0] if tables else _empty(spec, [], None)
+        if table.header_row is not None:
+            table.problems.extend(_table_rules(name, self.office, table))
+        return table
+
+    def _open_each(self, name: str, failed: list, spec) -> Iterable:
+        try:
+            yield from self.workbooks(name)
+        except UnreadableFile as e:
+            failed.append(_empty(spec, e.problems, e.problems[0].file if e.problems else None))
+
+    def _read_signins(self):
+        from .attendance.records import Records, SigninTable, empty_frame, read_signins
+        from .attendance.schema import SIGNINS
+
+        sheet = self.office.table("signins").sheet
+        parts, problems, display = [], [], None
+        try:
+            for wb, _ in self.workbooks("signins"):
+                display = display or wb.display
+                with wb:
+                    rec = read_signins(wb, self.ctx, sheet)
+                parts.append(rec)
+                problems.extend(rec.problems)
+        except UnreadableFile as e:
+            problems.extend(e.problems)
+            display = display or (e.problems[0].file if e.problems else None)
+        if not parts:
+            return SigninTable(SIGNINS, Records(empty_frame(), [], []), display, problems)
+        if len(parts) == 1:
+            return SigninTable(SIGNINS, parts[0], display, problems)
+        import pandas as pd
+
+        frame = pd.concat([r.frame for r in parts], ignore_index=True)
+        return SigninTable(SIGNINS, Records(frame, problems, [s for r in parts for s in r.sheets]), display, problems)
+
+    def _read_inspections(self):
+        from .ranking import InspectionsTable, inspection_table
+        from .ranking.schema import INSPECTIONS
+
+        items = []
+        if self.has("score_items"):
+            items = [x for x in self.read("score_items").data["item"].tolist() if x]
+        tables, problems = [], []
+        where = self.inspections_label()
+        opened = []
+        try:
+            for wb, label in self.workbooks("inspections"):
+                if isinstance(wb, _Failed):
+                    problems.extend(wb.error.problems)
+                    opened.append(wb.display)
+                    continue
+                opened.append(wb.display)
+                with wb:
+                    found = False
+                    for sheet_name in wb.sheet_names:
+                        try:
+                            raw = wb.sheet(sheet_name)
+                        except UnreadableFile as e:
+                            problems.extend(e.problems)
+                            continue
+                        dept = sheet_name if len(wb.sheet_names) > 1 or label is None else label
+                        t = inspection_table(raw, items, self.ctx, wb.display, dept)
+                        if t is None:
+                            continue
+                        tables.append(t)
+                        problems.extend(p for p in t.problems if p.code != "empty-table")
+                        found = True
+                    if not found and self.kind != "book":
+                        problems.append(_not_found(wb.display, self.lang))
+        except UnreadableFile as e:
+            problems.extend(e.problems)
+        if not opened and not problems:
+            problems.append(_not_found(where, self.lang))
+        return InspectionsTable(INSPECTIONS, tables, problems, where)
+
+    def inspections_label(self) -> str | None:
+        return None
+
+    def read_required(self, *names: str) -> list:
+        """Tables a job cannot do without: their problems are raised when one could not be read at all."""
+        tables = [self.read(n) for n in names]
+        fatal = [p for t in tables for p in t.problems if t.header_row is None]
+        if fatal:
+            raise SectoolsError(fatal)
+        return tables
+
+    def read_optional(self, name: str):
+        """An optional table, or None when the office does not keep it."""
+        return self.read(name) if self.has(name) else None
+
+    def check(self) -> dict[str, Any]:
+        """Every table the office has, in registry order."""
+        return {name: self.read(name) for name in TABLES if self.has(name)}
+
+    # -- monthly plans and summaries --------------------------------------------------------
+    def plan_files(self, month: tuple[int, int]) -> tuple[list[Path], list[Problem]]:
+        return [], [Problem("month-folder-missing", WARNING, value=f"{month[0]}-{month[1]:02d}")]
+
+    def plan_submissions(self, month: tuple[int, int], progress: Callable[[str], None] | None = None):
+        """Every form in the month's folder, read (never raises for a bad file)."""
+        key = f"plans:{month}"
+        if key in self._cache:
+            return self._cache[key]
+        from .plans.forms import locate
+
+        files, problems = self.plan_files(month)
+        subs = []
+        for p in files:
+            sub = read_form(p, self.ctx, self.office.departments, self.display(p), self.office.limits)
+            locate(sub, p.stem, p.parent.name, self.office.departments)
+            subs.append(sub)
+            if progress:
+                progress(p.name)
+        self._cache[key] = (subs, problems)
+        return subs, problems
+
+
+def _empty(spec, problems, file):
+    from .reader.table import _empty as empty
+
+    return empty(spec, problems, file)
+
+
+def _not_found(where: str | None, lang: str) -> Problem:
+    from .ranking.schema import INSPECTIONS
+
+    return Problem("table-not-found", WARNING, file=where,
+                   params={"table": INSPECTIONS.title_in(lang),
+                           "required": "、".join(f.label for f in INSPECTIONS.required)})
+
+
+def read_form(path: Path, ctx: ReadContext, departments: tuple[str, ...], display: str, limits=None):
+    """One plan or summary form from a file (never raises for a bad file: its problems are kept)."""
+    from .plans.forms import parse_form
+    from .reader import DEFAULT_LIMITS
+
+    try:
+        modified = dt.datetime.fromtimestamp(os.stat(path).st_mtime).replace(microsecond=0)
+    except OSError:
+        modified = None
+    sheets, bad = _form_sheets(path, display, limits or DEFAULT_LIMITS)
+    return parse_form(sheets, bad, display, path, modified, ctx, departments)
+
+
+def _form_sheets(path: Path, display: str, limits) -> tuple[list[RawSheet], list[Problem]]:
+    """A plan or summary form's sheets: a workbook's first five, or a Word form's paragraphs and tables."""
+    try:
+        if path.suffix.lower() == ".docx":
+            from .reader.docx import docx_sheets
+
+            return docx_sheets(path, display, limits), []
+        with open_workbook(path, limits, display=display) as wb:
+            return [wb.sheet(n) for n in wb.sheet_names[:5]], []
+    except UnreadableFile as e:
+        return [], list(e.problems)
+
+
+# ---------------------------------------------------------------------------------------------
+class OfficeSource(Source):
+    """An office folder: ``sectools.toml`` and the workbooks it names."""
+
+    kind = "folder"
+
+    def __init__(self, office: Office):
+        super().__init__(office)
+        self.root = office.root
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike) -> "OfficeSource":
+        return cls(load_office(folder))
+
+    @property
+    def inputs(self) -> set[Path]:
+        return self.office.input_paths()
+
+    @property
+    def out_root(self) -> Path:
+        return self.root / "输出"
+
+    @property
+    def state_root(self) -> Path:
+        return self.root / ".sectools"
+
+    def display(self, path: Path) -> str:
+        return self.office.display(path)
+
+    def inspections_label(self) -> str:
+        return self.display(self.office.path_of("inspections"))
+
+    def workbooks(self, name: str):
+        path = self.office.path_of(name)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES
+                           and not p.name.startswith(SKIP_PREFIXES))
+            for f in files:
+                try:
+                    yield open_workbook(f, self.office.limits, display=self.display(f)), f.stem
+                except UnreadableFile as e:
+                    if name != "inspections":
+                        raise
+                    yield _Failed(e), f.stem
+            return
+        yield open_workbook(path, self.office.limits, display=self.display(path)), path.stem
+
+    def plan_files(self, month):
+        root = self.root / str(self.office.section("plans").get("folder", "计划总结"))
+        folder = _month_folder(root, month)
+        if folder is None:
+            return [], [Problem("month-folder-missing", WARNING, file=self.display(root),
+                                value=f"{month[0]}-{month[1]:02d}")]
+        files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in FORM_SUFFIXES
+                       and not p.name.startswith(SKIP_PREFIXES))
+        return files, []
+
+
+def _month_folder(root: Path, month: tuple[int, int]) -> Path | None:
+    from .plans.forms import parse_month
+
+    y, m = month
+    names = {f"{y}-{m:02d}", f"{y}-{m}", f"{y}年{m}月", f"{y}年{m:02d}月", f"{y}{m:02d}", f"{y}.{m:02d}", f"{y}.{m}"}
+    if not root.is_dir():
+        return None
+    for p in root.iterdir():
+        if p.is_dir() and (p.name in names or parse_month(p.name) == month):
+            return p
+    return None
+
+
+
+class _Failed:
+    """A workbook of a folder that could not be opened: its problems, and no sheets."""
+
+    def __init__(self, error: UnreadableFile):
+        self.error = error
+        self.display = error.problems[0].file if error.problems else ""
+        self.sheet_names: list[str] = []
+
+
+
+class BookSource(Source):
+    """An open workbook (``xw.Book``); tables it lacks come from its office folder, if it has one."""
+
+    kind = "book"
+
+    def __init__(self, book):
+        from .excel.book import BookWorkbook
+        from .messages import normalize_lang
+
+        self.book = book
+        self.wb = BookWorkbook(book)
+        data, folder = self.wb.settings()
+        self.book_tables = {k: v["sheet"] for k, v in data.pop("tables", {}).items()}
+        extra = data.pop("extra", {})
+        self.folder_source: OfficeSource | None = None
+        if folder is not None:
+            office = load_office(folder)
+            for k, v in data["office"].items():
+                setattr(office, k, normalize_lang(v) if k == "lang" else v)
+            self.folder_source = OfficeSource(office)
+        else:
+            office = office_from_dict(Path("."), {"office": data["office"]})
+        super().__init__(office)
+        self.options = extra
+        if self.folder_source is not None:
+            self.folder_source.ctx = self.ctx
+
+    def has(self, name: str) -> bool:
+        if self.folder_source is not None and self.folder_source.has(name):
+            return True
+        return self._in_book(name)
+
+    def _in_book(self, name: str) -> bool:
+        key = f"inbook:{name}"
+        if key not in self._cache:
+            if name == "signins":
+                from .attendance.records import read_signins
+
+                self._cache[key] = bool(read_signins(self.wb, self.ctx, self.book_tables.get(name)).sheets)
+            elif name == "inspections":
+                self._cache[key] = bool(Source._read_inspections(self).tables)
+            else:
+                t = read_table_from(self.wb, TABLES[name], sheet=self.book_tables.get(name), context=self.ctx)
+                self._cache[key] = t.header_row is not None
+        return self._cache[key]
+
+    @property
+    def inputs(self) -> set[Path]:
+        return self.folder_source.inputs if self.folder_source else set()
+
+    @property
+    def state_root(self) -> Path | None:
+        return self.folder_source.state_root if self.folder_source else None
+
+    def workbooks(self, name: str):
+        yield _Shared(self.wb), None
+
+    def _read(self, name: str):
+        if name == "signins":
+            return self._read_book_signins()
+        if name == "inspections":
+            t = Source._read_inspections(self)
+            if not t.tables and self.folder_source is not None:
+                return self.folder_source.read("inspections")
+            if not t.tables:
+                t.problems.append(_not_found(self.book.name, self.lang))
+            return t
+        spec = TABLES[name]
+        t = read_table_from(self.wb, spec, sheet=self.book_tables.get(name), context=self.ctx)
+        found = t.header_row is not None and not any(p.code == "missing-column" for p in t.problems)
+        if found or (t.header_row is not None and name in self.book_tables):
+            t.problems.extend(_table_rules(name, self.office, t))
+            if name == "meetings":
+                self._semester_from(t)
+            return t
+        if self.folder_source is not None:
+            return self.folder_source.read(name)
+        return t
+
+    def _read_book_signins(self):
+        from .attendance.records import SigninTable, read_signins
+        from .attendance.schema import SIGNINS
+
+        rec = read_signins(self.wb, self.ctx, self.book_tables.get("signins"))
+        if rec.sheets or self.folder_source is None:
+            return SigninTable(SIGNINS, rec, self.book.name if rec.sheets else None, rec.problems)
+        return self.folder_source.read("signins")
+
+    def _semester_from(self, meetings: Table) -> None:
+        """No semester in the settings: the meetings' own dates give 3月8日 its year."""
+        if self.office.semester_start:
+            return
+        from .dates import Semester
+
+        dates = [d for d in meetings.data["date"].tolist() if d]
+        if dates:
+            self.ctx = ReadContext(semester=Semester(min(dates), max(dates)), limits=self.ctx.limits, lang=self.ctx.lang)
+
+    def plan_files(self, month):
+        if self.folder_source is not None:
+            return self.folder_source.plan_files(month)
+        return super().plan_files(month)
+
+    def display(self, path: Path) -> str:
+        return self.folder_source.display(path) if self.folder_source else path.name
+
+
+class _Shared:
+    """The book's workbook, lent to a reader without closing it."""
+
+    def __init__(self, wb):
+        self._wb = wb
+
+    def __getattr__(self, name):
+        return getattr(self._wb, name)
+
+    def __enter__(self):
+        return self._wb
+
+    def __exit__(self, *exc):
+        return None
+
+
+class FrameSource(Source):
+    """Tables given in memory: ``{"roster": DataFrame or [header, row, …], …}``.
+
+    A DataFrame's columns may be the clerk's headers (学号, 姓名 …) or sectools' field names
+    (id, name …); either way the values go through the reader exactly as a sheet's would.
+    ``inspections`` and ``signins`` may also be ``{sheet name: rows}`` (one sheet per department)."""
+
+    kind = "frames"
+
+    def __init__(self, tables: dict[str, Any], office: Office | dict | None = None):
+        if isinstance(office, dict) or office is None:
+            office = office_from_dict(Path("."), office or {})
+        super().__init__(office)
+        self._given = {name: _sheets_of(name, v) for name, v in tables.items()}
+
+    def has(self, name: str) -> bool:
+        return name in self._given
+
+    def workbooks(self, name: str):
+        if name not in self._given:
+            return
+        yield MemoryWorkbook(TABLES[name].title, self._given[name]), None
+
+
+def _sheets_of(name: str, value) -> dict[str, list[list]]:
+    if isinstance(value, dict):
+        return {k: _rows_of(name, v) for k, v in value.items()}
+    return {TABLES[name].title: _rows_of(name, value)}
+
+
+def _rows_of(name: str, value) -> list[list]:
+    if isinstance(value, list):
+        return value
+    spec = TABLES[name]
+    labels = {f.name: f.label for f in spec.fields}
+    header = [labels.get(str(c), str(c)) for c in value.columns]
+    return [header] + [[_plain(v) for v in row] for row in value.itertuples(index=False)]
+
+
+def _plain(v):
+    if v is None:
+        return ""
+    if isinstance(v, float) and v != v:
+        return ""
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        return v.item()
+    return v
+
+
+def as_source(x) -> Source:
+    """A source from what a caller has: a source, an Office, or an office folder's path."""
+    if isinstance(x, Source):
+        return x
+    if isinstance(x, Office):
+        return OfficeSource(x)
+    if isinstance(x, (str, os.PathLike)):
+        return OfficeSource.load(x)
+    if hasattr(x, "sheets") and hasattr(x, "app"):
+        return BookSource(x)
+    raise TypeError(f"not a table source: {type(x).__name__}")
+
+
+__all__ = ["Source", "OfficeSource", "BookSource", "FrameSource", "MemoryWorkbook", "as_source"]
