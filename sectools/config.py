@@ -15,24 +15,29 @@
 
     [limits]                  # optional: what a workbook may expand to
     max_uncompressed = 1073741824
+
+Every section and key is declared once in :mod:`sectools.settings`; loading checks the whole
+file against those declarations and refuses it with every problem at once (each naming its
+key and line), so the jobs only ever see typed values with the defaults filled in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import settings as settings_mod
 from .dates import Semester
 from .errors import ConfigError, Problem
-from .messages import normalize_lang
 from .reader.guard import Limits
 
-CONFIG_NAME = "sectools.toml"
-DEFAULT_DEPARTMENTS = ("主席团", "秘书处", "组织部", "宣传部", "学习部", "文艺部", "体育部", "生活部", "外联部")
+CONFIG_NAME = settings_mod.CONFIG_NAME
+DEFAULT_DEPARTMENTS = settings_mod.DEFAULT_DEPARTMENTS
 POSTS = ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长", "干事")
 
 
@@ -45,14 +50,15 @@ class TableConfig:
 @dataclass
 class Office:
     root: Path
-    name: str = "学生会"
+    name: str = settings_mod.default("office", "name")
     semester_start: dt.date | None = None
     semester_end: dt.date | None = None
-    lang: str = "zh-CN"
+    lang: str = settings_mod.default("office", "lang")
     departments: tuple[str, ...] = DEFAULT_DEPARTMENTS
     tables: dict[str, TableConfig] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     raw: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, dict] = field(default_factory=dict)  # every section, checked, defaults filled
 
     @property
     def semester(self) -> Semester:
@@ -86,7 +92,12 @@ class Office:
                 if n == "roster" or n in self.tables or (self.root / TABLES[n].default_path).exists()]
 
     def section(self, name: str) -> dict:
-        v = self.raw.get(name, {})
+        """``[name]`` of sectools.toml, checked, with every default filled in."""
+        if not self.settings:
+            self.settings = settings_mod.defaults()
+        v = self.settings.get(name)
+        if v is None:
+            v = self.raw.get(name, {})
         return v if isinstance(v, dict) else {}
 
 
@@ -98,71 +109,37 @@ def load_office(folder: str | os.PathLike) -> Office:
     if not cfg.is_file():
         raise ConfigError(Problem("config-missing", file=str(root)))
     try:
-        data = tomllib.loads(cfg.read_text(encoding="utf-8-sig"))
+        text = cfg.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         detail = str(e)
         if "key part" in detail:
             detail += "；中文键名要加英文引号，如 \"自评\" = 10 / quote non-ASCII keys"
-        raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={"detail": detail})) from None
-    return office_from_dict(root, data)
+        at = re.search(r"at line (\d+)", detail)
+        raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={"detail": detail},
+                                  line=int(at.group(1)) if at else None)) from None
+    return office_from_dict(root, data, text=text)
 
 
-def office_from_dict(root: Path, data: dict) -> Office:
-    problems: list[Problem] = []
-
-    def bad(key: str, value: Any, expected: str) -> None:
-        problems.append(Problem("config-bad-value", file=CONFIG_NAME, value=value,
-                                params={"key": key, "expected": expected}))
-
-    o = data.get("office", {})
-    if not isinstance(o, dict):
-        bad("[office]", o, "一个表（[office] 段）/ a table")
-        o = {}
-    office = Office(root=root, raw=data)
-    office.name = str(o.get("name", office.name))
-    for key in ("semester_start", "semester_end"):
-        v = o.get(key)
-        if v is None:
-            continue
-        if isinstance(v, dt.datetime):
-            v = v.date()
-        if isinstance(v, str):
-            from .dates import parse_date
-
-            v = parse_date(v) or v
-        if isinstance(v, dt.date):
-            setattr(office, key, v)
-        else:
-            bad(f"office.{key}", v, "日期，如 2026-03-02 / a date such as 2026-03-02")
-    if office.semester_start and office.semester_end and office.semester_end < office.semester_start:
-        bad("office.semester_end", office.semester_end, "不早于 semester_start 的日期 / a date after semester_start")
-    lang = o.get("lang", "zh-CN")
-    if str(lang).lower() not in ("zh-cn", "zh-tw", "en", "zh-hk", "zh-hans", "zh-hant", "zh"):
-        bad("office.lang", lang, "zh-CN、zh-TW 或 en")
-    office.lang = normalize_lang(str(lang))
-    deps = o.get("departments")
-    if deps is not None:
-        if isinstance(deps, list) and all(isinstance(x, str) and x.strip() for x in deps):
-            office.departments = tuple(x.strip() for x in deps)
-        else:
-            bad("office.departments", deps, "部门名称列表，如 [\"秘书处\", \"宣传部\"] / a list of names")
+def office_from_dict(root: Path, data: dict, *, text: str | None = None) -> Office:
+    """An office from a parsed sectools.toml (or the Excel settings sheet's ``{"office": {...}}``,
+    whose values may be text: dates as "2026-03-02", lang as typed).  ``text``: the file's text,
+    so each problem names its line.  Raises :class:`ConfigError` with every problem at once."""
     from .tables import TABLES
 
-    tables = data.get("tables", {})
-    for name, t in (tables.items() if isinstance(tables, dict) else []):
-        if name not in TABLES:
-            bad(f"tables.{name}", name, "已知的表名：" + "、".join(TABLES))
-            continue
-        if not isinstance(t, dict) or not isinstance(t.get("path", TABLES[name].default_path), str):
-            bad(f"tables.{name}", t, '如 { path = "名册.xlsx", sheet = "成员" }')
-            continue
-        sheet = t.get("sheet")
-        office.tables[name] = TableConfig(t.get("path", TABLES[name].default_path),
-                                          str(sheet) if sheet is not None else None)
-    try:
-        office.limits = Limits.from_config(data.get("limits"))
-    except (TypeError, ValueError):
-        bad("limits", data.get("limits"), "整数 / whole numbers")
+    values, problems = settings_mod.validate(data, text, tables={n: t.default_path for n, t in TABLES.items()})
     if problems:
         raise ConfigError(problems)
-    return office
+    o = values["office"]
+    return Office(
+        root=root,
+        name=o["name"],
+        semester_start=o["semester_start"],
+        semester_end=o["semester_end"],
+        lang=o["lang"],
+        departments=tuple(o["departments"]),
+        tables={n: TableConfig(t["path"] or TABLES[n].default_path, t["sheet"]) for n, t in values["tables"].items()},
+        limits=Limits(**values["limits"]),
+        raw=data,
+        settings=values,
+    )

@@ -24,13 +24,14 @@ class Problem:
     cell: str | None = None
     value: Any = None
     params: dict = field(default_factory=dict, compare=False, hash=False)
+    line: int | None = field(default=None, compare=False)  # a line of a text file (sectools.toml)
 
     # -- presentation -----------------------------------------------------------------
     def location(self) -> str:
-        """``名册.xlsx › 成员!C7`` (only the parts that are known)."""
+        """``名册.xlsx › 成员!C7``, ``sectools.toml:12`` (only the parts that are known)."""
         parts = []
         if self.file:
-            parts.append(self.file)
+            parts.append(f"{self.file}:{self.line}" if self.line is not None else self.file)
         place = ""
         if self.sheet:
             place = self.sheet
@@ -51,7 +52,8 @@ class Problem:
         return self.severity == ERROR
 
     def as_dict(self, lang: str = "zh-CN") -> dict:
-        return {
+        """``line`` only when known: a workbook's problems keep the keys scripts already read."""
+        out = {
             "file": self.file,
             "sheet": self.sheet,
             "cell": self.cell,
@@ -60,6 +62,9 @@ class Problem:
             "value": _jsonable(self.value),
             "message": self.message(lang),
         }
+        if self.line is not None:
+            out["line"] = self.line
+        return out
 
     def __str__(self) -> str:  # pragma: no cover - debugging aid
         loc = self.location()

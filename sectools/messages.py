@@ -8,10 +8,6 @@ Codes are stable: scripts may match on them.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .errors import Problem
 
 # code: (zh-CN, en).  Placeholders: {value} (the bad value) and the problem's params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -505,11 +501,11 @@ def normalize_lang(lang: str | None) -> str:
 @lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
 
-    return _converter("s2twp").convert(text)
+    return converter("s2twp").convert(text)
 
 
 @lru_cache(maxsize=4)
-def _converter(config: str):
+def converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)
@@ -566,7 +562,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "problems-written": ("问题清单已写入：{path}", "Problems written to: {path}"),
     "more-problems": ("另有 {count} 个数据问题，详见报表的问题清单或运行 sectools check",
                       "{count} more problems; see the report's problem list or run sectools check"),
-    "chosen": ("取值：{text}", "Chosen: {text}"),
+    "chosen": ("默认：{text}", "Default: {text}"),
     "report": ("报表：{path}", "Report: {path}"),
     "workbook": ("工作簿：{path}", "Workbook: {path}"),
     "attendance-by-department": ("各部门出勤率：", "Attendance by department:"),

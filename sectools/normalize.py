@@ -48,9 +48,9 @@ def clean_name(s: str) -> str:
 def to_simplified(s: str) -> str:
     if s.isascii():
         return s
-    from .messages import _converter
+    from .messages import converter
 
-    return _converter("t2s").convert(s)
+    return converter("t2s").convert(s)
 
 
 @lru_cache(maxsize=65536)

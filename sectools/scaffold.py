@@ -22,87 +22,31 @@ from .writer import Column, Sheet, atomic_target, write_workbook
 
 _KIND = {"date": "date", "time": "time", "int": "int", "number": "number"}
 
-CONFIG_TEMPLATE = """\
-# sectools 办公室配置 / office settings.  改完保存即可，无需其他操作。
-# 说明见 README.md；日期写成 2026-03-02，文字加英文双引号。
+# The tables ``init`` writes into sectools.toml, in order: (table, sheet or None, note).
+TEMPLATE_TABLES = (
+    ("roster", "成员", ""),
+    ("meetings", None, ""),
+    ("signins", None, "签到：流水表、台账（矩阵）均可；工作簿里每个签到表都会读取"),
+    ("leaves", None, ""),
+    ("classes", None, "班级量化考核"),
+    ("score_items", None, ""),
+    ("inspections", None, "一个工作簿（每个检查部门一张表）或一个文件夹（每个部门一个文件）"),
+    ("indicators", None, "绩效考核"),
+    ("ratings", None, ""),
+)
 
-[office]
-name = "{name}"
-semester_start = {start}        # 本学期第一天
-semester_end = {end}            # 本学期最后一天
-lang = "zh-CN"                  # 提示语言：zh-CN 简体、zh-TW 繁體、en English
-departments = [{departments}]
 
-# 每张表在哪个工作簿里（路径相对本文件夹）。sheet 可省略：sectools 按表头自动找到表。
-[tables.roster]
-path = "名册.xlsx"
-sheet = "成员"
+def config_text(name: str, start: dt.date | None, end: dt.date | None,
+                departments: tuple[str, ...] = DEFAULT_DEPARTMENTS, extra_actions: str = "") -> str:
+    """The sectools.toml ``init`` writes: every setting of :mod:`sectools.settings` with its
+    default and a Chinese comment (optional ones commented out), the office's name, semester and
+    departments filled in, and ``extra_actions`` after the attendance ladder."""
+    from .settings import template
+    from .tables import TABLES
 
-[tables.meetings]
-path = "会议.xlsx"
-
-[tables.signins]                # 签到：流水表、台账（矩阵）均可；工作簿里每个签到表都会读取
-path = "签到.xlsx"
-
-[tables.leaves]
-path = "请假.xlsx"
-
-[tables.classes]                # 班级量化考核
-path = "班级.xlsx"
-
-[tables.score_items]
-path = "评分细则.xlsx"
-
-[tables.inspections]            # 一个工作簿（每个检查部门一张表）或一个文件夹（每个部门一个文件）
-path = "检查记录"
-
-[tables.indicators]             # 绩效考核
-path = "考核指标.xlsx"
-
-[tables.ratings]
-path = "评分表.xlsx"
-
-# 绩效考核规则（中文键名要加英文引号）
-[kpi]
-raters = {{ "自评" = 10, "部长评" = 50, "主席团评" = 40 }}   # 各评分人类别的权重
-grades = {{ "优秀" = 90, "良好" = 80, "合格" = 60 }}         # 等级分数线，低于最低一档为不合格
-excellent_quota = 0.2           # 每个部门优秀名额（人数 × 20%，四舍五入，至少 1 人）
-tie_method = "dense"
-# bonus_pool = 5000             # 奖金总额（元），按总分比例分配到元
-
-# 班级量化考核规则（默认值）
-[ranking]
-base_score = 100                # 基础分
-rank_scope = "grade"            # grade 按年级排名；all 全部一起排
-tie_method = "dense"            # dense 中国式 1,2,2,3；competition 1,2,2,4
-red_flags_per_grade = 1         # 每个年级几面流动红旗
-red_flag_min_score = 90         # 获流动红旗的最低分
-publish_hour = 12               # 周一（遇节假日顺延）几点前公布
-objection_workdays = 2          # 公示几个工作日
-
-# 考勤规则（以下为默认值，可按本单位制度修改）
-[attendance]
-grace_minutes = 0               # 开始时间后几分钟内签到不算迟到
-late_as_absent_minutes = 15     # 迟到超过几分钟按缺席（旷会）计
-lates_per_absence = 3           # 几次迟到/早退折算一次缺席
-low_rate = 0.8                  # 出勤率低于此值在报表中标红
-
-[[attendance.actions]]          # 处理阶梯：按折算缺席次数（全部会议）
-absences = 2
-action = "提醒"
-notice = "考勤提醒"
-
-[[attendance.actions]]
-absences = 3
-action = "通报部长并撤销职务"
-notice = "考勤通报"
-{extra_actions}
-# 安全上限（一般无需修改）/ safety limits for hostile files
-# [limits]
-# max_uncompressed = 1073741824   # 一个工作簿解压后最多多少字节
-# max_cells = 10000000            # 一个工作表最多多少个单元格
-# max_extent = 50000000           # 一个工作表的数据范围（行 × 列）上限
-"""
+    tables = [(t, TABLES[t].default_path, sheet, note) for t, sheet, note in TEMPLATE_TABLES]
+    office = {"name": name, "semester_start": start, "semester_end": end, "departments": list(departments)}
+    return template({"office": office}, tables=tables, after={"attendance": extra_actions})
 
 
 OPTIONAL_ACTIONS = """
@@ -325,11 +269,9 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
     folder.mkdir(parents=True, exist_ok=True)
     office_name = name or (demo.OFFICE_NAME if with_demo else "学生会")
     start, end = (demo.SEMESTER_START, demo.SEMESTER_END) if with_demo else _this_semester()
-    deps = ", ".join(f'"{d}"' for d in DEFAULT_DEPARTMENTS)
     extra = DEMO_ACTIONS if with_demo else OPTIONAL_ACTIONS
     with atomic_target(made[0]) as tmp:
-        tmp.write_text(CONFIG_TEMPLATE.format(name=office_name, start=start, end=end, departments=deps,
-                                              extra_actions=extra), encoding="utf-8")
+        tmp.write_text(config_text(office_name, start, end, DEFAULT_DEPARTMENTS, extra), encoding="utf-8")
     members = demo.members() if with_demo else None
     write_workbook(made[1], [roster_sheet(office_name, members)])
     signins, leaves = demo.attendance() if with_demo else (None, None)

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable
 from .config import Office, load_office, office_from_dict
 from .errors import WARNING, Problem, SectoolsError, UnreadableFile
 from .reader import RawSheet, ReadContext, Table, open_workbook, read_table_from
+from .reader.table import empty_table
 from .tables import TABLES
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
@@ -138,8 +139,8 @@ class Source:
                 try:
                     tables.append(read_table_from(wb, spec, sheet=sheet, context=self.ctx))
                 except UnreadableFile as e:
-                    tables.append(_empty(spec, e.problems, wb.display))
-        table = tables[0] if tables else _empty(spec, [], None)
+                    tables.append(empty_table(spec, e.problems, wb.display))
+        table = tables[0] if tables else empty_table(spec, [], None)
         if table.header_row is not None:
             table.problems.extend(_table_rules(name, self.office, table))
         return table
@@ -148,7 +149,7 @@ class Source:
         try:
             yield from self.workbooks(name)
         except UnreadableFile as e:
-            failed.append(_empty(spec, e.problems, e.problems[0].file if e.problems else None))
+            failed.append(empty_table(spec, e.problems, e.problems[0].file if e.problems else None))
 
     def _read_signins(self):
         from .attendance.records import Records, SigninTable, empty_frame, read_signins
@@ -255,12 +256,6 @@ class Source:
                 progress(p.name)
         self._cache[key] = (subs, problems)
         return subs, problems
-
-
-def _empty(spec, problems, file):
-    from .reader.table import _empty as empty
-
-    return empty(spec, problems, file)
 
 
 def _not_found(where: str | None, lang: str) -> Problem:

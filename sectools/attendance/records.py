@@ -19,7 +19,7 @@ from ..dates import parse_date, parse_time
 from ..errors import ERROR, WARNING, Problem, UnreadableFile
 from ..normalize import clean_text, fold
 from ..reader import ReadContext, RawSheet, RawWorkbook, cell_address, find_header, resolve_sheet
-from ..reader.table import _merged_fill, extract
+from ..reader.table import merged_fill, extract
 from .schema import MATRIX_MEMBER, SIGNINS, STATUS_WORDS
 
 RECORD_COLUMNS = ("date", "meeting", "id", "name", "status", "time_in", "time_out", "note")
@@ -111,7 +111,7 @@ def read_matrix(raw: RawSheet, file: str, ctx: ReadContext):
     rows = raw.rows
     r0, c0 = raw.origin
     first = header.first
-    fill = _merged_fill(raw, first + 3)
+    fill = merged_fill(raw, first + 3)
     member_cols = set(header.columns.values())
     width = max(len(r) for r in rows[first:first + 2])
 

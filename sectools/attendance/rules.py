@@ -22,6 +22,8 @@
     kind = "秘书处例会"
     absences = 3
     action = "视为自动退出"
+
+The keys, their ranges and defaults are declared once in :mod:`sectools.settings`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import Problem
+from ..settings import default, validate_section
 
 
 @dataclass(frozen=True)
@@ -45,18 +48,15 @@ class Step:
         return f"{scope}：折算缺席 ≥ {self.absences} 次 → {self.action}"
 
 
-DEFAULT_STEPS = (
-    Step(2, "提醒", "考勤提醒"),
-    Step(3, "通报部长并撤销职务", "考勤通报"),
-)
+DEFAULT_STEPS = tuple(Step(**a) for a in default("attendance", "actions"))
 
 
 @dataclass(frozen=True)
 class Rules:
-    grace_minutes: int = 0
-    late_as_absent_minutes: int = 15
-    lates_per_absence: int = 3
-    low_rate: float = 0.8
+    grace_minutes: int = default("attendance", "grace_minutes")
+    late_as_absent_minutes: int = default("attendance", "late_as_absent_minutes")
+    lates_per_absence: int = default("attendance", "lates_per_absence")
+    low_rate: float = default("attendance", "low_rate")
     steps: tuple[Step, ...] = DEFAULT_STEPS
 
     def ladders(self) -> dict[str | None, list[Step]]:
@@ -70,41 +70,9 @@ class Rules:
 
 
 def rules_from_config(section: dict) -> tuple[Rules, list[Problem]]:
-    problems: list[Problem] = []
-
-    def bad(key, value, expected):
-        problems.append(Problem("config-bad-value", file="sectools.toml", value=value,
-                                params={"key": f"attendance.{key}", "expected": expected}))
-
-    kw: dict = {}
-    for key, lo in (("grace_minutes", 0), ("late_as_absent_minutes", 0), ("lates_per_absence", 1)):
-        if key in section:
-            v = section[key]
-            if isinstance(v, bool) or not isinstance(v, int) or v < lo:
-                bad(key, v, f"不小于 {lo} 的整数 / a whole number ≥ {lo}")
-            else:
-                kw[key] = v
-    if "low_rate" in section:
-        v = section["low_rate"]
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
-            bad("low_rate", v, "0 到 1 之间的小数，如 0.8 / a fraction such as 0.8")
-        else:
-            kw["low_rate"] = float(v)
-    if "actions" in section:
-        steps = []
-        acts = section["actions"]
-        if not isinstance(acts, list):
-            bad("actions", acts, "[[attendance.actions]] 段 / array of tables")
-            acts = []
-        for a in acts:
-            if not isinstance(a, dict) or not isinstance(a.get("absences"), int) or a.get("absences", 0) < 1 \
-                    or not isinstance(a.get("action"), str) or not a["action"].strip():
-                bad("actions", a, "absences = 正整数, action = \"处理办法\"")
-                continue
-            kind = a.get("kind")
-            steps.append(Step(a["absences"], a["action"].strip(), a.get("notice"), kind.strip() if kind else None))
-        kw["steps"] = tuple(steps)
-    rules = Rules(**kw)
-    if rules.late_as_absent_minutes < rules.grace_minutes:
-        bad("late_as_absent_minutes", rules.late_as_absent_minutes, "不小于 grace_minutes / ≥ grace_minutes")
-    return rules, problems
+    """``[attendance]`` (as in sectools.toml, or as the office already checked it) → rules, and
+    its problems; a bad value keeps its default."""
+    v, problems = validate_section("attendance", section)
+    steps = tuple(Step(a["absences"], a["action"], a["notice"], a["kind"]) for a in v["actions"])
+    return Rules(v["grace_minutes"], v["late_as_absent_minutes"], v["lates_per_absence"], v["low_rate"],
+                 steps), problems

@@ -15,8 +15,8 @@ from .core import Choice, JobResult, as_source
 from .kpi import kpi
 from .notices import notice, notice_data
 from .plans import plans_collect, plans_due, plans_schedule
-from .ranking import ranking_inputs, ranking_semester, ranking_status, ranking_week, week_deadlines, workdays
-from .workflow import correct, publish, run_semester, seal, sealed_weeks, state, verify
+from .ranking import ranking_inputs, ranking_semester, ranking_week, week_deadlines, workdays
+from .workflow import correct, publish, ranking_status, run_semester, seal, sealed_weeks, state, verify
 
 __all__ = ["attendance", "signin_sheet", "meeting_held", "check", "kpi", "notice", "notice_data", "plans_collect", "plans_due", "plans_due",
            "plans_schedule", "ranking_week", "ranking_semester", "ranking_status", "ranking_inputs", "week_deadlines",

@@ -88,22 +88,6 @@ def ranking_semester(source, *, until: dt.date | None = None) -> JobResult:
     return JobResult("ranking_semester", records, list(inp.problems), facts={"until": until, "classes": len(records)})
 
 
-def ranking_status(source, week: str | None = None, *, today: dt.date | None = None) -> JobResult:
-    """Which inspecting departments handed in for the week, its deadlines and its state."""
-    from ..ranking import handed_in
-    from .workflow import state
-
-    src = as_source(source)
-    inp = ranking_inputs(src)
-    label, choice = pick_week(inp.records, week, today or dt.date.today())
-    st = handed_in(inp, label, src.office.section("ranking").get("departments"))
-    dl, problems = week_deadlines(src, label)
-    st["deadlines"] = dl
-    st["state"] = state(src, label) if src.state_root is not None else {"published": None, "sealed": None,
-                                                                           "corrections": []}
-    return JobResult("ranking_status", st, list(inp.problems) + problems, [choice] if choice else [])
-
-
 def require_records(job: JobResult) -> None:
     if job.result.records == 0:
         raise SectoolsError(Problem("no-records", value=job.facts["week"]))

@@ -18,7 +18,7 @@ from ..errors import WARNING, Problem, SectoolsError
 from ..ranking import normalise_week
 from ..ranking.audit import sha, week_inputs, week_outputs
 from ..ranking.compute import iso_week, score_week
-from .core import as_source
+from .core import JobResult, as_source
 from .ranking import ranking_inputs, week_deadlines
 
 STATE = Path("ranking")
@@ -235,3 +235,19 @@ def run_semester(office, until: dt.date, progress=None) -> list[dict]:
         if progress:
             progress(week)
     return done
+
+
+def ranking_status(source, week: str | None = None, *, today: dt.date | None = None) -> JobResult:
+    """Which inspecting departments handed in for the week, its deadlines and its state."""
+    from ..ranking import handed_in
+    from .ranking import pick_week
+
+    src = as_source(source)
+    inp = ranking_inputs(src)
+    label, choice = pick_week(inp.records, week, today or dt.date.today())
+    st = handed_in(inp, label, src.office.section("ranking").get("departments"))
+    dl, problems = week_deadlines(src, label)
+    st["deadlines"] = dl
+    st["state"] = state(src, label) if src.state_root is not None else {"published": None, "sealed": None,
+                                                                           "corrections": []}
+    return JobResult("ranking_status", st, list(inp.problems) + problems, [choice] if choice else [])

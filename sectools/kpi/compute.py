@@ -22,59 +22,33 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from ..ranking.compute import rank_values
+from ..settings import default, validate_section
 
-DEFAULT_RATERS = {"自评": 10.0, "部长评": 50.0, "主席团评": 40.0}
-DEFAULT_GRADES = (("优秀", 90.0), ("良好", 80.0), ("合格", 60.0))
+DEFAULT_RATERS = default("kpi", "raters")
+
+
+def _grades(g: dict) -> tuple:
+    """``{ 优秀 = 90, … }`` → ((name, threshold), …), highest first."""
+    return tuple(sorted(((k, float(v)) for k, v in g.items()), key=lambda x: -x[1]))
+
+
+DEFAULT_GRADES = _grades(default("kpi", "grades"))
 
 
 @dataclass(frozen=True)
 class KpiRules:
-    raters: dict = field(default_factory=lambda: dict(DEFAULT_RATERS))
+    raters: dict = field(default_factory=lambda: default("kpi", "raters"))
     grades: tuple = DEFAULT_GRADES
-    excellent_quota: float = 0.2
-    tie_method: str = "dense"
-    bonus_pool: int | None = None
+    excellent_quota: float = default("kpi", "excellent_quota")
+    tie_method: str = default("kpi", "tie_method")
+    bonus_pool: int | None = default("kpi", "bonus_pool")
 
 
 def rules_from_config(section: dict) -> tuple[KpiRules, list[Problem]]:
-    problems: list[Problem] = []
-    kw: dict = {}
-
-    def bad(key, value, expected):
-        problems.append(Problem("config-bad-value", file="sectools.toml", value=value,
-                                params={"key": f"kpi.{key}", "expected": expected}))
-
-    if "raters" in section:
-        r = section["raters"]
-        if isinstance(r, dict) and r and all(isinstance(v, (int, float)) and v >= 0 for v in r.values()):
-            kw["raters"] = {k: float(v) for k, v in r.items()}
-        else:
-            bad("raters", r, '如 { 自评 = 10, 部长评 = 50, 主席团评 = 40 }')
-    if "grades" in section:
-        g = section["grades"]
-        if isinstance(g, dict) and all(isinstance(v, (int, float)) for v in g.values()):
-            kw["grades"] = tuple(sorted(((k, float(v)) for k, v in g.items()), key=lambda x: -x[1]))
-        else:
-            bad("grades", g, '如 { 优秀 = 90, 良好 = 80, 合格 = 60 }')
-    if "excellent_quota" in section:
-        q = section["excellent_quota"]
-        if isinstance(q, (int, float)) and 0 <= q <= 1:
-            kw["excellent_quota"] = float(q)
-        else:
-            bad("excellent_quota", q, "0 到 1 之间的小数，如 0.2")
-    if "tie_method" in section:
-        t = str(section["tie_method"]).lower()
-        if t in ("dense", "competition"):
-            kw["tie_method"] = t
-        else:
-            bad("tie_method", section["tie_method"], "dense 或 competition")
-    if "bonus_pool" in section:
-        b = section["bonus_pool"]
-        if isinstance(b, int) and b >= 0:
-            kw["bonus_pool"] = b
-        else:
-            bad("bonus_pool", b, "不小于 0 的整数（元）")
-    return KpiRules(**kw), problems
+    """``[kpi]`` (declared in :mod:`sectools.settings`) → rules, and its problems."""
+    v, problems = validate_section("kpi", section)
+    return KpiRules(dict(v["raters"]), _grades(v["grades"]), v["excellent_quota"], v["tie_method"],
+                    v["bonus_pool"]), problems
 
 
 def rater_mean(scores: dict[str, list[float]], raters: dict[str, float]) -> tuple[float | None, list[str]]:

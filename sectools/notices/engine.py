@@ -33,9 +33,9 @@ def environment(autoescape: bool = True):
 
 def to_traditional_template(xml: str) -> str:
     """Template wording in Traditional characters; the Jinja tags (and so the data) untouched."""
-    from ..messages import _converter
+    from ..messages import converter
 
-    conv = _converter("s2twp")
+    conv = converter("s2twp")
     parts = re.split(r"({{.*?}}|{%.*?%}|<[^>]+>)", xml, flags=re.S)
     return "".join(p if (p.startswith(("{{", "{%", "<"))) else conv.convert(p) for p in parts)
 

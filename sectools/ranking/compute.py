@@ -18,64 +18,33 @@ from dataclasses import dataclass, field
 
 from ..errors import ERROR, WARNING, Problem
 from ..normalize import fold
-from ..ranks import METHODS
+from ..settings import default, validate_section
+
+
+def _d(key: str):
+    return default("ranking", key)
 
 
 @dataclass(frozen=True)
 class RankingRules:
-    base_score: float = 100.0
-    max_score: float | None = None
-    normalise_by_size: bool = False
-    rank_scope: str = "grade"
-    tie_method: str = "dense"
-    red_flags_per_grade: int = 1
-    red_flag_min_score: float = 90.0
-    publish_hour: int = 12
-    objection_workdays: int = 2
+    base_score: float = _d("base_score")
+    max_score: float | None = _d("max_score")
+    normalise_by_size: bool = _d("normalise_by_size")
+    rank_scope: str = _d("rank_scope")
+    tie_method: str = _d("tie_method")
+    red_flags_per_grade: int = _d("red_flags_per_grade")
+    red_flag_min_score: float = _d("red_flag_min_score")
+    publish_hour: int = _d("publish_hour")
+    objection_workdays: int = _d("objection_workdays")
+
+
+_RULE_KEYS = tuple(RankingRules.__dataclass_fields__)
 
 
 def rules_from_config(section: dict) -> tuple[RankingRules, list[Problem]]:
-    problems: list[Problem] = []
-    kw: dict = {}
-
-    def bad(key, value, expected):
-        problems.append(Problem("config-bad-value", file="sectools.toml", value=value,
-                                params={"key": f"ranking.{key}", "expected": expected}))
-
-    for key in ("base_score", "max_score", "red_flag_min_score"):
-        if key in section:
-            v = section[key]
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
-                bad(key, v, "数字 / a number")
-            else:
-                kw[key] = float(v)
-    for key, lo in (("red_flags_per_grade", 0), ("publish_hour", 0), ("objection_workdays", 0)):
-        if key in section:
-            v = section[key]
-            if isinstance(v, bool) or not isinstance(v, int) or v < lo:
-                bad(key, v, f"不小于 {lo} 的整数")
-            else:
-                kw[key] = v
-    if "normalise_by_size" in section:
-        if isinstance(section["normalise_by_size"], bool):
-            kw["normalise_by_size"] = section["normalise_by_size"]
-        else:
-            bad("normalise_by_size", section["normalise_by_size"], "true 或 false")
-    if "rank_scope" in section:
-        v = str(section["rank_scope"]).lower()
-        if v in ("grade", "年级"):
-            kw["rank_scope"] = "grade"
-        elif v in ("all", "overall", "全部", "全院"):
-            kw["rank_scope"] = "all"
-        else:
-            bad("rank_scope", section["rank_scope"], "grade（按年级）或 all（全部）")
-    if "tie_method" in section:
-        v = str(section["tie_method"]).lower()
-        if v in METHODS:
-            kw["tie_method"] = v
-        else:
-            bad("tie_method", section["tie_method"], "dense（中国式 1,2,2,3）或 competition（1,2,2,4）")
-    return RankingRules(**kw), problems
+    """``[ranking]`` (declared in :mod:`sectools.settings`) → rules, and its problems."""
+    v, problems = validate_section("ranking", section)
+    return RankingRules(**{k: v[k] for k in _RULE_KEYS}), problems
 
 
 def iso_week(d: dt.date) -> str:

@@ -88,11 +88,11 @@ def read_table(
     try:
         wb = open_workbook(source, context.limits, display=display) if own else source
     except UnreadableFile as e:
-        return _empty(spec, e.problems, display or Path(source).name)
+        return empty_table(spec, e.problems, display or Path(source).name)
     try:
         return read_table_from(wb, spec, sheet=sheet, context=context)
     except UnreadableFile as e:
-        return _empty(spec, e.problems, wb.display)
+        return empty_table(spec, e.problems, wb.display)
     finally:
         if own:
             wb.close()
@@ -114,7 +114,7 @@ def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = Non
     if sheet is not None:
         found_name = resolve_sheet(wb, sheet)
         if isinstance(found_name, Problem):
-            return _empty(spec, [found_name], wb.display)
+            return empty_table(spec, [found_name], wb.display)
         sheet = found_name
         candidates = [sheet]
     else:
@@ -130,13 +130,13 @@ def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = Non
                 break
     if best is None:
         req = "、".join(f.label for f in spec.required[:3]) or spec.fields[0].label
-        return _empty(spec, [Problem("table-not-found", file=wb.display, sheet=sheet,
+        return empty_table(spec, [Problem("table-not-found", file=wb.display, sheet=sheet,
                                      params={"table": spec.title_in(context.lang), "required": req})],
                       wb.display, sheet)
     return extract(best[0], best[1], spec, context, wb.display)
 
 
-def _empty(spec: TableSpec, problems: list[Problem], file: str | None, sheet: str | None = None) -> Table:
+def empty_table(spec: TableSpec, problems: list[Problem], file: str | None, sheet: str | None = None) -> Table:
     import pandas as pd
 
     cols = [f.name for f in spec.fields] + ["_row"]
@@ -154,7 +154,7 @@ class Header:
     complete: bool
 
 
-def _merged_fill(raw: RawSheet, upto: int) -> dict[tuple[int, int], Any]:
+def merged_fill(raw: RawSheet, upto: int) -> dict[tuple[int, int], Any]:
     """Values that merged ranges spread over the first ``upto`` grid rows."""
     r0, c0 = raw.origin
     fill: dict[tuple[int, int], Any] = {}
@@ -178,7 +178,7 @@ def find_header(raw: RawSheet, spec: TableSpec) -> Header | None:
     n = min(len(rows), HEADER_SCAN_ROWS)
     if n == 0:
         return None
-    fill = _merged_fill(raw, n + 1)
+    fill = merged_fill(raw, n + 1)
 
     def label(i: int, j: int) -> str:
         v = rows[i][j] if j < len(rows[i]) else ""

@@ -1,0 +1,145 @@
+"""The shape of the code: no import circles in sectools/, no file opened by a domain package,
+no front end reached from below, no private name taken across modules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1] / "sectools"
+DOMAINS = ("attendance", "ranking", "plans", "kpi", "notices")
+FRONT_ENDS = ("cli", "jobs", "excel", "sources", "demo", "scaffold")
+# Calls that reach the file system; a domain module must not make them.
+FILE_CALLS = {"open", "open_workbook", "read_table", "read_text", "write_text", "read_bytes", "write_bytes",
+              "iterdir", "rglob", "glob", "exists", "is_file", "is_dir", "mkdir", "unlink", "stat", "Document",
+              "write_workbook", "atomic_target", "load_office"}
+# The domains' writers: they turn results into sheets and workbooks (the output layer), by name.
+WRITERS = {"attendance/report.py", "ranking/report.py", "plans/output.py", "kpi/output.py", "notices/engine.py",
+           "notices/sources.py"}
+
+
+def modules() -> dict[str, Path]:
+    out = {}
+    for p in ROOT.rglob("*.py"):
+        parts = list(p.relative_to(ROOT.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        out[".".join(parts)] = p
+    return out
+
+
+def _in_type_checking(node, parents) -> bool:
+    n = parents.get(node)
+    while n is not None:
+        if isinstance(n, ast.If) and isinstance(n.test, ast.Name) and n.test.id == "TYPE_CHECKING":
+            return True
+        n = parents.get(n)
+    return False
+
+
+def imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
+    """Modules of sectools that ``name`` imports, at module level or inside functions."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parents = {c: p for p in ast.walk(tree) for c in ast.iter_child_nodes(p)}
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    out = set()
+    for node in ast.walk(tree):
+        if _in_type_checking(node, parents):
+            continue
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names if a.name in known}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[:len(base) - node.level + 1]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            for a in node.names:
+                if f"{mod}.{a.name}" in known:
+                    out.add(f"{mod}.{a.name}")
+                elif mod in known:
+                    out.add(mod)
+    out.discard(name)
+    return out
+
+
+def graph() -> dict[str, set[str]]:
+    known = modules()
+    return {n: imports(n, p, known) for n, p in known.items()}
+
+
+def cycles(g: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index, low, stack, on, out, counter = {}, {}, [], set(), [], [0]
+
+    def visit(v):
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in g.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    for v in sorted(g):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def test_no_import_circles():
+    assert cycles(graph()) == []
+
+
+def test_cycle_finder_finds_a_circle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_domains_reach_no_front_end():
+    bad = []
+    for name, deps in graph().items():
+        parts = name.split(".")
+        if len(parts) > 1 and parts[1] in DOMAINS + ("reader", "roster", "schema", "vocab", "dates", "normalize",
+                                                     "errors", "messages", "workdays", "ranks", "writer"):
+            bad += [(name, d) for d in deps if d.split(".")[1] in FRONT_ENDS]
+    assert bad == []
+
+
+def test_no_domain_module_opens_a_file():
+    found = []
+    for p in ROOT.rglob("*.py"):
+        rel = p.relative_to(ROOT).as_posix()
+        if rel.split("/")[0] not in DOMAINS or rel in WRITERS:
+            continue
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                f = node.func
+                called = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+                if called in FILE_CALLS:
+                    found.append(f"{rel}:{node.lineno} {called}")
+    assert found == []
+
+
+def test_no_private_name_taken_across_modules():
+    known = modules()
+    found = []
+    for name, path in known.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                found += [f"{name}: {a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    assert found == []
