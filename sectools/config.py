@@ -38,7 +38,6 @@ from .reader.guard import Limits
 
 CONFIG_NAME = settings_mod.CONFIG_NAME
 DEFAULT_DEPARTMENTS = settings_mod.DEFAULT_DEPARTMENTS
-POSTS = ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长", "干事")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from .vocab import HEAD_POSTS
+
 OFFICE_NAME = "财经系学生会"
 SEMESTER_START = dt.date(2026, 3, 2)
 SEMESTER_END = dt.date(2026, 7, 10)
@@ -104,7 +106,6 @@ def members() -> list[Member]:
 HOLIDAYS = {dt.date(2026, 4, d) for d in (4, 5, 6)} | {dt.date(2026, 5, d) for d in range(1, 6)} | \
     {dt.date(2026, 6, d) for d in (19, 20, 21)}
 TEACHING_END = dt.date(2026, 6, 28)
-from .vocab import HEAD_POSTS  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,17 @@ from __future__ import annotations
 METHODS = ("dense", "competition")
 
 
+def rank_values(values: list[float], method: str = "dense") -> list[int]:
+    """Each value's rank among ``values``, highest first (see :func:`rank_of` for the two methods)."""
+    import bisect
+
+    if method == "dense":
+        pos = {v: i + 1 for i, v in enumerate(sorted(set(values), reverse=True))}
+        return [pos[v] for v in values]
+    ascending = sorted(values)
+    return [len(ascending) - bisect.bisect_right(ascending, v) + 1 for v in values]
+
+
 def rank_of(value: float, values: list[float], method: str = "dense") -> int:
     """Rank of ``value`` among ``values``, highest first.
 
@@ -15,10 +26,4 @@ def rank_of(value: float, values: list[float], method: str = "dense") -> int:
         raise ValueError(f"排名方式“{method}”不对：应为 dense（中国式）或 competition")
     if value not in values:
         raise ValueError(f"{value} 不在得分列表中")
-    if method == "dense":
-        return len({v for v in values if v > value}) + 1
-    return sum(1 for v in values if v > value) + 1
-
-
-def ranks(values: list[float], method: str = "dense") -> list[int]:
-    return [rank_of(v, values, method) for v in values]
+    return rank_values([value] + list(values), method)[0]

@@ -72,8 +72,18 @@ def check_roster(table, departments: tuple[str, ...] | None = None) -> list[Prob
     return problems
 
 
-def active_on(df, day: dt.date):
-    """Boolean mask: members serving on ``day`` (joined on or before it, not yet left)."""
-    joined = df["joined"].map(lambda d: d is None or d <= day)
-    left = df["left"].map(lambda d: d is None or d >= day)
-    return joined & left
+FAR_PAST, FAR_FUTURE = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
+GONE = ("已退出", "撤职")
+
+
+def service_span(joined: dt.date | None, left: dt.date | None, status: str | None) -> tuple[dt.date, dt.date]:
+    """The days a member serves: from 入职日期 (blank: always) up to, not including, 离任日期 — the
+    leaving day is the first day not serving.  Blank 离任日期 with 状态 已退出/撤职: not serving at all."""
+    end = left if left else (FAR_PAST if status in GONE else FAR_FUTURE)
+    return joined or FAR_PAST, end
+
+
+def serving_during(joined, left, status, start: dt.date, end: dt.date) -> bool:
+    """Whether the member serves on at least one day from ``start`` to ``end`` (both included)."""
+    a, b = service_span(joined, left, status)
+    return a <= end and b > start

@@ -11,7 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 from . import demo
-from .config import CONFIG_NAME, DEFAULT_DEPARTMENTS, POSTS
+from .config import CONFIG_NAME, DEFAULT_DEPARTMENTS
+from .vocab import POSTS
 from .errors import Problem, SectoolsError
 from .attendance.schema import LEAVE_TABLE, MEETING_KINDS, MEETINGS, SIGNINS, YES_NO
 from .kpi.schema import INDICATORS, RATINGS

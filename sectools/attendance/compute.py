@@ -23,9 +23,11 @@ from typing import Any
 
 from ..errors import ERROR, WARNING, Problem
 from ..normalize import fold
+from ..vocab import HEAD_POSTS, leave_approved
 from .records import Records, problem_at
 from .rules import Rules
-from .schema import ABSENT, ATTENDED, LATE, LEFT_EARLY, LEAVES, OFFICIAL, PERSONAL, PRESENT, SICK, STATUSES
+from .schema import (ABSENT, ATTENDED, LATE, LEFT_EARLY, LEAVES, OFFICIAL, PERSONAL, PRESENT, SICK, STATUSES,
+                     attendance_rate)
 
 CODE = {s: i for i, s in enumerate(STATUSES)}  # status → small int
 NONE = -1
@@ -78,7 +80,6 @@ def _scope_tokens(text: str | None) -> list[str]:
 
 _ALL = {fold(w) for w in ("全体", "全部", "全员", "所有人", "全体成员", "全体干部", "all", "everyone")}
 _HEADS = {fold(w) for w in ("部长级", "部长及以上", "部长以上", "干部", "主要干部", "部长团")}
-from ..vocab import HEAD_POSTS, leave_approved  # noqa: E402
 
 
 def scope_masks(meetings, roster, departments: tuple[str, ...]) -> tuple[Any, list[tuple[int, str]]]:
@@ -119,11 +120,12 @@ def active_matrix(meeting_dates: list[dt.date], roster) -> Any:
     """bool meetings × members: 在任 on the meeting's date."""
     import numpy as np
 
-    far_past, far_future = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
-    joined = np.array([d or far_past for d in roster["joined"].tolist()], dtype="datetime64[D]")
-    status = roster["status"].tolist()
-    left = np.array([d if d else (far_past if s in ("已退出", "撤职") else far_future)
-                     for d, s in zip(roster["left"].tolist(), status)], dtype="datetime64[D]")
+    from ..roster import service_span
+
+    spans = [service_span(j, lv, s) for j, lv, s in zip(roster["joined"].tolist(), roster["left"].tolist(),
+                                                        roster["status"].tolist())]
+    joined = np.array([a for a, _ in spans], dtype="datetime64[D]")
+    left = np.array([b for _, b in spans], dtype="datetime64[D]")
     dates = np.array(meeting_dates, dtype="datetime64[D]")[:, None]
     return (joined[None, :] <= dates) & (left[None, :] > dates)
 
@@ -435,14 +437,6 @@ def _counts(final):
     return {s: (final == CODE[s]).sum(axis=1) for s in STATUSES} | {"expected": (final != NONE).sum(axis=1)}
 
 
-def _rate(attended, expected, official):
-    import numpy as np
-
-    den = expected - official
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(den > 0, attended / np.maximum(den, 1), np.nan)
-
-
 def _member_frame(roster, final, rules: Rules):
     import pandas as pd
 
@@ -455,7 +449,7 @@ def _member_frame(roster, final, rules: Rules):
         "expected": c["expected"], "present": c[PRESENT], "late": c[LATE], "left_early": c[LEFT_EARLY],
         "personal_leave": c[PERSONAL], "sick_leave": c[SICK], "official_leave": c[OFFICIAL],
         "absent": c[ABSENT], "counted_absences": counted,
-        "rate": _rate(att, c["expected"], c[OFFICIAL]),
+        "rate": attendance_rate(att, c["expected"], c[OFFICIAL]),
         "longest_absence_streak": _streaks(final),
     })
 
@@ -527,13 +521,12 @@ def _meeting_frame(mt, roster, final, lang):
         exp = int((col != NONE).sum())
         cnt = {s: int((col == CODE[s]).sum()) for s in STATUSES}
         att = cnt[PRESENT] + cnt[LATE] + cnt[LEFT_EARLY]
-        den = exp - cnt[OFFICIAL]
         rows.append({
             "date": mt["date"].iat[k], "start": mt["start"].iat[k], "meeting": mt["meeting"].iat[k],
             "kind": mt["kind"].iat[k], "place": mt["place"].iat[k], "expected": exp, "attended": att,
             "late": cnt[LATE], "left_early": cnt[LEFT_EARLY],
             "leave": cnt[PERSONAL] + cnt[SICK] + cnt[OFFICIAL], "absent": cnt[ABSENT],
-            "rate": att / den if den > 0 else float("nan"),
+            "rate": attendance_rate(att, exp, cnt[OFFICIAL]),
             "absent_names": _names(roster, col == CODE[ABSENT]),
             "leave_names": _names(roster, np.isin(col, [CODE[s] for s in LEAVES])),
             "late_names": _names(roster, np.isin(col, [CODE[LATE], CODE[LEFT_EARLY]])),
@@ -558,7 +551,7 @@ def _group_rates(final, groups: list[str]):
         out[g] = {"members": int(((c["expected"] > 0) & m).sum()), "expected": exp, "attended": att,
                   "late": int((c[LATE] + c[LEFT_EARLY])[m].sum()),
                   "leave": int((c[PERSONAL] + c[SICK] + c[OFFICIAL])[m].sum()), "absent": int(c[ABSENT][m].sum()),
-                  "rate": att / (exp - off) if exp - off > 0 else float("nan")}
+                  "rate": attendance_rate(att, exp, off)}
     return out
 
 

@@ -44,9 +44,10 @@ def counts_for(values: list[list], who: str, ctx: ReadContext = DEFAULT_CONTEXT)
 
 
 def rate(c: dict[str, int]) -> float | None:
-    attended = c[PRESENT] + c[LATE] + c[LEFT_EARLY]
-    den = sum(c.values()) - c[OFFICIAL]
-    return attended / den if den > 0 else None
+    from .schema import attendance_rate
+
+    r = attendance_rate(c[PRESENT] + c[LATE] + c[LEFT_EARLY], sum(c.values()), c[OFFICIAL])
+    return None if r != r else r
 
 
 def status_of(word: str) -> str | list[str]:

@@ -7,6 +7,7 @@ match through :func:`sectools.normalize.fold`.
 from __future__ import annotations
 
 from ..schema import Field, TableSpec
+from ..vocab import YES_NO
 
 # ---- statuses ---------------------------------------------------------------------------------
 PRESENT, LATE, LEFT_EARLY = "present", "late", "left_early"
@@ -33,7 +34,6 @@ STATUS_LABELS_EN = {PRESENT: "present", LATE: "late", LEFT_EARLY: "left early", 
                     SICK: "sick leave", OFFICIAL: "official leave", ABSENT: "absent"}
 
 LEAVE_KINDS = {PERSONAL: ("事假", "请假", "事"), SICK: ("病假", "病"), OFFICIAL: ("公假", "公", "公差", "公事")}
-from ..vocab import YES_NO  # noqa: E402
 
 MEETING_KINDS = ("例会", "部长级会议", "全体大会", "秘书处例会", "活动", "主席团会议", "临时会议")
 
@@ -116,3 +116,16 @@ DECISIONS = TableSpec(
         Field("due", ("完成时限", "截止日期", "完成日期", "期限"), "date", english="Due", width=12),
     ),
 )
+
+
+def attendance_rate(attended, expected, official_leave):
+    """出勤率 = (出席 + 迟到 + 早退) ÷ (应到 − 公假): official leave is neither attendance nor absence.
+    NaN where nobody was due.  Works on numbers and on numpy arrays alike (the one formula for the
+    report, the departments, the meetings and the Excel functions)."""
+    den = expected - official_leave
+    if isinstance(den, (int, float)) or getattr(den, "ndim", 1) == 0:
+        return float(attended) / float(den) if den > 0 else float("nan")
+    import numpy as np
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, attended / np.maximum(den, 1), np.nan)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..errors import ERROR, WARNING, Problem, SectoolsError
 from ..normalize import fold
 from .compute import KpiRules, allocate, grade_all, rank_all, rater_mean, rules_from_config, total_score
+from ..roster import serving_during
 from .schema import INDICATORS, RATINGS
 
 __all__ = ["evaluate", "KpiResult", "period_range", "is_semester", "computed_values", "plan_rates", "months_between",
@@ -90,9 +91,7 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
     else:
         targets = []
         for r in roster.to_dict("records"):
-            if (r["joined"] and r["joined"] > end) or (r["left"] and r["left"] < start):
-                continue
-            if r["status"] in ("已退出", "撤职") and not r["left"]:
+            if not serving_during(r["joined"], r["left"], r["status"], start, end):
                 continue
             targets.append({"key": r["id"], "id": r["id"], "name": r["name"], "department": r["department"],
                             "post": r["post"]})

@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..ranking.compute import rank_values
+from ..ranks import rank_values
 from ..settings import default, validate_section
 
 DEFAULT_RATERS = default("kpi", "raters")

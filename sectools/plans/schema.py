@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..schema import Field, TableSpec
+from ..vocab import YES_NO
 
 STATUS = {"已完成": ("完成", "已完成√", "done", "√", "✓"), "部分完成": ("部分", "进行中", "partly", "partial"),
           "未完成": ("没完成", "未开展", "not done", "×"), "取消": ("已取消", "cancelled", "取消了")}
-from ..vocab import YES_NO  # noqa: E402
 
 ITEMS = TableSpec(
     name="plan_items",

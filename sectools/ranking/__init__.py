@@ -187,7 +187,7 @@ def semester(inp: Inputs, until: dt.date):
     its number of 流动红旗, ranked (same scope and tie method as the weeks)."""
     import pandas as pd
 
-    from .compute import rank_values
+    from ..ranks import rank_values
 
     weeks = semester_weeks(inp, until)
     rows: dict[str, dict] = {}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ERROR, WARNING, Problem
 from ..normalize import fold
+from ..ranks import rank_values
 from ..settings import default, validate_section
 
 
@@ -56,14 +57,6 @@ def week_bounds(week: str) -> tuple[dt.date, dt.date]:
     y, w = int(week[:4]), int(week.split("W")[1])
     monday = dt.date.fromisocalendar(y, w, 1)
     return monday, monday + dt.timedelta(days=6)
-
-
-def rank_values(values: list[float], method: str) -> list[int]:
-    ordered = sorted(set(values), reverse=True)
-    if method == "dense":
-        pos = {v: i + 1 for i, v in enumerate(ordered)}
-        return [pos[v] for v in values]
-    return [sum(1 for x in values if x > v) + 1 for v in values]
 
 
 @dataclass

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..schema import Field, TableSpec
+from ..vocab import NO, YES, YES_NO as _YN
 
-from ..vocab import NO, YES, YES_NO as _YN  # noqa: E402
 
 YES_NO = {YES: _YN[YES] + ("严重",), NO: _YN[NO]}  # 严重违纪: a clerk may write 严重 for 是
 METHODS = {"每次": ("次", "按次", "per time"), "每人次": ("人次", "按人次", "每人", "per person")}
