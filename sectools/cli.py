@@ -59,7 +59,9 @@ def _open(folder: Path):
 
     src = OfficeSource.load(folder)
     obj = click.get_current_context().find_root().obj
-    if not obj.get("lang_given"):
+    if obj.get("lang_given"):
+        src.set_lang(obj["lang"])
+    else:
         obj["lang"] = src.office.lang
     return src
 
@@ -587,16 +589,12 @@ def _plan_reminders(src, res) -> list[Path]:
 
 
 def _show_plans(job) -> None:
-    from .plans import KIND_LABELS
-    from .plans.output import STATUS_WORDS
-
     res = job.result
     lang = _lang()
-    say("plans-head", kind=KIND_LABELS[res.kind], month=job.facts["month"], due=f"{res.due:%Y-%m-%d %H:%M}")
-    rate = "完成率" if lang != "en" else "done"
-    click.echo(_table([["", r["department"], STATUS_WORDS[r["status"]],
-                        f"{r['handed_in']:%m-%d %H:%M}" if r["handed_in"] else "", r["items"],
-                        "" if r["completion_rate"] is None else f"{rate} {r['completion_rate']:.0%}"]
+    say("plans-head", kind=text(f"kind-{res.kind}", lang), month=job.facts["month"], due=f"{res.due:%Y-%m-%d %H:%M}")
+    click.echo(_table([["", r["department"], text(f"plan-{r['status']}", lang),
+                        f"{r['handed_in']:%m-%d %H:%M}" if r["handed_in"] else "", text("items", lang, count=r["items"]),
+                        "" if r["completion_rate"] is None else text("completion", lang, rate=f"{r['completion_rate']:.0%}")]
                        for r in res.rows]))
     for f in job.files:
         say("plans-summary-workbook", path=f)

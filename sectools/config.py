@@ -112,9 +112,11 @@ def load_office(folder: str | os.PathLike) -> Office:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         detail = str(e)
-        if "key part" in detail:
-            detail += "；中文键名要加英文引号，如 \"自评\" = 10 / quote non-ASCII keys"
         at = re.search(r"at line (\d+)", detail)
+        if "key part" in detail:
+            from .messages import W
+
+            detail = W("toml-quote-keys", detail=detail)
         raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={"detail": detail},
                                   line=int(at.group(1)) if at else None)) from None
     return office_from_dict(root, data, text=text)

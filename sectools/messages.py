@@ -263,7 +263,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- ranking ------------------------------------------------------------------------
     "unknown-class": (
         "班级“{value}”不在{table}中。请改正班级名称，或先在班级表里登记。该记录未计入。",
-        "Class '{value}' is not in the classes table. Correct the name or add the class first. The "
+        "Class '{value}' is not in the {table} table. Correct the name or add the class first. The "
         "record was not counted.",
     ),
     "unknown-item": (
@@ -463,9 +463,54 @@ class _Default(dict):
         return "{" + key + "}"
 
 
-def _fmt_value(v) -> str:
+class Term:
+    """Words of sectools' own inside a message's params — a column's label, a table's title, a
+    phrase of the catalogue — rendered in the language of the message that shows them.  Plain
+    strings in params are a clerk's (names, paths, cell values) and are never converted."""
+
+    __slots__ = ("zh", "en", "key", "params")
+
+    def __init__(self, zh: str | None = None, en: str | None = None, *, key: str | None = None, **params):
+        self.zh, self.en, self.key, self.params = zh, en, key, params
+
+    def render(self, lang: str = "zh-CN") -> str:
+        lang = normalize_lang(lang)
+        if self.key:
+            return text(self.key, lang, **self.params)
+        if lang == "en":
+            return self.en or self.zh or ""
+        return to_traditional(self.zh or "") if lang == "zh-TW" else (self.zh or "")
+
+    def __str__(self) -> str:
+        return self.render("zh-CN")
+
+    def __repr__(self) -> str:
+        return f"Term({self.key or self.zh!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Term) and (self.zh, self.en, self.key, self.params) == \
+            (other.zh, other.en, other.key, other.params)
+
+    def __hash__(self) -> int:
+        return hash((self.zh, self.en, self.key))
+
+
+def W(key: str, **params) -> Term:
+    """A phrase of the :data:`TEXTS` catalogue, to be rendered in the message's language."""
+    return Term(key=key, **params)
+
+
+def joined(terms, lang_sep: tuple[str, str] = ("、", ", ")) -> Term:
+    """Several of sectools' words as one list (e.g. the columns a table needs)."""
+    terms = [t if isinstance(t, Term) else Term(str(t), str(t)) for t in terms]
+    return Term(lang_sep[0].join(t.zh or "" for t in terms), lang_sep[1].join(t.en or t.zh or "" for t in terms))
+
+
+def _fmt_value(v, lang: str = "zh-CN") -> str:
+    if isinstance(v, Term):
+        return v.render(lang)
     if v is None:
-        return "（空）"
+        return "(blank)" if lang == "en" else "（空）"
     if hasattr(v, "isoformat"):
         return v.isoformat()
     if isinstance(v, float) and v.is_integer():
@@ -474,17 +519,20 @@ def _fmt_value(v) -> str:
     return s if len(s) <= 60 else s[:57] + "…"
 
 
+def _param(v, lang: str):
+    return v.render(lang) if isinstance(v, Term) else v
+
+
 def render(problem: "Problem", lang: str = "zh-CN") -> str:
+    """A problem's message: the template in ``lang`` (Traditional made from Simplified), filled
+    with its params — sectools' own words (:class:`Term`) in ``lang``, a clerk's values as they are."""
     lang = normalize_lang(lang)
     zh, en = MESSAGES.get(problem.code, ("{code}：{value}", "{code}: {value}"))
-    template = en if lang == "en" else zh
-    params = _Default(problem.params)
-    params.setdefault("value", _fmt_value(problem.value))
+    template = en if lang == "en" else (to_traditional(zh) if lang == "zh-TW" else zh)
+    params = _Default({k: _param(v, lang) for k, v in problem.params.items()})
+    params.setdefault("value", _fmt_value(problem.value, lang))
     params.setdefault("code", problem.code)
-    text = template.format_map(params)
-    if lang == "zh-TW":
-        text = to_traditional(text)
-    return text
+    return template.format_map(params)
 
 
 def normalize_lang(lang: str | None) -> str:
@@ -593,6 +641,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "state-corrections": ("，更正 {count} 次", ", corrected {count} times"),
     "warning-line": ("警告：{message}", "Warning: {message}"),
     "plans-head": ("{kind} {month}（截止 {due}）", "{kind} {month} (due {due})"),
+    "plan-on_time": ("按时", "on time"),
+    "plan-late": ("逾期", "late"),
+    "plan-missing": ("未交", "missing"),
+    "kind-plan": ("月度工作计划", "monthly plan"),
+    "kind-summary": ("月度工作总结", "monthly summary"),
+    "kind-semester": ("学期工作总结", "semester summary"),
+    "completion": ("完成率 {rate}", "done {rate}"),
+    "items": ("{count} 项", "{count} items"),
     "plans-summary-workbook": ("汇总工作簿：{path}", "Summary workbook: {path}"),
     "reminder-notice": ("催办通知：{path}", "Reminder notice: {path}"),
     "kpi-workbook": ("结果工作簿：{path}", "Result workbook: {path}"),
@@ -624,6 +680,47 @@ TEXTS: dict[str, tuple[str, str]] = {
     "excel-problems": ("发现 {count} 个问题（其中 {errors} 个错误），详见“{sheet}”工作表：",
                        "{count} problems ({errors} errors), listed on sheet '{sheet}':"),
     "excel-failed": ("未能完成：", "Could not run:"),
+    # phrases inside problem messages (sectools.messages.W)
+    "none": ("（无）", "(none)"),
+    "allowed-marks": ("√ ✓ 到 出席 / 迟 迟到 / 早 早退 / 假 事假 / 病 病假 / 公 公假 / × 缺席 旷会，或签到时间如 19:05",
+                      "√ ✓ 到 出席 (present) / 迟 迟到 (late) / 早 早退 (left early) / 假 事假, 病 病假, 公 公假 (leave) / "
+                      "× 缺席 旷会 (absent), or a sign-in time such as 19:05"),
+    "scope-allowed": ("全体、部门名称（如 {examples}）、职务（如 部长、干事）或 部长级",
+                      "全体 (everyone), a department (such as {examples}), a post (such as 部长, 干事) or 部长级"),
+    "id-not-in-roster": ("学号不在名册中", "the id is not in the roster"),
+    "id-not-in-roster-other": ("学号不在名册中；名册里的{name}学号是 {id}", "the id is not in the roster; {name}'s id there is {id}"),
+    "name-not-in-roster": ("姓名不在名册中", "the name is not in the roster"),
+    "signins-required": ("学号/姓名、日期/会议名称、状态/签到时间", "学号/姓名 (id/name), 日期/会议名称 (date/meeting), "
+                         "状态/签到时间 (status/time)"),
+    "meetings-empty": ("会议表为空", "the meetings table is empty"),
+    "not-in-meetings": ("会议表中没有", "not in the meetings table"),
+    "no-meetings-in-range": ("{start} 至 {end}、类型 {kind} 没有会议", "no meeting from {start} to {end} of kind {kind}"),
+    "no-meeting-held": ("截至 {today} 还没有开过会", "no meeting held by {today}"),
+    "not-appraised": ("不在本期考核名单中", "not appraised this period"),
+    "not-docx": ("不是 Word 文档：{error}", "not a .docx: {error}"),
+    "docx-no-document": ("缺少 word/document.xml", "word/document.xml is missing"),
+    "libreoffice-timeout": ("LibreOffice 超时", "LibreOffice timed out"),
+    "month-name": ("{year}年{month}月", "{year}-{month}"),
+    "form-field-department": ("部门", "department"),
+    "parts-over": ("{part} 等部件超过 {size}", "{part} and other parts exceed {size}"),
+    "parts-count": ("{count} 个部件", "{count} parts"),
+    "declared-size": ("声明解压后 {size}", "{size} declared uncompressed"),
+    "not-an-id": ("不是编号", "not an id"),
+    "id-has-fraction": ("含小数", "has a fraction"),
+    "sniff-pdf": ("PDF 文件", "a PDF file"),
+    "sniff-html": ("网页或 XML 文件", "a web page or XML file"),
+    "sniff-rtf": ("RTF 文件", "an RTF file"),
+    "toml-quote-keys": ("{detail}；中文键名要加英文引号，如 \"自评\" = 10", "{detail}; quote non-ASCII keys, as in \"自评\" = 10"),
+    "sniff-docx": ("Word 文档", "a Word document"),
+    "sniff-pptx": ("PowerPoint 演示文稿", "a PowerPoint file"),
+    "sniff-odf": ("OpenDocument 文件", "an OpenDocument file"),
+    "sniff-zip": ("zip 压缩包", "a zip archive"),
+    "file-size": ("文件 {size}", "the file is {size}"),
+    "sniff-unknown": ("无法识别的文件内容", "unrecognised content"),
+    "ole-not-excel": ("Office 97-2003 文件，但不是 Excel 工作簿", "an Office 97-2003 file that is not a workbook"),
+    "incomplete-zip": ("不是完整的 zip 压缩包：{error}", "not a complete zip: {error}"),
+    "csv-encoding": ("CSV 编码无法识别（应为 UTF-8 或 GBK）", "CSV encoding not UTF-8 or GBK"),
+    "lock-file": ("发现锁文件 {name}", "lock file {name}"),
     "excel-mark": ("（{mark} 生成，每次运行整页替换，请勿在此页录入）", " (made by {mark}; replaced whole on every run — do not type here)"),
 }
 
@@ -637,10 +734,12 @@ def text(key: str, lang: str = "zh-CN", **params) -> str:
 def _say(zh: str, en: str, lang: str, params: dict) -> str:
     lang = normalize_lang(lang)
     template = en if lang == "en" else (to_traditional(zh) if lang == "zh-TW" else zh)
-    return template.format_map(_Default({k: _plain(v) for k, v in params.items()}))
+    return template.format_map(_Default({k: _plain(v, lang) for k, v in params.items()}))
 
 
-def _plain(v) -> str:
+def _plain(v, lang: str) -> str:
+    if isinstance(v, Term):
+        return v.render(lang)
     if v is None:
         return "—"
     if isinstance(v, str):

@@ -37,6 +37,13 @@ class Field:
     def label(self) -> str:
         return self.labels[0]
 
+    @property
+    def term(self):
+        """The field's name as a message shows it, in the message's language."""
+        from .messages import Term
+
+        return Term(self.label, self.english or self.label)
+
     @cached_property
     def keys(self) -> frozenset[str]:
         ks = {header_key(x) for x in self.labels}
@@ -89,6 +96,19 @@ class TableSpec:
     @property
     def required(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.required)
+
+    @property
+    def term(self):
+        from .messages import Term
+
+        return Term(self.title, self.english_title or self.name)
+
+    def required_term(self, n: int | None = None):
+        """The required columns' names (the first ``n``), as one list in the message's language."""
+        from .messages import joined
+
+        fields = self.required[:n] if n else self.required
+        return joined([f.term for f in (fields or self.fields[:1])])
 
     def title_in(self, lang: str) -> str:
         from .messages import normalize_lang, to_traditional

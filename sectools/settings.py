@@ -397,8 +397,23 @@ def _fmt_num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
 
 
-def expected(key: Key) -> str:
-    """What a key takes, in words (Chinese / English), for config-bad-value."""
+def expected(key: Key):
+    """What a key takes, in words, for config-bad-value (a Term: shown in the message's language)."""
+    return _term(_expected_both(key))
+
+
+def _term(both: str):
+    """'中文 / English' → a Term that shows the half of the message's language."""
+    from .messages import Term
+
+    m = list(re.finditer(r" ?/ (?=[a-zA-Z\[])", both))
+    if not m:
+        return Term(both, both)
+    cut = m[-1]
+    return Term(both[:cut.start()].rstrip(), both[cut.end():])
+
+
+def _expected_both(key: Key) -> str:
     lo, hi = key.min, key.max
     if key.kind in ("int", "number"):
         zh, en = ("整数", "a whole number") if key.kind == "int" else ("数", "a number")
@@ -602,7 +617,7 @@ class _Checker:
                 for name, value, expect in check(values, given):
                     typed = next((t for t in (raw if isinstance(raw, dict) else {})
                                   if _fold(t) in {_fold(s) for s in (name,) + sec.key(name).aliases}), name)
-                    self.bad(path + (typed,), value, expect)
+                    self.bad(path + (typed,), value, _term(expect))
         return values
 
     def entries(self, sec: Section, raw: Any, tables: Mapping[str, str | None] | None) -> dict:

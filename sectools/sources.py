@@ -93,6 +93,13 @@ class Source:
     def lang(self) -> str:
         return self.office.lang
 
+    def set_lang(self, lang: str) -> None:
+        """Answer in ``lang`` instead of the office's own (``--lang`` on the command line)."""
+        from dataclasses import replace
+
+        self.office.lang = lang
+        self.ctx = replace(self.ctx, lang=lang)
+
     def has(self, name: str) -> bool:
         """Whether the office keeps table ``name`` at all (optional tables may be absent)."""
         return name in self.office.configured_tables()
@@ -262,8 +269,7 @@ def _not_found(where: str | None, lang: str) -> Problem:
     from .ranking.schema import INSPECTIONS
 
     return Problem("table-not-found", WARNING, file=where,
-                   params={"table": INSPECTIONS.title_in(lang),
-                           "required": "、".join(f.label for f in INSPECTIONS.required)})
+                   params={"table": INSPECTIONS.term, "required": INSPECTIONS.required_term()})
 
 
 def read_form(path: Path, ctx: ReadContext, departments: tuple[str, ...], display: str, limits=None):

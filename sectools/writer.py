@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import Problem, SectoolsError, WorkbookOpenError
+from .messages import W
 from .normalize import display_width
 
 HEADER_FILL = "#1F4E78"
@@ -46,7 +47,7 @@ def check_writable(target: str | os.PathLike, inputs: Iterable[str | os.PathLike
     for lock in (owner, owner2, lo_lock):
         if lock.exists():
             raise WorkbookOpenError(Problem("file-open-in-excel", file=display,
-                                            params={"detail": f"发现锁文件 / lock file {lock.name}"}))
+                                            params={"detail": W("lock-file", name=lock.name)}))
     if target.exists():
         try:
             with open(target, "r+b"):

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import WARNING, Problem, SectoolsError
+from ..messages import W
 from .compute import Result, compute
 from .records import Records, SigninTable, from_table, read_signins
 from .rules import Rules, Step, rules_from_config
@@ -63,7 +64,7 @@ def find_meeting(meetings_table, query: str | None, today: dt.date | None = None
     dates, names = df["date"].tolist(), df["meeting"].tolist()
     rows = [i for i, d in enumerate(dates) if d]
     if not rows:
-        raise SectoolsError(Problem("no-meetings", params={"detail": "会议表为空 / empty"}))
+        raise SectoolsError(Problem("no-meetings", params={"detail": W("meetings-empty")}))
     if not query:
         today = today or dt.date.today()
         ahead = [i for i in rows if dates[i] >= today]
@@ -76,7 +77,7 @@ def find_meeting(meetings_table, query: str | None, today: dt.date | None = None
     if len(by_date) == 1:
         return by_date[0]
     choices = by_date or by_name
-    detail = "、".join(f"{dates[i]} {names[i]}" for i in choices[:8]) or "会议表中没有 / not in the meetings table"
+    detail = "、".join(f"{dates[i]} {names[i]}" for i in choices[:8]) or W("not-in-meetings")
     raise SectoolsError(Problem("meeting-not-found", value=query, params={"detail": detail}))
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ERROR, WARNING, Problem
+from ..messages import W
 from ..normalize import fold
 from ..vocab import HEAD_POSTS, leave_approved
 from .records import Records, problem_at
@@ -159,7 +160,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     scope, bad_scope = scope_masks(mt, roster, departments)
     for k, tok in bad_scope:
         problems.append(meetings_table.problem("unknown-scope", int(mt["_pos"].iat[k]), "scope", tok,
-                                               allowed="全体、部门名称（如 " + "、".join(departments[:3]) + "）、职务（如 部长、干事）或 部长级"))
+                                               allowed=W("scope-allowed", examples="、".join(departments[:3]))))
     expected = (scope & active_matrix(mt["date"].tolist(), roster)).T if K else np.zeros((M, 0), dtype=bool)
 
     # -- resolve sign-ins to (member, meeting)
@@ -266,9 +267,8 @@ class _MemberResolver:
             i = self.by_id.get(sid)
             if i is None:
                 if name and len(self.by_name.get(name, [])) == 1:
-                    return -1, "unknown-member", {"detail": f"学号不在名册中；名册里的{name}学号是 "
-                                                            f"{self._id_of(name)} / the roster has another id"}
-                return -1, "unknown-member", {"detail": "学号不在名册中 / id not in the roster"}
+                    return -1, "unknown-member", {"detail": W("id-not-in-roster-other", name=name, id=self._id_of(name))}
+                return -1, "unknown-member", {"detail": W("id-not-in-roster")}
             if name and self.names[i] and name != self.names[i]:
                 return i, "member-mismatch", {"roster_name": self.names[i]}
             return i, None, {}
@@ -277,7 +277,7 @@ class _MemberResolver:
             if len(c) == 1:
                 return c[0], None, {}
             if not c:
-                return -1, "unknown-member", {"detail": "姓名不在名册中 / name not in the roster"}
+                return -1, "unknown-member", {"detail": W("name-not-in-roster")}
             return -1, "ambiguous-member", {"count": len(c)}
         return -1, "missing-member", {}
 
@@ -400,7 +400,7 @@ def _record_status(rec: Records, mt, ki, rules: Rules):
         for r, m in enumerate(marks):
             if m in bad:
                 problems.append(problem_at(rec, r, "c_status", "bad-status", m,
-                                           allowed="出席/到/√、迟到、早退、请假/事假、病假、公假、缺席/旷会/×"))
+                                           allowed=W("allowed-marks")))
     code_of = {m: (CODE[st] if st and ok else NONE) for m, (st, _, ok) in uniq.items()}
     codes = np.fromiter(map(code_of.__getitem__, marks), dtype=np.int8, count=len(marks))
     mark_time = {m: t for m, (_, t, _) in uniq.items()}

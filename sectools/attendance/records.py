@@ -17,6 +17,7 @@ from typing import Any
 
 from ..dates import parse_date, parse_time
 from ..errors import ERROR, WARNING, Problem, UnreadableFile
+from ..messages import W
 from ..normalize import clean_text, fold
 from ..reader import ReadContext, RawSheet, RawWorkbook, cell_address, find_header, resolve_sheet
 from ..reader.table import merged_fill, extract
@@ -231,8 +232,8 @@ def _is_summary(v: str) -> bool:
     return fold(v) in _SUMMARY
 
 
-def _allowed_marks() -> str:
-    return "√ ✓ 到 出席 / 迟 迟到 / 早 早退 / 假 事假 / 病 病假 / 公 公假 / × 缺席 旷会，或签到时间如 19:05"
+def _allowed_marks():
+    return W("allowed-marks")
 
 
 # ---- reading every sign-in sheet of a workbook --------------------------------------------------
@@ -269,7 +270,7 @@ def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) ->
             sheets.append((wb.display, name, "matrix"))
     if not sheets and not problems:
         problems.append(Problem("table-not-found", file=wb.display, sheet=sheet,
-                                params={"table": SIGNINS.title_in(ctx.lang), "required": "学号/姓名、日期/会议名称、状态/签到时间"}))
+                                params={"table": SIGNINS.term, "required": W("signins-required")}))
     frame = pd.concat(frames, ignore_index=True) if frames else empty_frame()
     return Records(frame, problems, sheets)
 

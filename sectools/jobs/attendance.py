@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import Problem, SectoolsError
+from ..messages import W
 from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
 
 
@@ -33,8 +34,8 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     res.problems = roster.problems + meetings.problems + signins.problems + \
         (leaves.problems if leaves is not None else []) + res.problems
     if len(res.meetings) == 0:
-        detail = " ".join(x for x in (f"from {date_from}" if date_from else "", f"to {date_to}" if date_to else "",
-                                      f"kind {kind}" if kind else "") if x) or "会议表为空 / empty"
+        detail = W("no-meetings-in-range", start=date_from or "…", end=date_to or "…", kind=kind or "—") \
+            if (date_from or date_to or kind) else W("meetings-empty")
         raise SectoolsError(Problem("no-meetings", params={"detail": detail}))
     job = JobResult("attendance", res, list(res.problems))
     a, b = date_from or office.semester_start, date_to or office.semester_end
@@ -99,7 +100,7 @@ def meeting_held(source, query: str | None, today: dt.date) -> tuple[dict, Choic
         dates = df["date"].tolist()
         past = [i for i, d in enumerate(dates) if d and d <= today]
         if not past:
-            raise SectoolsError(Problem("no-meetings", params={"detail": f"≤ {today}"}))
+            raise SectoolsError(Problem("no-meetings", params={"detail": W("no-meeting-held", today=today)}))
         k = max(past, key=lambda i: (dates[i], df["start"].iat[i] or dt.time(0)))
         choice = Choice("meeting", f"{dates[k]} {df['meeting'].iat[k]}", "meeting-held",
                         {"date": dates[k], "meeting": df["meeting"].iat[k]})

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..errors import ERROR, WARNING, Problem, SectoolsError
+from ..messages import W
 from ..normalize import fold
 from .compute import KpiRules, allocate, grade_all, rank_all, rater_mean, rules_from_config, total_score
 from ..roster import serving_during
@@ -114,7 +115,7 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
         if key not in keys:
             if target != "department" or r["id"] is None:
                 problems.append(rat_t.problem("unknown-member", i, "id" if r["id"] else "name", r["id"] or r["name"],
-                                              detail="不在本期考核名单中 / not appraised this period"))
+                                              detail=W("not-appraised")))
             continue
         group = raters.get(fold(r["rater"] or ""))
         if group is None:

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..errors import ERROR, WARNING, Problem, SectoolsError
+from ..messages import W
 from ..normalize import fold
 from .forms import Submission, field_cell, parse_month
 from .schema import KIND_LABELS
@@ -82,7 +83,8 @@ def collect(read: tuple[list[Submission], list[Problem]], month: tuple[int, int]
                                       s.department, {"allowed": "、".join(expected)}))
         if s.month and s.month != month:
             s.problems.append(Problem("wrong-month", ERROR, s.file, *field_cell(s, "month"),
-                                      f"{s.month[0]}年{s.month[1]}月", {"month": f"{month[0]}年{month[1]}月"}))
+                                      W("month-name", year=s.month[0], month=s.month[1]),
+                                      {"month": W("month-name", year=month[0], month=month[1])}))
         if s.kind == kind or s.kind is None:
             mine.append(s)
     by_dep: dict[str, list[Submission]] = {}
@@ -90,7 +92,7 @@ def collect(read: tuple[list[Submission], list[Problem]], month: tuple[int, int]
         if s.department:
             by_dep.setdefault(s.department, []).append(s)
         else:
-            s.problems.append(Problem("form-field-missing", ERROR, s.file, None, None, None, {"field": "部门"}))
+            s.problems.append(Problem("form-field-missing", ERROR, s.file, None, None, None, {"field": W("form-field-department")}))
     rows = []
     plans = _plan_items(subs) if kind == "summary" else {}
     for dep in expected + [d for d in by_dep if d not in expected]:

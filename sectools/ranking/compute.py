@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from ..errors import ERROR, WARNING, Problem
 from ..normalize import fold
 from ..ranks import rank_values
+from .schema import CLASSES
+
+CLASSES_TERM = CLASSES.term
 from ..settings import default, validate_section
 
 
@@ -101,7 +104,7 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
         ci = cls.get(fold(r["class_name"] or ""))
         if ci is None:
             problems.append(_at(locate, i, "class_name", Problem("unknown-class", ERROR, value=r["class_name"],
-                                                                  params={"table": "班级表"})))
+                                                                  params={"table": CLASSES_TERM})))
             continue
         ii = item_map.get(fold(r["item"] or ""))
         if ii is None and r["points"] is None:

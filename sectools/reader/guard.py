@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 
 from ..errors import Problem, UnreadableFile
+from ..messages import W
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class ZipBudget:
                     "workbook-too-large",
                     file=self.file,
                     params={
-                        "detail": f"{part} 等部件超过 {_mb(self.used)}",
+                        "detail": W("parts-over", part=part, size=_mb(self.used)),
                         "limit": _mb(self.limits.max_uncompressed),
                     },
                 )
@@ -98,13 +99,13 @@ def check_zip_directory(zf: zipfile.ZipFile, limits: Limits, file: str) -> None:
     if len(infos) > limits.max_parts:
         raise UnreadableFile(
             Problem("workbook-too-large", file=file,
-                    params={"detail": f"{len(infos)} 个部件", "limit": f"{limits.max_parts} 个部件"})
+                    params={"detail": W("parts-count", count=len(infos)), "limit": W("parts-count", count=limits.max_parts)})
         )
     declared = sum(i.file_size for i in infos)
     if declared > limits.max_uncompressed:
         raise UnreadableFile(
             Problem("workbook-too-large", file=file,
-                    params={"detail": f"声明解压后 {_mb(declared)}", "limit": _mb(limits.max_uncompressed)})
+                    params={"detail": W("declared-size", size=_mb(declared)), "limit": _mb(limits.max_uncompressed)})
         )
 
 

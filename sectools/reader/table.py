@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from ..dates import NO_SEMESTER, Semester, parse_date, parse_time
 from ..errors import ERROR, WARNING, Problem, UnreadableFile
+from ..messages import W
 from ..normalize import clean_name, clean_text, fold, is_footer_note, is_total_label
 from ..schema import Field, TableSpec
 from .address import cell_address
@@ -64,7 +65,7 @@ class Table:
                 severity: str = ERROR, **params) -> Problem:
         """A problem located at record ``i``'s cell."""
         if field_name and "column" not in params:
-            params["column"] = self.spec.field(field_name).label
+            params["column"] = self.spec.field(field_name).term
         return Problem(code, severity, self.file, self.sheet, self.cell(i, field_name), value, params)
 
     def __len__(self) -> int:
@@ -106,7 +107,7 @@ def resolve_sheet(wb: RawWorkbook, sheet: str) -> str | Problem:
     if len(match) == 1:
         return match[0]
     return Problem("sheet-not-found", file=wb.display, value=sheet,
-                   params={"available": "、".join(wb.sheet_names) or "（无）"})
+                   params={"available": "、".join(wb.sheet_names) or W("none")})
 
 
 def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = None,
@@ -129,9 +130,8 @@ def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = Non
             if found.complete:
                 break
     if best is None:
-        req = "、".join(f.label for f in spec.required[:3]) or spec.fields[0].label
         return empty_table(spec, [Problem("table-not-found", file=wb.display, sheet=sheet,
-                                     params={"table": spec.title_in(context.lang), "required": req})],
+                                     params={"table": spec.term, "required": spec.required_term(3)})],
                       wb.display, sheet)
     return extract(best[0], best[1], spec, context, wb.display)
 
@@ -245,13 +245,13 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
     for name, j in header.duplicates:
         f = spec.field(name)
         problems.append(Problem("duplicate-column", WARNING, file, raw.name, cell_address(header.last + r0, j + c0),
-                                f.label, {"column": f.label,
+                                f.label, {"column": f.term,
                                           "cells": f"{cell_address(header.last + r0, header.columns[name] + c0)}、"
                                                    f"{cell_address(header.last + r0, j + c0)}"}))
     for f in spec.required:
         if f.name not in header.columns:
             problems.append(Problem("missing-column", ERROR, file, raw.name, None, None,
-                                    {"table": spec.title_in(context.lang), "column": f.label,
+                                    {"table": spec.term, "column": f.term,
                                      "aliases": "、".join(dict.fromkeys(f.labels + ((f.english,) if f.english else ()))),
                                      "header_row": header_row + 1}))
     start = header.last + 1
@@ -307,7 +307,7 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
     df = df[[f.name for f in spec.fields] + ["_row"]]
     if n == 0:
         problems.append(Problem("empty-table", WARNING, file, raw.name, None, None,
-                                {"table": spec.title_in(context.lang)}))
+                                {"table": spec.term}))
     table = Table(spec, df, problems, file, raw.name, header_row, columns)
     if spec.key and spec.key in header.columns:
         _check_unique(table)
@@ -375,12 +375,12 @@ def convert_column(raw: list, f: Field, ctx: ReadContext, file: str, sheet: str,
     problems: list[Problem] = []
     for k, v, (_, code, params) in bad:
         sev = WARNING if code in _WARNING_CODES else ERROR
-        problems.append(Problem(code, sev, file, sheet, cell_address(rows[k], col), v, {"column": f.label, **params}))
+        problems.append(Problem(code, sev, file, sheet, cell_address(rows[k], col), v, {"column": f.term, **params}))
     if f.required and None in out:
         for k, v in enumerate(out):
             if v is None and not any(b[0] == k for b in bad):
                 problems.append(Problem("missing-value", ERROR, file, sheet, cell_address(rows[k], col), None,
-                                        {"column": f.label}))
+                                        {"column": f.term}))
         problems.sort(key=lambda p: (len(p.cell), p.cell))
     return out, problems
 
@@ -420,11 +420,11 @@ def _id(v, f, ctx):
             return _id(float(s), f, ctx)
         return (s or None), None, _OK
     if isinstance(v, bool) or isinstance(v, (dt.date, dt.time, dt.timedelta)):
-        return None, "bad-id", {"detail": "不是编号 / not an id"}
+        return None, "bad-id", {"detail": W("not-an-id")}
     if isinstance(v, (int, float)):
         fv = float(v)
         if not fv.is_integer() or fv < 0:
-            return None, "bad-id", {"detail": "含小数 / has a fraction"}
+            return None, "bad-id", {"detail": W("id-has-fraction")}
         s = str(int(v))
         if abs(fv) >= 1e15:
             return s, "id-precision-lost", _OK

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, UnreadableFile
+from ..messages import W
 from .guard import DEFAULT_LIMITS, Limits, ZipBudget, check_zip_directory, drain_part, guard_sheet, read_part, scan_sheet
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -116,7 +117,7 @@ def open_workbook(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, disp
     if size == 0:
         raise fail("file-empty")
     if size > limits.max_file_bytes:
-        raise fail("workbook-too-large", detail=f"文件 {size / 1048576:.0f} MB",
+        raise fail("workbook-too-large", detail=W("file-size", size=f"{size / 1048576:.0f} MB"),
                    limit=f"{limits.max_file_bytes / 1048576:.0f} MB")
     if suffix == ".et" or suffix == ".ett":
         raise fail("wps-format")
@@ -135,12 +136,12 @@ def open_workbook(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, disp
 
 def _sniff(head: bytes) -> str:
     if head.startswith(b"%PDF"):
-        return "PDF 文件 / a PDF file"
+        return W("sniff-pdf")
     if head.lstrip().startswith((b"<html", b"<!DOC", b"<?xml", b"<HTML", b"<table")):
-        return "网页或 XML 文件 / a web page or XML file"
+        return W("sniff-html")
     if head.startswith(b"{\\rtf"):
-        return "RTF 文件 / an RTF file"
-    return "无法识别的文件内容 / unrecognised content"
+        return W("sniff-rtf")
+    return W("sniff-unknown")
 
 
 def _damaged(display: str, e: BaseException, sheet: str | None = None) -> Problem:
@@ -169,8 +170,7 @@ def _open_ole(path: Path, display: str, limits: Limits, suffix: str) -> RawWorkb
         raise UnreadableFile(Problem("wps-format", file=display))
     if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" not in data and b"B\x00o\x00o\x00k" not in data:
         raise UnreadableFile(Problem("not-a-workbook", file=display,
-                                     params={"detail": "Office 97-2003 文件，但不是 Excel 工作簿 / "
-                                                       "an Office 97-2003 file that is not a workbook"}))
+                                     params={"detail": W("ole-not-excel")}))
     wb = RawWorkbook(path, display, "xls", limits)
     wb._cal = _calamine(path, display)
     _load_names(wb)
@@ -192,7 +192,7 @@ def _open_zip(path: Path, display: str, limits: Limits) -> RawWorkbook:
         names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
         raise UnreadableFile(Problem("corrupt-workbook", file=display,
-                                     params={"detail": f"不是完整的 zip 压缩包 / not a complete zip: {e}"})) from None
+                                     params={"detail": W("incomplete-zip", error=str(e))})) from None
     try:
         return _open_ooxml(zf, names, path, display, limits)
     except UnreadableFile:
@@ -211,13 +211,13 @@ def _open_ooxml(zf, names, path, display, limits) -> RawWorkbook:
         raise UnreadableFile(Problem("numbers-format", file=display))
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
         if "word/document.xml" in names:
-            detail = "Word 文档 / a Word document"
+            detail = W("sniff-docx")
         elif "ppt/presentation.xml" in names:
-            detail = "PowerPoint 演示文稿 / a PowerPoint file"
+            detail = W("sniff-pptx")
         elif "content.xml" in names:
-            detail = "OpenDocument 文件 / an OpenDocument file"
+            detail = W("sniff-odf")
         else:
-            detail = "zip 压缩包 / a zip archive"
+            detail = W("sniff-zip")
         raise UnreadableFile(Problem("not-a-workbook", file=display, params={"detail": detail}))
     wb_part = _workbook_part(zf, names, budget)
     wb_xml = read_part(zf, wb_part, budget)
@@ -292,8 +292,7 @@ def _open_csv(path: Path, display: str, limits: Limits) -> RawWorkbook:
             continue
     if text is None or "\x00" in text[:4096]:
         raise UnreadableFile(Problem("not-a-workbook", file=display,
-                                     params={"detail": "CSV 编码无法识别（应为 UTF-8 或 GBK）/ "
-                                                       "CSV encoding not UTF-8 or GBK"}))
+                                     params={"detail": W("csv-encoding")}))
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")

@@ -1,0 +1,130 @@
+"""Words in one place: every message, console line and choice renders in zh-CN, zh-TW and en with no
+missing parameter and no stray script; Traditional output converts sectools' own words only; with
+``--lang en`` the demo's commands print no Chinese but the clerks' own data."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from sectools.cli import main
+from sectools.errors import Problem
+from sectools.messages import CHOICES, MESSAGES, TEXTS, Term, W, choice_text, converter, render, text
+from sectools.tables import TABLES
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Chinese an English message may show: the words a clerk types or finds in the office's files.
+CLERK_WORDS = {"学期", "公示", "工作计划", "工作总结", "工作项目", "日期", "是", "否", "下午", "年", "月", "日", "自评",
+               "全体", "部长级", "部长", "干事", "出席", "到", "迟", "迟到", "早", "早退", "假", "事假", "病", "病假", "公",
+               "公假", "缺席", "旷会", "学号", "姓名", "会议名称", "状态", "签到时间"}
+ENGLISH_WORDS = re.compile(r"\b(the|and|is|are|not|of|to|with|this|please|file|sheet|write|found)\b\s+[a-z]", re.I)
+
+
+def _placeholders(template: str) -> list[str]:
+    return [f for _, f, _, _ in string.Formatter().parse(template) if f]
+
+
+def _samples(*templates: str) -> dict:
+    return {name: f"X{i}" for i, name in enumerate(dict.fromkeys(n for t in templates for n in _placeholders(t)))}
+
+
+def _stray_cjk(s: str) -> list[str]:
+    words = CJK.findall(s)
+    if not words:
+        return []
+    left = s
+    for w in sorted(CLERK_WORDS, key=len, reverse=True):
+        left = left.replace(w, "")
+    return CJK.findall(left)
+
+
+CATALOGUE = [("message", k, v) for k, v in MESSAGES.items()] + [("text", k, v) for k, v in TEXTS.items()] + \
+    [("choice", k, v) for k, v in CHOICES.items()]
+
+
+@pytest.mark.parametrize("kind,key,pair", CATALOGUE, ids=[f"{a}:{b}" for a, b, _ in CATALOGUE])
+def test_every_entry_renders_in_three_languages(kind, key, pair):
+    zh, en = pair
+    assert set(_placeholders(zh)) == set(_placeholders(en)), "the two languages take different parameters"
+    params = _samples(zh, en)
+    for lang in ("zh-CN", "zh-TW", "en"):
+        if kind == "message":
+            out = render(Problem(key, params=params, value="V"), lang)
+        elif kind == "text":
+            out = text(key, lang, **params)
+        else:
+            out = choice_text(key, lang, params)
+        assert not re.search(r"\{\w+\}", out), (lang, out)  # every parameter filled
+        if lang == "en":
+            assert _stray_cjk(out) == [], out
+        else:
+            assert CJK.search(out), out
+            assert not ENGLISH_WORDS.search(re.sub(r"X\d+", "", out)), out
+        if lang == "zh-TW":
+            assert converter("s2tw").convert(out) == out, out  # no Simplified character left
+
+
+def test_traditional_converts_sectools_words_never_names_or_paths():
+    p = Problem("ambiguous-name", file="名册/龙璐的表.xlsx", params={"id_label": TABLES["roster"].field("id").term,
+                                                                     "ids": "龙璐（A2）"}, value="龙璐")
+    out = render(p, "zh-TW")
+    assert "龙璐" in out and "龍璐" not in out  # the clerk's name stays as typed
+    assert "對應" in out  # sectools' own words are Traditional
+    assert "學號" in out  # and so is the column's label
+    assert render(p, "en").count("Student ID") == 1
+
+
+def test_terms_follow_the_message_language():
+    p = Problem("table-not-found", params={"table": TABLES["roster"].term, "required": TABLES["roster"].required_term()})
+    assert "roster" in render(p, "en") and "Student ID" in render(p, "en")
+    assert "名册" in render(p, "zh-CN") and "名冊" in render(p, "zh-TW")
+    assert W("none").render("en") == "(none)" and str(Term("名册", "roster")) == "名册"
+
+
+def _data_strings(root) -> set[str]:
+    """Everything the office itself holds: cell texts, sheet and file names, sectools.toml's strings."""
+    found: set[str] = set()
+    for p in root.rglob("*"):
+        found |= {p.name, p.stem}
+        if p.suffix == ".xlsx" and "输出" not in p.parts:
+            wb = openpyxl.load_workbook(p, read_only=True)
+            for ws in wb.worksheets:
+                found.add(ws.title)
+                for row in ws.iter_rows(values_only=True):
+                    found |= {str(v) for v in row if isinstance(v, str)}
+    def walk(v):
+        if isinstance(v, dict):
+            for k, x in v.items():
+                found.add(str(k))
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, str):
+            found.add(v)
+
+    walk(tomllib.loads((root / "sectools.toml").read_text(encoding="utf-8")))
+    return {s for s in found if s and CJK.search(s)}
+
+
+def test_english_commands_print_no_chinese_but_the_offices_data(demo_office):
+    root, _ = demo_office
+    data = sorted(_data_strings(root), key=len, reverse=True)
+    o = str(root)
+    commands = [["check", o], ["attendance", o, "--out", str(root / "输出" / "en.xlsx")], ["signin-sheet", o],
+                ["ranking", "compute", o, "--week", "2026-W11"], ["ranking", "compute", o, "--semester"],
+                ["ranking", "status", o, "--week", "2026-W11"], ["plans", "collect", o, "--month", "2026-03"],
+                ["kpi", o, "--period", "2026-03"], ["ranking", "verify", o]]
+    for args in commands:
+        r = CliRunner().invoke(main, ["--lang", "en", *args], catch_exceptions=False)
+        assert r.exit_code in (0, 1), r.output
+        for line in r.output.splitlines():
+            line = re.sub(r"\S*[/\\]\S*", "", line)  # paths are the office's file names
+            for s in data:
+                line = line.replace(s, "")
+            assert _stray_cjk(line) == [], (args, line)
