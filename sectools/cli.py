@@ -418,17 +418,11 @@ def ranking_publish(office: Path, week: str, by: str | None) -> None:
     """
     from . import jobs
 
-    r = jobs.publish(_open(office), week, by=by)
-    _show_week(_as_job(r))
-    for p in r["problems"]:
+    job = jobs.publish(_open(office), week, by=by)
+    _show_week(job)
+    for p in job.problems:
         click.echo(f"{word(p.severity, _lang())}: {p.message(_lang())}")
-    _files("published", r["files"])
-
-
-def _as_job(r):
-    from .jobs import JobResult
-
-    return JobResult("ranking", r["result"])
+    _files("published", job.files)
 
 
 def _files(head: str, files) -> None:
@@ -451,12 +445,12 @@ def ranking_correct(office: Path, week: str, reason: str, by: str | None) -> Non
     """
     from . import jobs
 
-    r = jobs.correct(_open(office), week, reason, by=by)
-    if not r["changes"]:
+    job = jobs.correct(_open(office), week, reason, by=by)
+    if not job.facts["changes"]:
         say("nothing-changed")
         return
-    click.echo(_table([["", c["class"], c["field"], f"{c['old']} → {c['new']}"] for c in r["changes"]]))
-    _files("corrected", r["files"])
+    click.echo(_table([["", c["class"], c["field"], f"{c['old']} → {c['new']}"] for c in job.facts["changes"]]))
+    _files("corrected", job.files)
 
 
 @ranking.command("seal")
@@ -472,8 +466,8 @@ def ranking_seal(office: Path, week: str, force: bool) -> None:
     """
     from . import jobs
 
-    r = jobs.seal(_open(office), week, force=force)
-    say("sealed", week=r["week"], hash=r["hash"][:12])
+    job = jobs.seal(_open(office), week, force=force)
+    say("sealed", week=job.facts["week"], hash=job.facts["hash"][:12])
 
 
 @ranking.command("verify")
@@ -487,12 +481,11 @@ def ranking_verify(office: Path) -> None:
     """
     from . import jobs
 
-    src = _open(office)
-    problems = jobs.verify(src)
-    if not problems:
-        say("verified", count=len(jobs.sealed_weeks(src)))
+    job = jobs.verify(_open(office))
+    if not job.problems:
+        say("verified", count=job.facts["weeks"])
         return
-    for p in problems:
+    for p in job.problems:
         click.echo(f"{p.code}: {p.message(_lang())}")
     sys.exit(1)
 

@@ -129,7 +129,7 @@ def test_seal_chain_edit_is_found(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     data["prev"] = "0" * 64
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert "seal-chain-broken" in [p.code for p in jobs.verify(off)]
+    assert "seal-chain-broken" in [p.code for p in jobs.verify(off).problems]
 
 
 def test_wide_sheet_without_a_date(tmp_path):

@@ -188,13 +188,13 @@ def test_publish_correct_seal_verify(tmp_path):
     off = load_office(office)
     on_time = dt.datetime(2026, 3, 16, 10, 0)
     r = jobs.publish(off, "2026-W11", by="张三", now=on_time)
-    assert r["late"] is False and not [p for p in r["problems"] if p.code == "published-late"]
-    names = [Path(f).name for f in r["files"]]
+    assert r.facts["late"] is False and not [p for p in r.problems if p.code == "published-late"]
+    names = [Path(f).name for f in r.files]
     assert "排名_2026-W11.xlsx" in names and "量化考核公示_2026-W11.docx" in names
-    assert any("备份" in f for f in r["files"])
+    assert any("备份" in str(f) for f in r.files)
     import docx
 
-    text = "\n".join(p.text for p in docx.Document(next(f for f in r["files"] if f.endswith(".docx"))).paragraphs)
+    text = "\n".join(p.text for p in docx.Document(next(f for f in r.files if f.suffix == ".docx")).paragraphs)
     assert "2026年第11周班级量化考核结果公示" in text and "中国式排名" in text and "会计2401" in text
     assert "公示期至2026年3月18日 23:59" in text
     with pytest.raises(SectoolsError) as e:
@@ -207,23 +207,23 @@ def test_publish_correct_seal_verify(tmp_path):
     ws.delete_rows(3)  # the 地面有垃圾 ×2 record of 会计2401
     wb.save(office / "检查记录.xlsx")
     c = jobs.correct(off, "2026-W11", "重复录入", by="李四", now=dt.datetime(2026, 3, 17, 9))
-    assert {"class": "会计2401", "field": "score", "old": 100.0, "new": 102.0} in c["changes"]
+    assert {"class": "会计2401", "field": "score", "old": 100.0, "new": 102.0} in c.facts["changes"]
     log = jobs.state(off, "2026-W11")["corrections"]
     assert log[0]["by"] == "李四" and log[0]["reason"] == "重复录入" and log[0]["records_removed"]
-    text = "\n".join(p.text for p in docx.Document(next(f for f in c["files"] if f.endswith(".docx"))).paragraphs)
+    text = "\n".join(p.text for p in docx.Document(next(f for f in c.files if f.suffix == ".docx")).paragraphs)
     assert "更正说明" in text and "会计2401：原100分，更正为102分" in text
 
     with pytest.raises(SectoolsError) as e:
         jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 18, 20))
     assert e.value.problems[0].code == "objection-open"
     sealed = jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19, 8))
-    assert len(sealed["hash"]) == 64 and sealed["prev"] is None
+    assert len(sealed.facts["hash"]) == 64 and sealed.facts["prev"] is None
     for call in (lambda: jobs.correct(off, "2026-W11", "再改", now=dt.datetime(2026, 3, 20)),
                  lambda: jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 20))):
         with pytest.raises(SectoolsError) as e:
             call()
         assert e.value.problems[0].code == "week-sealed"
-    assert jobs.verify(off) == []
+    assert jobs.verify(off).problems == []
 
     # Someone edits a sealed week's record by hand: verify finds it.
     wb = openpyxl.load_workbook(office / "检查记录.xlsx")
@@ -242,16 +242,16 @@ def test_late_publication_is_flagged_and_the_chain_links_weeks(tmp_path):
     wb.save(office / "检查记录.xlsx")
     off = load_office(office)
     r = jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 12, 30))
-    assert r["late"] is True and any(p.code == "published-late" for p in r["problems"])
+    assert r.facts["late"] is True and any(p.code == "published-late" for p in r.problems)
     first = jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19))
     jobs.publish(off, "2026-W12", now=dt.datetime(2026, 3, 23, 9))
     second = jobs.seal(off, "2026-W12", now=dt.datetime(2026, 3, 26))
-    assert second["prev"] == first["hash"]
+    assert second.facts["prev"] == first.facts["hash"]
     state = office / ".sectools" / "ranking" / "2026-W11" / "sealed.json"
     data = json.loads(state.read_text(encoding="utf-8"))
     data["outputs"][0][2] = 120.0  # a hand edit to the sealed results
     state.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    codes = [p.code for p in jobs.verify(off)]
+    codes = [p.code for p in jobs.verify(off).problems]
     assert "sealed-results-changed" in codes
 
 

@@ -65,7 +65,7 @@ def _compute(office, week: str):
 
 
 def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
-            corrections: list[dict] | None = None) -> dict:
+            corrections: list[dict] | None = None) -> JobResult:
     """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
     from ..ranking.report import week_sheet
     from ..writer import write_workbook
@@ -96,8 +96,8 @@ def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None
     if late:
         problems.append(Problem("published-late", WARNING, value=week,
                                 params={"due": dl["publish_by"].strftime("%Y-%m-%d %H:%M")}))
-    return {"week": week, "result": res, "files": snapshot["files"], "late": late, "problems": problems,
-            "deadlines": dl}
+    return JobResult("publish", res, problems, files=[workbook, backup] + list(notice),
+                     facts={"week": week, "late": late, "deadlines": dl, "changes": [], "reason": None})
 
 
 def _notice(office, week, res, dl, corrections, now) -> list[Path]:
@@ -120,7 +120,7 @@ def _open_week(office, week: str, now: dt.datetime | None) -> tuple[str, dt.date
     return week, now, published
 
 
-def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> dict:
+def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> JobResult:
     """Compare the corrected records with the published snapshot, record every change, republish."""
     office = as_source(office)
     week, now, published = _open_week(office, week, now)
@@ -138,7 +138,7 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
     removed = [x for x in before if x not in after]
     added = [x for x in after if x not in before]
     if not changes and not removed and not added:
-        return {"week": week, "changes": [], "files": [], "problems": res.problems}
+        return JobResult("correct", res, list(res.problems), facts={"week": week, "changes": [], "reason": reason})
     entry = {"at": now.isoformat(), "by": by, "reason": reason.strip(), "changes": changes,
              "records_removed": removed, "records_added": added}
     log = _read(_dir(office, week) / "corrections.json") or []
@@ -152,12 +152,12 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
     result = publish(office, week, by=by, now=now, corrections=[{"class": c["class"], "old": num(c["old"]),
                                                                 "new": num(c["new"])} for c in shown] or
                      [{"class": "—", "old": "—", "new": "—"}])
-    result["changes"] = changes
-    result["reason"] = reason
+    result.job = "correct"
+    result.facts.update(changes=changes, reason=reason)
     return result
 
 
-def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False) -> dict:
+def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False) -> JobResult:
     """封单: after the 公示 ends, fix the week: hash its inputs and outputs, chained to the week before."""
     office = as_source(office)
     week, now, published = _open_week(office, week, now)
@@ -174,7 +174,7 @@ def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = Fal
     record["hash"] = sha([record["week"], record["inputs_hash"], record["outputs_hash"], prev])
     record["outputs"] = outputs
     _write(_dir(office, week) / "sealed.json", record)
-    return record
+    return JobResult("seal", record, facts={"week": week, "hash": record["hash"], "prev": prev})
 
 
 def sealed_weeks(source) -> list[str]:
@@ -194,7 +194,7 @@ def _previous_seal(office, week: str) -> str | None:
     return _read(_dir(office, earlier[-1]) / "sealed.json")["hash"]
 
 
-def verify(office) -> list[Problem]:
+def verify(office) -> JobResult:
     """Every sealed week: its records and results still match the seal, and the chain holds."""
     office = as_source(office)
     problems: list[Problem] = []
@@ -213,7 +213,8 @@ def verify(office) -> list[Problem]:
             problems.append(Problem("sealed-results-changed", value=week,
                                     params={"classes": "、".join(changed) or "—"}))
         prev = rec["hash"]
-    return problems
+    weeks = sealed_weeks(office)
+    return JobResult("verify", weeks, problems, facts={"weeks": len(weeks)})
 
 
 def run_semester(office, until: dt.date, progress=None) -> list[dict]:
