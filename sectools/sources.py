@@ -147,7 +147,8 @@ class Source:
                     tables.append(read_table_from(wb, spec, sheet=sheet, context=self.ctx))
                 except UnreadableFile as e:
                     tables.append(empty_table(spec, e.problems, wb.display))
-        table = tables[0] if tables else empty_table(spec, [], None)
+        table = tables[0] if tables else empty_table(spec, [Problem(
+            "table-not-found", params={"table": spec.term, "required": spec.required_term(3)})], None)
         if table.header_row is not None:
             table.problems.extend(_table_rules(name, self.office, table))
         return table

@@ -143,3 +143,18 @@ def test_no_private_name_taken_across_modules():
                 found += [f"{name}: {a.name}" for a in node.names
                           if a.name.startswith("_") and not a.name.startswith("__")]
     assert found == []
+
+
+def test_command_bodies_are_thin():
+    """A CLI command parses, calls one job, shows its result: at most 20 lines below its docstring."""
+    tree = ast.parse((ROOT / "cli.py").read_text(encoding="utf-8"))
+    long = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and any(
+                isinstance(d, ast.Call) and getattr(d.func, "attr", "") in ("command", "group") for d in node.decorator_list):
+            body = node.body[1:] if isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant) \
+                else node.body
+            lines = (body[-1].end_lineno - body[0].lineno + 1) if body else 0
+            if lines > 20:
+                long.append((node.name, lines))
+    assert long == []

@@ -1,0 +1,105 @@
+"""The domains on small in-memory tables (no files): a :class:`FrameSource` feeds the same jobs as an
+office folder, so every rule can be checked on a few rows typed here — and the same facts from a
+folder give the same answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+
+import pandas as pd
+import pytest
+
+from sectools import jobs
+from sectools.config import load_office
+from sectools.errors import SectoolsError
+from sectools.sources import FrameSource
+
+from . import test_attendance as ta
+from . import test_kpi as tk
+from . import test_ranking as tr
+
+D = dt.date
+
+
+def attendance_frames(log: list[list] | None = None) -> FrameSource:
+    return FrameSource({"roster": ta.ROSTER, "meetings": ta.MEETINGS, "signins": log or ta.log_rows(),
+                        "leaves": ta.LEAVES}, tomllib.loads(ta.CONFIG))
+
+
+def test_attendance_rules_on_frames_match_the_hand_computed_counts():
+    res = jobs.attendance(attendance_frames()).result
+    got = {r["id"]: tuple(r[k] for k in ta.KEYS) for r in res.as_records()}
+    assert got == {k: pytest.approx(v) for k, v in ta.EXPECTED.items()}
+
+
+def test_frames_and_a_folder_give_the_same_attendance(tmp_path):
+    folder = jobs.attendance(load_office(ta.make_office(tmp_path / "o")), out=False).records()
+    assert jobs.attendance(attendance_frames()).records() == folder
+
+
+def test_a_dataframe_with_field_names_is_read_like_a_sheet():
+    head, *rows = ta.ROSTER
+    roster = pd.DataFrame(rows, columns=["id", "name", "department", "post", "joined", "left", "status"])
+    src = FrameSource({"roster": roster, "meetings": ta.MEETINGS, "signins": ta.log_rows(), "leaves": ta.LEAVES},
+                      tomllib.loads(ta.CONFIG))
+    assert jobs.attendance(src).records() == jobs.attendance(attendance_frames()).records()
+    assert src.read("roster").data["id"].tolist()[0] == "001"  # ids stay text with their zeros
+
+
+@pytest.mark.parametrize("k", range(1, len(ta.FACTS) + 1))
+def test_removing_a_sign_in_never_raises_a_rate(k):
+    """Metamorphic: less evidence of attendance can only keep or lower a member's rate."""
+    full = {r["id"]: r["rate"] for r in jobs.attendance(attendance_frames()).records()}
+    log = ta.log_rows()
+    fewer = {r["id"]: r["rate"] for r in jobs.attendance(attendance_frames(log[:k] + log[k + 1:])).records()}
+    for sid, rate in fewer.items():
+        assert rate is None or full[sid] is None or rate <= full[sid] + 1e-9, (sid, log[k])
+
+
+def ranking_frames(extra: dict | None = None) -> FrameSource:
+    return FrameSource({"classes": tr.CLASSES, "score_items": tr.ITEMS,
+                        "inspections": {"生活部": tr.LIFE, "纪检部": tr.DISCIPLINE}},
+                       tomllib.loads(tr.CONFIG.format(extra="")) | (extra or {}))
+
+
+def test_ranking_rules_on_frames(tmp_path):
+    res = jobs.ranking_week(ranking_frames(), "2026-W11").result
+    got = tr.table(res)
+    # 会计2401: 卫生 −7 capped at −5, 活动获奖 +6 capped at +5 → 100; 财管2401: −5 and a serious violation
+    assert got["会计2401"][0] == 100 and got["财管2401"][:1] == (95,) and got["财管2401"][3] is True
+    assert got == tr.table(jobs.ranking_week(load_office(tr.make(tmp_path / "o")), "2026-W11").result)
+    assert {(p.code, p.cell) for p in res.problems} >= {("unknown-class", "B7"), ("unknown-item", "C7")}
+
+
+def test_a_week_without_records_is_said_and_reported(tmp_path):
+    job = jobs.ranking_week(ranking_frames(), None, today=D(2026, 3, 15))
+    assert job.facts["week"] == "2026-W11" and job.choices[0].reason == "week-latest"
+    assert "2026-W11（第11周" in job.choices[0].text("zh-CN")
+    early = jobs.ranking_week(ranking_frames(), None, today=D(2026, 3, 1))
+    assert early.choices[0].reason == "week-none"
+
+
+def test_appraisal_on_frames_without_computed_sources():
+    src = FrameSource({"roster": ta.ROSTER, "indicators": tk.INDICATORS, "ratings": tk.RATINGS},
+                      tomllib.loads(ta.CONFIG + tk.KPI_CONFIG))
+    job = jobs.kpi(src, "2026-03", computed=False)
+    rows = {r["id"]: r for r in job.result.rows}
+    # 甲: 工作态度 = 0.1×90 + 0.5×80 + 0.4×85 = 83; 加分 3 (not weighted)
+    assert rows["001"]["indicators"]["工作态度"] == 83.0 and rows["001"]["indicators"]["加分"] == 3.0
+    assert {p.code for p in job.problems} >= {"source-unavailable", "score-out-of-range"}
+    assert job.choices == []  # the period was given
+
+
+def test_the_latest_period_is_a_date_not_a_text_order():
+    ratings = tk.RATINGS + [["2026年春季学期", "001", "甲", "工作态度", "自评", 88]]
+    src = FrameSource({"roster": ta.ROSTER, "indicators": tk.INDICATORS, "ratings": ratings},
+                      tomllib.loads(ta.CONFIG + tk.KPI_CONFIG))
+    job = jobs.kpi(src, computed=False)
+    assert job.facts["period"] == "2026-03" and job.choices[0].reason == "period-latest"
+
+
+def test_a_job_without_its_tables_refuses():
+    with pytest.raises(SectoolsError) as e:
+        jobs.attendance(FrameSource({"roster": ta.ROSTER}, tomllib.loads(ta.CONFIG)))
+    assert e.value.problems[0].code == "table-not-found"
