@@ -94,14 +94,10 @@ def bare() -> None:
 
 
 def sectools_job() -> None:
-    from sectools import attendance
-    from sectools.attendance.report import write_report
-    from sectools.config import load_office
+    from sectools import jobs
 
-    office = load_office(DATA)
-    res = attendance.run(office)
-    assert len(res.members) == MEMBERS
-    write_report(DATA / "out_sectools.xlsx", res, office.name)
+    job = jobs.attendance(DATA, out=DATA / "out_sectools.xlsx")
+    assert len(job.result.members) == MEMBERS
 
 
 def naive_job() -> None:

@@ -468,8 +468,6 @@ class Term:
     phrase of the catalogue — rendered in the language of the message that shows them.  Plain
     strings in params are a clerk's (names, paths, cell values) and are never converted."""
 
-    __slots__ = ("zh", "en", "key", "params")
-
     def __init__(self, zh: str | None = None, en: str | None = None, *, key: str | None = None, **params):
         self.zh, self.en, self.key, self.params = zh, en, key, params
 
@@ -680,6 +678,38 @@ TEXTS: dict[str, tuple[str, str]] = {
     "excel-problems": ("发现 {count} 个问题（其中 {errors} 个错误），详见“{sheet}”工作表：",
                        "{count} problems ({errors} errors), listed on sheet '{sheet}':"),
     "excel-failed": ("未能完成：", "Could not run:"),
+    # report titles
+    "title-attendance": ("{office} 考勤统计", "{office} attendance"),
+    "title-attendance-period": ("{office} 考勤统计（{period}）", "{office} attendance ({period})"),
+    "title-ranking": ("{office} {week} 班级量化考核排名", "{office} {week} class assessment ranking"),
+    "title-plans": ("{office} {year}年{month}月{kind}收集情况（截止 {due}）",
+                    "{office} {year}-{month} {kind}: who handed in (due {due})"),
+    "title-schedule": ("{office} {year}年{month}月工作重点及每周活动安排", "{office} {year}-{month} priorities and weekly activities"),
+    "title-kpi-member": ("{office} {period} 成员绩效考核结果", "{office} {period} appraisal of members"),
+    "title-kpi-department": ("{office} {period} 部门绩效考核结果", "{office} {period} appraisal of departments"),
+    "title-signin": ("{office} {meeting} 签到表", "{office} {meeting} sign-in sheet"),
+    "week-n": ("第{n}周", "week {n}"),
+    # notice phrases with parameters (the fixed ones are NOTICE_WORDS below)
+    "n-week-title": ("{year}年第{n}周", "week {n} of {year}"),
+    "n-week-text": ("{title}（{m1}月{d1}日—{m2}月{d2}日）", "{title} ({m1}/{d1}–{m2}/{d2})"),
+    "n-handed-in-late": ("已于{date}逾期提交", "handed in late on {date}"),
+    "n-bonus": ("奖金{amount}元。", "Bonus: {amount} yuan."),
+    "rule-text": ("{scope}：折算缺席 ≥ {n} 次 → {action}", "{scope}: counted absences ≥ {n} → {action}"),
+    "all-meetings": ("全部会议", "all meetings"),
+    "n-rule": ("《考勤制度》（{rule}）", "the attendance rules ({rule})"),
+    "quota-exceeded": ("超出{grade}名额（{count} 人）", "over the {grade} quota ({count} people)"),
+    "date-range": ("{start} 至 {end}", "{start} to {end}"),
+    "signin-heading": ("{title} {when} {place}", "{title} {when} {place}"),
+    "signin-when": ("会议时间：{when}    地点：{place}", "Time: {when}    Place: {place}"),
+    "signin-people": ("主持人：{host}    记录人：{recorder}    参会范围：{scope}",
+                      "Chair: {host}    Minutes: {recorder}    Expected: {scope}"),
+    "signin-counts": ("应到 {count} 人    实到 ____ 人    请假 ____ 人    缺席 ____ 人",
+                      "Expected {count}    Present ____    On leave ____    Absent ____"),
+    "signin-recorder": ("记录人签字：______________", "Recorded by: ______________"),
+    "page-footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "leave-note": ("{kind}（{state}）", "{kind} ({state})"),
+    "approved": ("已批准", "approved"),
+    "not-approved": ("未批准", "not approved"),
     # phrases inside problem messages (sectools.messages.W)
     "none": ("（无）", "(none)"),
     "allowed-marks": ("√ ✓ 到 出席 / 迟 迟到 / 早 早退 / 假 事假 / 病 病假 / 公 公假 / × 缺席 旷会，或签到时间如 19:05",
@@ -749,3 +779,58 @@ def _plain(v, lang: str) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
+
+
+# ---- the words of sectools' report workbooks: sheet names, column headers, chart titles ----------
+# zh-CN → en; zh-TW is made from zh-CN.  A report uses L("学号"); a word missing here is a KeyError.
+LABELS: dict[str, str] = {
+    # attendance
+    "成员考勤": "Members", "部门汇总": "Departments", "按周": "Weeks", "会议明细": "Meetings", "处理名单": "Actions",
+    "考勤统计": "Attendance", "学号": "ID", "姓名": "Name", "部门": "Department", "职务": "Post", "应到": "Expected",
+    "出席": "Present", "迟到": "Late", "早退": "Left early", "事假": "Personal leave", "病假": "Sick leave",
+    "公假": "Official leave", "缺席": "Absent", "折算缺席": "Counted absences", "出勤率": "Rate",
+    "最长连续缺席": "Longest absence run", "处理": "Action", "人数": "Members", "实到": "Attended",
+    "迟到/早退": "Late/early", "请假": "Leave", "日期": "Date", "开始": "Start", "会议": "Meeting", "类型": "Kind",
+    "地点": "Place", "缺席名单": "Absent", "请假名单": "On leave", "迟到/早退名单": "Late or early", "周": "Week",
+    "周一": "Monday", "会议数": "Meetings", "全体": "All", "依据": "Rule", "通知": "Notice", "相关会议": "Meetings counted",
+    "各部门出勤率": "Attendance rate by department", "每周出勤率（全体与各部门）": "Weekly attendance rate",
+    "没有达到处理标准的成员。": "No one reached a threshold.",
+    # sign-in sheet
+    "签到表": "Sign-in sheet", "序号": "No.", "签到时间": "Signed in", "本人签名": "Signature", "备注": "Note",
+    # ranking
+    "排名": "Ranking", "年级": "Grade", "班级": "Class", "得分": "Score", "加分": "Bonuses", "扣分": "Deductions",
+    "流动红旗": "Red flag", "严重违纪": "Serious violation", "是": "yes",
+    # plans
+    "总览": "Overview", "提交时间": "Handed in", "状态": "Status", "条目数": "Items", "完成率": "Completion",
+    "问题": "Problems", "文件": "File", "全部条目": "All items", "工作项目": "Work item", "具体内容": "Details",
+    "时间安排": "When", "负责人": "Owner", "预期目标": "Goal", "完成情况": "Done", "完成说明": "Remarks",
+    "计划外": "Unplanned", "计划外工作": "Unplanned work", "没有计划外工作。": "No unplanned work.",
+    "按时": "on time", "逾期": "late", "未交": "missing", "月度工作计划": "monthly plan",
+    "月度工作总结": "monthly summary", "学期工作总结": "semester summary", "每周活动安排": "Weekly schedule",
+    "周次": "Week", "本月内": "this month",
+    # appraisal
+    "考核结果": "Results", "绩效考核": "Appraisal", "总排名": "Rank", "部门内排名": "Rank in department",
+    "总分": "Total", "等级": "Grade", "奖金（元）": "Bonus (yuan)", "说明": "Note", "指标与权重": "Indicators",
+    "指标": "Indicator", "类别": "Category", "权重": "Weight", "评分方式": "Method", "数据来源": "Source",
+    "满分": "Full marks",
+    # problems
+    "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
+    "错误": "error", "警告": "warning",
+}
+
+
+def L(zh: str) -> Term:
+    """A report word (sheet name, header, chart title) as a Term; it must be in :data:`LABELS`."""
+    return Term(zh, LABELS[zh])
+
+
+# The fixed phrases sectools writes into notices (zh-CN → en; zh-TW is made from zh-CN).
+NOTICE_WORDS: dict[str, str] = {
+    "本学期": "this semester", "时间另行通知": "time to be announced", "另行通知": "to be announced",
+    "全体成员": "all members", "主席团": "the presidium", "秘书处": "the secretariat", "各部门": "all departments",
+    "未填部门": "no department", "无": "none", "本次会议无议定事项": "no decisions at this meeting",
+    "（流动红旗）": " (red flag)", "中国式排名，并列名次不占位（1、2、2、3）": "ties share a rank (1, 2, 2, 3)",
+    "并列名次占位（1、2、2、4）": "ties take their places (1, 2, 2, 4)", "尚未提交": "not handed in yet",
+    "《考勤制度》": "the attendance rules", "月度工作计划": "monthly plan", "月度工作总结": "monthly summary",
+    "学期工作总结": "semester summary",
+}

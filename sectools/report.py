@@ -7,21 +7,32 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import Problem
-from .messages import word
+from .messages import Term, word
 from .writer import Column, Sheet, write_workbook
 
 
+class MessageOf(Term):
+    """A problem's message, written in the language of the workbook it lands in."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(key=None)
+        self.problem = problem
+
+    def render(self, lang: str = "zh-CN") -> str:
+        return self.problem.message(lang)
+
+
 def problems_sheet(problems: list[Problem], lang: str = "zh-CN") -> Sheet:
-    en = lang == "en"
-    cols = [Column("File" if en else "文件"), Column("Sheet" if en else "工作表"), Column("Cell" if en else "单元格"),
-            Column(word("severity", lang)), Column(word("code", lang)), Column(word("message", lang), "wrap", width=70),
-            Column("Value" if en else "原值")]
-    rows = [[p.file, p.sheet, p.cell, word(p.severity, lang), p.code, p.message(lang),
+    """Every problem a row: where, how bad, its code, the message (in ``lang``) and the bad value."""
+    from .messages import L, W
+
+    cols = [Column(L("文件")), Column(L("工作表")), Column(L("单元格")), Column(L("级别")), Column(L("代码")),
+            Column(Term(word("message", "zh-CN"), word("message", "en")), "wrap", width=70), Column(L("原值"))]
+    rows = [[p.file, p.sheet, p.cell, L("错误" if p.is_error() else "警告"), p.code, MessageOf(p),
              None if p.value is None else str(p.value)] for p in problems]
-    note = None if rows else ("No problems found." if en else "没有发现问题。")
-    return Sheet("Problems" if en else "问题清单", cols, rows, title="Problems" if en else "问题清单", note=note)
+    return Sheet(L("问题清单"), cols, rows, title=L("问题清单"), note=None if rows else W("no-problems"))
 
 
 def write_problems(target: str | os.PathLike, problems: list[Problem], lang: str = "zh-CN",
                    inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    return write_workbook(target, [problems_sheet(problems, lang)], inputs=inputs)
+    return write_workbook(target, [problems_sheet(problems, lang)], inputs=inputs, lang=lang)

@@ -122,9 +122,16 @@ def _plain(v: Any) -> Any:
 
 
 # ---- report workbooks ----------------------------------------------------------------------
+def _loc(v: Any, lang: str) -> Any:
+    """sectools' own words (a :class:`~sectools.messages.Term`) in ``lang``; anything else as it is."""
+    from .messages import Term
+
+    return v.render(lang) if isinstance(v, Term) else v
+
+
 @dataclass
 class Column:
-    label: str
+    label: Any  # str, or a Term (sectools' word, shown in the workbook's language)
     kind: str = "text"  # text, wrap (long text), int, number, percent, date, time, datetime
     width: float | None = None
     low: float | None = None  # highlight values below this (rates)
@@ -140,6 +147,22 @@ class Sheet:
     charts: list[dict] = field(default_factory=list)  # passed to :func:`_add_chart`
     validations: dict[int, list[str]] = field(default_factory=dict)  # column → drop-down list
     blank_rows: int = 0  # rows left for typing (formats and drop-downs reach them)
+
+    def rendered(self, lang: str = "zh-CN") -> "Sheet":
+        """The sheet with sectools' words (Terms: names, headers, titles, chart titles, cells) in ``lang``;
+        the office's data is left exactly as it is."""
+        from dataclasses import replace
+
+        from .messages import Term
+
+        def rows():
+            for r in self.rows:
+                yield [v.render(lang) if isinstance(v, Term) else v for v in r] \
+                    if any(isinstance(v, Term) for v in r) else r
+
+        return replace(self, name=_loc(self.name, lang), title=_loc(self.title, lang), note=_loc(self.note, lang),
+                       columns=[replace(c, label=_loc(c.label, lang)) for c in self.columns], rows=list(rows()),
+                       charts=[{**ch, "title": _loc(ch.get("title", ""), lang)} for ch in self.charts])
 
 
 def new_workbook(path: str | os.PathLike):
@@ -324,13 +347,13 @@ def _safe_sheet_name(name: str) -> str:
 
 
 def write_workbook(target: str | os.PathLike, sheets: list[Sheet], inputs: Iterable[str | os.PathLike] = (),
-                   extra: Callable[[Any, Styles], None] | None = None) -> Path:
-    """Write a finished-looking report workbook atomically."""
+                   extra: Callable[[Any, Styles], None] | None = None, lang: str = "zh-CN") -> Path:
+    """Write a finished-looking report workbook atomically, its own words in ``lang``."""
     with atomic_target(target, inputs) as tmp:
         wb = new_workbook(tmp)
         styles = Styles(wb)
         for s in sheets:
-            write_sheet(wb, styles, s)
+            write_sheet(wb, styles, s.rendered(lang))
         if extra:
             extra(wb, styles)
         wb.close()

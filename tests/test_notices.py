@@ -242,3 +242,14 @@ def test_committed_templates_are_current(tmp_path):
     for k in SOURCES:
         a, b = docx.Document(tmp_path / f"{k}.docx"), docx.Document(committed / f"{k}.docx")
         assert [(p.style.name, p.text) for p in a.paragraphs] == [(p.style.name, p.text) for p in b.paragraphs], k
+
+
+def test_heading_numbers_go_past_ten():
+    from sectools.notices.kinds import numeral
+
+    class Office:
+        lang = "zh-CN"
+
+    assert [numeral(Office, n) for n in (1, 10, 11, 12, 20, 23)] == ["一", "十", "十一", "十二", "二十", "二十三"]
+    Office.lang = "en"
+    assert numeral(Office, 11) == "11"

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import WARNING, Problem, SectoolsError
-from ..messages import W
+from ..messages import L, W
 from .compute import Result, compute
 from .records import Records, SigninTable, from_table, read_signins
 from .rules import Rules, Step, rules_from_config
@@ -98,7 +98,8 @@ def expected_at(meetings_table, k: int, roster, departments: tuple[str, ...], le
         for sid, name, d, mname, kind, appr in zip(leaves["id"], leaves["name"], leaves["date"], leaves["meeting"],
                                                    leaves["kind"], leaves["approved"]):
             if d == mt["date"].iat[0] and (not mname or mname == mt["meeting"].iat[0]) and kind:
-                notes[sid or name] = f"{STATUS_LABELS[kind]}（{'已批准' if leave_approved(appr) else '未批准'}）"
+                notes[sid or name] = W("leave-note", kind=L(STATUS_LABELS[kind]),
+                                          state=W("approved" if leave_approved(appr) else "not-approved"))
     people = [{"id": r["id"].iat[i], "name": r["name"].iat[i], "department": r["department"].iat[i],
                "post": r["post"].iat[i], "note": notes.get(r["id"].iat[i]) or notes.get(r["name"].iat[i])}
               for i in np.nonzero(expected)[0]]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..dates import format_date_zh
+from ..messages import L, Term, W
 from ..writer import Column, Sheet, write_workbook
 from .compute import Result
 
@@ -17,19 +18,6 @@ MEMBER_COLUMNS = [
     ("absent", "缺席", "int"), ("counted_absences", "折算缺席", "int"), ("rate", "出勤率", "percent"),
     ("longest_absence_streak", "最长连续缺席", "int"), ("actions", "处理", "text"),
 ]
-EN = {"学号": "ID", "姓名": "Name", "部门": "Department", "职务": "Post", "应到": "Expected", "出席": "Present",
-      "迟到": "Late", "早退": "Left early", "事假": "Personal leave", "病假": "Sick leave", "公假": "Official leave",
-      "缺席": "Absent", "折算缺席": "Counted absences", "出勤率": "Rate", "最长连续缺席": "Longest absence run",
-      "处理": "Action", "人数": "Members", "实到": "Attended", "迟到/早退": "Late/early", "请假": "Leave",
-      "日期": "Date", "开始": "Start", "会议": "Meeting", "类型": "Kind", "地点": "Place", "缺席名单": "Absent",
-      "请假名单": "On leave", "迟到/早退名单": "Late or early", "周": "Week", "周一": "Monday", "会议数": "Meetings",
-      "全体": "All", "依据": "Rule", "通知": "Notice", "相关会议": "Meetings counted"}
-
-
-def _l(label: str, lang: str) -> str:
-    return EN.get(label, label) if lang == "en" else label
-
-
 def _num(v):
     if v is None:
         return None
@@ -42,11 +30,12 @@ def _num(v):
 
 def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: str = "") -> list[Sheet]:
     low = res.rules.low_rate
-    title = f"{office_name} 考勤统计" + (f"（{period}）" if period else "")
+    title = W("title-attendance-period", office=office_name, period=period) if period else \
+        W("title-attendance", office=office_name)
     m = res.members
     members = Sheet(
-        _l("成员考勤", lang) if lang != "en" else "Members",
-        [Column(_l(lab, lang), kind, low=low if key == "rate" else None,
+        L("成员考勤"),
+        [Column(L(lab), kind, low=low if key == "rate" else None,
                 width=28 if key == "actions" else None) for key, lab, kind in MEMBER_COLUMNS],
         [[_num(v) if kind in ("int", "percent") else v for (key, _, kind), v in
           zip(MEMBER_COLUMNS, row)] for row in m[[k for k, _, _ in MEMBER_COLUMNS]].itertuples(index=False)],
@@ -57,13 +46,13 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
                 ("attended", "实到", "int"), ("late", "迟到/早退", "int"), ("leave", "请假", "int"),
                 ("absent", "缺席", "int"), ("rate", "出勤率", "percent")]
     departments = Sheet(
-        "部门汇总" if lang != "en" else "Departments",
-        [Column(_l(lab, lang), kind, low=low if key == "rate" else None) for key, lab, kind in dep_cols],
+        L("部门汇总"),
+        [Column(L(lab), kind, low=low if key == "rate" else None) for key, lab, kind in dep_cols],
         [[_num(v) if kind != "text" else v for (key, _, kind), v in zip(dep_cols, row)]
          for row in d[[k for k, _, _ in dep_cols]].itertuples(index=False)],
         title=title,
         charts=[{"type": "column", "categories": 0, "values": [7], "percent": True, "labels": True,
-                 "title": "各部门出勤率" if lang != "en" else "Attendance rate by department",
+                 "title": L("各部门出勤率"),
                  "at": "A" + str(len(d) + 5), "width": 720, "height": 320}],
     )
     w = res.weeks
@@ -74,12 +63,12 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
         extra = [_num(dw[c].iat[k]) for c in deps]
         week_rows.append([row.week, row.monday, int(row.meetings), _num(row.rate)] + extra)
     weeks = Sheet(
-        "按周" if lang != "en" else "Weeks",
-        [Column(_l("周", lang)), Column(_l("周一", lang), "date"), Column(_l("会议数", lang), "int"),
-         Column(_l("全体", lang), "percent", low=low)] + [Column(c, "percent", low=low) for c in deps],
+        L("按周"),
+        [Column(L("周")), Column(L("周一"), "date"), Column(L("会议数"), "int"),
+         Column(L("全体"), "percent", low=low)] + [Column(c, "percent", low=low) for c in deps],
         week_rows, title=title,
         charts=[{"type": "line", "categories": 0, "values": list(range(3, 4 + len(deps))), "percent": True,
-                 "title": "每周出勤率（全体与各部门）" if lang != "en" else "Weekly attendance rate",
+                 "title": L("每周出勤率（全体与各部门）"),
                  "at": "B" + str(len(week_rows) + 5), "width": 900, "height": 380}],
     )
     mt = res.meetings
@@ -90,22 +79,22 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
                ("absent_names", "缺席名单", "wrap"), ("leave_names", "请假名单", "wrap"),
                ("late_names", "迟到/早退名单", "wrap")]
     meetings = Sheet(
-        "会议明细" if lang != "en" else "Meetings",
-        [Column(_l(lab, lang), kind, low=low if key == "rate" else None,
+        L("会议明细"),
+        [Column(L(lab), kind, low=low if key == "rate" else None,
                 width=30 if kind == "wrap" else None) for key, lab, kind in mt_cols],
         [[_num(v) if kind in ("int", "percent") else (v or None) for (key, _, kind), v in zip(mt_cols, row)]
          for row in mt[[k for k, _, _ in mt_cols]].itertuples(index=False)],
         title=title,
     )
-    act_cols = [Column(_l(x, lang)) for x in ("学号", "姓名", "部门", "职务")] + [
-        Column(_l("折算缺席", lang), "int"), Column(_l("缺席", lang), "int"), Column(_l("迟到/早退", lang), "int"),
-        Column(_l("处理", lang), width=18), Column(_l("依据", lang), "wrap", width=36), Column(_l("通知", lang)),
-        Column(_l("相关会议", lang), "wrap", width=60)]
+    act_cols = [Column(L(x)) for x in ("学号", "姓名", "部门", "职务")] + [
+        Column(L("折算缺席"), "int"), Column(L("缺席"), "int"), Column(L("迟到/早退"), "int"),
+        Column(L("处理"), width=18), Column(L("依据"), "wrap", width=36), Column(L("通知")),
+        Column(L("相关会议"), "wrap", width=60)]
     actions = Sheet(
-        "处理名单" if lang != "en" else "Actions", act_cols,
+        L("处理名单"), act_cols,
         [[a["id"], a["name"], a["department"], a["post"], a["count"], a["absent"], a["late_or_early"], a["action"],
           a["rule"], a["notice"], "；".join(a["meetings"])] for a in res.actions],
-        title=title, note=None if res.actions else ("没有达到处理标准的成员。" if lang != "en" else "No one reached a threshold."),
+        title=title, note=None if res.actions else L("没有达到处理标准的成员。"),
     )
     sheets = [members, departments, weeks, meetings, actions]
     if res.problems:
@@ -117,24 +106,26 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
 
 def write_report(target: str | os.PathLike, res: Result, office_name: str, lang: str = "zh-CN", period: str = "",
                  inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    return write_workbook(target, report_sheets(res, office_name, lang, period), inputs=inputs)
+    return write_workbook(target, report_sheets(res, office_name, lang, period), inputs=inputs, lang=lang)
 
 
 # ---- the printable sign-in sheet ------------------------------------------------------------
 SIGNIN_COLUMNS = (("序号", 6), ("部门", 10), ("姓名", 10), ("职务", 9), ("签到时间", 11), ("本人签名", 16), ("备注", 16))
 
 
-def signin_title(meeting: dict, office_name: str) -> str:
-    return f"{office_name} {meeting['meeting']} 签到表"
+def signin_title(meeting: dict, office_name: str):
+    return W("title-signin", office=office_name, meeting=meeting["meeting"])
 
 
-def signin_when(meeting: dict) -> str:
-    when = format_date_zh(meeting["date"], weekday=True)
+def signin_when(meeting: dict):
+    """The meeting's day and times: 2026年3月8日（星期日） 19:00–20:00, or 2026-03-08 (Sun) 19:00–20:00."""
+    times = ""
     if meeting.get("start"):
-        when += " " + meeting["start"].strftime("%H:%M")
+        times = " " + meeting["start"].strftime("%H:%M")
         if meeting.get("end"):
-            when += "–" + meeting["end"].strftime("%H:%M")
-    return when
+            times += "–" + meeting["end"].strftime("%H:%M")
+    d = meeting["date"]
+    return Term(format_date_zh(d, weekday=True) + times, f"{d.isoformat()} ({d:%a})" + times)
 
 
 def signin_rows(people: list[dict]) -> list[list]:
@@ -143,19 +134,25 @@ def signin_rows(people: list[dict]) -> list[list]:
 
 def signin_sheet_data(meeting: dict, people: list[dict], office_name: str) -> Sheet:
     """The sign-in sheet as data (the Excel button puts it into the open book; the file is the same layout)."""
-    title = f"{signin_title(meeting, office_name)} {signin_when(meeting)} {meeting.get('place') or ''}".strip()
-    return Sheet("签到表", [Column(label, width=w) for label, w in SIGNIN_COLUMNS], signin_rows(people), title=title)
+    title = W("signin-heading", title=signin_title(meeting, office_name), when=signin_when(meeting),
+              place=meeting.get("place") or "")
+    return Sheet(L("签到表"), [Column(L(label), width=w) for label, w in SIGNIN_COLUMNS], signin_rows(people), title=title)
 
 
 def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[dict], office_name: str,
-                       inputs: Iterable[str | os.PathLike] = ()) -> Path:
+                       inputs: Iterable[str | os.PathLike] = (), lang: str = "zh-CN") -> Path:
     """A4 sign-in sheet: title, meeting details, one row per expected member (in the order given,
     see :func:`sectools.attendance.expected_at`), footer counts."""
+    from ..messages import text
     from ..writer import FONT, atomic_target, new_workbook, write_value
 
+    def say(key, **params):
+        return text(key, lang, **params)
+
+    blank = "＿＿＿＿"
     with atomic_target(target, inputs) as tmp:
         wb = new_workbook(tmp)
-        ws = wb.add_worksheet("签到表")
+        ws = wb.add_worksheet(L("签到表").render(lang))
         base = {"font_name": FONT, "valign": "vcenter"}
         f_title = wb.add_format({**base, "bold": True, "font_size": 18, "align": "center"})
         f_info = wb.add_format({**base, "font_size": 11})
@@ -165,33 +162,33 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
         f_left = wb.add_format({**base, "font_size": 12, "border": 1})
         f_foot = wb.add_format({**base, "font_size": 12, "bold": True})
         cols = SIGNIN_COLUMNS
-        ws.merge_range(0, 0, 0, len(cols) - 1, signin_title(meeting, office_name), f_title)
+        ws.merge_range(0, 0, 0, len(cols) - 1, signin_title(meeting, office_name).render(lang), f_title)
         ws.set_row(0, 34)
-        when = signin_when(meeting)
-        ws.merge_range(1, 0, 1, len(cols) - 1, f"会议时间：{when}    地点：{meeting.get('place') or '＿＿＿＿'}", f_info)
+        ws.merge_range(1, 0, 1, len(cols) - 1, say("signin-when", when=signin_when(meeting),
+                                                    place=meeting.get("place") or blank), f_info)
         ws.merge_range(2, 0, 2, len(cols) - 1,
-                       f"主持人：{meeting.get('host') or '＿＿＿＿'}    记录人：{meeting.get('recorder') or '＿＿＿＿'}"
-                       f"    参会范围：{meeting.get('scope') or '全体'}", f_info)
+                       say("signin-people", host=meeting.get("host") or blank, recorder=meeting.get("recorder") or blank,
+                           scope=meeting.get("scope") or L("全体")), f_info)
         for c, (label, width) in enumerate(cols):
-            ws.write_string(3, c, label, f_head)
+            ws.write_string(3, c, L(label).render(lang), f_head)
             ws.set_column(c, c, width)
         ws.set_row(3, 24)
         for i, row in enumerate(signin_rows(people)):
             r = 4 + i
             ws.set_row(r, 26)
             for c, v in enumerate(row):
-                write_value(ws, r, c, v, f_left if c == len(row) - 1 else f_cell)
+                write_value(ws, r, c, v.render(lang) if isinstance(v, Term) else v,
+                            f_left if c == len(row) - 1 else f_cell)
         foot = 4 + len(people) + 1
-        ws.merge_range(foot, 0, foot, len(cols) - 1,
-                       f"应到 {len(people)} 人    实到 ____ 人    请假 ____ 人    缺席 ____ 人", f_foot)
-        ws.merge_range(foot + 1, 0, foot + 1, len(cols) - 1, "记录人签字：______________", f_info)
+        ws.merge_range(foot, 0, foot, len(cols) - 1, say("signin-counts", count=len(people)), f_foot)
+        ws.merge_range(foot + 1, 0, foot + 1, len(cols) - 1, say("signin-recorder"), f_info)
         ws.set_paper(9)
         ws.set_portrait()
         ws.set_margins(left=0.6, right=0.6, top=0.7, bottom=0.7)
         ws.center_horizontally()
         ws.repeat_rows(3)
         ws.fit_to_pages(1, 0)
-        ws.set_footer("&C第 &P 页，共 &N 页")
+        ws.set_footer("&C" + say("page-footer"))
         ws.hide_gridlines(2)
         wb.close()
     return Path(target)

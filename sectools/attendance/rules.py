@@ -42,10 +42,9 @@ class Step:
     kind: str | None = None  # None: counted over all meetings in range
 
     def rule_text(self, lang: str = "zh-CN") -> str:
-        scope = self.kind or ("all meetings" if lang == "en" else "全部会议")
-        if lang == "en":
-            return f"{scope}: counted absences ≥ {self.absences} → {self.action}"
-        return f"{scope}：折算缺席 ≥ {self.absences} 次 → {self.action}"
+        from ..messages import W, text
+
+        return text("rule-text", lang, scope=self.kind or W("all-meetings"), n=self.absences, action=self.action)
 
 
 DEFAULT_STEPS = tuple(Step(**a) for a in default("attendance", "actions"))

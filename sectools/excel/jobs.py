@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import jobs
 from ..errors import ERROR, SectoolsError
-from ..messages import normalize_lang, text
+from ..messages import L, normalize_lang, text
 from .book import MARK, BookWorkbook
 
 ALERT_PROBLEMS = 5
@@ -40,6 +40,7 @@ FORMATS = {"percent": "0.0%", "date": "yyyy-mm-dd", "time": "hh:mm", "datetime":
 
 def put_sheet(book, sheet, owned: list[str], lang: str = "zh-CN") -> str:
     """Write a :class:`sectools.writer.Sheet` into a sheet sectools owns; returns its name."""
+    sheet = sheet.rendered(lang)
     names = [s.name for s in book.sheets]
     name = sheet.name
     if name in names and name not in owned:
@@ -76,14 +77,17 @@ def put_sheet(book, sheet, owned: list[str], lang: str = "zh-CN") -> str:
     return name
 
 
-def put_sheets(book, sheets, owned: list[str], rename: dict[str, str] | None = None, lang: str = "zh-CN") -> list[str]:
-    """A report's sheets into the book (without charts; the problems sheet is written by finish)."""
+def put_sheets(book, sheets, owned: list[str], rename: dict | None = None, lang: str = "zh-CN") -> list[str]:
+    """A report's sheets into the book (without charts; the problems sheet is written by finish).
+    ``rename``: a report sheet's name (its Simplified word) → the name it takes in the book."""
+    from dataclasses import replace
+
     written = []
     for sh in sheets:
-        if sh.name in ("问题清单", "Problems"):
+        zh = getattr(sh.name, "zh", sh.name)
+        if zh == "问题清单":
             continue
-        sh.charts = []
-        sh.name = (rename or {}).get(sh.name, sh.name)
+        sh = replace(sh, charts=[], name=(rename or {}).get(zh, sh.name))
         written.append(put_sheet(book, sh, owned, lang))
     return written
 
@@ -154,7 +158,7 @@ def attendance(book) -> None:
     """考勤统计：读取本工作簿的名册、会议、签到、请假表，写入考勤结果工作表。"""
     src = _source(book)
     job = jobs.attendance(src, out=False)
-    written = put_sheets(book, job.sheets, src.wb.owned, {"成员考勤": "考勤统计", "Members": "Attendance"}, src.lang)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"成员考勤": L("考勤统计")}, src.lang)
     summary = "\n".join([text("excel-done-attendance", src.lang, **job.facts)] + _chosen(job, src.lang))
     finish(book, summary, job.problems, src.lang, src.wb.owned, written)
 
@@ -203,7 +207,7 @@ def kpi(book) -> None:
     """绩效考核：读取本工作簿的名册、考核指标和评分表，计算总分、等级和排名（“sectools设置”中的“考核期间”）。"""
     src = _source(book)
     job = jobs.kpi(src, src.options.get("考核期间"), out=False)
-    written = put_sheets(book, job.sheets, src.wb.owned, {"考核结果": "绩效考核"}, src.lang)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"考核结果": L("绩效考核")}, src.lang)
     top = job.facts["top"]
     line = (text("excel-kpi-top", src.lang, period=job.facts["period"], people=job.facts["people"], name=top["name"],
                  total=f"{top['total']:g}") if top else

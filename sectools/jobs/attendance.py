@@ -9,8 +9,8 @@ from ..messages import W
 from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
 
 
-def _period_text(a, b) -> str:
-    return f"{a} 至 {b}" if a and b else ""
+def _period_text(a, b):
+    return W("date-range", start=a, end=b) if a and b else ""
 
 
 def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
@@ -82,7 +82,7 @@ def signin_sheet(source, meeting: str | None = None, *, today: dt.date | None = 
     if target is not None:
         from ..attendance.report import write_signin_sheet
 
-        job.files.append(write_signin_sheet(target, m, people, src.office.name, inputs=src.inputs))
+        job.files.append(write_signin_sheet(target, m, people, src.office.name, inputs=src.inputs, lang=src.lang))
     return job
 
 

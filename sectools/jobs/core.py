@@ -87,7 +87,7 @@ def write_sheets(src: Source, target: Path | None, sheets: list, res: JobResult,
         return
     from ..writer import write_workbook
 
-    res.files.append(write_workbook(target, sheets, inputs=src.inputs, extra=extra))
+    res.files.append(write_workbook(target, sheets, inputs=src.inputs, extra=extra, lang=src.lang))
 
 
 def today_or(today: dt.date | None) -> dt.date:

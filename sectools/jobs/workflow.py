@@ -82,9 +82,9 @@ def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None
     dl, cal = week_deadlines(office, week)
     out = office.out_root / "排名"
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    workbook = write_workbook(out / f"排名_{week}.xlsx", [week_sheet(res, office.office.name)], inputs=office.inputs)
-    backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", [week_sheet(res, office.office.name)],
-                            inputs=office.inputs)
+    sheets = [week_sheet(res, office.office.name)]
+    workbook = write_workbook(out / f"排名_{week}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
+    backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
     notice = _notice(office, week, res, dl, corrections or [], now)
     late = now > dl["publish_by"]
     snapshot = {"week": week, "published_at": now.isoformat(), "by": by, "late": late,

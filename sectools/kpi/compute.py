@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..messages import W
 from ..ranks import rank_values
 from ..settings import default, validate_section
 
@@ -94,7 +95,7 @@ def grade_all(rows: list[dict], rules: KpiRules, group_key: str = "department") 
         for r in best:
             if r["total"] <= cut:
                 r["grade"] = second
-                r["quota_note"] = f"超出优秀名额（{q} 人）"
+                r["quota_note"] = W("quota-exceeded", grade=top, count=q)
 
 
 def rank_all(rows: list[dict], method: str) -> None:

@@ -6,17 +6,18 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from ..messages import L, W
 from ..writer import Column, Sheet, write_workbook
 
 
 def result_sheets(res, office_name: str) -> list[Sheet]:
     names = [i["name"] for i in res.indicators]
     has_bonus = any("bonus" in r for r in res.rows)
-    cols = [Column("总排名", "int"), Column("部门内排名", "int"), Column("学号"), Column("姓名"), Column("部门"),
-            Column("总分", "number", low=60), Column("等级")] + [Column(n, "number") for n in names]
+    cols = [Column(L("总排名"), "int"), Column(L("部门内排名"), "int"), Column(L("学号")), Column(L("姓名")),
+            Column(L("部门")), Column(L("总分"), "number", low=60), Column(L("等级"))] + [Column(n, "number") for n in names]
     if has_bonus:
-        cols.append(Column("奖金（元）", "int"))
-    cols.append(Column("说明", width=20))
+        cols.append(Column(L("奖金（元）"), "int"))
+    cols.append(Column(L("说明"), width=20))
     rows = []
     for r in res.rows:
         row = [r["rank_overall"], r["rank_department"], r["id"], r["name"], r["department"], r["total"], r["grade"]]
@@ -25,13 +26,14 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
             row.append(r.get("bonus"))
         row.append(r.get("quota_note"))
         rows.append(row)
-    title = f"{office_name} {res.period} {'部门' if res.target == 'department' else '成员'}绩效考核结果"
-    weights = Sheet("指标与权重", [Column("指标"), Column("类别"), Column("权重", "number"), Column("评分方式"),
-                                  Column("数据来源"), Column("满分", "number")],
+    title = W("title-kpi-department" if res.target == "department" else "title-kpi-member", office=office_name,
+              period=res.period)
+    weights = Sheet(L("指标与权重"), [Column(L("指标")), Column(L("类别")), Column(L("权重"), "number"),
+                                     Column(L("评分方式")), Column(L("数据来源")), Column(L("满分"), "number")],
                     [[i["name"], i["category"], i["weight"], i["method"], i["source"], i["full"]] for i in res.indicators],
                     title=title)
-    sheets = [Sheet("考核结果", cols, rows, title=title,
-                    charts=[{"type": "bar", "categories": 3, "values": [5], "title": "总分",
+    sheets = [Sheet(L("考核结果"), cols, rows, title=title,
+                    charts=[{"type": "bar", "categories": 3, "values": [5], "title": L("总分"),
                              "at": f"B{len(rows) + 5}", "width": 720, "height": max(300, 18 * len(rows))}]
                     if rows else []),
               weights]
@@ -40,7 +42,3 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
 
         sheets.append(problems_sheet(res.problems))
     return sheets
-
-
-def write_result(target: str | os.PathLike, res, office_name: str, inputs: Iterable = ()) -> Path:
-    return write_workbook(target, result_sheets(res, office_name), inputs=inputs)

@@ -46,13 +46,23 @@ class Kind:
     build: Callable
 
 
-def _t(office, s: str) -> str:
-    """Wording sectools supplies (not data) in the office's script."""
-    if office.lang == "zh-TW":
-        from ..messages import to_traditional
+def _t(office, s: str, **params) -> str:
+    """Wording sectools supplies (not data), in the office's language: a phrase of the catalogue's
+    notice words, or (with params) a catalogue text."""
+    from ..messages import NOTICE_WORDS, Term, text
 
-        return to_traditional(s)
-    return s
+    if params:
+        return text(s, office.lang, **params)
+    return Term(s, NOTICE_WORDS[s]).render(office.lang)
+
+
+def _date(office, d, weekday: bool = False) -> str:
+    """A date as the office writes it: 2026年3月8日（星期日）, or 2026-03-08 (Sun) in English."""
+    if office.lang == "en":
+        return d.isoformat() + (f" ({d:%a})" if weekday else "")
+    from ..messages import Term
+
+    return Term(format_date_zh(d, weekday=weekday)).render(office.lang)
 
 
 def _pct(v) -> str:
@@ -63,7 +73,7 @@ def _period(office, opts: Options) -> str:
     a = opts.date_from or office.semester_start
     b = opts.date_to or office.semester_end
     if a and b:
-        return f"{format_date_zh(a)}至{format_date_zh(b)}"
+        return _t(office, "date-range", start=_date(office, a), end=_date(office, b))
     return _t(office, "本学期")
 
 
@@ -71,17 +81,18 @@ def _attendance(data, opts: Options):
     return data.attendance(opts.date_from, opts.date_to)
 
 
-def _top_rule(res) -> tuple[str, int]:
+def _top_rule(office, res) -> tuple[str, int]:
     general = res.rules.ladders().get(None, [])
     top = general[-1] if general else None
-    return (f"《考勤制度》（{top.rule_text()}）" if top else "《考勤制度》"), (top.absences if top else 3)
+    rule = _t(office, "n-rule", rule=top.rule_text(office.lang)) if top else _t(office, "《考勤制度》")
+    return rule, (top.absences if top else 3)
 
 
 def _meeting_fields(office, meeting: dict, expected: int) -> dict:
     start, end = meeting.get("start"), meeting.get("end")
-    when = format_date_zh(meeting["date"], weekday=True) + (f" {start.strftime('%H:%M')}" if start else "")
+    when = _date(office, meeting["date"], weekday=True) + (f" {start.strftime('%H:%M')}" if start else "")
     time = (start.strftime("%H:%M") if start else "") + (f"—{end.strftime('%H:%M')}" if end else "")
-    return {"name": meeting["meeting"], "when": _t(office, when), "time": time or _t(office, "时间另行通知"),
+    return {"name": meeting["meeting"], "when": when, "time": time or _t(office, "时间另行通知"),
             "place": meeting.get("place") or _t(office, "另行通知"),
             "scope": meeting.get("scope") or _t(office, "全体成员"),
             "host": meeting.get("host") or _t(office, "主席团"), "recorder": meeting.get("recorder") or _t(office, "秘书处"),
@@ -124,7 +135,7 @@ def attendance_reminder(office, opts: Options, data) -> Batch:
         p = _person(a, rows)
         out.append(Recipient(f"{a['department']}_{a['name']}", {
             "period": period, "person": p,
-            "rule": f"《考勤制度》（{a['rule']}）"}))
+            "rule": _t(office, "n-rule", rule=a["rule"])}))
     return Batch("考勤提醒", period, out)
 
 
@@ -133,7 +144,7 @@ def attendance_report(office, opts: Options, data) -> Batch:
     rows = {r["id"]: r for r in res.members.to_dict("records")}
     acts = _actions_for(res, "考勤通报")
     period = _period(office, opts)
-    rule, _ = _top_rule(res)
+    rule, _ = _top_rule(office, res)
     people = [_person(a, rows) for a in acts]
     per = opts.per or "department"
     if per == "member":
@@ -182,7 +193,15 @@ def _names_present(res, m) -> str:
     return "、".join(res.member_index["name"].iloc[idx].tolist())
 
 
-NUMERALS = "一二三四五六七八九十"
+DIGITS = "零一二三四五六七八九"
+
+
+def numeral(office, n: int) -> str:
+    """A heading number as the office writes it: 一 … 十、十一 … 九十九 (1, 2 … in English)."""
+    if office.lang == "en" or not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return ((DIGITS[tens] if tens > 1 else "") + "十" if tens else "") + (DIGITS[ones] if ones else "")
 
 
 def _decisions(office, m, data) -> list[dict]:
@@ -193,11 +212,11 @@ def _decisions(office, m, data) -> list[dict]:
                                              t.data["due"]):
             if (d and d != m["date"]) or (name and name != m["meeting"]) or not item:
                 continue
-            out.append({"item": item, "owner": owner or "—", "due": format_date_zh(due) if due else "—"})
+            out.append({"item": item, "owner": owner or "—", "due": _date(office, due) if due else "—"})
     if not out:
         out = [{"item": _t(office, "本次会议无议定事项"), "owner": "—", "due": "—"}]
     for i, d in enumerate(out):
-        d["number"] = NUMERALS[i] if i < len(NUMERALS) else str(i + 1)
+        d["number"] = numeral(office, i + 1)
     return out
 
 
@@ -222,7 +241,7 @@ def praise(office, opts: Options, data) -> Batch:
 def criticism(office, opts: Options, data) -> Batch:
     res = _attendance(data, opts)
     rows = {r["id"]: r for r in res.members.to_dict("records")}
-    rule, top = _top_rule(res)
+    rule, top = _top_rule(office, res)
     people = [_person(a, rows) for a in res.actions if a["kind"] is None and a["count"] >= top]
     period = _period(office, opts)
     if not people:
@@ -240,19 +259,22 @@ def ranking_notice(office, opts: Options, data) -> Batch:
     dl = opts.extra.get("deadlines") or data.ranking_deadlines(res.week)
     rules, _ = ranking.rules_from_config(office.section("ranking"))
     monday, sunday = week_bounds(res.week)
-    week_text = f"{res.week[:4]}年第{int(res.week.split('W')[1])}周（{monday.month}月{monday.day}日—{sunday.month}月{sunday.day}日）"
+    number = int(res.week.split("W")[1])
+    week_title = _t(office, "n-week-title", year=res.week[:4], n=number)
+    week_text = _t(office, "n-week-text", title=week_title, m1=monday.month, d1=monday.day, m2=sunday.month,
+                   d2=sunday.day)
     grades = []
     for i, (grade, sub) in enumerate(res.table.groupby("grade", sort=True)):
         classes = [{"rank": int(r["rank"]), "name": r["class_name"], "score": f"{r['score']:g}",
                     "flag": _t(office, "（流动红旗）") if r["red_flag"] else ""}
                    for r in sub.sort_values(["rank", "class_name"]).to_dict("records")]
-        grades.append({"number": NUMERALS[i] if i < len(NUMERALS) else str(i + 1), "grade": grade, "classes": classes})
+        grades.append({"number": numeral(office, i + 1), "grade": grade, "classes": classes})
     flags = "、".join(res.table[res.table["red_flag"]]["class_name"].tolist()) or _t(office, "无")
     tie = (_t(office, "中国式排名，并列名次不占位（1、2、2、3）") if rules.tie_method == "dense"
            else _t(office, "并列名次占位（1、2、2、4）"))
-    ctx = {"week_text": _t(office, week_text), "week_title": f"{res.week[:4]}年第{int(res.week.split('W')[1])}周", "base": f"{rules.base_score:g}", "tie_text": tie, "grades": grades,
-           "flags": flags, "corrections": opts.extra.get("corrections") or [],
-           "objection_end": _t(office, format_date_zh(dl["objection_end"].date()) + dl["objection_end"].strftime(" %H:%M"))}
+    ctx = {"week_text": week_text, "week_title": week_title, "base": f"{rules.base_score:g}", "tie_text": tie,
+           "grades": grades, "flags": flags, "corrections": opts.extra.get("corrections") or [],
+           "objection_end": _date(office, dl["objection_end"].date()) + dl["objection_end"].strftime(" %H:%M")}
     return Batch("量化考核公示", res.week, [Recipient(office.name, ctx)])
 
 
@@ -266,27 +288,28 @@ def plan_reminder(office, opts: Options, data) -> Batch:
     for r in res.rows:
         if r["status"] not in ("missing", "late"):
             continue
-        state = _t(office, "尚未提交") if r["status"] == "missing" else _t(office, "已于") + \
-            f"{format_date_zh(r['handed_in'].date())}" + _t(office, "逾期提交")
+        state = _t(office, "尚未提交") if r["status"] == "missing" else \
+            _t(office, "n-handed-in-late", date=_date(office, r["handed_in"].date()))
         out.append(Recipient(r["department"], {
-            "department": r["department"], "month_text": f"{res.month[0]}年{res.month[1]}月",
-            "kind_text": _t(office, KIND_LABELS[res.kind]), "due_text": _t(office, format_date_zh(res.due.date())),
-            "checked_text": _t(office, format_date_zh(opts.today)), "state_text": state,
-            "new_due_text": _t(office, format_date_zh(new_due))}))
+            "department": r["department"], "month_text": _t(office, "month-name", year=res.month[0], month=res.month[1]),
+            "kind_text": _t(office, KIND_LABELS[res.kind]), "due_text": _date(office, res.due.date()),
+            "checked_text": _date(office, opts.today), "state_text": state,
+            "new_due_text": _date(office, new_due)}))
     return Batch("催办通知", f"{month_label(res.month)}_{res.kind}", out)
 
 
 def kpi_result(office, opts: Options, data) -> Batch:
     res = opts.extra.get("kpi") or data.kpi(opts.period, opts.today)
     label = res.period
-    period_text = f"{label[:4]}年{int(label[5:])}月" if len(label) == 7 and label[4] == "-" else label
+    period_text = _t(office, "month-name", year=label[:4], month=int(label[5:])) \
+        if len(label) == 7 and label[4] == "-" else label
     weights = {i["name"]: i["weight"] for i in res.indicators}
     out = []
     for r in res.rows:
         inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}"} for n, v in r["indicators"].items()]
-        bonus = (_t(office, "奖金") + f"{r['bonus']}" + _t(office, "元。")) if "bonus" in r else ""
+        bonus = _t(office, "n-bonus", amount=r["bonus"]) if "bonus" in r else ""
         out.append(Recipient(f"{r['department']}_{r['name']}", {
-            "period_text": _t(office, period_text),
+            "period_text": period_text,
             "person": {"name": r["name"], "department": r["department"] or "", "total": f"{r['total']:g}",
                        "grade": r["grade"], "rank_department": r["rank_department"], "rank_overall": r["rank_overall"]},
             "indicators": inds, "bonus_text": bonus}))

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from ..messages import L, W
 from ..writer import Column, Sheet, write_workbook
 from .schema import ITEMS, KIND_LABELS
 
@@ -91,13 +92,13 @@ def write_form_docx(target: Path, kind: str, department: str = "", month: str = 
 
 
 def collected_sheets(res, office_name: str) -> list[Sheet]:
-    kind = KIND_LABELS[res.kind]
-    month = f"{res.month[0]}年{res.month[1]}月"
-    title = f"{office_name} {month}{kind}收集情况（截止 {res.due:%Y-%m-%d %H:%M}）"
-    overview = Sheet("总览", [Column("部门"), Column("类型"), Column("提交时间", "datetime"), Column("状态"),
-                              Column("条目数", "int"), Column("完成率", "percent", low=0.8), Column("问题", "wrap", 30),
-                              Column("文件", width=30)],
-                     [[r["department"], kind, r["handed_in"], STATUS_WORDS[r["status"]], r["items"],
+    kind = L(KIND_LABELS[res.kind])
+    title = W("title-plans", office=office_name, year=res.month[0], month=res.month[1], kind=kind,
+              due=f"{res.due:%Y-%m-%d %H:%M}")
+    overview = Sheet(L("总览"), [Column(L("部门")), Column(L("类型")), Column(L("提交时间"), "datetime"),
+                                 Column(L("状态")), Column(L("条目数"), "int"), Column(L("完成率"), "percent", low=0.8),
+                                 Column(L("问题"), "wrap", 30), Column(L("文件"), width=30)],
+                     [[r["department"], kind, r["handed_in"], L(STATUS_WORDS[r["status"]]), r["items"],
                        r["completion_rate"], "、".join(r["problems"]) or None, r["file"]] for r in res.rows],
                      title=title)
     items_rows, unplanned = [], []
@@ -113,24 +114,21 @@ def collected_sheets(res, office_name: str) -> list[Sheet]:
                 if it["unplanned"] == "是" or (planned and it["item"] not in planned):
                     unplanned.append([s.department, it["item"], it["detail"], it["done"], it["remark"]])
             items_rows.append(row)
-    cols = [Column("部门"), Column("序号"), Column("工作项目", "wrap", 22), Column("具体内容", "wrap", 30),
-            Column("时间安排"), Column("负责人"), Column("预期目标", "wrap", 20)]
+    cols = [Column(L("部门")), Column(L("序号")), Column(L("工作项目"), "wrap", 22), Column(L("具体内容"), "wrap", 30),
+            Column(L("时间安排")), Column(L("负责人")), Column(L("预期目标"), "wrap", 20)]
     if res.kind != "plan":
-        cols += [Column("完成情况"), Column("完成说明", "wrap", 24), Column("计划外")]
-    sheets = [overview, Sheet("全部条目", cols, items_rows, title=title)]
+        cols += [Column(L("完成情况")), Column(L("完成说明"), "wrap", 24), Column(L("计划外"))]
+    sheets = [overview, Sheet(L("全部条目"), cols, items_rows, title=title)]
     if res.kind != "plan":
-        sheets.append(Sheet("计划外工作", [Column("部门"), Column("工作项目", "wrap", 22), Column("具体内容", "wrap", 30),
-                                         Column("完成情况"), Column("完成说明", "wrap", 24)], unplanned, title=title,
-                            note=None if unplanned else "没有计划外工作。"))
+        sheets.append(Sheet(L("计划外工作"), [Column(L("部门")), Column(L("工作项目"), "wrap", 22),
+                                            Column(L("具体内容"), "wrap", 30), Column(L("完成情况")),
+                                            Column(L("完成说明"), "wrap", 24)], unplanned, title=title,
+                            note=None if unplanned else L("没有计划外工作。")))
     if res.problems:
         from ..report import problems_sheet
 
         sheets.append(problems_sheet(res.problems))
     return sheets
-
-
-def write_collected(target: str | os.PathLike, res, office_name: str, inputs: Iterable = ()) -> Path:
-    return write_workbook(target, collected_sheets(res, office_name), inputs=inputs)
 
 
 def week_of(text, month: tuple[int, int]) -> tuple[int | None, str]:
@@ -167,9 +165,8 @@ def schedule_sheet(res, office_name: str) -> Sheet:
             continue
         for it in s.items.to_dict("records"):
             w, when = week_of(it["when"], res.month)
-            rows.append([f"第{w}周" if w else "本月内", when or None, s.department, it["item"], it["owner"]])
-    rows.sort(key=lambda r: (r[0] == "本月内", r[0], r[2]))
-    month = f"{res.month[0]}年{res.month[1]}月"
-    return Sheet("每周活动安排", [Column("周次"), Column("时间安排"), Column("部门"), Column("工作项目", "wrap", 30),
-                                   Column("负责人")], rows,
-                 title=f"{office_name} {month}工作重点及每周活动安排")
+            rows.append((w, [W("week-n", n=w) if w else L("本月内"), when or None, s.department, it["item"], it["owner"]]))
+    rows.sort(key=lambda r: (r[0] is None, r[0] or 0, r[1][2] or ""))
+    return Sheet(L("每周活动安排"), [Column(L("周次")), Column(L("时间安排")), Column(L("部门")),
+                                    Column(L("工作项目"), "wrap", 30), Column(L("负责人"))], [r for _, r in rows],
+                 title=W("title-schedule", office=office_name, year=res.month[0], month=res.month[1]))
