@@ -103,3 +103,28 @@ def test_a_job_without_its_tables_refuses():
     with pytest.raises(SectoolsError) as e:
         jobs.attendance(FrameSource({"roster": ta.ROSTER}, tomllib.loads(ta.CONFIG)))
     assert e.value.problems[0].code == "table-not-found"
+
+
+def test_plan_collection_on_submissions_typed_here():
+    """plans.collect on forms already read (no files): on time, late, missing, a second copy, a wrong month."""
+    from pathlib import Path
+
+    from sectools.plans import collect
+    from sectools.plans.forms import Submission
+
+    items = pd.DataFrame({"item": ["迎新晚会"], "done": [None], "unplanned": [None]})
+
+    def form(dep, filled, month=(2026, 3), name=None):
+        return Submission(name or f"{dep}.xlsx", Path(name or f"{dep}.xlsx"), "plan", dep, month, "某人", filled,
+                          None, "", items, [])
+
+    subs = [form("秘书处", D(2026, 3, 2)), form("宣传部", D(2026, 3, 9)), form("学习部", D(2026, 3, 3)),
+            form("学习部", D(2026, 3, 4), name="学习部（定稿）.xlsx"), form("体育部", D(2026, 3, 2), month=(2026, 4))]
+    due = dt.datetime(2026, 3, 4, 23, 59, 59)
+    res = collect((subs, []), (2026, 3), "plan", due, ["秘书处", "宣传部", "学习部", "体育部", "外联部"])
+    status = {r["department"]: r["status"] for r in res.rows}
+    assert status == {"秘书处": "on_time", "宣传部": "late", "学习部": "on_time", "体育部": "on_time",
+                      "外联部": "missing"}
+    assert next(r for r in res.rows if r["department"] == "学习部")["file"] == "学习部（定稿）.xlsx"
+    codes = sorted(p.code for p in res.problems)
+    assert codes == ["duplicate-submission", "wrong-month"]
