@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable
 
 from .config import Office, load_office, office_from_dict
 from .errors import WARNING, Problem, SectoolsError, UnreadableFile
-from .reader import RawSheet, ReadContext, Table, open_workbook, read_table_from
+from .reader import MemoryWorkbook, RawSheet, ReadContext, Table, open_workbook, read_table_from
 from .reader.table import empty_table
 from .tables import TABLES
 
@@ -48,30 +48,6 @@ def _table_rules(name: str, office: Office, table: Table) -> list[Problem]:
 
         return leave_problems(table)
     return []
-
-
-class MemoryWorkbook:
-    """Sheets held in memory, duck-typing :class:`~sectools.reader.RawWorkbook`."""
-
-    kind = "memory"
-
-    def __init__(self, display: str, sheets: dict[str, list[list]]):
-        self.display = display
-        self.sheet_names = list(sheets)
-        self.visible = {n: True for n in sheets}
-        self._sheets = {n: RawSheet(n, [["" if v is None else v for v in r] for r in rows]) for n, rows in sheets.items()}
-
-    def sheet(self, name: str) -> RawSheet:
-        return self._sheets[name]
-
-    def close(self) -> None:
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return None
 
 
 class Source:
@@ -566,4 +542,4 @@ def as_source(x) -> Source:
     raise TypeError(f"not a table source: {type(x).__name__}")
 
 
-__all__ = ["Source", "OfficeSource", "BookSource", "FrameSource", "MemoryWorkbook", "as_source"]
+__all__ = ["Source", "OfficeSource", "BookSource", "FrameSource", "as_source"]

@@ -18,9 +18,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..errors import UnreadableFile
 from ..normalize import fold
-from ..reader import RawSheet
+from ..reader import MemoryWorkbook, RawSheet
 
 MARK = "sectools"
 SETTINGS_SHEETS = ("sectools设置", "sectools", "设置")
@@ -57,17 +56,14 @@ def _cell(v: Any) -> Any:
     return v
 
 
-class BookWorkbook:
-    """Duck-types :class:`~sectools.reader.RawWorkbook` over an ``xw.Book``."""
+class BookWorkbook(MemoryWorkbook):
+    """An ``xw.Book``'s sheets, read once, as :class:`~sectools.reader.MemoryWorkbook` sheets."""
 
     kind = "book"
 
     def __init__(self, book):
+        super().__init__(book.name)
         self.book = book
-        self.display = book.name
-        self._sheets: dict[str, RawSheet] = {}
-        self.sheet_names: list[str] = []
-        self.visible: dict[str, bool] = {}
         self.owned: list[str] = []
         for sh in book.sheets:
             raw = self._read(sh)
@@ -75,9 +71,7 @@ class BookWorkbook:
             if isinstance(first, str) and MARK in first and raw.origin == (0, 0):
                 self.owned.append(sh.name)
                 continue
-            self._sheets[sh.name] = raw
-            self.sheet_names.append(sh.name)
-            self.visible[sh.name] = True
+            self.add(raw)
 
     @staticmethod
     def _read(sh) -> RawSheet:
@@ -85,20 +79,6 @@ class BookWorkbook:
         rows = _matrix(rng.options(ndim=2).value)
         rows = [[_cell(v) for v in r] for r in rows]
         return RawSheet(sh.name, rows, (rng.row - 1, rng.column - 1), [], True)
-
-    def sheet(self, name: str) -> RawSheet:
-        if name not in self._sheets:
-            raise UnreadableFile([])
-        return self._sheets[name]
-
-    def close(self) -> None:
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return None
 
     # -- settings ----------------------------------------------------------------------
     def settings(self) -> tuple[dict, Path | None]:

@@ -3,9 +3,9 @@
 from .address import cell_address, col_letter
 from .guard import DEFAULT_LIMITS, Limits
 from .table import ReadContext, Table, find_header, read_table, read_table_from, resolve_sheet
-from .workbook import RawSheet, RawWorkbook, open_workbook
+from .workbook import MemoryWorkbook, RawSheet, RawWorkbook, open_workbook
 
 __all__ = [
-    "DEFAULT_LIMITS", "Limits", "RawSheet", "RawWorkbook", "ReadContext", "Table",
+    "DEFAULT_LIMITS", "Limits", "MemoryWorkbook", "RawSheet", "RawWorkbook", "ReadContext", "Table",
     "cell_address", "col_letter", "find_header", "open_workbook", "read_table", "read_table_from", "resolve_sheet",
 ]

@@ -102,6 +102,40 @@ class RawWorkbook:
         self.close()
 
 
+class MemoryWorkbook:
+    """Sheets already in memory — an open Excel book, rows typed in a test — duck-typing
+    :class:`RawWorkbook`, so the same header finder and cleaning read them."""
+
+    kind = "memory"
+
+    def __init__(self, display: str, sheets: dict[str, list[list]] | None = None):
+        self.display = display
+        self.sheet_names: list[str] = []
+        self.visible: dict[str, bool] = {}
+        self._sheets: dict[str, RawSheet] = {}
+        for name, rows in (sheets or {}).items():
+            self.add(RawSheet(name, [["" if v is None else v for v in r] for r in rows]))
+
+    def add(self, raw: RawSheet, visible: bool = True) -> None:
+        self._sheets[raw.name] = raw
+        self.sheet_names.append(raw.name)
+        self.visible[raw.name] = visible
+
+    def sheet(self, name: str) -> RawSheet:
+        if name not in self._sheets:
+            raise UnreadableFile([])
+        return self._sheets[name]
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+
 def open_workbook(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, display: str | None = None) -> RawWorkbook:
     """Open a workbook or raise :class:`UnreadableFile` with exactly one problem."""
     path = Path(path)
