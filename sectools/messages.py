@@ -521,7 +521,7 @@ def _param(v, lang: str):
     return v.render(lang) if isinstance(v, Term) else v
 
 
-def render(problem: "Problem", lang: str = "zh-CN") -> str:
+def render(problem, lang: str = "zh-CN") -> str:
     """A problem's message: the template in ``lang`` (Traditional made from Simplified), filled
     with its params — sectools' own words (:class:`Term`) in ``lang``, a clerk's values as they are."""
     lang = normalize_lang(lang)

@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from sectools import attendance
 from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office

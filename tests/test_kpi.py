@@ -8,7 +8,6 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from sectools import attendance, kpi
 from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office

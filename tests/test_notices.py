@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 from docx.oxml.ns import qn
 
-from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
 from sectools.jobs import notice as render

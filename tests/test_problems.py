@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from sectools import attendance, kpi
 from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
@@ -133,7 +132,6 @@ def test_seal_chain_edit_is_found(tmp_path):
 
 
 def test_wide_sheet_without_a_date(tmp_path):
-    from sectools import ranking
 
     office = tr.make(tmp_path / "o")
     sheet_book(office / "宽表.xlsx", [["班级", "活动获奖"], ["会计2401", 1]], title="检查")

@@ -8,13 +8,12 @@ and the office's escalation rules.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ..errors import WARNING, Problem, SectoolsError
 from ..messages import L, W
 from .compute import Result, compute
-from .records import Records, SigninTable, from_table, read_signins
-from .rules import Rules, Step, rules_from_config
+from .records import Records, SigninTable, from_table
+from .rules import Rules, Step
 from .schema import LEAVE_TABLE, MEETINGS, SIGNINS, STATUS_LABELS
 
 __all__ = ["Result", "Rules", "Step", "compute", "MEETINGS", "SIGNINS", "LEAVE_TABLE", "STATUS_LABELS",

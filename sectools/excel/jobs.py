@@ -5,13 +5,12 @@ owns and ends with one alert.  Desktop (RunPython), xlwings Server and xlwings L
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from .. import jobs
-from ..errors import ERROR, SectoolsError
+from ..errors import ERROR, Problem, SectoolsError
 from ..messages import L, normalize_lang, text
-from .book import MARK, BookWorkbook
+from ..sources.book import MARK, BookWorkbook
 
 ALERT_PROBLEMS = 5
 
@@ -144,7 +143,7 @@ def guarded(job):
 
 # ---- jobs ---------------------------------------------------------------------------------------
 def _source(book):
-    from ..sources import BookSource
+    from ..sources.book import BookSource
 
     return BookSource(book)
 

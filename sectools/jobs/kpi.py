@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..errors import Problem, SectoolsError
 from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
 

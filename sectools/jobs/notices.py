@@ -3,7 +3,6 @@ template (the office's own ``templates/<kind>.docx`` wins), number it, write the
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from importlib import resources
 from pathlib import Path

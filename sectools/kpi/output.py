@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Iterable
-
 from ..messages import L, W
-from ..writer import Column, Sheet, write_workbook
+from ..writer import Column, Sheet
 
 
 def result_sheets(res, office_name: str) -> list[Sheet]:

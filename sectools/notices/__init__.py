@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .kinds import KINDS, Batch, Options
+from .kinds import KINDS, Options
 
 FORMATS = ("docx", "html", "txt", "pdf")
 SUFFIX = {"docx": ".docx", "html": ".html", "txt": ".txt", "pdf": ".pdf"}

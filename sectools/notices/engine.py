@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, SectoolsError
-from ..messages import W
+from ..messages import W as phrase
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOC = "word/document.xml"
@@ -88,10 +88,10 @@ def compile_template(path: Path, traditional: bool = False) -> Compiled:
         with zipfile.ZipFile(path) as z:
             parts = [(i, z.read(i.filename)) for i in z.infolist()]
     except (zipfile.BadZipFile, OSError) as e:
-        raise SectoolsError(Problem("template-error", file=name, params={"detail": W("not-docx", error=str(e))})) from None
+        raise SectoolsError(Problem("template-error", file=name, params={"detail": phrase("not-docx", error=str(e))})) from None
     xml = next((d for i, d in parts if i.filename == DOC), None)
     if xml is None:
-        raise SectoolsError(Problem("template-error", file=name, params={"detail": W("docx-no-document")}))
+        raise SectoolsError(Problem("template-error", file=name, params={"detail": phrase("docx-no-document")}))
     src = DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), xml.decode("utf-8"))
     if traditional:
         src = to_traditional_template(src)
@@ -209,7 +209,7 @@ def to_pdf(docx_files: list[Path], outdir: Path, timeout: int = 600) -> list[Pat
         try:
             subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise SectoolsError(Problem("pdf-failed", params={"detail": W("libreoffice-timeout")})) from None
+            raise SectoolsError(Problem("pdf-failed", params={"detail": phrase("libreoffice-timeout")})) from None
     out = [outdir / (p.stem + ".pdf") for p in docx_files]
     missing = [p.name for p in out if not p.exists()]
     if missing:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..dates import format_date_zh
-from ..errors import Problem, SectoolsError
 
 
 @dataclass
@@ -252,12 +251,11 @@ def criticism(office, opts: Options, data) -> Batch:
 
 
 def ranking_notice(office, opts: Options, data) -> Batch:
-    from .. import ranking
-    from ..ranking.compute import week_bounds
+    from ..ranking.compute import rules_from_config, week_bounds
 
     res = opts.extra.get("result") or data.ranking_week(opts.week, opts.today)
     dl = opts.extra.get("deadlines") or data.ranking_deadlines(res.week)
-    rules, _ = ranking.rules_from_config(office.section("ranking"))
+    rules, _ = rules_from_config(office.section("ranking"))
     monday, sunday = week_bounds(res.week)
     number = int(res.week.split("W")[1])
     week_title = _t(office, "n-week-title", year=res.week[:4], n=number)

@@ -4,13 +4,11 @@ workbook, and the month's 每月工作重点及每周活动安排."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
-from typing import Iterable
 
 from ..messages import L, W
-from ..writer import Column, Sheet, write_workbook
+from ..writer import Column, Sheet
 from .schema import ITEMS, KIND_LABELS
 
 PLAN_COLUMNS = ["序号", "工作项目", "具体内容", "时间安排", "负责人", "预期目标"]

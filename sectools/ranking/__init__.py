@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WARNING, Problem, SectoolsError
-from .compute import RankingRules, WeekResult, iso_week, rules_from_config, score_week, week_bounds
+from .compute import RankingRules, WeekResult, iso_week, score_week, week_bounds
 from .schema import CLASSES, HOLIDAYS, INSPECTIONS, SCORE_ITEMS
 
 __all__ = ["inputs_from", "latest_week", "workdays_from", "handed_in", "semester", "inspection_table", "combine",

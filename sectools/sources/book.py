@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from ..normalize import fold
-from ..reader import MemoryWorkbook, RawSheet
+from ..config import load_office, office_from_dict
+from ..reader import MemoryWorkbook, RawSheet, ReadContext, Table, read_table_from
+from ..tables import TABLES
+from .base import OfficeSource, Source, inspections_not_found, table_rules
 
 MARK = "sectools"
 SETTINGS_SHEETS = ("sectools设置", "sectools", "设置")
@@ -114,3 +117,125 @@ class BookWorkbook(MemoryWorkbook):
             if full and Path(full).parent.joinpath("sectools.toml").is_file():
                 folder = Path(full).parent
         return data, folder
+
+
+class BookSource(Source):
+    """An open workbook (``xw.Book``); tables it lacks come from its office folder, if it has one."""
+
+    kind = "book"
+
+    def __init__(self, book):
+        from ..messages import normalize_lang
+
+        self.book = book
+        self.wb = BookWorkbook(book)
+        data, folder = self.wb.settings()
+        self.book_tables = {k: v["sheet"] for k, v in data.pop("tables", {}).items()}
+        extra = data.pop("extra", {})
+        self.folder_source: OfficeSource | None = None
+        if folder is not None:
+            office = load_office(folder)
+            for k, v in data["office"].items():
+                setattr(office, k, normalize_lang(v) if k == "lang" else v)
+            self.folder_source = OfficeSource(office)
+        else:
+            office = office_from_dict(Path("."), {"office": data["office"]})
+        super().__init__(office)
+        self.options = extra
+        if self.folder_source is not None:
+            self.folder_source.ctx = self.ctx
+
+    def has(self, name: str) -> bool:
+        if self.folder_source is not None and self.folder_source.has(name):
+            return True
+        return self._in_book(name)
+
+    def _in_book(self, name: str) -> bool:
+        key = f"inbook:{name}"
+        if key not in self._cache:
+            if name == "signins":
+                from ..attendance.records import read_signins
+
+                self._cache[key] = bool(read_signins(self.wb, self.ctx, self.book_tables.get(name)).sheets)
+            elif name == "inspections":
+                self._cache[key] = bool(Source._read_inspections(self).tables)
+            else:
+                t = read_table_from(self.wb, TABLES[name], sheet=self.book_tables.get(name), context=self.ctx)
+                self._cache[key] = t.header_row is not None
+        return self._cache[key]
+
+    @property
+    def inputs(self) -> set[Path]:
+        return self.folder_source.inputs if self.folder_source else set()
+
+    @property
+    def state_root(self) -> Path | None:
+        return self.folder_source.state_root if self.folder_source else None
+
+    def workbooks(self, name: str):
+        yield _Shared(self.wb), None
+
+    def _read(self, name: str):
+        if name == "signins":
+            return self._read_book_signins()
+        if name == "inspections":
+            t = Source._read_inspections(self)
+            if not t.tables and self.folder_source is not None:
+                return self.folder_source.read("inspections")
+            if not t.tables:
+                t.problems.append(inspections_not_found(self.book.name, self.lang))
+            return t
+        spec = TABLES[name]
+        t = read_table_from(self.wb, spec, sheet=self.book_tables.get(name), context=self.ctx)
+        found = t.header_row is not None and not any(p.code == "missing-column" for p in t.problems)
+        if found or (t.header_row is not None and name in self.book_tables):
+            t.problems.extend(table_rules(name, self.office, t))
+            if name == "meetings":
+                self._semester_from(t)
+            return t
+        if self.folder_source is not None:
+            return self.folder_source.read(name)
+        return t
+
+    def _read_book_signins(self):
+        from ..attendance.records import SigninTable, read_signins
+        from ..attendance.schema import SIGNINS
+
+        rec = read_signins(self.wb, self.ctx, self.book_tables.get("signins"))
+        if rec.sheets or self.folder_source is None:
+            return SigninTable(SIGNINS, rec, self.book.name if rec.sheets else None, rec.problems)
+        return self.folder_source.read("signins")
+
+    def _semester_from(self, meetings: Table) -> None:
+        """No semester in the settings: the meetings' own dates give 3月8日 its year."""
+        if self.office.semester_start:
+            return
+        from ..dates import Semester
+
+        dates = [d for d in meetings.data["date"].tolist() if d]
+        if dates:
+            self.ctx = ReadContext(semester=Semester(min(dates), max(dates)), limits=self.ctx.limits, lang=self.ctx.lang)
+
+    def plan_files(self, month):
+        if self.folder_source is not None:
+            return self.folder_source.plan_files(month)
+        return super().plan_files(month)
+
+    def display(self, path: Path) -> str:
+        return self.folder_source.display(path) if self.folder_source else path.name
+
+
+class _Shared:
+    """The book's workbook, lent to a reader without closing it."""
+
+    def __init__(self, wb):
+        self._wb = wb
+
+    def __getattr__(self, name):
+        return getattr(self._wb, name)
+
+    def __enter__(self):
+        return self._wb
+
+    def __exit__(self, *exc):
+        return None

@@ -1,19 +1,5 @@
-"""Where an office's tables come from: a folder, an open workbook, or frames built in a test.
-
-A :class:`Source` answers one question — *give me table X as the reader reads it* — the same way
-whatever holds the bytes.  Reading, the guard and problems with cells stay in the reader; each
-table's own rules (ids unique, meetings not listed twice, leave approval given) run here once for
-every source.  Jobs (:mod:`sectools.jobs`) take a source and never care which kind it is.
-
-* :class:`OfficeSource` — an office folder with ``sectools.toml``: tables at the configured paths
-  (a workbook, or a folder of workbooks for inspections), monthly plans under ``[plans] folder``,
-  workflow state in ``.sectools/``, outputs in ``输出/``.
-* :class:`BookSource` — an open ``xw.Book`` (desktop, xlwings Server or Lite): tables found on its
-  sheets by their headers; one the book lacks is read from the office folder when the book knows
-  one (its own folder, or ``办公室文件夹`` on the settings sheet).
-* :class:`FrameSource` — tables given as rows or DataFrames (tests, scripts): they go through the
-  same header finder and cleaning as a clerk's sheet.
-"""
+"""The sources' common part: a :class:`Source` reads tables the same way whatever holds them;
+:class:`OfficeSource` (a folder) and :class:`FrameSource` (rows or frames). See :mod:`sectools.sources`."""
 
 from __future__ import annotations
 
@@ -22,29 +8,29 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .config import Office, load_office, office_from_dict
-from .errors import WARNING, Problem, SectoolsError, UnreadableFile
-from .reader import MemoryWorkbook, RawSheet, ReadContext, Table, open_workbook, read_table_from
-from .reader.table import empty_table
-from .tables import TABLES
+from ..config import Office, load_office, office_from_dict
+from ..errors import WARNING, Problem, SectoolsError, UnreadableFile
+from ..reader import MemoryWorkbook, RawSheet, ReadContext, Table, open_workbook, read_table_from
+from ..reader.table import empty_table
+from ..tables import TABLES
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".docx", ".csv")
 SKIP_PREFIXES = ("~$", ".~lock", ".")
 
 
-def _table_rules(name: str, office: Office, table: Table) -> list[Problem]:
+def table_rules(name: str, office: Office, table: Table) -> list[Problem]:
     """Each table's own rules, beyond its columns' types (pure functions of the domains)."""
     if name == "roster":
-        from .roster import check_roster
+        from ..roster import check_roster
 
         return check_roster(table, office.departments)
     if name == "meetings":
-        from .attendance import check_meetings
+        from ..attendance import check_meetings
 
         return check_meetings(table, office.semester)
     if name == "leaves":
-        from .attendance import leave_problems
+        from ..attendance import leave_problems
 
         return leave_problems(table)
     return []
@@ -126,7 +112,7 @@ class Source:
         table = tables[0] if tables else empty_table(spec, [Problem(
             "table-not-found", params={"table": spec.term, "required": spec.required_term(3)})], None)
         if table.header_row is not None:
-            table.problems.extend(_table_rules(name, self.office, table))
+            table.problems.extend(table_rules(name, self.office, table))
         return table
 
     def _open_each(self, name: str, failed: list, spec) -> Iterable:
@@ -136,8 +122,8 @@ class Source:
             failed.append(empty_table(spec, e.problems, e.problems[0].file if e.problems else None))
 
     def _read_signins(self):
-        from .attendance.records import Records, SigninTable, empty_frame, read_signins
-        from .attendance.schema import SIGNINS
+        from ..attendance.records import Records, SigninTable, empty_frame, read_signins
+        from ..attendance.schema import SIGNINS
 
         sheet = self.office.table("signins").sheet
         parts, problems, display = [], [], None
@@ -161,8 +147,8 @@ class Source:
         return SigninTable(SIGNINS, Records(frame, problems, [s for r in parts for s in r.sheets]), display, problems)
 
     def _read_inspections(self):
-        from .ranking import InspectionsTable, inspection_table
-        from .ranking.schema import INSPECTIONS
+        from ..ranking import InspectionsTable, inspection_table
+        from ..ranking.schema import INSPECTIONS
 
         items = []
         if self.has("score_items"):
@@ -193,11 +179,11 @@ class Source:
                         problems.extend(p for p in t.problems if p.code != "empty-table")
                         found = True
                     if not found and self.kind != "book":
-                        problems.append(_not_found(wb.display, self.lang))
+                        problems.append(inspections_not_found(wb.display, self.lang))
         except UnreadableFile as e:
             problems.extend(e.problems)
         if not opened and not problems:
-            problems.append(_not_found(where, self.lang))
+            problems.append(inspections_not_found(where, self.lang))
         return InspectionsTable(INSPECTIONS, tables, problems, where)
 
     def inspections_label(self) -> str | None:
@@ -228,7 +214,7 @@ class Source:
         key = f"plans:{month}"
         if key in self._cache:
             return self._cache[key]
-        from .plans.forms import locate
+        from ..plans.forms import locate
 
         files, problems = self.plan_files(month)
         subs = []
@@ -242,8 +228,8 @@ class Source:
         return subs, problems
 
 
-def _not_found(where: str | None, lang: str) -> Problem:
-    from .ranking.schema import INSPECTIONS
+def inspections_not_found(where: str | None, lang: str) -> Problem:
+    from ..ranking.schema import INSPECTIONS
 
     return Problem("table-not-found", WARNING, file=where,
                    params={"table": INSPECTIONS.term, "required": INSPECTIONS.required_term()})
@@ -251,8 +237,8 @@ def _not_found(where: str | None, lang: str) -> Problem:
 
 def read_form(path: Path, ctx: ReadContext, departments: tuple[str, ...], display: str, limits=None):
     """One plan or summary form from a file (never raises for a bad file: its problems are kept)."""
-    from .plans.forms import parse_form
-    from .reader import DEFAULT_LIMITS
+    from ..plans.forms import parse_form
+    from ..reader import DEFAULT_LIMITS
 
     try:
         modified = dt.datetime.fromtimestamp(os.stat(path).st_mtime).replace(microsecond=0)
@@ -266,7 +252,7 @@ def _form_sheets(path: Path, display: str, limits) -> tuple[list[RawSheet], list
     """A plan or summary form's sheets: a workbook's first five, or a Word form's paragraphs and tables."""
     try:
         if path.suffix.lower() == ".docx":
-            from .reader.docx import docx_sheets
+            from ..reader.docx import docx_sheets
 
             return docx_sheets(path, display, limits), []
         with open_workbook(path, limits, display=display) as wb:
@@ -334,7 +320,7 @@ class OfficeSource(Source):
 
 
 def _month_folder(root: Path, month: tuple[int, int]) -> Path | None:
-    from .plans.forms import parse_month
+    from ..plans.forms import parse_month
 
     y, m = month
     names = {f"{y}-{m:02d}", f"{y}-{m}", f"{y}年{m}月", f"{y}年{m:02d}月", f"{y}{m:02d}", f"{y}.{m:02d}", f"{y}.{m}"}
@@ -355,129 +341,6 @@ class _Failed:
         self.display = error.problems[0].file if error.problems else ""
         self.sheet_names: list[str] = []
 
-
-
-class BookSource(Source):
-    """An open workbook (``xw.Book``); tables it lacks come from its office folder, if it has one."""
-
-    kind = "book"
-
-    def __init__(self, book):
-        from .excel.book import BookWorkbook
-        from .messages import normalize_lang
-
-        self.book = book
-        self.wb = BookWorkbook(book)
-        data, folder = self.wb.settings()
-        self.book_tables = {k: v["sheet"] for k, v in data.pop("tables", {}).items()}
-        extra = data.pop("extra", {})
-        self.folder_source: OfficeSource | None = None
-        if folder is not None:
-            office = load_office(folder)
-            for k, v in data["office"].items():
-                setattr(office, k, normalize_lang(v) if k == "lang" else v)
-            self.folder_source = OfficeSource(office)
-        else:
-            office = office_from_dict(Path("."), {"office": data["office"]})
-        super().__init__(office)
-        self.options = extra
-        if self.folder_source is not None:
-            self.folder_source.ctx = self.ctx
-
-    def has(self, name: str) -> bool:
-        if self.folder_source is not None and self.folder_source.has(name):
-            return True
-        return self._in_book(name)
-
-    def _in_book(self, name: str) -> bool:
-        key = f"inbook:{name}"
-        if key not in self._cache:
-            if name == "signins":
-                from .attendance.records import read_signins
-
-                self._cache[key] = bool(read_signins(self.wb, self.ctx, self.book_tables.get(name)).sheets)
-            elif name == "inspections":
-                self._cache[key] = bool(Source._read_inspections(self).tables)
-            else:
-                t = read_table_from(self.wb, TABLES[name], sheet=self.book_tables.get(name), context=self.ctx)
-                self._cache[key] = t.header_row is not None
-        return self._cache[key]
-
-    @property
-    def inputs(self) -> set[Path]:
-        return self.folder_source.inputs if self.folder_source else set()
-
-    @property
-    def state_root(self) -> Path | None:
-        return self.folder_source.state_root if self.folder_source else None
-
-    def workbooks(self, name: str):
-        yield _Shared(self.wb), None
-
-    def _read(self, name: str):
-        if name == "signins":
-            return self._read_book_signins()
-        if name == "inspections":
-            t = Source._read_inspections(self)
-            if not t.tables and self.folder_source is not None:
-                return self.folder_source.read("inspections")
-            if not t.tables:
-                t.problems.append(_not_found(self.book.name, self.lang))
-            return t
-        spec = TABLES[name]
-        t = read_table_from(self.wb, spec, sheet=self.book_tables.get(name), context=self.ctx)
-        found = t.header_row is not None and not any(p.code == "missing-column" for p in t.problems)
-        if found or (t.header_row is not None and name in self.book_tables):
-            t.problems.extend(_table_rules(name, self.office, t))
-            if name == "meetings":
-                self._semester_from(t)
-            return t
-        if self.folder_source is not None:
-            return self.folder_source.read(name)
-        return t
-
-    def _read_book_signins(self):
-        from .attendance.records import SigninTable, read_signins
-        from .attendance.schema import SIGNINS
-
-        rec = read_signins(self.wb, self.ctx, self.book_tables.get("signins"))
-        if rec.sheets or self.folder_source is None:
-            return SigninTable(SIGNINS, rec, self.book.name if rec.sheets else None, rec.problems)
-        return self.folder_source.read("signins")
-
-    def _semester_from(self, meetings: Table) -> None:
-        """No semester in the settings: the meetings' own dates give 3月8日 its year."""
-        if self.office.semester_start:
-            return
-        from .dates import Semester
-
-        dates = [d for d in meetings.data["date"].tolist() if d]
-        if dates:
-            self.ctx = ReadContext(semester=Semester(min(dates), max(dates)), limits=self.ctx.limits, lang=self.ctx.lang)
-
-    def plan_files(self, month):
-        if self.folder_source is not None:
-            return self.folder_source.plan_files(month)
-        return super().plan_files(month)
-
-    def display(self, path: Path) -> str:
-        return self.folder_source.display(path) if self.folder_source else path.name
-
-
-class _Shared:
-    """The book's workbook, lent to a reader without closing it."""
-
-    def __init__(self, wb):
-        self._wb = wb
-
-    def __getattr__(self, name):
-        return getattr(self._wb, name)
-
-    def __enter__(self):
-        return self._wb
-
-    def __exit__(self, *exc):
-        return None
 
 
 class FrameSource(Source):
@@ -527,19 +390,3 @@ def _plain(v):
     if hasattr(v, "item") and not isinstance(v, (str, bytes)):
         return v.item()
     return v
-
-
-def as_source(x) -> Source:
-    """A source from what a caller has: a source, an Office, or an office folder's path."""
-    if isinstance(x, Source):
-        return x
-    if isinstance(x, Office):
-        return OfficeSource(x)
-    if isinstance(x, (str, os.PathLike)):
-        return OfficeSource.load(x)
-    if hasattr(x, "sheets") and hasattr(x, "app"):
-        return BookSource(x)
-    raise TypeError(f"not a table source: {type(x).__name__}")
-
-
-__all__ = ["Source", "OfficeSource", "BookSource", "FrameSource", "as_source"]
