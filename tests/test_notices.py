@@ -252,3 +252,13 @@ def test_heading_numbers_go_past_ten():
     assert [numeral(Office, n) for n in (1, 10, 11, 12, 20, 23)] == ["一", "十", "十一", "十二", "二十", "二十三"]
     Office.lang = "en"
     assert numeral(Office, 11) == "11"
+
+
+def test_a_template_that_is_not_a_word_file_is_named(tmp_path):
+    off = office(tmp_path)
+    (off.root / "templates").mkdir()
+    (off.root / "templates" / "会议通知.docx").write_text("这不是 Word 文件", encoding="utf-8")
+    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22"])
+    assert r.exit_code == 1 and "会议通知.docx" in r.output and "不是 Word 文档" in r.output, r.output
+    r = CliRunner().invoke(main, ["--lang", "en", "notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22"])
+    assert "not a .docx" in r.output and "Traceback" not in r.output, r.output
