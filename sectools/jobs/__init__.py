@@ -5,20 +5,30 @@ an ``Office`` or a folder path is accepted too) and options, and returns a :clas
 the results, every problem found, the defaults it chose (said back in words) and the files it
 wrote.  Defaults are decided here once: which week (the latest with records), which month, which
 appraisal period (the latest with ratings), which meeting (the next one).
+
+Names load on first use, so a button or a command pays only for the job it runs.
 """
 
 from __future__ import annotations
 
-from .attendance import attendance, meeting_held, signin_sheet
-from .check import check
-from .core import Choice, JobResult, as_source
-from .kpi import kpi
-from .notices import notice, notice_data
-from .plans import plans_collect, plans_due, plans_schedule
-from .ranking import ranking_inputs, ranking_semester, ranking_week, week_deadlines, workdays
-from .workflow import correct, publish, ranking_status, run_semester, seal, sealed_weeks, state, verify
+import importlib
 
-__all__ = ["attendance", "signin_sheet", "meeting_held", "check", "kpi", "notice", "notice_data", "plans_collect", "plans_due", "plans_due",
-           "plans_schedule", "ranking_week", "ranking_semester", "ranking_status", "ranking_inputs", "week_deadlines",
-           "workdays", "publish", "correct", "seal", "verify", "run_semester", "sealed_weeks", "state", "Choice",
-           "JobResult", "as_source"]
+_WHERE = {
+    "attendance": "attendance", "signin_sheet": "attendance", "meeting_held": "attendance", "check": "check",
+    "kpi": "kpi", "notice": "notices", "notice_data": "notices", "plans_collect": "plans", "plans_due": "plans",
+    "plans_schedule": "plans", "ranking_week": "ranking", "ranking_semester": "ranking", "ranking_inputs": "ranking",
+    "week_deadlines": "ranking", "workdays": "ranking", "publish": "workflow", "correct": "workflow",
+    "seal": "workflow", "verify": "workflow", "ranking_status": "workflow", "run_semester": "workflow",
+    "sealed_weeks": "workflow", "state": "workflow", "Choice": "core", "JobResult": "core", "as_source": "core",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'sectools.jobs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{where}", __name__), name)
+    globals()[name] = value
+    return value
