@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from .errors import SectoolsError
-from .messages import MESSAGES, normalize_lang, text, word
+from .messages import MESSAGES, L, normalize_lang, text, word
 
 
 class Failure(click.ClickException):
@@ -449,7 +449,9 @@ def ranking_correct(office: Path, week: str, reason: str, by: str | None) -> Non
     if not job.facts["changes"]:
         say("nothing-changed")
         return
-    click.echo(_table([["", c["class"], c["field"], f"{c['old']} → {c['new']}"] for c in job.facts["changes"]]))
+    field = {"score": L("得分"), "rank": L("排名"), "red_flag": L("流动红旗")}
+    click.echo(_table([["", c["class"], field[c["field"]].render(_lang()), f"{c['old']} → {c['new']}"]
+                       for c in job.facts["changes"]]))
     _files("corrected", job.files)
 
 
@@ -673,7 +675,7 @@ def notices_list() -> None:
     from .notices import KINDS
 
     for k in KINDS.values():
-        click.echo(f"{k.name}\t{k.about}")
+        click.echo(f"{k.name}\t{text('about-' + k.name, _lang())}")
 
 
 @notices.command("render")
@@ -822,6 +824,31 @@ def demo(out: Path) -> None:
     say("outputs")
     for p in res.files:
         click.echo(f"  {p.relative_to(out)}")
+
+
+def _everywhere(group: click.Group) -> None:
+    """``--lang`` and ``--debug`` also after the command (``sectools attendance 办公室 --lang en``)."""
+
+    def set_lang(ctx, _, value):
+        if value:
+            ctx.find_root().obj.update(lang=normalize_lang(value), lang_given=True)
+
+    def set_debug(ctx, _, value):
+        if value:
+            ctx.find_root().obj["debug"] = True
+
+    for cmd in group.commands.values():
+        if isinstance(cmd, click.Group):
+            _everywhere(cmd)
+            continue
+        cmd.params.append(click.Option(["--lang"], type=click.Choice(["zh-CN", "zh-TW", "en"], case_sensitive=False),
+                                       expose_value=False, callback=set_lang, is_eager=True,
+                                       help="提示语言 / message language."))
+        cmd.params.append(click.Option(["--debug"], is_flag=True, expose_value=False, callback=set_debug,
+                                       help="出错时显示技术细节 / show tracebacks."))
+
+
+_everywhere(main)
 
 
 def run() -> None:  # console entry point

@@ -7,6 +7,7 @@ Codes are stable: scripts may match on them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # code: (zh-CN, en).  Placeholders: {value} (the bad value) and the problem's params.
@@ -85,6 +86,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{column}”列出现了两次（{cells}），只读取第一列。请删除或改名多余的一列。",
         "The '{column}' column appears twice ({cells}); only the first is read. Delete or rename "
         "the extra one.",
+    ),
+    "table-has-no-rows": (
+        "{table}还没有数据（只有表头）。请先在这张表里填上数据再运行。",
+        "The {table} table has no rows yet (only its header). Fill it in first, then run this again.",
+    ),
+    "no-ratings": (
+        "评分表里还没有任何评分，无法考核。请先在评分表中填写期间、学号、指标、评分人类别和分数。",
+        "The ratings table holds no ratings yet, so there is nothing to appraise. Fill in period, id, indicator, "
+        "rater group and score first.",
+    ),
+    "no-records-at-all": (
+        "还没有任何检查记录。请各检查部门把记录放进检查记录文件夹（或工作簿）后再运行。",
+        "There are no inspection records yet. Put the departments' records in the inspections folder (or "
+        "workbook) first.",
     ),
     "empty-table": (
         "{table}只有表头，没有数据行。",
@@ -216,13 +231,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The meeting '{value}' is listed twice on the same day (see also {other}). Delete the duplicate.",
     ),
     "meeting-not-found": (
-        "找不到唯一的会议“{value}”（{detail}）。请写会议日期（如 2026-03-09）或会议表中的会议名称。",
-        "No single meeting '{value}' ({detail}). Give its date (such as 2026-03-09) or its name from the "
-        "meetings table.",
+        "找不到唯一的会议“{value}”（{detail}）。请写会议表中的会议日期或会议名称。",
+        "No single meeting '{value}' ({detail}). Give its date or its name as the meetings table has it.",
     ),
     "no-meetings": (
-        "所选范围内没有会议（{detail}）。请检查 --from/--to/--kind 或会议表。",
-        "No meetings in the chosen range ({detail}). Check --from/--to/--kind or the meetings table.",
+        "没有符合条件的会议（{detail}）。请检查日期范围、会议类型或会议表。",
+        "No meeting matches ({detail}). Check the dates, the meeting kind or the meetings table.",
     ),
     # ---- notices ------------------------------------------------------------------------
     "unknown-notice": (
@@ -340,7 +354,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a month. Write it as 2026-03.",
     ),
     "month-folder-missing": (
-        "找不到 {value} 的文件夹。请在此文件夹下建一个名为 {value}（或 2026年3月 这样）的子文件夹，把各部门交来的文件放进去。",
+        "找不到 {value} 的文件夹。请在此文件夹下建一个名为 {value} 的子文件夹，把各部门交来的文件放进去。",
         "There is no folder for {value} here. Make a subfolder named {value} and put the departments' files in it.",
     ),
     "form-kind-unknown": (
@@ -451,7 +465,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' needs an office folder (for its records and output files); this source has none. Run it on an office folder.",
     ),
     "internal-error": (
-        "sectools 内部出错（{detail}）。这不是您的错：请把这条信息发给维护人员，加上 --debug 可看到详情。",
+        "sectools 内部出错（{detail}）。这不是您的错：请把这条信息发给维护人员；在命令后加上 --debug 可看到详情。",
         "sectools hit an internal error ({detail}). This is not your fault: send this message to "
         "the maintainers; --debug shows details.",
     ),
@@ -498,10 +512,27 @@ def W(key: str, **params) -> Term:
     return Term(key=key, **params)
 
 
-def joined(terms, lang_sep: tuple[str, str] = ("、", ", ")) -> Term:
-    """Several of sectools' words as one list (e.g. the columns a table needs)."""
-    terms = [t if isinstance(t, Term) else Term(str(t), str(t)) for t in terms]
-    return Term(lang_sep[0].join(t.zh or "" for t in terms), lang_sep[1].join(t.en or t.zh or "" for t in terms))
+class Joined(Term):
+    """Several Terms as one list, each rendered in the message's language (、 in Chinese, commas in English)."""
+
+    def __init__(self, terms):
+        super().__init__()
+        self.terms = [t if isinstance(t, Term) else Term(str(t), str(t)) for t in terms]
+
+    def render(self, lang: str = "zh-CN") -> str:
+        lang = normalize_lang(lang)
+        return (", " if lang == "en" else "、").join(t.render(lang) for t in self.terms)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Joined) and self.terms == other.terms
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.terms))
+
+
+def joined(terms) -> Term:
+    """Several of sectools' words (or values with their cells) as one list in the message's language."""
+    return Joined(terms)
 
 
 def _fmt_value(v, lang: str = "zh-CN") -> str:
@@ -547,7 +578,10 @@ def normalize_lang(lang: str | None) -> str:
 @lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
 
-    return converter("s2twp").convert(text)
+    """sectools' own words in Traditional characters: character by character with Taiwan's forms
+    (``s2tw``, not ``s2twp``, whose IT vocabulary turns 发布 into 釋出 and 类型 into 型別), and 周 as 週 —
+    in sectools' own words 周 is always the week (a surname 周 is data, and data is never converted)."""
+    return converter("s2tw").convert(text).replace("周", "週")
 
 
 @lru_cache(maxsize=4)
@@ -603,11 +637,11 @@ def choice_text(code: str, lang: str, params: dict) -> str:
 TEXTS: dict[str, tuple[str, str]] = {
     "created": ("已创建：{path}", "Created: {path}"),
     "table-summary": ("{title}：{where}：{rows} 行，{errors} 个错误，{warnings} 个警告",
-                      "{title}: {where}: {rows} rows, {errors} errors, {warnings} warnings"),
+                      "{title}: {where}: {rows} {rows|row|rows}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}"),
     "no-problems": ("没有发现问题。", "No problems found."),
     "problems-written": ("问题清单已写入：{path}", "Problems written to: {path}"),
     "more-problems": ("另有 {count} 个数据问题，详见报表的问题清单或运行 sectools check",
-                      "{count} more problems; see the report's problem list or run sectools check"),
+                      "{count} more {count|problem|problems}; see the report's problem list or run sectools check"),
     "chosen": ("默认：{text}", "Default: {text}"),
     "report": ("报表：{path}", "Report: {path}"),
     "workbook": ("工作簿：{path}", "Workbook: {path}"),
@@ -623,7 +657,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nothing-changed": ("与发布时相比没有变化，无需更正。", "Nothing changed since publication."),
     "corrected": ("已更正并重新发布：", "Corrected and republished:"),
     "sealed": ("{week} 已封单（{hash}）", "{week} sealed ({hash})"),
-    "verified": ("已核验 {count} 个封单周，均未改动。", "{count} sealed weeks verified: unchanged."),
+    "verified": ("已核验 {count} 个封单周，均未改动。", "{count} sealed {count|week|weeks} verified: unchanged."),
     "status-week": ("{week} 周（{monday} — {sunday}）", "Week {week} ({monday} – {sunday})"),
     "handed-in": ("已交：{names}", "Handed in: {names}"),
     "missing": ("未交：{names}", "Missing: {names}"),
@@ -636,7 +670,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "state-published": ("状态：已发布 {when}", "State: published {when}"),
     "state-late": ("（逾期）", " (late)"),
     "state-open": ("状态：未发布", "State: not published"),
-    "state-corrections": ("，更正 {count} 次", ", corrected {count} times"),
+    "state-corrections": ("，更正 {count} 次", ", corrected {count} {count|time|times}"),
     "warning-line": ("警告：{message}", "Warning: {message}"),
     "plans-head": ("{kind} {month}（截止 {due}）", "{kind} {month} (due {due})"),
     "plan-on_time": ("按时", "on time"),
@@ -646,12 +680,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind-summary": ("月度工作总结", "monthly summary"),
     "kind-semester": ("学期工作总结", "semester summary"),
     "completion": ("完成率 {rate}", "done {rate}"),
-    "items": ("{count} 项", "{count} items"),
+    "items": ("{count} 项", "{count} {count|item|items}"),
     "plans-summary-workbook": ("汇总工作簿：{path}", "Summary workbook: {path}"),
     "reminder-notice": ("催办通知：{path}", "Reminder notice: {path}"),
     "kpi-workbook": ("结果工作簿：{path}", "Result workbook: {path}"),
     "notice-file": ("通知：{path}", "Notice: {path}"),
-    "notice-head": ("{kind}（{number}）：{recipients} 份，{files} 个文件", "{kind} ({number}): {recipients} recipients, {files} files"),
+    "notice-head": ("{kind}（{number}）：{recipients} 份，{files} 个文件", "{kind} ({number}): {recipients} {recipients|recipient|recipients}, {files} {files|file|files}"),
     "more-files": ("  … 另有 {count} 个", "  … {count} more"),
     "schedule": ("每周活动安排：{path}", "Weekly schedule: {path}"),
     "semester-ranking": ("学期累计排名（截至 {until}）：", "Semester ranking (up to {until}):"),
@@ -665,7 +699,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error-prefix": ("错误", "Error"),
     "serve": ("xlwings Server：http://127.0.0.1:{port}（Ctrl+C 停止）", "xlwings Server: http://127.0.0.1:{port} (Ctrl+C stops)"),
     "excel-done-attendance": ("考勤统计完成：{members} 名成员，{meetings} 次会议；处理名单 {actions} 条。",
-                              "Attendance done: {members} members, {meetings} meetings; {actions} actions due."),
+                              "Attendance done: {members} members, {meetings} meetings; {actions} {actions|action|actions} due."),
     "excel-checked": ("已检查：{counts}", "Checked: {counts}"),
     "excel-signin": ("已生成 {date} {meeting} 的签到表，应到 {count} 人。",
                      "Sign-in sheet for {date} {meeting}: {count} expected."),
@@ -676,18 +710,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Appraisal ({period}) done: {people} people; first: {name}, {total} points."),
     "excel-results": ("结果在工作表：{sheets}", "Results: {sheets}"),
     "excel-problems": ("发现 {count} 个问题（其中 {errors} 个错误），详见“{sheet}”工作表：",
-                       "{count} problems ({errors} errors), listed on sheet '{sheet}':"),
+                       "{count} {count|problem|problems} ({errors} {errors|error|errors}), listed on sheet '{sheet}':"),
     "excel-failed": ("未能完成：", "Could not run:"),
     # report titles
-    "title-attendance": ("{office} 考勤统计", "{office} attendance"),
-    "title-attendance-period": ("{office} 考勤统计（{period}）", "{office} attendance ({period})"),
-    "title-ranking": ("{office} {week} 班级量化考核排名", "{office} {week} class assessment ranking"),
+    "title-attendance": ("{office} 考勤统计", "Attendance — {office}"),
+    "title-attendance-period": ("{office} 考勤统计（{period}）", "Attendance — {office} ({period})"),
+    "title-ranking": ("{office} {week} 班级量化考核排名", "Class assessment ranking — {office}, {week}"),
     "title-plans": ("{office} {year}年{month}月{kind}收集情况（截止 {due}）",
-                    "{office} {year}-{month} {kind}: who handed in (due {due})"),
-    "title-schedule": ("{office} {year}年{month}月工作重点及每周活动安排", "{office} {year}-{month} priorities and weekly activities"),
-    "title-kpi-member": ("{office} {period} 成员绩效考核结果", "{office} {period} appraisal of members"),
-    "title-kpi-department": ("{office} {period} 部门绩效考核结果", "{office} {period} appraisal of departments"),
-    "title-signin": ("{office} {meeting} 签到表", "{office} {meeting} sign-in sheet"),
+                    "Who handed in the {kind} — {office}, {year}-{month} (due {due})"),
+    "title-schedule": ("{office} {year}年{month}月工作重点及每周活动安排",
+                       "Priorities and weekly activities — {office}, {year}-{month}"),
+    "title-kpi-member": ("{office} {period} 成员绩效考核结果", "Appraisal of members — {office}, {period}"),
+    "title-kpi-department": ("{office} {period} 部门绩效考核结果", "Appraisal of departments — {office}, {period}"),
+    "title-signin": ("{office} {meeting} 签到表", "Sign-in sheet — {office}, {meeting}"),
     "week-n": ("第{n}周", "week {n}"),
     # notice phrases with parameters (the fixed ones are NOTICE_WORDS below)
     "n-week-title": ("{year}年第{n}周", "week {n} of {year}"),
@@ -697,6 +732,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rule-text": ("{scope}：折算缺席 ≥ {n} 次 → {action}", "{scope}: counted absences ≥ {n} → {action}"),
     "all-meetings": ("全部会议", "all meetings"),
     "n-rule": ("《考勤制度》（{rule}）", "the attendance rules ({rule})"),
+    "value-at": ("{value}（{cell}）", "{value} ({cell})"),
+    "meeting-status": ("{meeting}（{status}）", "{meeting} ({status})"),
+    # notices list: one line per kind
+    "about-会议通知": ("召开会议的通知（默认：下一次会议；--meeting 指定）", "notice of a meeting (default: the next one; --meeting picks another)"),
+    "about-考勤提醒": ("对达到提醒标准的成员逐人提醒", "a reminder to each member who reached the reminder threshold"),
+    "about-考勤通报": ("对达到通报标准的成员的通报（--for department 按部门，--for member 逐人）", "a report on the members who reached the report threshold (--for department or --for member)"),
+    "about-会议纪要": ("会议纪要：出席、请假、缺席名单与议定事项（默认：最近一次会议）", "minutes: present, on leave, absent, and the decisions (default: the latest meeting)"),
+    "about-表扬": ("表扬全勤成员", "praise for members with full attendance"),
+    "about-通报批评": ("通报批评多次无故缺席的成员", "public criticism of members absent without reason again and again"),
+    "about-催办通知": ("催交月度计划/总结（未交、逾期的部门各一份）", "a reminder to hand in the month's plan or summary (one per missing or late department)"),
+    "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
+    "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "quota-exceeded": ("超出{grade}名额（{count} 人）", "over the {grade} quota ({count} people)"),
     "date-range": ("{start} 至 {end}", "{start} to {end}"),
     "signin-heading": ("{title} {when} {place}", "{title} {when} {place}"),
@@ -761,8 +808,13 @@ def text(key: str, lang: str = "zh-CN", **params) -> str:
     return _say(zh, en, lang, params)
 
 
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
 def _say(zh: str, en: str, lang: str, params: dict) -> str:
     lang = normalize_lang(lang)
+    if lang == "en":  # {n|row|rows}: the word that agrees with the number n
+        en = _PLURAL.sub(lambda m: m.group(2) if params.get(m.group(1)) == 1 else m.group(3), en)
     template = en if lang == "en" else (to_traditional(zh) if lang == "zh-TW" else zh)
     return template.format_map(_Default({k: _plain(v, lang) for k, v in params.items()}))
 
@@ -791,7 +843,8 @@ LABELS: dict[str, str] = {
     "公假": "Official leave", "缺席": "Absent", "折算缺席": "Counted absences", "出勤率": "Rate",
     "最长连续缺席": "Longest absence run", "处理": "Action", "人数": "Members", "实到": "Attended",
     "迟到/早退": "Late/early", "请假": "Leave", "日期": "Date", "开始": "Start", "会议": "Meeting", "类型": "Kind",
-    "地点": "Place", "缺席名单": "Absent", "请假名单": "On leave", "迟到/早退名单": "Late or early", "周": "Week",
+    "地点": "Place", "缺席名单": "Absent (names)", "请假名单": "On leave (names)",
+    "迟到/早退名单": "Late or early (names)", "周": "Week",
     "周一": "Monday", "会议数": "Meetings", "全体": "All", "依据": "Rule", "通知": "Notice", "相关会议": "Meetings counted",
     "各部门出勤率": "Attendance rate by department", "每周出勤率（全体与各部门）": "Weekly attendance rate",
     "没有达到处理标准的成员。": "No one reached a threshold.",

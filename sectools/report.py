@@ -27,7 +27,7 @@ def problems_sheet(problems: list[Problem], lang: str = "zh-CN") -> Sheet:
     from .messages import L, W
 
     cols = [Column(L("文件")), Column(L("工作表")), Column(L("单元格")), Column(L("级别")), Column(L("代码")),
-            Column(Term(word("message", "zh-CN"), word("message", "en")), "wrap", width=70), Column(L("原值"))]
+            Column(Term(word("message", "zh-CN"), "Message"), "wrap", width=70), Column(L("原值"))]
     rows = [[p.file, p.sheet, p.cell, L("错误" if p.is_error() else "警告"), p.code, MessageOf(p),
              None if p.value is None else str(p.value)] for p in problems]
     return Sheet(L("问题清单"), cols, rows, title=L("问题清单"), note=None if rows else W("no-problems"))

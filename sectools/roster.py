@@ -10,6 +10,7 @@ import datetime as dt
 
 from .vocab import POSTS
 from .errors import WARNING, Problem
+from .messages import W, joined
 from .schema import Field, TableSpec
 
 STATUS_ACTIVE = "在任"
@@ -55,9 +56,9 @@ def check_roster(table, departments: tuple[str, ...] | None = None) -> list[Prob
         distinct = list(dict.fromkeys(ids[i] for i in rows if ids[i]))
         if len(distinct) > 1:
             problems.append(table.problem("ambiguous-name", rows[1], "name", name, WARNING,
-                                          id_label=table.spec.field("id").label,
-                                          ids="、".join(f"{x}（{table.cell(i, 'id')}）" for x, i in
-                                                        zip(distinct, rows))))
+                                          id_label=table.spec.field("id").term,
+                                          ids=joined([W("value-at", value=x, cell=table.cell(i, "id")) for x, i in
+                                                           zip(distinct, rows)])))
     if departments:
         known = {fold(d) for d in departments}
         seen: set[str] = set()
@@ -66,9 +67,9 @@ def check_roster(table, departments: tuple[str, ...] | None = None) -> list[Prob
                 seen.add(dep)
                 problems.append(table.problem("unknown-department", i, "department", dep, WARNING,
                                               allowed="、".join(departments)))
-    for i, (joined, left) in enumerate(zip(df["joined"].tolist(), df["left"].tolist())):
-        if isinstance(joined, dt.date) and isinstance(left, dt.date) and left < joined:
-            problems.append(table.problem("dates-out-of-order", i, "left", left, joined=joined.isoformat()))
+    for i, (came, left) in enumerate(zip(df["joined"].tolist(), df["left"].tolist())):
+        if isinstance(came, dt.date) and isinstance(left, dt.date) and left < came:
+            problems.append(table.problem("dates-out-of-order", i, "left", left, joined=came.isoformat()))
     return problems
 
 

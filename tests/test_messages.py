@@ -26,6 +26,7 @@ ENGLISH_WORDS = re.compile(r"\b(the|and|is|are|not|of|to|with|this|please|file|s
 
 
 def _placeholders(template: str) -> list[str]:
+    template = re.sub(r"\{(\w+)\|[^|{}]*\|[^|{}]*\}", "", template)  # {n|row|rows}: plural forms
     return [f for _, f, _, _ in string.Formatter().parse(template) if f]
 
 
@@ -216,3 +217,10 @@ def test_notice_phrases_follow_the_office_language(demo_office, lang):
                 else:
                     assert converter("s2tw").convert(left) == left, (kind, w)
     assert seen > 10
+
+
+def test_english_counts_agree_with_their_nouns():
+    assert text("table-summary", "en", title="roster", where="x", rows=1, errors=0, warnings=2) == \
+        "roster: x: 1 row, 0 errors, 2 warnings"
+    assert text("table-summary", "zh-CN", title="名册", where="x", rows=1, errors=0, warnings=2) == \
+        "名册：x：1 行，0 个错误，2 个警告"

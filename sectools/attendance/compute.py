@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import ERROR, WARNING, Problem
 from ..messages import W
+from ..messages import L, text
 from ..normalize import fold
 from ..vocab import HEAD_POSTS, leave_approved
 from .records import Records, problem_at
@@ -499,7 +500,8 @@ def _actions(roster, mt, final, rules: Rules, lang: str) -> list[dict]:
                 "_member": int(i), "id": ids[i], "name": names[i], "department": deps[i], "post": posts[i],
                 "count": int(counted[i]), "absent": int(absent[i]), "late_or_early": int(lates[i]),
                 "action": step.action, "notice": step.notice, "kind": kind, "rule": step.rule_text(lang),
-                "meetings": [labels[k] + "（" + STATUS_LABELS[STATUSES[final[i, k]]] + "）" for k in which],
+                "meetings": [text("meeting-status", lang, meeting=labels[k], status=L(STATUS_LABELS[STATUSES[final[i, k]]]))
+                             for k in which],
             })
     actions.sort(key=lambda a: (-a["count"], a["department"] or "", a["id"] or ""))
     return actions

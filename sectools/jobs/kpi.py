@@ -21,7 +21,7 @@ def pick_period(ratings, period: str | None, semester) -> tuple[str, Choice | No
             continue
         seen.append((not is_semester(p), end, start, label))
     if not seen:
-        raise SectoolsError(Problem("bad-period", value="—"))
+        raise SectoolsError(Problem("no-ratings", file=ratings.file, sheet=ratings.sheet))
     label = max(seen)[3]
     return label, Choice("period", label, "period-latest", {})
 
@@ -39,7 +39,11 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
     src = as_source(source)
     rules, cfg = rules_from_config(src.office.section("kpi"))
     config_checked(cfg)
-    ind_t, rat_t = src.read_required("indicators", "ratings")
+    ind_t, rat_t = src.read_required("indicators", "ratings", rows=False)
+    if len(ind_t) == 0:
+        src.read_required("indicators")  # refuses, naming the file
+    if len(rat_t) == 0:
+        raise SectoolsError(Problem("no-ratings", file=rat_t.file, sheet=rat_t.sheet))
     roster = src.read("roster").data if target != "department" else None
     label, choice = pick_period(rat_t, period, src.office.semester)
     if computed is None:

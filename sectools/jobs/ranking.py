@@ -60,6 +60,8 @@ def ranking_week(source, week: str | None = None, *, today: dt.date | None = Non
 
     src = as_source(source)
     inp = ranking_inputs(src)
+    if len(inp.records) == 0:
+        raise SectoolsError(Problem("no-records-at-all", file=src.read("inspections").file))
     label, choice = pick_week(inp.records, week, today or dt.date.today())
     res = score_week(inp.classes.data, inp.items.data, inp.records, label, inp.rules, inp.locate)
     res.problems = inp.problems + res.problems
@@ -81,6 +83,8 @@ def ranking_semester(source, *, until: dt.date | None = None) -> JobResult:
 
     src = as_source(source)
     inp = ranking_inputs(src)
+    if len(inp.records) == 0:
+        raise SectoolsError(Problem("no-records-at-all", file=src.read("inspections").file))
     until = until or src.office.semester_end or dt.date.today()
     df = semester(inp, until)
     records = [{"class": r["class_name"], "grade": r["grade"], "mean": r["mean"], "weeks": int(r["weeks"]),

@@ -28,6 +28,9 @@ class Rendered:
     choices: list = field(default_factory=list)  # defaults the job took (which meeting, week …)
 
 
-def kinds_list() -> list[tuple[str, str, tuple[str, ...]]]:
-    return [(k.name, k.about, k.per) for k in KINDS.values()]
+def kinds_list(lang: str = "zh-CN") -> list[tuple[str, str, tuple[str, ...]]]:
+    """(name, one line about it in ``lang``, the recipients it accepts) for every kind."""
+    from ..messages import text
+
+    return [(k.name, text("about-" + k.name, lang), k.per) for k in KINDS.values()]
 

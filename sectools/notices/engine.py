@@ -34,11 +34,10 @@ def environment(autoescape: bool = True):
 
 def to_traditional_template(xml: str) -> str:
     """Template wording in Traditional characters; the Jinja tags (and so the data) untouched."""
-    from ..messages import converter
+    from ..messages import to_traditional
 
-    conv = converter("s2twp")
     parts = re.split(r"({{.*?}}|{%.*?%}|<[^>]+>)", xml, flags=re.S)
-    return "".join(p if (p.startswith(("{{", "{%", "<"))) else conv.convert(p) for p in parts)
+    return "".join(p if (p.startswith(("{{", "{%", "<"))) else to_traditional(p) for p in parts)
 
 
 @dataclass

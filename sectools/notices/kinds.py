@@ -39,8 +39,7 @@ class Options:
 
 @dataclass(frozen=True)
 class Kind:
-    name: str
-    about: str  # one line for `notices list`
+    name: str  # its one line for `notices list` is TEXTS["about-<name>"] in sectools.messages
     per: tuple[str, ...]  # the --for values it accepts; the first is its default
     build: Callable
 
@@ -315,14 +314,13 @@ def kpi_result(office, opts: Options, data) -> Batch:
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("会议通知", "召开会议的通知（默认：下一次会议；--meeting 指定）", ("office",), meeting_notice),
-    Kind("考勤提醒", "对达到提醒标准的成员逐人提醒", ("member",), attendance_reminder),
-    Kind("考勤通报", "对达到通报标准的成员的通报（--for department 按部门，--for member 逐人）",
-         ("department", "member"), attendance_report),
-    Kind("会议纪要", "会议纪要：出席、请假、缺席名单与议定事项（默认：最近一次会议）", ("office",), minutes),
-    Kind("表扬", "表扬全勤成员", ("office",), praise),
-    Kind("通报批评", "通报批评多次无故缺席的成员", ("office",), criticism),
-    Kind("催办通知", "催交月度计划/总结（未交、逾期的部门各一份）", ("department",), plan_reminder),
-    Kind("考核结果通知", "绩效考核结果通知（每人一份）", ("member",), kpi_result),
-    Kind("量化考核公示", "班级量化考核结果公示（--week 指定周次，默认最近一周）", ("office",), ranking_notice),
+    Kind("会议通知", ("office",), meeting_notice),
+    Kind("考勤提醒", ("member",), attendance_reminder),
+    Kind("考勤通报", ("department", "member"), attendance_report),
+    Kind("会议纪要", ("office",), minutes),
+    Kind("表扬", ("office",), praise),
+    Kind("通报批评", ("office",), criticism),
+    Kind("催办通知", ("department",), plan_reminder),
+    Kind("考核结果通知", ("member",), kpi_result),
+    Kind("量化考核公示", ("office",), ranking_notice),
 )}

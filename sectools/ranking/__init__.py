@@ -67,7 +67,7 @@ def combine(tables: list):
         f["_t"] = k
         f["_i"] = range(len(f))
         frames.append(f)
-    cols = [fl.name for fl in INSPECTIONS.fields] + ["_row", "_t", "_i"]
+    cols = list(dict.fromkeys([fl.name for fl in INSPECTIONS.fields] + ["department", "_row", "_t", "_i"]))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({c: [] for c in cols})
 
 

@@ -189,10 +189,14 @@ class Source:
     def inspections_label(self) -> str | None:
         return None
 
-    def read_required(self, *names: str) -> list:
-        """Tables a job cannot do without: their problems are raised when one could not be read at all."""
+    def read_required(self, *names: str, rows: bool = True) -> list:
+        """Tables a job cannot do without: their problems are raised when one could not be read at all,
+        and (``rows``) a table that has only its header is refused, naming its file and sheet."""
         tables = [self.read(n) for n in names]
         fatal = [p for t in tables for p in t.problems if t.header_row is None]
+        if not fatal and rows:
+            fatal = [Problem("table-has-no-rows", file=t.file, sheet=t.sheet, params={"table": t.spec.term})
+                     for t in tables if len(t) == 0]
         if fatal:
             raise SectoolsError(fatal)
         return tables
