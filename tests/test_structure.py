@@ -158,3 +158,13 @@ def test_command_bodies_are_thin():
             if lines > 20:
                 long.append((node.name, lines))
     assert long == []
+
+
+def test_every_package_is_installed():
+    """`pip install .` (the README's quick start) ships every package of sectools/."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+                 ["packages"])
+    found = {".".join(p.parent.relative_to(ROOT.parent).parts) for p in ROOT.rglob("__init__.py")}
+    assert found - listed == set()
