@@ -285,6 +285,8 @@ def attendance(office: Path, date_from, date_to, kind, out, fmt) -> None:
     """
     from . import jobs
 
+    if date_from and date_to and date_to < date_from:
+        raise click.BadParameter(text("range-reversed", _lang(), start=date_from, end=date_to), param_hint="--to")
     job = jobs.attendance(_open(office), date_from=date_from, date_to=date_to, kind=kind,
                           out=out if (out or fmt == "table") else False)
     finish(job, fmt, _show_csv if fmt == "csv" else _show_attendance)
@@ -524,11 +526,14 @@ def _show_status(st: dict) -> None:
     say("objection-end", when=d["objection_end"].strftime(fmt))
     ws = st["state"]
     corr = text("state-corrections", _lang(), count=len(ws["corrections"])) if ws["corrections"] else ""
+    def when(iso: str) -> str:
+        return dt.datetime.fromisoformat(iso).strftime(fmt)
+
     if ws["sealed"]:
-        click.echo(text("state-sealed", _lang(), when=ws["sealed"]["sealed_at"]) + corr)
+        click.echo(text("state-sealed", _lang(), when=when(ws["sealed"]["sealed_at"])) + corr)
     elif ws["published"]:
         late = text("state-late", _lang()) if ws["published"]["late"] else ""
-        click.echo(text("state-published", _lang(), when=ws["published"]["published_at"]) + late + corr)
+        click.echo(text("state-published", _lang(), when=when(ws["published"]["published_at"])) + late + corr)
     else:
         click.echo(text("state-open", _lang()) + corr)
 
@@ -767,7 +772,7 @@ def excel_install(workbook: Path) -> None:
 
     bas = Path(tempfile.gettempdir()) / "sectools.bas"
     bas.write_text(bas_text(), encoding="utf-8", newline="")
-    click.echo(install(workbook, bas))
+    click.echo(install(workbook, bas, _lang()))
 
 
 @excel.command("serve")

@@ -734,6 +734,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-rule": ("《考勤制度》（{rule}）", "the attendance rules ({rule})"),
     "value-at": ("{value}（{cell}）", "{value} ({cell})"),
     "meeting-status": ("{meeting}（{status}）", "{meeting} ({status})"),
+    # Excel quickstart and install
+    "ops-title": ("sectools 操作页", "sectools buttons"),
+    "ops-click": ("点击下面的按钮运行；结果写入 sectools 自己的工作表（考勤统计、部门汇总……），不改动您的数据表。",
+                  "Click a button below; results go to sheets sectools owns (Attendance, Departments …), never to your data."),
+    "ops-desktop": ("桌面版 Excel：导入 sectools.bas 模块后，把按钮的宏分别指定为 {macros}。",
+                    "Desktop Excel: import the sectools.bas module, then assign the buttons the macros {macros}."),
+    "ops-server": ("xlwings Server / Lite：按钮已就位，直接点击。", "xlwings Server / Lite: the buttons are in place; click them."),
+    "installed": ("已安装：{path}", "Installed: {path}"),
+    "install-steps": (
+        "在 Windows 版 Excel 中手动安装 sectools 按钮：\n"
+        "1. 打开 {book}，按 Alt+F11 打开 VBA 编辑器；“文件 › 导入文件”，选择 {bas}。\n"
+        "2. 工作簿里需要 xlwings 模块：用“sectools excel quickstart 文件夹”生成的 考勤工作簿.xlsm 已带有；\n"
+        "   或在命令行运行 xlwings addin install 安装 xlwings 加载项。\n"
+        "3. 在“操作”工作表：开发工具 › 插入 › 按钮（窗体控件），每个按钮画一个，分别指定宏：\n{macros}\n"
+        "4. 在 xlwings.conf 工作表把 Interpreter_Win 设为装有 sectools 的 Python（如 ...\\.venv\\Scripts\\pythonw.exe），\n"
+        "   UDF Modules 设为 sectools.excel.functions；另存为 .xlsm。\n"
+        "WPS 不支持 xlwings：WPS 用户请使用命令行（sectools attendance 等）。",
+        "To add sectools' buttons in Excel for Windows by hand:\n"
+        "1. Open {book}, press Alt+F11 for the VBA editor; File › Import File, choose {bas}.\n"
+        "2. The workbook needs the xlwings module: the 考勤工作簿.xlsm made by 'sectools excel quickstart FOLDER' has it;\n"
+        "   or run xlwings addin install to install the xlwings add-in.\n"
+        "3. On the 操作 sheet: Developer › Insert › Button (Form Control); draw one button for each macro:\n{macros}\n"
+        "4. On the xlwings.conf sheet set Interpreter_Win to the Python that has sectools (e.g. ...\\.venv\\Scripts\\pythonw.exe)\n"
+        "   and UDF Modules to sectools.excel.functions; save as .xlsm.\n"
+        "WPS does not support xlwings: WPS users use the command line (sectools attendance and the rest).",
+    ),
     # notices list: one line per kind
     "about-会议通知": ("召开会议的通知（默认：下一次会议；--meeting 指定）", "notice of a meeting (default: the next one; --meeting picks another)"),
     "about-考勤提醒": ("对达到提醒标准的成员逐人提醒", "a reminder to each member who reached the reminder threshold"),
@@ -745,6 +771,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "quota-exceeded": ("超出{grade}名额（{count} 人）", "over the {grade} quota ({count} people)"),
+    "range-reversed": ("截止日期 {end} 早于起始日期 {start}", "the last day {end} is before the first day {start}"),
+    "kinds-known": ("会议表中的类型有：{kinds}", "the meetings table has the kinds {kinds}"),
     "date-range": ("{start} 至 {end}", "{start} to {end}"),
     "signin-heading": ("{title} {when} {place}", "{title} {when} {place}"),
     "signin-when": ("会议时间：{when}    地点：{place}", "Time: {when}    Place: {place}"),

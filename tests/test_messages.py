@@ -21,7 +21,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 # Chinese an English message may show: the words a clerk types or finds in the office's files.
 CLERK_WORDS = {"学期", "公示", "工作计划", "工作总结", "工作项目", "日期", "是", "否", "下午", "年", "月", "日", "自评",
                "全体", "部长级", "部长", "干事", "出席", "到", "迟", "迟到", "早", "早退", "假", "事假", "病", "病假", "公",
-               "公假", "缺席", "旷会", "学号", "姓名", "会议名称", "状态", "签到时间"}
+               "公假", "缺席", "旷会", "学号", "姓名", "会议名称", "状态", "签到时间",
+               "考勤工作簿", "操作"}  # the names of the Excel workbook and sheet sectools makes
 ENGLISH_WORDS = re.compile(r"\b(the|and|is|are|not|of|to|with|this|please|file|sheet|write|found)\b\s+[a-z]", re.I)
 
 

@@ -26,14 +26,18 @@ from .buttons import BUTTONS, SHEET
 DESKTOP_NAME = "考勤工作簿.xlsm"
 SERVER_NAME = "考勤工作簿（Server）.xlsx"
 TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签到"), ("leaves", "请假"),
-                ("classes", "班级"), ("score_items", "评分细则"), ("inspections", "检查记录"))
-INSTRUCTIONS = [
-    "sectools 操作页",
-    "",
-    "点击下面的按钮运行；结果写入 sectools 自己的工作表（考勤统计、部门汇总……），不改动您的数据表。",
-    "桌面版 Excel：导入 sectools.bas 模块后，把按钮的宏指定为 SectoolsAttendance / SectoolsCheck。",
-    "xlwings Server / Lite：按钮已就位，直接点击。",
-]
+                ("classes", "班级"), ("score_items", "评分细则"), ("inspections", "检查记录"),
+                ("indicators", "考核指标"), ("ratings", "评分表"))
+
+
+def instructions(lang: str = "zh-CN") -> list[str]:
+    """The 操作 sheet's lines, every button's macro named (from the one button registry)."""
+    from ..messages import text
+
+    macros = "、".join(f"{b.vba_sub}（{b.caption}）" for b in BUTTONS) if lang != "en" else \
+        ", ".join(f"{b.vba_sub} ({b.caption})" for b in BUTTONS)
+    return [text("ops-title", lang), "", text("ops-click", lang), text("ops-desktop", lang, macros=macros),
+            text("ops-server", lang)]
 
 
 def template_path() -> Path:
@@ -77,13 +81,13 @@ def collect(office) -> list[tuple[str, list[list]]]:
     return out
 
 
-def desktop_workbook(target: Path, sheets: list[tuple[str, list[list]]]) -> Path:
+def desktop_workbook(target: Path, sheets: list[tuple[str, list[list]]], lang: str = "zh-CN") -> Path:
     import openpyxl
 
     wb = openpyxl.load_workbook(template_path(), keep_vba=True)
     ops = wb["Sheet1"]
     ops.title = SHEET
-    for i, line in enumerate(INSTRUCTIONS, start=1):
+    for i, line in enumerate(instructions(lang), start=1):
         ops.cell(row=i, column=1, value=line)
     for b in BUTTONS:
         ops[b.cell] = f"［{b.caption}］ ← 在此放按钮，宏：{b.vba_sub}"
@@ -112,7 +116,7 @@ def _plain(v):
     return v
 
 
-def server_workbook(target: Path, sheets: list[tuple[str, list[list]]]) -> Path:
+def server_workbook(target: Path, sheets: list[tuple[str, list[list]]], lang: str = "zh-CN") -> Path:
     from ..writer import Styles, new_workbook, write_value
 
     with atomic_target(target) as tmp:
@@ -121,8 +125,9 @@ def server_workbook(target: Path, sheets: list[tuple[str, list[list]]]) -> Path:
         ops = wb.add_worksheet(SHEET)
         ops.set_column(0, 0, 4)
         ops.set_column(1, 1, 24)
-        ops.write_string(0, 0, INSTRUCTIONS[0], styles.title)
-        for i, line in enumerate(INSTRUCTIONS[2:], start=1):
+        lines = instructions(lang)
+        ops.write_string(0, 0, lines[0], styles.title)
+        for i, line in enumerate(lines[2:], start=1):
             ops.write_string(i, 0, line, styles.note)
         order = []
         for b in BUTTONS:
@@ -181,26 +186,18 @@ def _rename(data: bytes, names: list[str]) -> bytes:
 def quickstart(office, folder: Path) -> list[Path]:
     sheets = collect(office)
     folder.mkdir(parents=True, exist_ok=True)
-    return [desktop_workbook(folder / DESKTOP_NAME, sheets), server_workbook(folder / SERVER_NAME, sheets)]
+    return [desktop_workbook(folder / DESKTOP_NAME, sheets, office.lang),
+            server_workbook(folder / SERVER_NAME, sheets, office.lang)]
 
 
-MANUAL_STEPS = """\
-在 Windows 版 Excel 中手动安装 sectools 按钮：
-1. 打开 {book}，按 Alt+F11 打开 VBA 编辑器；“文件 › 导入文件”，选择 {bas}。
-2. 工作簿里需要 xlwings 模块：用“sectools excel quickstart 文件夹”生成的 考勤工作簿.xlsm 已带有；
-   或在命令行运行 xlwings addin install 安装 xlwings 加载项。
-3. 在“操作”工作表：开发工具 › 插入 › 按钮（窗体控件），画出按钮，指定宏 SectoolsAttendance（考勤统计）；
-   再画两个，指定宏 SectoolsCheck（检查数据）和 SectoolsSigninSheet（生成签到表）。
-4. 在 xlwings.conf 工作表把 Interpreter_Win 设为装有 sectools 的 Python（如 ...\\.venv\\Scripts\\pythonw.exe），
-   UDF Modules 设为 sectools.excel.functions；另存为 .xlsm。
-WPS 不支持 xlwings：WPS 用户请使用命令行（sectools attendance 等）。
-"""
-
-
-def install(book_path: Path, bas: Path) -> str:
+def install(book_path: Path, bas: Path, lang: str = "zh-CN") -> str:
     """On Windows with Excel: import the VBA module and add the buttons.  Elsewhere: the steps."""
     if sys.platform != "win32":
-        return MANUAL_STEPS.format(book=book_path.name, bas=bas)
+        from ..messages import text
+
+        return text("install-steps", lang, book=book_path.name, bas=bas,
+                    macros="\n".join(f"   {b.vba_sub}（{b.caption}）" if lang != "en" else f"   {b.vba_sub} ({b.caption})"
+                                      for b in BUTTONS))
     import xlwings as xw  # pragma: no cover - needs Windows and Excel
 
     app = xw.App(visible=False)  # pragma: no cover
@@ -214,6 +211,8 @@ def install(book_path: Path, bas: Path) -> str:
             btn.Caption = b.caption
             btn.OnAction = b.vba_sub
         book.save()
-        return f"已安装：{book_path}"
+        from ..messages import text
+
+        return text("installed", lang, path=book_path)
     finally:  # pragma: no cover
         app.quit()

@@ -36,7 +36,13 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     if len(res.meetings) == 0:
         detail = W("no-meetings-in-range", start=date_from or "…", end=date_to or "…", kind=kind or "—") \
             if (date_from or date_to or kind) else W("meetings-empty")
-        raise SectoolsError(Problem("no-meetings", params={"detail": detail}))
+        from ..normalize import fold
+
+        kinds = list(dict.fromkeys(k for k in meetings.data["kind"].tolist() if k))
+        if kind and fold(kind) not in {fold(k) for k in kinds}:
+            detail = W("kinds-known", kinds="、".join(kinds) or "—")
+        raise SectoolsError(Problem("no-meetings", file=meetings.file, sheet=meetings.sheet, value=kind,
+                                    params={"detail": detail}))
     job = JobResult("attendance", res, list(res.problems))
     a, b = date_from or office.semester_start, date_to or office.semester_end
     if not (date_from and date_to) and a and b:
