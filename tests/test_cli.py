@@ -165,3 +165,30 @@ def test_a_damaged_roster_is_one_problem_not_a_traceback(tmp_path):
     assert r.exit_code == 1
     assert [(d["file"], d["code"]) for d in json.loads(r.output) if d["code"] != "empty-table"] == \
         [("名册.xlsx", "corrupt-workbook")]
+
+
+def test_a_blank_office_refuses_each_job_naming_the_table_to_fill(tmp_path):
+    office = tmp_path / "空白"
+    assert CliRunner().invoke(main, ["init", str(office)]).exit_code == 0
+    o = str(office)
+    expect = [(["attendance", o], "名册.xlsx"), (["signin-sheet", o], "会议.xlsx"), (["ranking", "compute", o], "班级.xlsx"),
+              (["ranking", "status", o], "班级.xlsx"), (["ranking", "compute", o, "--semester"], "班级.xlsx"),
+              (["kpi", o], "评分表.xlsx"), (["notices", "render", "考勤提醒", o], "名册.xlsx")]
+    for cmd, file in expect:
+        r = CliRunner().invoke(main, cmd)
+        assert r.exit_code == 1, (cmd, r.output)
+        assert file in r.output and "内部出错" not in r.output and "Traceback" not in r.output, (cmd, r.output)
+
+
+def test_options_of_every_command_and_usage_errors(demo_office):
+    root, _ = demo_office
+    r = CliRunner().invoke(main, ["ranking", "status", str(root), "--week", "2026-W11", "--lang", "en"])
+    assert r.exit_code == 0 and "Publish by:" in r.output  # --lang after the command
+    r = CliRunner().invoke(main, ["--lang", "zh-TW", "ranking", "status", str(root), "--week", "2026-W11"])
+    assert "發佈截止" in r.output and "釋出" not in r.output and "2026-W11 週" in r.output
+    r = CliRunner().invoke(main, ["attendance", str(root), "--from", "2026-05-01", "--to", "2026-04-01"])
+    assert r.exit_code == 2 and "早于起始日期" in r.output
+    r = CliRunner().invoke(main, ["attendance", str(root), "--kind", "茶话会"])
+    assert r.exit_code == 1 and "秘书处例会" in r.output  # the kinds there are
+    r = CliRunner().invoke(main, ["ranking", "status", str(root), "--week", "2026-W11"])
+    assert "T00:00" not in r.output

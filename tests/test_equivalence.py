@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from sectools import jobs
 from sectools.cli import main
+from sectools.excel.buttons import BUTTONS
 from sectools.notices import Options
 
 from .test_excel import added, alert, payload, run_script, sheet_values
@@ -75,6 +76,10 @@ def _sheet(actions, name: str) -> list[dict]:
 def test_excel_buttons_give_the_cli_results(offices, results, office, tmp_path):
     cli = results[office]
     data = _book(offices[office], tmp_path, {"周次": WEEK, "考核期间": PERIOD})
+    names = [sh["name"] for sh in data["sheets"]]
+    assert {"考核指标", "评分"} <= set(names)  # the appraisal's tables travel in the book too
+    ops = next(sh for sh in data["sheets"] if sh["name"] == "操作")
+    assert all(b.vba_sub in str(ops["values"]) or b.caption in str(ops["values"]) for b in BUTTONS)
     # attendance
     actions = run_script("sectools_attendance", data)
     assert "考勤统计完成" in alert(actions)
