@@ -47,7 +47,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         out = Path(d)
         t = time.perf_counter()
-        compiled = compile_template(template)
+        compiled = compile_template(template.read_bytes(), template.name)
         for i, ctx in enumerate(ctxs):
             data = compiled.docx_bytes(compiled.render_xml(ctx))
             with atomic_target(out / f"s{i}.docx") as tmp:

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def make(root: Path, n: int) -> list[str]:
-    from sectools.plans.output import write_form_docx, write_form_xlsx
+    from sectools.printouts import write_form_docx, write_form_xlsx
 
     deps = [f"部门{i:03d}" for i in range(n)]
     (root / "sectools.toml").write_text(

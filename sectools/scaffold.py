@@ -233,7 +233,7 @@ def write_plan_forms(folder: Path, with_demo: bool) -> list[Path]:
     import os
     import time
 
-    from .plans.output import write_form_docx, write_form_xlsx
+    from .printouts import write_form_docx, write_form_xlsx
 
     base = folder / "计划总结"
     made = [write_form_xlsx(base / "模板" / "月度工作计划（模板）.xlsx", "plan"),

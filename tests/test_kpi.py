@@ -12,7 +12,7 @@ from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
 from sectools.kpi.compute import KpiRules, allocate, grade_all, quota_of
-from sectools.plans.output import write_form_xlsx
+from sectools.printouts import write_form_xlsx
 
 from . import test_attendance as ta
 from .conftest import sheet_book

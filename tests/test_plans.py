@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
-from sectools.plans.output import write_form_docx, write_form_xlsx
+from sectools.printouts import write_form_docx, write_form_xlsx
 
 D = dt.date
 CONFIG = """

@@ -145,7 +145,7 @@ def test_wide_sheet_without_a_date(tmp_path):
 # ---- plans ----------------------------------------------------------------------------------------
 def test_plan_form_problems(tmp_path):
     from sectools.plans import parse_month_arg
-    from sectools.plans.output import write_form_xlsx
+    from sectools.printouts import write_form_xlsx
 
     root = tmp_path / "o"
     (root / "计划总结").mkdir(parents=True)

@@ -25,7 +25,7 @@ from ..errors import ERROR, WARNING, Problem
 from ..messages import W
 from ..messages import L, text
 from ..normalize import fold
-from ..vocab import HEAD_POSTS, leave_approved
+from ..vocab import HEAD_POSTS, POSTS, leave_approved
 from .records import Records, problem_at
 from .rules import Rules
 from .schema import (ABSENT, ATTENDED, LATE, LEFT_EARLY, LEAVES, OFFICIAL, PERSONAL, PRESENT, SICK, STATUSES,
@@ -92,12 +92,12 @@ def scope_masks(meetings, roster, departments: tuple[str, ...]) -> tuple[Any, li
     post = [fold(p) if p else "" for p in roster["post"].tolist()]
     dep_arr, post_arr = np.array(dep, dtype=object), np.array(post, dtype=object)
     known_deps = {fold(d) for d in departments} | set(dep)
-    known_posts = {fold(p) for p in ("主席", "副主席", "秘书长", "副秘书长", "部长", "副部长", "干事")} | set(post)
+    known_posts = {fold(p) for p in POSTS} | set(post)
     heads = {fold(p) for p in HEAD_POSTS}
     out = np.zeros((len(meetings), len(roster)), dtype=bool)
     bad: list[tuple[int, str]] = []
-    for k, text in enumerate(meetings["scope"].tolist()):
-        toks = _scope_tokens(text)
+    for k, scope_text in enumerate(meetings["scope"].tolist()):
+        toks = _scope_tokens(scope_text)
         if not toks or any(fold(t) in _ALL for t in toks):
             out[k, :] = True
             continue

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Iterable
-
 from ..dates import format_date_zh
 from ..messages import L, Term, W
-from ..writer import Column, Sheet, write_workbook
+from ..writer import Column, Sheet
 from .compute import Result
 
 MEMBER_COLUMNS = [
@@ -104,11 +100,6 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
     return sheets
 
 
-def write_report(target: str | os.PathLike, res: Result, office_name: str, lang: str = "zh-CN", period: str = "",
-                 inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    return write_workbook(target, report_sheets(res, office_name, lang, period), inputs=inputs, lang=lang)
-
-
 # ---- the printable sign-in sheet ------------------------------------------------------------
 SIGNIN_COLUMNS = (("序号", 6), ("部门", 10), ("姓名", 10), ("职务", 9), ("签到时间", 11), ("本人签名", 16), ("备注", 16))
 
@@ -137,58 +128,3 @@ def signin_sheet_data(meeting: dict, people: list[dict], office_name: str) -> Sh
     title = W("signin-heading", title=signin_title(meeting, office_name), when=signin_when(meeting),
               place=meeting.get("place") or "")
     return Sheet(L("签到表"), [Column(L(label), width=w) for label, w in SIGNIN_COLUMNS], signin_rows(people), title=title)
-
-
-def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[dict], office_name: str,
-                       inputs: Iterable[str | os.PathLike] = (), lang: str = "zh-CN") -> Path:
-    """A4 sign-in sheet: title, meeting details, one row per expected member (in the order given,
-    see :func:`sectools.attendance.expected_at`), footer counts."""
-    from ..messages import text
-    from ..writer import FONT, atomic_target, new_workbook, write_value
-
-    def say(key, **params):
-        return text(key, lang, **params)
-
-    blank = "＿＿＿＿"
-    with atomic_target(target, inputs) as tmp:
-        wb = new_workbook(tmp)
-        ws = wb.add_worksheet(L("签到表").render(lang))
-        base = {"font_name": FONT, "valign": "vcenter"}
-        f_title = wb.add_format({**base, "bold": True, "font_size": 18, "align": "center"})
-        f_info = wb.add_format({**base, "font_size": 11})
-        f_head = wb.add_format({**base, "bold": True, "font_size": 12, "align": "center", "border": 1,
-                                "bg_color": "#D9E1F2"})
-        f_cell = wb.add_format({**base, "font_size": 12, "align": "center", "border": 1})
-        f_left = wb.add_format({**base, "font_size": 12, "border": 1})
-        f_foot = wb.add_format({**base, "font_size": 12, "bold": True})
-        cols = SIGNIN_COLUMNS
-        ws.merge_range(0, 0, 0, len(cols) - 1, signin_title(meeting, office_name).render(lang), f_title)
-        ws.set_row(0, 34)
-        ws.merge_range(1, 0, 1, len(cols) - 1, say("signin-when", when=signin_when(meeting),
-                                                    place=meeting.get("place") or blank), f_info)
-        ws.merge_range(2, 0, 2, len(cols) - 1,
-                       say("signin-people", host=meeting.get("host") or blank, recorder=meeting.get("recorder") or blank,
-                           scope=meeting.get("scope") or L("全体")), f_info)
-        for c, (label, width) in enumerate(cols):
-            ws.write_string(3, c, L(label).render(lang), f_head)
-            ws.set_column(c, c, width)
-        ws.set_row(3, 24)
-        for i, row in enumerate(signin_rows(people)):
-            r = 4 + i
-            ws.set_row(r, 26)
-            for c, v in enumerate(row):
-                write_value(ws, r, c, v.render(lang) if isinstance(v, Term) else v,
-                            f_left if c == len(row) - 1 else f_cell)
-        foot = 4 + len(people) + 1
-        ws.merge_range(foot, 0, foot, len(cols) - 1, say("signin-counts", count=len(people)), f_foot)
-        ws.merge_range(foot + 1, 0, foot + 1, len(cols) - 1, say("signin-recorder"), f_info)
-        ws.set_paper(9)
-        ws.set_portrait()
-        ws.set_margins(left=0.6, right=0.6, top=0.7, bottom=0.7)
-        ws.center_horizontally()
-        ws.repeat_rows(3)
-        ws.fit_to_pages(1, 0)
-        ws.set_footer("&C" + say("page-footer"))
-        ws.hide_gridlines(2)
-        wb.close()
-    return Path(target)

@@ -86,7 +86,7 @@ def signin_sheet(source, meeting: str | None = None, *, today: dt.date | None = 
     job.facts = {"expected": len(people), "date": m["date"], "meeting": m["meeting"]}
     target = report_path(src, out, f"签到表_{m['date']}_{m['meeting']}")
     if target is not None:
-        from ..attendance.report import write_signin_sheet
+        from ..printouts import write_signin_sheet
 
         job.files.append(write_signin_sheet(target, m, people, src.office.name, inputs=src.inputs, lang=src.lang))
     return job

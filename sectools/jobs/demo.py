@@ -13,7 +13,7 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     """Create the demo office in ``out`` and run check, attendance, the sign-in sheet, a semester of
     class rankings through the workflow, March's plans and summaries, appraisals and every notice."""
     from ..notices import KINDS, Options
-    from ..notices.engine import soffice, to_pdf
+    from ..pdf import soffice, to_pdf
     from ..scaffold import init_office
     from ..sources import OfficeSource
     from . import attendance, check, kpi, notice, plans_collect, plans_schedule, run_semester, signin_sheet

@@ -118,7 +118,8 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     outside ``out_dir``.  The result's ``choices`` say which meeting, week, month or period was taken."""
     from ..paths import safe_filename
     from ..writer import atomic_target
-    from ..notices.engine import compile_template, combine as combine_xml, paragraphs, to_html, to_pdf, to_text
+    from ..notices.engine import compile_template, combine as combine_xml, paragraphs, to_html, to_text
+    from ..pdf import to_pdf
 
     src = as_source(source)
     office = src.office
@@ -135,7 +136,12 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     batch = spec.build(office, opts, data)
     if not batch.recipients:
         raise SectoolsError(Problem("nothing-to-render", value=kind, params={"subject": batch.subject}))
-    compiled = compile_template(template_path(src, kind), traditional=office.lang == "zh-TW")
+    path = template_path(src, kind)
+    try:
+        data_bytes = path.read_bytes()
+    except OSError as e:
+        raise SectoolsError(Problem("template-error", file=path.name, params={"detail": str(e)})) from None
+    compiled = compile_template(data_bytes, path.name, traditional=office.lang == "zh-TW")
     year = opts.today.year
     number_text = doc_number(src, kind, batch.subject, year, dry=not number)
     common = {"doc_number": number_text, "date": format_date_zh(opts.today), "office": office.name}

@@ -15,7 +15,6 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import Problem, SectoolsError
 from ..messages import W as phrase
@@ -78,13 +77,14 @@ class Compiled:
         return buf.getvalue()
 
 
-def compile_template(path: Path, traditional: bool = False) -> Compiled:
-    """Read and compile a .docx template once."""
+def compile_template(data: bytes, name: str, traditional: bool = False) -> Compiled:
+    """Compile a .docx template (its bytes, read by the job) once."""
+    import io
+
     from docxtpl import DocxTemplate
 
-    name = path.name
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             parts = [(i, z.read(i.filename)) for i in z.infolist()]
     except (zipfile.BadZipFile, OSError) as e:
         raise SectoolsError(Problem("template-error", file=name, params={"detail": phrase("not-docx", error=str(e))})) from None
@@ -184,33 +184,3 @@ def combine(xmls: list[str]) -> str:
         bodies.append(mm.group(1) if mm else "")
     joined = PAGE_BREAK.join(bodies)
     return first[:m.start(1)] + joined + m.group(2) + first[m.end(2):]
-
-
-# ---- PDF -------------------------------------------------------------------------------------
-def soffice() -> str | None:
-    import shutil
-
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def to_pdf(docx_files: list[Path], outdir: Path, timeout: int = 600) -> list[Path]:
-    """Convert with LibreOffice headless (one run for all files)."""
-    import subprocess
-    import tempfile
-
-    exe = soffice()
-    if not exe:
-        raise SectoolsError(Problem("pdf-unavailable"))
-    outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="sectools-lo-") as profile:
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
-               str(outdir)] + [str(p) for p in docx_files]
-        try:
-            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            raise SectoolsError(Problem("pdf-failed", params={"detail": phrase("libreoffice-timeout")})) from None
-    out = [outdir / (p.stem + ".pdf") for p in docx_files]
-    missing = [p.name for p in out if not p.exists()]
-    if missing:
-        raise SectoolsError(Problem("pdf-failed", params={"detail": "、".join(missing[:3])}))
-    return out

@@ -8,7 +8,6 @@ field a template uses must be given (a missing one is an error naming it and the
 
 from __future__ import annotations
 
-from pathlib import Path
 
 def head(title: str) -> list[tuple[str, str]]:
     return [("GwTitle", title), ("GwDocNo", "{{ doc_number }}")]
@@ -124,7 +123,10 @@ SOURCES["考核结果通知"] = head("{{ period_text }}绩效考核结果通知"
 ] + FOOT
 
 
-def make_template(kind: str, path: Path) -> Path:
+def template_bytes(kind: str) -> bytes:
+    """Kind ``kind``'s Word template (GB/T 9704 layout, docxtpl tags) as the bytes of a .docx."""
+    import io
+
     import docx
 
     from .layout import setup_document
@@ -138,24 +140,12 @@ def make_template(kind: str, path: Path) -> Path:
             p.add_run(text)
     doc.core_properties.author = "sectools"
     doc.core_properties.title = kind
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(path)
-    return path
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
 
 
 def _style_name(sid: str) -> str:
     from .layout import STYLES
 
     return STYLES[sid][0]
-
-
-def make_all(folder: str | Path) -> list[Path]:
-    folder = Path(folder)
-    return [make_template(k, folder / f"{k}.docx") for k in SOURCES]
-
-
-if __name__ == "__main__":  # pragma: no cover - maintenance entry point
-    import sys
-
-    for p in make_all(sys.argv[1] if len(sys.argv) > 1 else "templates"):
-        print(p)

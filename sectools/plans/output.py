@@ -1,92 +1,18 @@
-"""Plans and summaries: the blank forms departments fill in (.xlsx and .docx), the consolidated
-workbook, and the month's 每月工作重点及每周活动安排."""
+"""Plans and summaries as report sheets: the consolidated workbook and the month's
+每月工作重点及每周活动安排.  The blank forms departments fill in are written by :mod:`sectools.printouts`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from ..messages import L, W
 from ..writer import Column, Sheet
-from .schema import ITEMS, KIND_LABELS
+from .schema import KIND_LABELS
 
 PLAN_COLUMNS = ["序号", "工作项目", "具体内容", "时间安排", "负责人", "预期目标"]
 SUMMARY_COLUMNS = PLAN_COLUMNS + ["完成情况", "完成说明", "计划外"]
 STATUS_WORDS = {"on_time": "按时", "late": "逾期", "missing": "未交"}
-
-
-def write_form_xlsx(target: Path, kind: str, department: str = "", month: str = "", author: str = "",
-                    filled: dt.date | None = None, rows: list[list] | None = None) -> Path:
-    """A form as a department fills it in: title, the four fields, the item table."""
-    from ..writer import Styles, atomic_target, new_workbook, write_value
-
-    cols = SUMMARY_COLUMNS if kind != "plan" else PLAN_COLUMNS
-    with atomic_target(target) as tmp:
-        wb = new_workbook(tmp)
-        st = Styles(wb)
-        ws = wb.add_worksheet(KIND_LABELS[kind][-4:])
-        ws.merge_range(0, 0, 0, len(cols) - 1, f"{department}{month}{KIND_LABELS[kind]}" if department else
-                       KIND_LABELS[kind], st.title)
-        ws.write_string(1, 0, "部门：", st.note)
-        write_value(ws, 1, 1, department or None, st.cell["text"])
-        ws.write_string(1, 2, "月份：", st.note)
-        write_value(ws, 1, 3, month or None, st.cell["text"])
-        ws.write_string(2, 0, "填表人：", st.note)
-        write_value(ws, 2, 1, author or None, st.cell["text"])
-        ws.write_string(2, 2, "填表日期：", st.note)
-        write_value(ws, 2, 3, filled, st.cell["date"])
-        for c, label in enumerate(cols):
-            ws.write_string(4, c, label, st.header)
-        for i, r in enumerate(rows or []):
-            for c, v in enumerate(r):
-                write_value(ws, 5 + i, c, v, st.cell["text"])
-        for i in range(len(rows or []), 20):
-            for c in range(len(cols)):
-                ws.write_blank(5 + i, c, None, st.blank["text"])
-        widths = {f.label: f.width for f in ITEMS.fields}
-        for c, label in enumerate(cols):
-            ws.set_column(c, c, widths.get(label, 12) or 12)
-        if kind != "plan":
-            ws.data_validation(5, 6, 200, 6, {"validate": "list", "source": ["已完成", "部分完成", "未完成", "取消"]})
-            ws.data_validation(5, 8, 200, 8, {"validate": "list", "source": ["是", "否"]})
-        ws.freeze_panes(5, 0)
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        wb.close()
-    return target
-
-
-def write_form_docx(target: Path, kind: str, department: str = "", month: str = "", author: str = "",
-                    filled: dt.date | None = None, rows: list[list] | None = None,
-                    traditional: bool = False) -> Path:
-    import docx
-
-    from ..writer import atomic_target
-
-    def t(s: str) -> str:
-        if traditional:
-            from ..messages import to_traditional
-
-            return to_traditional(s)
-        return s
-
-    cols = SUMMARY_COLUMNS if kind != "plan" else PLAN_COLUMNS
-    d = docx.Document()
-    d.add_heading(t(f"{department}{month}{KIND_LABELS[kind]}" if department else KIND_LABELS[kind]), level=1)
-    d.add_paragraph(t(f"部门：{department}    月份：{month}"))
-    d.add_paragraph(t("填表人：") + (author or "") + t("    填表日期：") + (f"{filled:%Y-%m-%d}" if filled else ""))
-    table = d.add_table(rows=1 + max(len(rows or []), 1), cols=len(cols))
-    table.style = "Table Grid"
-    for c, label in enumerate(cols):
-        table.cell(0, c).text = t(label)
-    for i, r in enumerate(rows or []):
-        for c, v in enumerate(r):
-            table.cell(1 + i, c).text = "" if v is None else str(v)
-    with atomic_target(target) as tmp:
-        d.save(tmp)
-    return target
 
 
 def collected_sheets(res, office_name: str) -> list[Sheet]:
