@@ -734,6 +734,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-rule": ("《考勤制度》（{rule}）", "the attendance rules ({rule})"),
     "value-at": ("{value}（{cell}）", "{value} ({cell})"),
     "meeting-status": ("{meeting}（{status}）", "{meeting} ({status})"),
+    # custom functions (shown by Excel with #VALUE!)
+    "cell-not-number": ("{what}里的“{value}”不是数字", "'{value}' among the {what} is not a number"),
+    "cell-no-signins": ("签到区域里没有“{who}”的记录", "the sign-in range has no record of '{who}'"),
+    "cell-count-mismatch": ("得分有 {scores} 个，权重有 {weights} 个，个数应相同",
+                            "{scores} scores but {weights} weights: give as many of each"),
+    "cell-zero-weights": ("权重之和为 0", "the weights add up to 0"),
     # Excel quickstart and install
     "ops-title": ("sectools 操作页", "sectools buttons"),
     "ops-click": ("点击下面的按钮运行；结果写入 sectools 自己的工作表（考勤统计、部门汇总……），不改动您的数据表。",
@@ -893,7 +899,7 @@ LABELS: dict[str, str] = {
     "考核结果": "Results", "绩效考核": "Appraisal", "总排名": "Rank", "部门内排名": "Rank in department",
     "总分": "Total", "等级": "Grade", "奖金（元）": "Bonus (yuan)", "说明": "Note", "指标与权重": "Indicators",
     "指标": "Indicator", "类别": "Category", "权重": "Weight", "评分方式": "Method", "数据来源": "Source",
-    "满分": "Full marks",
+    "满分": "Full marks", "加减分": "bonuses and deductions",
     # problems
     "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
     "错误": "error", "警告": "warning",

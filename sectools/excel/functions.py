@@ -1,6 +1,7 @@
 """Custom functions for cells.  Desktop Excel: ``=SEC_RATE(签到!A1:H500, "2024010101")``;
 xlwings Server / Lite: ``=XLWINGS.SEC_RATE(…)``.  The docstrings are Excel's help text.
-A bad argument raises an error whose message Excel shows with ``#VALUE!``."""
+Each converts Excel's arguments and calls its job in :mod:`sectools.jobs.cells`; a bad argument
+raises an error whose message Excel shows with ``#VALUE!``."""
 
 from __future__ import annotations
 
@@ -8,18 +9,15 @@ import datetime as dt
 
 import xlwings as xw
 
+from ..jobs import cells
+
 
 @xw.func
 @xw.arg("signins", ndim=2, doc="签到区域，含表头（流水表或台账）")
 @xw.arg("who", doc="学号或姓名")
 def SEC_RATE(signins, who: str) -> float:
     """某人在签到区域中的出勤率：(出席+迟到+早退) ÷ (记录次数 − 公假)。"""
-    from ..attendance.quick import counts_for, rate
-
-    r = rate(counts_for(signins, who))
-    if r is None:
-        raise ValueError(f"签到区域里没有“{who}”的记录")
-    return r
+    return cells.attendance_rate(signins, who)
 
 
 @xw.func
@@ -28,11 +26,7 @@ def SEC_RATE(signins, who: str) -> float:
 @xw.arg("status", doc="状态：出席、迟到、早退、事假、病假、公假、缺席 或 请假合计")
 def SEC_COUNT(signins, who: str, status: str = "缺席") -> int:
     """某人在签到区域中某种状态的次数（默认：缺席）。"""
-    from ..attendance.quick import counts_for, status_of
-
-    wanted = status_of(status)
-    c = counts_for(signins, who)
-    return sum(c[s] for s in wanted) if isinstance(wanted, list) else c[wanted]
+    return cells.status_count(signins, who, status)
 
 
 @xw.func
@@ -41,9 +35,7 @@ def SEC_COUNT(signins, who: str, status: str = "缺席") -> int:
 @xw.ret(date_format="yyyy-mm-dd")
 def SEC_NEXT_WORKDAY(day: dt.date, n: int = 0) -> dt.date:
     """按中国法定节假日与调休，从某日起第 n 个工作日（n=0：当天若是工作日即当天）。"""
-    from ..workdays import DEFAULT
-
-    return DEFAULT.add_workdays(day, int(n))
+    return cells.next_workday(day, n)
 
 
 @xw.func
@@ -52,23 +44,7 @@ def SEC_NEXT_WORKDAY(day: dt.date, n: int = 0) -> dt.date:
 @xw.ret(date_format="yyyy-mm-dd")
 def SEC_DEADLINE(month: dt.date, n: int = 3) -> dt.date:
     """某月第 n 个工作日（如计划于每月第 3 个工作日前上交），按中国法定节假日与调休。"""
-    from ..workdays import DEFAULT
-
-    return DEFAULT.nth_workday_of_month(month.year, month.month, int(n))
-
-
-def _numbers(values, what: str) -> list[float]:
-    flat = [v for row in (values if isinstance(values, list) else [[values]]) for v in
-            (row if isinstance(row, list) else [row])]
-    out = []
-    for v in flat:
-        if v is None or v == "":
-            continue
-        try:
-            out.append(float(v))
-        except (TypeError, ValueError):
-            raise ValueError(f"{what}里的“{v}”不是数字") from None
-    return out
+    return cells.deadline(month, n)
 
 
 @xw.func
@@ -76,13 +52,7 @@ def _numbers(values, what: str) -> list[float]:
 @xw.arg("weights", ndim=2, doc="对应权重（个数与得分相同）")
 def SEC_WEIGHTED(scores, weights) -> float:
     """加权得分：Σ(得分×权重) ÷ Σ权重（绩效考核的综合得分）。"""
-    s, w = _numbers(scores, "得分"), _numbers(weights, "权重")
-    if len(s) != len(w) or not s:
-        raise ValueError(f"得分有 {len(s)} 个，权重有 {len(w)} 个，个数应相同")
-    total = sum(w)
-    if total == 0:
-        raise ValueError("权重之和为 0")
-    return sum(a * b for a, b in zip(s, w)) / total
+    return cells.weighted(scores, weights)
 
 
 @xw.func
@@ -90,7 +60,7 @@ def SEC_WEIGHTED(scores, weights) -> float:
 @xw.arg("items", ndim=2, doc="加分（正数）与扣分（负数）")
 def SEC_SCORE(base: float, items) -> float:
     """班级周得分：基础分 + 加分 − 扣分。"""
-    return float(base) + sum(_numbers(items, "加减分"))
+    return cells.class_score(base, items)
 
 
 @xw.func
@@ -99,9 +69,7 @@ def SEC_SCORE(base: float, items) -> float:
 @xw.arg("method", doc="dense（中国式 1,2,2,3，默认）或 competition（1,2,2,4）")
 def SEC_RANK(value: float, values, method: str = "dense") -> int:
     """得分从高到低的名次。并列时默认中国式排名（1,2,2,3）；competition 为 1,2,2,4。"""
-    from ..ranks import rank_of
-
-    return rank_of(float(value), _numbers(values, "得分"), method)
+    return cells.rank(value, values, method)
 
 
 __all__ = ["SEC_RATE", "SEC_COUNT", "SEC_NEXT_WORKDAY", "SEC_DEADLINE", "SEC_WEIGHTED", "SEC_SCORE", "SEC_RANK"]
