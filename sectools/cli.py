@@ -63,6 +63,7 @@ def _open(folder: Path):
         src.set_lang(obj["lang"])
     else:
         obj["lang"] = src.office.lang
+        _CLICK_LANG[0] = src.office.lang
     return src
 
 
@@ -123,7 +124,15 @@ class PeriodParam(click.ParamType):
         self.fail(f"“{value}”不是考核期间，应写成 2026-03 或 2026年春季学期 / not a period", param, ctx)
 
 
-OFFICE = click.argument("office", type=click.Path(exists=True, file_okay=False, path_type=Path))
+class FolderPath(click.Path):
+    """An existing folder; "Directory '…' does not exist" in the clerk's language."""
+
+    def convert(self, value, param, ctx):
+        self.name = _click_words("Directory")
+        return super().convert(value, param, ctx)
+
+
+OFFICE = click.argument("office", type=FolderPath(exists=True, file_okay=False, path_type=Path))
 
 
 def output_options(*formats: str, out_help: str = "结果工作簿 / result workbook (default: 办公室/输出/…)"):
@@ -208,6 +217,7 @@ def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
     ctx.obj["debug"] = debug
     ctx.obj["lang"] = normalize_lang(lang) if lang else None
     ctx.obj["lang_given"] = bool(lang)
+    _CLICK_LANG[0] = normalize_lang(lang) if lang else "zh-CN"
 
 
 # ---- init -----------------------------------------------------------------------------------
@@ -837,6 +847,7 @@ def _everywhere(group: click.Group) -> None:
     def set_lang(ctx, _, value):
         if value:
             ctx.find_root().obj.update(lang=normalize_lang(value), lang_given=True)
+            _CLICK_LANG[0] = normalize_lang(value)
 
     def set_debug(ctx, _, value):
         if value:
@@ -854,6 +865,35 @@ def _everywhere(group: click.Group) -> None:
 
 
 _everywhere(main)
+_CLICK_LANG = ["zh-CN"]  # the language click's own messages are shown in (set by --lang)
+
+
+def _click_words(message: str) -> str:
+    """click's own messages (usage errors, help headings) in the chosen language."""
+    from .messages import CLICK_WORDS, to_traditional
+
+    lang = _CLICK_LANG[0]
+    if lang == "en" or message not in CLICK_WORDS:
+        return message
+    return to_traditional(CLICK_WORDS[message]) if lang == "zh-TW" else CLICK_WORDS[message]
+
+
+def _localise_click() -> None:
+    """click marks its words with gettext but ships no Chinese; give each of its modules our catalogue."""
+    import importlib
+
+    def plural(one: str, many: str, n: int) -> str:
+        return _click_words(one if n == 1 else many)
+
+    for name in ("core", "exceptions", "types", "parser", "formatting", "decorators", "termui", "utils"):
+        mod = importlib.import_module(f"click.{name}")
+        if hasattr(mod, "_"):
+            mod._ = _click_words
+        if hasattr(mod, "ngettext"):
+            mod.ngettext = plural
+
+
+_localise_click()
 
 
 def run() -> None:  # console entry point

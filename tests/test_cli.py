@@ -192,3 +192,14 @@ def test_options_of_every_command_and_usage_errors(demo_office):
     assert r.exit_code == 1 and "秘书处例会" in r.output  # the kinds there are
     r = CliRunner().invoke(main, ["ranking", "status", str(root), "--week", "2026-W11"])
     assert "T00:00" not in r.output
+
+
+def test_usage_errors_speak_the_clerks_language(tmp_path):
+    r = CliRunner().invoke(main, ["attendance", str(tmp_path / "没有这个文件夹")])
+    assert r.exit_code == 2 and "用法：" in r.output and "不存在" in r.output and "Usage" not in r.output
+    r = CliRunner().invoke(main, ["attendance", str(tmp_path), "--fromm", "2026-03-01"])
+    assert r.exit_code == 2 and "没有 '--fromm' 这个选项" in r.output and "是不是想写" in r.output
+    r = CliRunner().invoke(main, ["--lang", "en", "attendance", str(tmp_path), "--fromm", "2026-03-01"])
+    assert "No such option" in r.output and "没有" not in r.output
+    r = CliRunner().invoke(main, ["--lang", "zh-TW", "attendance", str(tmp_path / "x")])
+    assert "資料夾" in r.output or "文件夾" in r.output
