@@ -14,7 +14,7 @@ _EXPORTS = {
     "read_table": "reader", "open_workbook": "reader", "Table": "reader", "ReadContext": "reader",
     "Limits": "reader",
     "load_office": "config", "Office": "config",
-    "read": "office", "check": "office",
+    "jobs": None, "sources": None,
     "ROSTER": "roster", "check_roster": "roster",
     "write_workbook": "writer", "write_csv": "writer", "atomic_target": "writer",
     "init_office": "scaffold",
@@ -23,12 +23,21 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
-def __getattr__(name: str):
-    mod = _EXPORTS.get(name)
-    if mod is None:
-        raise AttributeError(f"module 'sectools' has no attribute {name!r}")
+def lazy_exports(package: str, where: dict, namespace: dict):
+    """A module ``__getattr__`` that imports ``name`` from ``package.<where[name]>`` on first use
+    (``where[name]`` None: the submodule ``name`` itself), so importing a package stays cheap."""
     import importlib
 
-    value = getattr(importlib.import_module(f".{mod}", __name__), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str):
+        if name not in where:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        sub = where[name]
+        value = importlib.import_module(f"{package}.{name}") if sub is None else \
+            getattr(importlib.import_module(f"{package}.{sub}"), name)
+        namespace[name] = value
+        return value
+
+    return __getattr__
+
+
+__getattr__ = lazy_exports(__name__, _EXPORTS, globals())

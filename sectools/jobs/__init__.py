@@ -11,7 +11,7 @@ Names load on first use, so a button or a command pays only for the job it runs.
 
 from __future__ import annotations
 
-import importlib
+from .. import lazy_exports
 
 _WHERE = {
     "attendance": "attendance", "signin_sheet": "attendance", "meeting_held": "attendance", "check": "check",
@@ -25,10 +25,4 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str):
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'sectools.jobs' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{where}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _WHERE, globals())
