@@ -13,7 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import re
+
 from .normalize import fold, header_key
+
+_JOINERS = re.compile(r"[/／、,，|｜]+")
+_INSIDE = re.compile(r"[(（\[【〔]([^)）\]】〕]*)[)）\]】〕]")
+
+
+def label_parts(label: str) -> list[str]:
+    """``次数/人次`` → 次数, 人次; ``扣分（人次）`` → 扣分, 人次 (the words outside and inside brackets)."""
+    inside = _INSIDE.findall(label)
+    outside = _INSIDE.sub(" ", label)
+    return [p.strip() for chunk in [outside] + inside for p in _JOINERS.split(chunk) if p.strip()]
 
 TYPES = {"text", "name", "id", "date", "time", "int", "number", "choice", "phone"}
 
@@ -89,9 +101,22 @@ class TableSpec:
         return out
 
     def match(self, label: str) -> Field | None:
+        """The field a header label names.  Clerks join labels and add notes — ``次数/人次``,
+        ``扣分（人次）``, ``分值（分）``: when the whole label is not known, its parts (split at
+        ``/ 、 , |`` and the words inside brackets) are tried, and they must all agree on one field."""
         if not label:
             return None
-        return self.by_key.get(header_key(label))
+        label = str(label)
+        # a unit in brackets says what a number column counts: 扣分（人次） holds person-times, not points
+        for unit in _INSIDE.findall(label):
+            f = self.by_key.get(header_key(unit))
+            if f is not None and f.type in ("int", "number"):
+                return f
+        f = self.by_key.get(header_key(label))
+        if f is not None:
+            return f
+        found = {self.by_key.get(header_key(part)) for part in label_parts(label)} - {None}
+        return found.pop() if len(found) == 1 else None
 
     @property
     def required(self) -> tuple[Field, ...]:

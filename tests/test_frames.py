@@ -128,3 +128,35 @@ def test_plan_collection_on_submissions_typed_here():
     assert next(r for r in res.rows if r["department"] == "学习部")["file"] == "学习部（定稿）.xlsx"
     codes = sorted(p.code for p in res.problems)
     assert codes == ["duplicate-submission", "wrong-month"]
+
+
+@pytest.mark.parametrize("header", ["次数/人次", "扣分（人次）", "人次数", "次数（人次）", "次數/人次"])
+def test_a_count_column_is_read_however_it_is_headed(header):
+    """The count header sectools' own template writes (次数/人次) and the ways clerks write it all count."""
+    life = [tr.LIFE[0], [header if c == "次数" else c for c in tr.LIFE[1]]] + tr.LIFE[2:]
+    discipline = [[header if c == "人次" else c for c in tr.DISCIPLINE[0]]] + tr.DISCIPLINE[1:]
+    src = FrameSource({"classes": tr.CLASSES, "score_items": tr.ITEMS,
+                       "inspections": {"生活部": life, "纪检部": discipline}}, tomllib.loads(tr.CONFIG.format(extra="")))
+    assert tr.table(jobs.ranking_week(src, "2026-W11").result) == tr.table(jobs.ranking_week(ranking_frames(),
+                                                                                            "2026-W11").result)
+
+
+def test_the_inspection_template_sectools_writes_is_read_with_its_counts():
+    from sectools.scaffold import INSPECTION_COLUMNS
+
+    head = [c.label for c in INSPECTION_COLUMNS]
+    assert "次数/人次" in head
+    rows = [head] + [[D(2026, 3, 10), "会计2401", "地面有垃圾", 2] + [None] * (len(head) - 4)]
+    src = FrameSource({"classes": tr.CLASSES, "score_items": tr.ITEMS, "inspections": {"生活部": rows}},
+                      tomllib.loads(tr.CONFIG.format(extra="")))
+    assert tr.table(jobs.ranking_week(src, "2026-W11").result)["会计2401"][0] == 96  # 2 × −2
+
+
+@pytest.mark.parametrize("table,column", [("roster", "学号"), ("meetings", "日期"), ("classes", "班级")])
+def test_renaming_a_required_column_always_gives_a_problem(table, column):
+    """Metamorphic: a required column under a label nobody knows is reported, never silently empty."""
+    given = {"roster": ta.ROSTER, "meetings": ta.MEETINGS, "classes": tr.CLASSES}
+    rows = [list(r) for r in given[table]]
+    rows[0] = ["备用列" if c == column else c for c in rows[0]]
+    t = FrameSource({table: rows}, tomllib.loads(ta.CONFIG)).read(table)
+    assert any(p.code in ("missing-column", "table-not-found") for p in t.problems), t.problems

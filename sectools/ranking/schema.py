@@ -49,7 +49,7 @@ INSPECTIONS = TableSpec(
         Field("date", ("日期", "检查日期"), "date", True, english="Date", width=12),
         Field("class_name", ("班级",), "text", True, english="Class", width=14),
         Field("item", ("项目", "检查项目", "扣分项目", "考核项目"), "text", True, english="Item", width=20),
-        Field("count", ("次数", "人次", "数量"), "number", english="Count", width=6),
+        Field("count", ("次数", "人次", "数量", "人次数", "次数人次", "件数"), "number", english="Count", width=6),
         Field("points", ("分值", "扣分", "加分", "得分"), "number", english="Points", width=8),
         Field("department", ("检查部门", "部门"), "text", english="Department", width=10),
         Field("inspector", ("检查人",), "text", english="Inspector", width=10),
