@@ -318,7 +318,20 @@ def _show_csv(job) -> str:
     return buf.getvalue()
 
 
+def _left_out(job) -> None:
+    """What the attendance figures leave out, said before them."""
+    gone = [m for m in job.result.left_out if m["reason"] == "no-signins"]
+    ahead = [m for m in job.result.left_out if m["reason"] == "not-held"]
+    if gone:
+        click.secho(text("left-out-no-signins", _lang(), count=len(gone),
+                         meetings="、".join(f"{m['date']} {m['meeting']}" for m in gone[:10])),
+                    fg="yellow" if sys.stdout.isatty() else None)
+    if ahead:
+        say("left-out-not-held", count=len(ahead), first=min(m["date"] for m in ahead))
+
+
 def _show_attendance(job) -> None:
+    _left_out(job)
     res = job.result
     say("attendance-by-department")
     rows = [["", r.department, "—" if r.rate != r.rate else f"{r.rate:.1%}", f"({r.attended}/{r.expected})"]

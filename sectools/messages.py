@@ -204,6 +204,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "考勤标记“{value}”无法识别。可用：{allowed}。",
         "The attendance mark '{value}' is not understood. Use: {allowed}.",
     ),
+    "meeting-without-signins": (
+        "{date} 的“{value}”没有任何签到或请假记录，未计入考勤（没有人因此被记缺席）。如果会议已开，请补录签到；"
+        "如果没有开，请从会议表中删去或改期。",
+        "'{value}' on {date} has no sign-in or leave record at all, so it was not counted (no one is marked "
+        "absent for it). If it took place, enter its sign-ins; if not, remove or move it in the meetings table.",
+    ),
+    "signins-not-read": (
+        "没有读到任何签到记录，无法统计考勤（否则所有人都会被记为缺席）。请确认签到工作簿里有带“学号/姓名”"
+        "“日期/会议名称”“状态/签到时间”表头的流水表，或成员 × 日期的台账。",
+        "No sign-ins could be read, so attendance cannot be computed (everyone would show as absent). Check "
+        "that the sign-in workbook has a log headed 学号/姓名, 日期/会议名称, 状态/签到时间, or a ledger of "
+        "members × dates.",
+    ),
     "duplicate-signin": (
         "同一人同一次会议有两条签到记录（另见 {other}），按先出现的 {other} 计。请删除多余的一条。",
         "Two sign-ins for the same person and meeting (see also {other}); the first one, {other}, "
@@ -777,6 +790,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "quota-exceeded": ("超出{grade}名额（{count} 人）", "over the {grade} quota ({count} people)"),
+    "all-left-out": ("{count} 次会议尚未召开或没有签到记录，未计入", "{count} meetings not held yet or without sign-ins, not counted"),
+    "left-out-no-signins": ("注意：{count} 次会议没有任何签到记录，未计入考勤：{meetings}",
+                            "Note: {count} {count|meeting has|meetings have} no sign-ins and {count|was|were} not counted: {meetings}"),
+    "left-out-not-held": ("{count} 次会议尚未召开，未计入（最早 {first}）",
+                          "{count} {count|meeting|meetings} not held yet, not counted (the first on {first})"),
+    "partial-attendance": (
+        "{count} 次会议没有签到记录（{meetings}），考勤不完整，不生成通知。请先补录签到，或从会议表中删去未开的会议。",
+        "{count} meetings have no sign-ins ({meetings}): attendance is incomplete, so no notice is made. Enter "
+        "their sign-ins, or remove the meetings that did not take place.",
+    ),
     "range-reversed": ("截止日期 {end} 早于起始日期 {start}", "the last day {end} is before the first day {start}"),
     "kinds-known": ("会议表中的类型有：{kinds}", "the meetings table has the kinds {kinds}"),
     "date-range": ("{start} 至 {end}", "{start} to {end}"),

@@ -49,12 +49,49 @@ def test_a_dataframe_with_field_names_is_read_like_a_sheet():
 
 @pytest.mark.parametrize("k", range(1, len(ta.FACTS) + 1))
 def test_removing_a_sign_in_never_raises_a_rate(k):
-    """Metamorphic: less evidence of attendance can only keep or lower a member's rate."""
+    """Metamorphic: less evidence of attendance can only keep or lower a member's rate — unless the row
+    removed was a meeting's only record, and then the meeting is said to be unrecorded (not counted,
+    a problem, and no notice can be made from it) instead of everyone being marked absent."""
     full = {r["id"]: r["rate"] for r in jobs.attendance(attendance_frames()).records()}
     log = ta.log_rows()
-    fewer = {r["id"]: r["rate"] for r in jobs.attendance(attendance_frames(log[:k] + log[k + 1:])).records()}
-    for sid, rate in fewer.items():
+    job = jobs.attendance(attendance_frames(log[:k] + log[k + 1:]))
+    gone = [m for m in job.result.left_out if m["reason"] == "no-signins"]
+    if gone:
+        assert [m["meeting"] for m in gone] == [log[k][1]]
+        assert "meeting-without-signins" in [p.code for p in job.problems]
+        return
+    for r in job.records():
+        sid, rate = r["id"], r["rate"]
         assert rate is None or full[sid] is None or rate <= full[sid] + 1e-9, (sid, log[k])
+
+
+def test_a_meeting_nobody_signed_in_for_is_said_not_counted_and_blocks_notices():
+    from sectools.errors import SectoolsError as Refused
+    from sectools.notices import Options
+
+    log = [r for r in ta.log_rows() if not (r[0] == D(2026, 3, 11))]  # the 部长会's only sign-in removed
+    src = attendance_frames(log)
+    job = jobs.attendance(src)
+    assert [(m["meeting"], m["reason"]) for m in job.result.left_out] == [("部长会", "no-signins")]
+    assert "部长会" not in job.result.meetings["meeting"].tolist()
+    with pytest.raises(Refused) as e:
+        jobs.notice_data(src, "考勤通报", Options())
+    assert e.value.problems[0].code == "partial-attendance"
+
+
+def test_meetings_still_to_come_are_not_absences():
+    job = jobs.attendance(attendance_frames(), today=D(2026, 3, 12))
+    assert {m["meeting"] for m in job.result.left_out if m["reason"] == "not-held"} == {"第2周例会", "第3周例会"}
+    assert {r["id"]: r["expected"] for r in job.records()}["002"] == 3  # 3/8, 3/10, 3/11 only
+
+
+def test_sign_ins_that_cannot_be_read_refuse_the_job():
+    from sectools.errors import SectoolsError as Refused
+
+    unreadable = [["某某表"], ["甲", "乙", "丙"], [1, 2, 3]]
+    with pytest.raises(Refused) as e:
+        jobs.attendance(attendance_frames(unreadable))
+    assert "signins-not-read" in [p.code for p in e.value.problems]
 
 
 def ranking_frames(extra: dict | None = None) -> FrameSource:
@@ -160,3 +197,13 @@ def test_renaming_a_required_column_always_gives_a_problem(table, column):
     rows[0] = ["备用列" if c == column else c for c in rows[0]]
     t = FrameSource({table: rows}, tomllib.loads(ta.CONFIG)).read(table)
     assert any(p.code in ("missing-column", "table-not-found") for p in t.problems), t.problems
+
+
+def test_the_report_says_what_it_left_out(tmp_path):
+    import openpyxl
+
+    log = [r for r in ta.log_rows() if not (r[0] == D(2026, 3, 11))]
+    out = tmp_path / "考勤.xlsx"
+    jobs.attendance(attendance_frames(log), out=out)
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert "部长会" in str(ws["A2"].value) and "未计入" in str(ws["A2"].value)

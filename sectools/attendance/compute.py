@@ -48,6 +48,7 @@ class Result:
     member_index: Any = None  # the roster rows in ``status`` order
     meeting_index: Any = None
     rules: Rules = field(default_factory=Rules)
+    left_out: list[dict] = field(default_factory=list)  # meetings not counted: {date, meeting, reason}
 
     def as_records(self, lang: str = "zh-CN") -> list[dict]:
         """Per-member dicts for --format json."""
@@ -135,7 +136,10 @@ def active_matrix(meeting_dates: list[dt.date], roster) -> Any:
 # ---------------------------------------------------------------------------------------------
 def compute(roster_table, meetings_table, signins: Records, leaves: Records | None, rules: Rules,
             departments: tuple[str, ...] = (), *, date_from: dt.date | None = None, date_to: dt.date | None = None,
-            kind: str | None = None, lang: str = "zh-CN") -> Result:
+            kind: str | None = None, lang: str = "zh-CN", today: dt.date | None = None) -> Result:
+    """Every expected member's status at every meeting in range.  A meeting after ``today`` has not
+    been held, and a meeting no one has a sign-in or leave record for was not recorded: neither is
+    counted (nobody is absent from it) — both are listed in ``left_out``, the second as a problem."""
     import numpy as np
 
     problems: list[Problem] = []
@@ -214,6 +218,23 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
             code = CODE[kindv] if leave_approved(appr) else CODE[ABSENT]
             for k in targets:
                 leave_status[li[r], k] = code
+    # -- meetings that were not held yet, or whose sign-ins were not recorded, are not counted
+    left_out: list[dict] = []
+    counted = np.ones(K, dtype=bool)
+    for k in range(K):
+        d, name = mt["date"].iat[k], mt["meeting"].iat[k]
+        if today is not None and d > today:
+            counted[k] = False
+            left_out.append({"date": d, "meeting": name, "reason": "not-held"})
+        elif expected[:, k].any() and not ((status[:, k] != NONE).any() or (leave_status[:, k] != NONE).any()):
+            counted[k] = False
+            left_out.append({"date": d, "meeting": name, "reason": "no-signins"})
+            problems.append(meetings_table.problem("meeting-without-signins", int(mt["_pos"].iat[k]), "meeting", name,
+                                                   WARNING, date=d.isoformat()))
+    if not counted.all():
+        mt = mt[counted].reset_index(drop=True)
+        expected, status, leave_status = expected[:, counted], status[:, counted], leave_status[:, counted]
+        K = len(mt)
     # -- the final status of every expected pair
     final = np.where(expected, CODE[ABSENT], NONE).astype(np.int8)
     attended = np.isin(status, [CODE[s] for s in ATTENDED])
@@ -236,7 +257,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     for a in actions:
         a.pop("_member", None)
     return Result(members, departments_df, meetings_df, weeks, dep_weeks, actions, problems, final,
-                  roster, mt, rules)
+                  roster, mt, rules, left_out)
 
 
 def _sort_key(s):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..dates import format_date_zh
-from ..messages import L, Term, W
+from ..messages import L, Term, W, joined
 from ..writer import Column, Sheet
 from .compute import Result
 
@@ -29,13 +29,18 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
     title = W("title-attendance-period", office=office_name, period=period) if period else \
         W("title-attendance", office=office_name)
     m = res.members
+    gone = [x for x in res.left_out if x["reason"] == "no-signins"]
+    ahead = [x for x in res.left_out if x["reason"] == "not-held"]
+    said = [W("left-out-no-signins", count=len(gone), meetings="、".join(f"{x['date']} {x['meeting']}" for x in gone[:10]))
+            ] if gone else []
+    said += [W("left-out-not-held", count=len(ahead), first=min(x["date"] for x in ahead))] if ahead else []
     members = Sheet(
         L("成员考勤"),
         [Column(L(lab), kind, low=low if key == "rate" else None,
                 width=28 if key == "actions" else None) for key, lab, kind in MEMBER_COLUMNS],
         [[_num(v) if kind in ("int", "percent") else v for (key, _, kind), v in
           zip(MEMBER_COLUMNS, row)] for row in m[[k for k, _, _ in MEMBER_COLUMNS]].itertuples(index=False)],
-        title=title,
+        title=title, note=joined(said) if said else None,
     )
     d = res.departments
     dep_cols = [("department", "部门", "text"), ("members", "人数", "int"), ("expected", "应到", "int"),

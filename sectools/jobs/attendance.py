@@ -14,7 +14,7 @@ def _period_text(a, b):
 
 
 def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
-               kind: str | None = None, out=None) -> JobResult:
+               kind: str | None = None, out=None, today: dt.date | None = None) -> JobResult:
     """Attendance per member, department, meeting and week, and the escalation list.
 
     ``out``: the report workbook (None: ``输出/考勤统计.xlsx`` of a folder office; False: none)."""
@@ -28,9 +28,11 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     config_checked(cfg)
     roster, meetings = src.read_required("roster", "meetings")
     signins = src.read("signins")
+    if not signins.records.sheets or len(signins.records.frame) == 0:
+        raise SectoolsError(list(signins.problems) + [Problem("signins-not-read", file=signins.file)])
     leaves = src.read_optional("leaves")
     res = compute(roster, meetings, signins.records, leave_records(leaves), rules, office.departments,
-                  date_from=date_from, date_to=date_to, kind=kind, lang=src.lang)
+                  date_from=date_from, date_to=date_to, kind=kind, lang=src.lang, today=today or dt.date.today())
     res.problems = roster.problems + meetings.problems + signins.problems + \
         (leaves.problems if leaves is not None else []) + res.problems
     if len(res.meetings) == 0:
@@ -41,13 +43,16 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
         kinds = list(dict.fromkeys(k for k in meetings.data["kind"].tolist() if k))
         if kind and fold(kind) not in {fold(k) for k in kinds}:
             detail = W("kinds-known", kinds="、".join(kinds) or "—")
+        elif res.left_out:
+            detail = W("all-left-out", count=len(res.left_out))
         raise SectoolsError(Problem("no-meetings", file=meetings.file, sheet=meetings.sheet, value=kind,
                                     params={"detail": detail}))
     job = JobResult("attendance", res, list(res.problems))
     a, b = date_from or office.semester_start, date_to or office.semester_end
     if not (date_from and date_to) and a and b:
         job.choices.append(Choice("range", f"{a}—{b}", "range-semester", {"start": a, "end": b}))
-    job.facts = {"members": len(res.members), "meetings": len(res.meetings), "actions": len(res.actions)}
+    job.facts = {"members": len(res.members), "meetings": len(res.meetings), "actions": len(res.actions),
+                 "left_out": res.left_out}
     job.sheets = report_sheets(res, office.name, src.lang, _period_text(a, b))
     target = report_path(src, out, "考勤统计" + (f"_{kind}" if kind else ""))
     write_sheets(src, target, job.sheets, job)

@@ -33,7 +33,12 @@ class NoticeData:
 
         key = (date_from, date_to)
         if key not in self._att:
-            self._att[key] = self._keep(attendance(self.src, date_from=date_from, date_to=date_to, out=False))
+            res = self._keep(attendance(self.src, date_from=date_from, date_to=date_to, out=False))
+            gone = [m for m in res.left_out if m["reason"] == "no-signins"]
+            if gone:  # a notice on incomplete attendance would name the wrong people
+                raise SectoolsError(Problem("partial-attendance", params={
+                    "count": len(gone), "meetings": "、".join(f"{m['date']} {m['meeting']}" for m in gone[:5])}))
+            self._att[key] = res
         return self._att[key]
 
     def signin_sheet(self, meeting, today):
