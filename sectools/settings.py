@@ -212,6 +212,11 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
         Key("bonus_pool", "int", None, "奖金总额（元），按总分比例分配到元",
             "bonus pool in yuan, shared in proportion to the totals", ("奖金总额",), min=0, example=5000,
             default_zh="不发奖金", default_en="no bonus"),
+        Key("missing", "choice", "zero", "缺少某项指标的分数时：zero 记 0 分；exclude-with-warning 不计入并在结果中列出",
+            "an indicator with no score: zero counts 0; exclude-with-warning leaves it out and lists it",
+            ("缺项处理",), choices=(Choice("zero", ("零分", "0", "记0分"), "记 0 分", "counts 0"),
+                                    Choice("exclude-with-warning", ("exclude", "不计入"), "不计入并列出",
+                                           "left out and listed"))),
     ), "绩效考核", "performance appraisal", title="绩效考核规则（中文键名要加英文引号）"),
     Section("notices", (
         Key("praise_min_meetings", "int", 3, "全勤表扬：至少应到几次会议",

@@ -69,14 +69,16 @@ def test_totals_grades_ranks_and_bonus_hand_computed(tmp_path):
     assert r["002"]["indicators"]["工作态度"] == 87.5  # (100×10 + mean(90, 80)×50) / 60: 主席团 missing
     assert r["002"]["total"] == 89.0
     assert r["005"]["indicators"]["工作态度"] == 65.56  # 120 left out: (70×50 + 60×40) / 90
-    assert r["003"]["total"] == 25.0  # no 工作态度: (30×50 + 30×0) / 60
-    assert r["004"]["total"] == 50.0
+    assert r["003"]["total"] == 15.0  # no 工作态度 counts 0: (40×0 + 30×50 + 30×0) / 100
+    assert r["004"]["total"] == 30.0  # (40×0 + 30×100 + 30×0) / 100
     assert r["006"]["total"] == 0.0
+    assert (r["003"]["missing"], r["001"]["missing"]) == (["工作态度"], [])  # every exclusion listed
     # 秘书处 has 2 members: 优秀 quota = round(2 × 0.2) → at least 1; 乙 keeps it, 甲 drops to 良好.
     assert (r["002"]["grade"], r["001"]["grade"]) == ("优秀", "良好") and "名额" in str(r["001"]["quota_note"])
     assert [r[k]["rank_overall"] for k in ("002", "001", "004", "005", "003", "006")] == [1, 2, 3, 4, 5, 6]
     assert (r["001"]["rank_department"], r["004"]["rank_department"]) == (2, 1)
-    assert {k: v["bonus"] for k, v in r.items()} == {"002": 319, "001": 318, "004": 179, "005": 94, "003": 90,
+    # 1000 × total ÷ 248.92, floored, the 2 yuan left to the largest remainders (002 .54, 004 .52)
+    assert {k: v["bonus"] for k, v in r.items()} == {"002": 358, "001": 356, "004": 121, "005": 105, "003": 60,
                                                      "006": 0}
     codes = sorted((p.code, p.cell) for p in res.problems if p.code != "missing-rating")
     assert codes == [("score-out-of-range", "F9")]
@@ -144,3 +146,23 @@ def test_cli_json_workbook_and_notices(tmp_path):
     assert wb.sheetnames[:2] == ["考核结果", "指标与权重"]
     r = CliRunner().invoke(main, ["kpi", str(off.root), "--period", "下个月"])
     assert r.exit_code == 2 and "考核期间" in r.output  # a malformed option is a usage error
+
+
+def test_removing_a_plan_never_raises_a_score(tmp_path):
+    """Metamorphic: a department that hands in less is never scored higher (missing evidence counts 0)."""
+    off = office(tmp_path)
+    before = {r["id"]: r["total"] for r in jobs.kpi(off, "2026-03", out=False).result.rows}
+    for form in sorted((off.root / "计划总结" / "2026-03").glob("*.xlsx")):
+        form.rename(form.with_suffix(".removed"))
+        after = {r["id"]: r["total"] for r in jobs.kpi(load_office(off.root), "2026-03", out=False).result.rows}
+        form.with_suffix(".removed").rename(form)
+        assert all(after[k] <= before[k] for k in before), (form.name, before, after)
+
+
+def test_the_exclusion_rule_can_be_chosen_and_is_listed(tmp_path):
+    off = office(tmp_path)
+    cfg = off.root / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("bonus_pool = 1000", 'bonus_pool = 1000\nmissing = "exclude-with-warning"'),
+                   encoding="utf-8")
+    r = {x["id"]: x for x in jobs.kpi(load_office(off.root), "2026-03", out=False).result.rows}
+    assert r["003"]["total"] == 25.0 and r["003"]["missing"] == ["工作态度"]  # (30×50 + 30×0) / 60

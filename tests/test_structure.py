@@ -165,3 +165,16 @@ def test_every_package_is_installed():
                  ["packages"])
     found = {".".join(p.parent.relative_to(ROOT.parent).parts) for p in ROOT.rglob("__init__.py")}
     assert found - listed == set()
+
+
+def test_no_job_is_shadowed_by_a_submodule():
+    """``jobs.attendance`` must stay the function even after ``sectools.jobs.<x>`` modules are imported."""
+    import importlib
+
+    from sectools import jobs
+
+    subs = {p.stem for p in (ROOT / "jobs").glob("*.py")}
+    assert not (subs & set(jobs.__all__)), subs & set(jobs.__all__)
+    for s in subs - {"__init__"}:
+        importlib.import_module(f"sectools.jobs.{s}")
+    assert all(callable(getattr(jobs, n)) for n in jobs.__all__)

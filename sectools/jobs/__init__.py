@@ -6,7 +6,8 @@ the results, every problem found, the defaults it chose (said back in words) and
 wrote.  Defaults are decided here once: which week (the latest with records), which month, which
 appraisal period (the latest with ratings), which meeting (the next one).
 
-Names load on first use, so a button or a command pays only for the job it runs.
+Names load on first use, so a button or a command pays only for the job it runs.  No submodule is
+named like a job (a loaded submodule would shadow the function of the same name).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 from .. import lazy_exports
 
 _WHERE = {
-    "attendance": "attendance", "signin_sheet": "attendance", "meeting_held": "attendance", "check": "check",
-    "kpi": "kpi", "notice": "notices", "notice_data": "notices", "plans_collect": "plans", "plans_due": "plans",
+    "attendance": "meetings", "signin_sheet": "meetings", "meeting_held": "meetings", "check": "checking",
+    "kpi": "appraisal", "notice": "notices", "notice_data": "notices", "plans_collect": "plans", "plans_due": "plans",
     "plans_schedule": "plans", "ranking_week": "ranking", "ranking_semester": "ranking", "ranking_inputs": "ranking",
     "week_deadlines": "ranking", "workdays": "ranking", "publish": "workflow", "correct": "workflow",
     "seal": "workflow", "verify": "workflow", "ranking_status": "workflow", "run_semester": "workflow",

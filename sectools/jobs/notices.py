@@ -29,7 +29,7 @@ class NoticeData:
         return job.result
 
     def attendance(self, date_from=None, date_to=None):
-        from .attendance import attendance
+        from .meetings import attendance
 
         key = (date_from, date_to)
         if key not in self._att:
@@ -42,13 +42,13 @@ class NoticeData:
         return self._att[key]
 
     def signin_sheet(self, meeting, today):
-        from .attendance import signin_sheet
+        from .meetings import signin_sheet
 
         r = self._keep(signin_sheet(self.src, meeting, today=today, out=False))
         return r["meeting"], r["people"]
 
     def meeting_held(self, meeting, today):
-        from .attendance import meeting_held
+        from .meetings import meeting_held
 
         m, choice = meeting_held(self.src, meeting, today)
         if choice:
@@ -79,7 +79,7 @@ class NoticeData:
         return self._keep(plans_collect(self.src, month, kind, today=today, out=False))
 
     def kpi(self, period, today):
-        from .kpi import kpi
+        from .appraisal import kpi
 
         return self._keep(kpi(self.src, period, out=False))
 

@@ -29,9 +29,11 @@ class KpiResult:
     rows: list[dict]
     indicators: list[dict]
     problems: list[Problem] = field(default_factory=list)
+    missing_rule: str = "zero"  # how an indicator without a score was counted
 
     def as_records(self) -> list[dict]:
-        keys = ("id", "name", "department", "total", "grade", "rank_department", "rank_overall", "indicators")
+        keys = ("id", "name", "department", "total", "grade", "rank_department", "rank_overall", "indicators",
+                "missing")
         out = []
         for r in self.rows:
             d = {k: r.get(k) for k in keys}
@@ -158,14 +160,16 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
             if ind["method"] == "扣分制":
                 mean = ind["full"] - mean
             ind_scores[ind["name"]] = round(mean, 2)
+        lacking = [i["name"] for i in indicators if i["method"] != "加分项" and i["name"] not in ind_scores]
         rows.append({**{k: t.get(k) for k in ("id", "name", "department", "post")},
-                     "total": total_score(ind_scores, indicators), "indicators": ind_scores})
+                     "total": total_score(ind_scores, indicators, rules.missing), "indicators": ind_scores,
+                     "missing": lacking})
     grade_all(rows, rules, "department" if target != "department" else "_all")
     rank_all(rows, rules.tie_method)
     if rules.bonus_pool is not None:
         allocate(rows, rules.bonus_pool)
     rows.sort(key=lambda r: (r["rank_overall"], r["department"] or "", r["id"] or ""))
-    return KpiResult(label, target, rows, indicators, problems)
+    return KpiResult(label, target, rows, indicators, problems, rules.missing)
 
 
 def computed_values(indicators, targets, target: str, attendance=None, plan_rates=None) -> dict:

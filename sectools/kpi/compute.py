@@ -43,13 +43,14 @@ class KpiRules:
     excellent_quota: float = default("kpi", "excellent_quota")
     tie_method: str = default("kpi", "tie_method")
     bonus_pool: int | None = default("kpi", "bonus_pool")
+    missing: str = default("kpi", "missing")  # zero | exclude-with-warning
 
 
 def rules_from_config(section: dict) -> tuple[KpiRules, list[Problem]]:
     """``[kpi]`` (declared in :mod:`sectools.settings`) → rules, and its problems."""
     v, problems = validate_section("kpi", section)
     return KpiRules(dict(v["raters"]), _grades(v["grades"]), v["excellent_quota"], v["tie_method"],
-                    v["bonus_pool"]), problems
+                    v["bonus_pool"], v["missing"]), problems
 
 
 def rater_mean(scores: dict[str, list[float]], raters: dict[str, float]) -> tuple[float | None, list[str]]:
@@ -62,9 +63,12 @@ def rater_mean(scores: dict[str, list[float]], raters: dict[str, float]) -> tupl
     return sum(present[g] * raters[g] for g in present) / total_w, missing
 
 
-def total_score(indicator_scores: dict[str, float], indicators: list[dict]) -> float:
-    weighted = [(i["weight"], indicator_scores[i["name"]] / (i["full"] or 100) * 100)
-                for i in indicators if i["method"] != "加分项" and i["name"] in indicator_scores]
+def total_score(indicator_scores: dict[str, float], indicators: list[dict], missing: str = "zero") -> float:
+    """Σ weight × score ÷ 满分 × 100 ÷ Σ weight, plus the bonuses.  An indicator without a score counts 0
+    (``missing = "zero"``, so missing evidence never raises a total) or is left out of both sums."""
+    weighted = [(i["weight"], indicator_scores.get(i["name"], 0.0) / (i["full"] or 100) * 100)
+                for i in indicators if i["method"] != "加分项"
+                and (i["name"] in indicator_scores or missing == "zero")]
     w = sum(a for a, _ in weighted)
     base = sum(a * b for a, b in weighted) / w if w else 0.0
     bonus = sum(indicator_scores.get(i["name"], 0.0) for i in indicators if i["method"] == "加分项")

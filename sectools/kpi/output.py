@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..messages import L, W
+from ..messages import L, W, joined
 from ..writer import Column, Sheet
 
 
@@ -20,7 +20,10 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
         row += [r["indicators"].get(n) for n in names]
         if has_bonus:
             row.append(r.get("bonus"))
-        row.append(r.get("quota_note"))
+        notes = [r["quota_note"]] if r.get("quota_note") else []
+        if r.get("missing"):
+            notes.append(W("kpi-missing", names="、".join(r["missing"])))
+        row.append(joined(notes) if notes else None)
         rows.append(row)
     title = W("title-kpi-department" if res.target == "department" else "title-kpi-member", office=office_name,
               period=res.period)

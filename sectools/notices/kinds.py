@@ -304,6 +304,9 @@ def kpi_result(office, opts: Options, data) -> Batch:
     out = []
     for r in res.rows:
         inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}"} for n, v in r["indicators"].items()]
+        zero = res.missing_rule == "zero"
+        inds += [{"name": n, "score": _t(office, "n-missing-zero" if zero else "n-missing-excluded", x=0),
+                  "weight": f"{weights.get(n, 0):g}"} for n in r.get("missing", [])]
         bonus = _t(office, "n-bonus", amount=r["bonus"]) if "bonus" in r else ""
         out.append(Recipient(f"{r['department']}_{r['name']}", {
             "period_text": period_text,

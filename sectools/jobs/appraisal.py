@@ -53,7 +53,7 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
         wanted = {i["source"] for i in indicators}
         att = rates = None
         if wanted & {"出勤率", "活动次数"}:
-            from .attendance import attendance
+            from .meetings import attendance
 
             try:
                 att = attendance(src, date_from=start, date_to=end, out=False).result
