@@ -91,6 +91,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{table}还没有数据（只有表头）。请先在这张表里填上数据再运行。",
         "The {table} table has no rows yet (only its header). Fill it in first, then run this again.",
     ),
+    "no-plan-months": (
+        "计划总结文件夹里还没有任何月份的文件。请把各部门交来的文件放进 2026-03 这样的月份文件夹。",
+        "The plans folder holds no month's files yet. Put the departments' files in a month folder such as "
+        "2026-03 inside it.",
+    ),
+    "no-ratings-for-period": (
+        "评分表里没有“{value}”的评分。评分表中有这些期间：{periods}。请用 --period 指定其中之一。",
+        "The ratings table has no ratings for '{value}'. It has these periods: {periods}. Give one of them "
+        "with --period.",
+    ),
     "no-ratings": (
         "评分表里还没有任何评分，无法考核。请先在评分表中填写期间、学号、指标、评分人类别和分数。",
         "The ratings table holds no ratings yet, so there is nothing to appraise. Fill in period, id, indicator, "
@@ -634,7 +644,9 @@ CHOICES: dict[str, tuple[str, str]] = {
     "meeting-last-past": ("{date} {meeting}：之后没有会议，取最近一次（已经开过）",
                           "{date} {meeting}: no meeting ahead, so the last one (already held)"),
     "meeting-held": ("{date} {meeting}：最近一次已召开的会议", "{date} {meeting}: the latest meeting held"),
-    "month-current": ("{year}年{month}月：本月（可用 --month 指定）", "{year}-{month}: this month (--month picks another)"),
+    "month-latest": ("{year}年{month}月：有计划总结文件的最近一个月（可用 --month 指定）",
+                     "{year}-{month}: the latest month with plans or summaries (--month picks another)"),
+    "period-semester": ("{value}：评分表中的学期（您写的是“{word}”）", "{value}: the semester in the ratings (you wrote '{word}')"),
     "period-latest": ("{value}：评分表中最近的考核期间（可用 --period 指定）",
                       "{value}: the latest period in the ratings (--period picks another)"),
     "range-semester": ("统计期间：{start} 至 {end}（本学期）", "period: {start} to {end} (this semester)"),
@@ -689,6 +701,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan-on_time": ("按时", "on time"),
     "plan-late": ("逾期", "late"),
     "plan-missing": ("未交", "missing"),
+    "plan-incomplete": ("已交（不完整）", "incomplete"),
     "kind-plan": ("月度工作计划", "monthly plan"),
     "kind-summary": ("月度工作总结", "monthly summary"),
     "kind-semester": ("学期工作总结", "semester summary"),
@@ -918,7 +931,7 @@ LABELS: dict[str, str] = {
     "问题": "Problems", "文件": "File", "全部条目": "All items", "工作项目": "Work item", "具体内容": "Details",
     "时间安排": "When", "负责人": "Owner", "预期目标": "Goal", "完成情况": "Done", "完成说明": "Remarks",
     "计划外": "Unplanned", "计划外工作": "Unplanned work", "没有计划外工作。": "No unplanned work.",
-    "按时": "on time", "逾期": "late", "未交": "missing", "月度工作计划": "monthly plan",
+    "按时": "on time", "逾期": "late", "未交": "missing", "已交（不完整）": "incomplete", "月度工作计划": "monthly plan",
     "月度工作总结": "monthly summary", "学期工作总结": "semester summary", "每周活动安排": "Weekly schedule",
     "周次": "Week", "本月内": "this month",
     # appraisal
@@ -944,7 +957,7 @@ NOTICE_WORDS: dict[str, str] = {
     "未填部门": "no department", "无": "none", "本次会议无议定事项": "no decisions at this meeting",
     "（流动红旗）": " (red flag)", "中国式排名，并列名次不占位（1、2、2、3）": "ties share a rank (1, 2, 2, 3)",
     "并列名次占位（1、2、2、4）": "ties take their places (1, 2, 2, 4)", "尚未提交": "not handed in yet",
-    "《考勤制度》": "the attendance rules", "月度工作计划": "monthly plan", "月度工作总结": "monthly summary",
+    "《考勤制度》": "the attendance rules", "已提交，但没有填写工作条目": "handed in, but with no work items", "月度工作计划": "monthly plan", "月度工作总结": "monthly summary",
     "学期工作总结": "semester summary",
 }
 

@@ -51,7 +51,7 @@ def test_cli_results_do_not_depend_on_the_layout(results):
     # and they are real answers, not empty ones
     assert len(demo["attendance"]) > 50 and any(m["absent"] for m in demo["attendance"])
     assert len(demo["ranking"]) == 30 and any(r["red_flag"] for r in demo["ranking"])
-    assert {r["status"] for r in demo["plans"]} == {"on_time", "late", "missing"}
+    assert {r["status"] for r in demo["plans"]} == {"on_time", "late", "missing", "incomplete"}
 
 
 def _book(root, tmp_path, settings: dict):
@@ -134,7 +134,7 @@ def test_notices_say_what_the_jobs_computed(offices, results, office):
     # 催办通知: the departments the plans job found missing or late
     batch = jobs.notice_data(src, "催办通知", Options(month=(2026, 3)))
     assert sorted(r.label for r in batch.recipients) == \
-        sorted(r["department"] for r in cli["plans"] if r["status"] in ("missing", "late"))
+        sorted(r["department"] for r in cli["plans"] if r["status"] in ("missing", "late", "incomplete"))
 
 
 def test_book_defaults_are_the_cli_defaults(offices, results, tmp_path):

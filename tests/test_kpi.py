@@ -166,3 +166,16 @@ def test_the_exclusion_rule_can_be_chosen_and_is_listed(tmp_path):
                    encoding="utf-8")
     r = {x["id"]: x for x in jobs.kpi(load_office(off.root), "2026-03", out=False).result.rows}
     assert r["003"]["total"] == 25.0 and r["003"]["missing"] == ["工作态度"]  # (30×50 + 30×0) / 60
+
+
+def test_periods_as_clerks_name_them(demo_office):
+    root, _ = demo_office
+    word = jobs.kpi(root, "学期", out=False)
+    assert word.facts["period"] == "2026年春季学期" and word.choices[0].reason == "period-semester"
+    assert jobs.kpi(root, "本学期", out=False).records() == word.records()
+    from sectools.errors import SectoolsError
+
+    with pytest.raises(SectoolsError) as e:
+        jobs.kpi(root, "2026-04", out=False)  # no ratings: refused, never 100 分 for everyone
+    p = e.value.problems[0]
+    assert p.code == "no-ratings-for-period" and "2026-03" in p.message() and "2026年春季学期" in p.message()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from sectools import jobs
@@ -142,3 +143,24 @@ def test_the_demo_month_reports_each_fault(tmp_path):
     summaries = jobs.plans_collect(load_office(tmp_path / "d"), (2026, 3), "summary", out=False).result
     s = {x["department"]: x["completion_rate"] for x in summaries.rows}
     assert s["秘书处"] == 1.0 and s["宣传部"] == 0.75 and s["体育部"] == 0.5
+
+
+def test_reminders_chase_only_what_is_due_and_name_the_month(demo_office):
+    import datetime as dt
+
+    from sectools.notices import Options
+
+    root, _ = demo_office
+    src = jobs.as_source(root)
+    early = jobs.notice_data(src, "催办通知", Options(month=(2026, 3), today=dt.date(2026, 3, 2)))
+    assert "外联部" not in [r.label for r in early.recipients]  # not due before 3/4 23:59
+    late = jobs.notice_data(src, "催办通知", Options(month=(2026, 3), today=dt.date(2026, 3, 20)))
+    labels = [r.label for r in late.recipients]
+    assert "外联部" in labels and "文艺部" in labels  # missing, and an empty form (已交（不完整）)
+    default = jobs.plans_collect(root, None, out=False, today=dt.date(2026, 12, 1))
+    assert default.facts["month"] == "2026-03" and default.choices[0].reason == "month-latest"
+    from sectools.errors import SectoolsError
+
+    with pytest.raises(SectoolsError) as e:
+        jobs.notice_data(src, "催办通知", Options(month=(2026, 5)))
+    assert e.value.problems[0].code == "month-folder-missing"

@@ -6,24 +6,43 @@ from ..errors import Problem, SectoolsError
 from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
 
 
-def pick_period(ratings, period: str | None, semester) -> tuple[str, Choice | None]:
+def pick_period(ratings, period: str | None, semester, needs_ratings: bool = True) -> tuple[str, Choice | None]:
     """The period asked for, else the latest month with ratings (a semester only when no month has
     any) — by the periods' dates, never by comparing their text."""
     from ..kpi import is_semester, period_range
+    from ..normalize import fold
 
-    if period:
-        return str(period), None
     seen = []
-    for p in dict.fromkeys(x for x in ratings.data["period"].tolist() if x):
+    for p in dict.fromkeys(str(x).strip() for x in ratings.data["period"].tolist() if x):
         try:
             label, start, end = period_range(p, semester)
         except SectoolsError:
             continue
         seen.append((not is_semester(p), end, start, label))
+    if period and not needs_ratings and not seen:  # indicators computed from data only: any period will do
+        return str(period).strip(), None
     if not seen:
         raise SectoolsError(Problem("no-ratings", file=ratings.file, sheet=ratings.sheet))
-    label = max(seen)[3]
-    return label, Choice("period", label, "period-latest", {})
+    labels = list(dict.fromkeys(x[3] for x in sorted(seen, reverse=True)))
+    if not period:
+        label = max(seen)[3]
+        return label, Choice("period", label, "period-latest", {})
+    wanted = str(period).strip()
+    if fold(wanted) in ("学期", "本学期", "semester"):  # the word: the semester the ratings name
+        names = [x for x in sorted(seen, reverse=True) if not x[0]]
+        if names:
+            return names[0][3], Choice("period", names[0][3], "period-semester", {"word": wanted})
+        if not needs_ratings:
+            return wanted, None
+    else:
+        label = period_range(wanted, semester)[0]
+        hit = next((x for x in labels if fold(x) == fold(label)), None)
+        if hit:
+            return hit, None
+        if not needs_ratings:
+            return label, None
+    raise SectoolsError(Problem("no-ratings-for-period", file=ratings.file, sheet=ratings.sheet, value=wanted,
+                                params={"periods": "、".join(labels)}))
 
 
 def kpi(source, period: str | None = None, target: str = "member", *, computed: bool | None = None,
@@ -42,10 +61,13 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
     ind_t, rat_t = src.read_required("indicators", "ratings", rows=False)
     if len(ind_t) == 0:
         src.read_required("indicators")  # refuses, naming the file
-    if len(rat_t) == 0:
+    want = "部门" if target == "department" else "成员"
+    needs_ratings = any((t or "成员") == want and (s or "手工评分") == "手工评分"
+                        for t, s in zip(ind_t.data["target"].tolist(), ind_t.data["source"].tolist()))
+    if len(rat_t) == 0 and needs_ratings:
         raise SectoolsError(Problem("no-ratings", file=rat_t.file, sheet=rat_t.sheet))
     roster = src.read("roster").data if target != "department" else None
-    label, choice = pick_period(rat_t, period, src.office.semester)
+    label, choice = pick_period(rat_t, period, src.office.semester, needs_ratings)
     if computed is None:
         computed = src.kind != "book" or getattr(src, "folder_source", None) is not None
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .core import Choice, JobResult, as_source, write_sheets, report_path
+from ..errors import Problem, SectoolsError
+from .core import Choice, JobResult, as_source, report_path, write_sheets
 
 KIND_FILE = {"plan": "月度工作计划", "summary": "月度工作总结", "semester": "学期工作总结"}
 
@@ -35,12 +36,16 @@ def collected(source, month: tuple[int, int], kind: str = "plan", progress=None)
     return collect(src.plan_submissions(month, progress), month, kind, due, expected)
 
 
-def pick_month(month, today: dt.date | None) -> tuple[tuple[int, int], Choice | None]:
+def pick_month(src, month, today: dt.date | None) -> tuple[tuple[int, int], Choice | None]:
+    """The month asked for, else the latest month (up to today's) whose folder holds forms."""
     if month:
         return month, None
     today = today or dt.date.today()
-    m = (today.year, today.month)
-    return m, Choice("month", f"{m[0]}-{m[1]:02d}", "month-current", {"year": m[0], "month": m[1]})
+    months = [m for m in src.plan_months() if m <= (today.year, today.month)]
+    if not months:
+        raise SectoolsError(Problem("no-plan-months", file=str(src.office.section("plans").get("folder", "计划总结"))))
+    m = months[-1]
+    return m, Choice("month", f"{m[0]}-{m[1]:02d}", "month-latest", {"year": m[0], "month": m[1]})
 
 
 def plans_collect(source, month: tuple[int, int] | None = None, kind: str = "plan", *, progress=None,
@@ -50,7 +55,7 @@ def plans_collect(source, month: tuple[int, int] | None = None, kind: str = "pla
     from ..plans.output import collected_sheets
 
     src = as_source(source)
-    month, choice = pick_month(month, today)
+    month, choice = pick_month(src, month, today)
     res = collected(src, month, kind, progress)
     job = JobResult("plans", res, list(res.problems), [choice] if choice else [])
     job.facts = {"month": month_label(month), "kind": kind, "due": res.due,

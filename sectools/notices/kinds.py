@@ -279,13 +279,20 @@ def plan_reminder(office, opts: Options, data) -> Batch:
     from ..plans import KIND_LABELS, month_label
 
     res = opts.extra.get("collected") or data.plans(opts.month, "plan", opts.today)
+    if any(p.code == "month-folder-missing" for p in res.problems):
+        from ..errors import Problem, SectoolsError
+
+        raise SectoolsError([p for p in res.problems if p.code == "month-folder-missing"])
     wd = data.workdays()
     new_due = wd.add_workdays(max(opts.today, res.due.date()) + dt.timedelta(days=1), 1)
     out = []
     for r in res.rows:
-        if r["status"] not in ("missing", "late"):
+        if r["status"] not in ("missing", "late", "incomplete"):
             continue
+        if r["status"] == "missing" and opts.today <= res.due.date():
+            continue  # not due yet: nothing to chase
         state = _t(office, "尚未提交") if r["status"] == "missing" else \
+            _t(office, "已提交，但没有填写工作条目") if r["status"] == "incomplete" else \
             _t(office, "n-handed-in-late", date=_date(office, r["handed_in"].date()))
         out.append(Recipient(r["department"], {
             "department": r["department"], "month_text": _t(office, "month-name", year=res.month[0], month=res.month[1]),

@@ -12,7 +12,7 @@ from .schema import KIND_LABELS
 
 PLAN_COLUMNS = ["序号", "工作项目", "具体内容", "时间安排", "负责人", "预期目标"]
 SUMMARY_COLUMNS = PLAN_COLUMNS + ["完成情况", "完成说明", "计划外"]
-STATUS_WORDS = {"on_time": "按时", "late": "逾期", "missing": "未交"}
+STATUS_WORDS = {"on_time": "按时", "late": "逾期", "missing": "未交", "incomplete": "已交（不完整）"}
 
 
 def collected_sheets(res, office_name: str) -> list[Sheet]:

@@ -213,6 +213,10 @@ class Source:
     def plan_files(self, month: tuple[int, int]) -> tuple[list[Path], list[Problem]]:
         return [], [Problem("month-folder-missing", WARNING, value=f"{month[0]}-{month[1]:02d}")]
 
+    def plan_months(self) -> list[tuple[int, int]]:
+        """The months the office keeps plans for (month folders that hold at least one file)."""
+        return []
+
     def plan_submissions(self, month: tuple[int, int], progress: Callable[[str], None] | None = None):
         """Every form in the month's folder, read (never raises for a bad file)."""
         key = f"plans:{month}"
@@ -311,6 +315,19 @@ class OfficeSource(Source):
                     yield _Failed(e), f.stem
             return
         yield open_workbook(path, self.office.limits, display=self.display(path)), path.stem
+
+    def plan_months(self) -> list[tuple[int, int]]:
+        from ..plans.forms import parse_month
+
+        root = self.root / str(self.office.section("plans").get("folder", "计划总结"))
+        if not root.is_dir():
+            return []
+        found = set()
+        for p in root.iterdir():
+            m = parse_month(p.name) if p.is_dir() else None
+            if m and any(f.is_file() and f.suffix.lower() in FORM_SUFFIXES for f in p.rglob("*")):
+                found.add(m)
+        return sorted(found)
 
     def plan_files(self, month):
         root = self.root / str(self.office.section("plans").get("folder", "计划总结"))
