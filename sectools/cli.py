@@ -720,8 +720,9 @@ def notices_list() -> None:
 @_week_option()
 @click.option("--month", type=MonthParam(), help="哪个月（催办通知）/ which month.")
 @click.option("--period", type=PeriodParam(), help="考核期间（考核结果通知）/ which appraisal period.")
+@click.option("--force", is_flag=True, help="已开过的会议也生成会议通知 / a notice of a past meeting too.")
 def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, date_to, issued, week, month,
-                   period) -> None:
+                   period, force) -> None:
     """生成一种通知：每个对象一个文件（或 --combine 合并），文件名安全，不会写出输出文件夹。
 
     \b
@@ -735,7 +736,7 @@ def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, dat
 
     src = _open(office)
     opts = Options(meeting=meeting, date_from=date_from, date_to=date_to, per=per, today=issued or dt.date.today(),
-                   week=week, month=month, period=period)
+                   week=week, month=month, period=period, dated=issued is not None, force=force)
     with click.progressbar(length=0, label=text("rendering", _lang()), show_pos=True, file=sys.stderr) as bar:
         res = jobs.notice(src, kind, fmt=fmt, opts=opts, out_dir=out, combine=combine,
                           progress=lambda _: bar.update(1))

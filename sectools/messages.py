@@ -91,6 +91,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{table}还没有数据（只有表头）。请先在这张表里填上数据再运行。",
         "The {table} table has no rows yet (only its header). Fill it in first, then run this again.",
     ),
+    "meeting-in-past": (
+        "“{value}”（{date}）已经开过了，不再发会议通知。要通知下一次会议，请先在会议表中登记；确需补发，请加 --date 写明成文日期，或加 --force。",
+        "'{value}' ({date}) has already taken place, so no notice of it is made. Enter the next meeting in the "
+        "meetings table first; to issue it anyway, give --date (the date of issue) or --force.",
+    ),
     "no-plan-months": (
         "计划总结文件夹里还没有任何月份的文件。请把各部门交来的文件放进 2026-03 这样的月份文件夹。",
         "The plans folder holds no month's files yet. Put the departments' files in a month folder such as "
@@ -336,8 +341,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Week {value} has not been published yet. Run sectools ranking publish first.",
     ),
     "no-records": (
-        "{value} 周没有检查记录，无法发布。请检查各部门是否已交记录（sectools ranking status）。",
-        "Week {value} has no inspection records to publish. See sectools ranking status.",
+        "{value} 周没有检查记录，不能计算排名（否则每个班都是基础分、都得流动红旗）。请检查各部门是否已交记录"
+        "（sectools ranking status），或用 --week 指定有记录的一周。",
+        "Week {value} has no inspection records, so it cannot be ranked (every class would get the base score "
+        "and a red flag). See sectools ranking status, or give a week with records (--week).",
     ),
     "published-late": (
         "{value} 周的结果晚于规定时间（{due}）发布。",

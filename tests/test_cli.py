@@ -88,7 +88,7 @@ def test_no_command_changes_a_byte_of_any_input(demo_office, tmp_path):
     before = inputs()
     for args in (["check", office], ["check", office, "--json"], ["check", office, "--out", tmp_path / "p.xlsx"],
                  ["--lang", "en", "check", office], ["attendance", office], ["attendance", office, "--format", "json"],
-                 ["signin-sheet", office], ["notices", "render", "会议通知", office, "--format", "html"],
+                 ["signin-sheet", office], ["notices", "render", "会议通知", office, "--format", "html", "--force"],
                  ["ranking", "compute", office, "--week", "2026-W12"], ["ranking", "status", office],
                  ["ranking", "verify", office], ["plans", "collect", office, "--month", "2026-03", "--remind"],
                  ["plans", "schedule", office, "--month", "2026-03"], ["kpi", office, "--period", "2026-03"],

@@ -193,7 +193,7 @@ def test_notice_phrases_follow_the_office_language(demo_office, lang):
              "量化考核公示": Options(week="2026-W11")}
     seen = 0
     for kind in KINDS:
-        opts = extra.get(kind) or Options(today=dt.date(2026, 7, 10))
+        opts = extra.get(kind) or Options(today=dt.date(2026, 7, 10), dated=True)
         batch = jobs.notice_data(src, kind, opts)
         for rec in batch.recipients:
             seen += 1

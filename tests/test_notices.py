@@ -42,7 +42,7 @@ def office(tmp_path: Path, roster=None, lang: str = "zh-CN") -> object:
 
 
 def opts(**kw) -> Options:
-    return Options(today=TODAY, **kw)
+    return Options(today=TODAY, dated=True, **kw)  # the tests give the date of issue, as --date does
 
 
 def east_asia(style) -> str | None:
@@ -120,7 +120,7 @@ def test_a_clerks_template_wins_and_a_missing_field_is_named(tmp_path):
     assert "在 Word 中修改" in "\n".join(p.text for p in docx.Document(res.files[0]).paragraphs)
     d.add_paragraph("联系人：{{ contact.phone }}")
     d.save(own / "会议通知.docx")
-    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22"])
+    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22", "--force"])
     assert r.exit_code == 1 and "会议通知.docx" in r.output and "contact" in r.output and "Traceback" not in r.output
 
 
@@ -259,7 +259,16 @@ def test_a_template_that_is_not_a_word_file_is_named(tmp_path):
     off = office(tmp_path)
     (off.root / "templates").mkdir()
     (off.root / "templates" / "会议通知.docx").write_text("这不是 Word 文件", encoding="utf-8")
-    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22"])
+    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22", "--force"])
     assert r.exit_code == 1 and "会议通知.docx" in r.output and "不是 Word 文档" in r.output, r.output
-    r = CliRunner().invoke(main, ["--lang", "en", "notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22"])
+    r = CliRunner().invoke(main, ["--lang", "en", "notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22", "--force"])
     assert "not a .docx" in r.output and "Traceback" not in r.output, r.output
+
+
+def test_a_notice_of_a_past_meeting_is_refused_unless_dated_or_forced(tmp_path):
+    off = office(tmp_path)
+    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-08"])
+    assert r.exit_code == 1 and "已经开过了" in r.output
+    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-08", "--force",
+                                  "--out", str(tmp_path / "n")])
+    assert r.exit_code == 0, r.output

@@ -138,8 +138,9 @@ def test_wide_sheet_without_a_date(tmp_path):
     cfg = office / "sectools.toml"
     cfg.write_text(cfg.read_text(encoding="utf-8").replace('path = "检查记录.xlsx"', 'path = "宽表.xlsx"'),
                    encoding="utf-8")
-    res = jobs.ranking_week(load_office(office), "2026-W11").result
-    assert where(res.problems, "wide-no-date")[0] == "检查"
+    with pytest.raises(SectoolsError) as e:  # its records have no date: the week has none, and says why
+        jobs.ranking_week(load_office(office), "2026-W11")
+    assert where(e.value.problems, "wide-no-date")[0] == "检查"
 
 
 # ---- plans ----------------------------------------------------------------------------------------

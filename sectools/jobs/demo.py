@@ -51,7 +51,7 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     for kind in KINDS:
         for fmt in ("docx", "html", "txt"):
             try:
-                res = notice(src, kind, fmt=fmt, opts=Options(today=today, extra=contexts.get(kind, {})),
+                res = notice(src, kind, fmt=fmt, opts=Options(today=today, dated=True, extra=contexts.get(kind, {})),
                              out_dir=outputs / "通知" / kind)
             except SectoolsError:
                 continue  # e.g. nobody to praise

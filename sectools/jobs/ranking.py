@@ -64,6 +64,9 @@ def ranking_week(source, week: str | None = None, *, today: dt.date | None = Non
         raise SectoolsError(Problem("no-records-at-all", file=src.read("inspections").file))
     label, choice = pick_week(inp.records, week, today or dt.date.today())
     res = score_week(inp.classes.data, inp.items.data, inp.records, label, inp.rules, inp.locate)
+    if res.records == 0:  # every class would get the base score and a red flag
+        raise SectoolsError([Problem("no-records", value=label)] + [p for p in inp.problems if p.is_error()
+                                                                    or p.code.startswith("wide-")])
     res.problems = inp.problems + res.problems
     job = JobResult("ranking", res, list(res.problems), [choice] if choice else [])
     flags = res.table[res.table["red_flag"]]["class_name"].tolist() if len(res.table) else []

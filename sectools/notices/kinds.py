@@ -34,6 +34,8 @@ class Options:
     week: str | None = None
     month: tuple[int, int] | None = None  # 催办通知: which month's plans
     period: str | None = None  # 考核结果通知: which appraisal period
+    dated: bool = False  # the date of issue was given (--date): a notice for a past meeting is meant
+    force: bool = False  # --force: make it anyway
     extra: dict = field(default_factory=dict)  # results a workflow already has (ranking publish)
 
 
@@ -101,6 +103,10 @@ def meeting_notice(office, opts: Options, data) -> Batch:
     from ..attendance.rules import rules_from_config
 
     m, people = data.signin_sheet(opts.meeting, opts.today)
+    if m["date"] < opts.today and not (opts.dated or opts.force):
+        from ..errors import Problem, SectoolsError
+
+        raise SectoolsError(Problem("meeting-in-past", value=m["meeting"], params={"date": m["date"].isoformat()}))
     rules, _ = rules_from_config(office.section("attendance"))
     general = rules.ladders().get(None, [])
     ctx = {
