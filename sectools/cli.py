@@ -483,8 +483,9 @@ def ranking_correct(office: Path, week: str, reason: str, by: str | None) -> Non
 @ranking.command("seal")
 @OFFICE
 @_week_option(required=True)
-@click.option("--force", is_flag=True, help="公示未结束也封单 / seal before the 公示 ends.")
-def ranking_seal(office: Path, week: str, force: bool) -> None:
+@click.option("--force", is_flag=True, help="公示未结束也封单（须写 --reason）/ seal before the 公示 ends (needs --reason).")
+@click.option("--reason", help="提前封单的原因，记入封单记录 / why, logged with the seal.")
+def ranking_seal(office: Path, week: str, force: bool, reason: str | None) -> None:
     """封单：公示结束后锁定该周，之后任何更改都会被拒绝；记录哈希，与前一周连成链。
 
     \b
@@ -493,7 +494,7 @@ def ranking_seal(office: Path, week: str, force: bool) -> None:
     """
     from . import jobs
 
-    job = jobs.seal(_open(office), week, force=force)
+    job = jobs.seal(_open(office), week, force=force, reason=reason)
     say("sealed", week=job.facts["week"], hash=job.facts["hash"][:12])
 
 

@@ -96,6 +96,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' ({date}) has already taken place, so no notice of it is made. Enter the next meeting in the "
         "meetings table first; to issue it anyway, give --date (the date of issue) or --force.",
     ),
+    "sealed-rules-changed": (
+        "{value} 周封单后，评分细则或 [ranking] 设置被改动过。封单周的计分依据不能再改；请恢复原来的细则，或请秘书长批准后由管理员处理。",
+        "The scoring rules or the [ranking] settings were changed after week {value} was sealed. Restore them, "
+        "or have the secretary-general approve a change made by an administrator.",
+    ),
     "no-plan-months": (
         "计划总结文件夹里还没有任何月份的文件。请把各部门交来的文件放进 2026-03 这样的月份文件夹。",
         "The plans folder holds no month's files yet. Put the departments' files in a month folder such as "

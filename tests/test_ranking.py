@@ -289,3 +289,26 @@ def test_wide_layout_gives_the_same_scores(tmp_path):
     t = table(res)
     assert (t["会计2402"][0], t["会计2501"][0], t["会计2502"][0], t["会计2401"][0]) == (98.0, 103.0, 103.0, 100.0)
     assert res.records == 3 and res.problems == []
+
+
+def test_a_late_publication_gets_its_full_public_notice_and_the_rules_are_sealed(tmp_path):
+    from sectools.errors import SectoolsError
+
+    office = make(tmp_path / "o")
+    off = load_office(office)
+    r = jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 19, 10))  # three days late (due Mon 3/16 12:00)
+    assert r.facts["late"] and r.facts["deadlines"]["objection_end"] == dt.datetime(2026, 3, 23, 23, 59)  # Thu + 2 working days
+    with pytest.raises(SectoolsError) as e:
+        jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 20, 9))  # the original 3/18 end is not the end
+    assert e.value.problems[0].code == "objection-open"
+    with pytest.raises(SectoolsError) as e:
+        jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 20, 9), force=True)  # forcing needs a reason
+    assert e.value.problems[0].code == "reason-required"
+    sealed = jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 20, 9), force=True, reason="学期末统一封单")
+    assert sealed.result["forced"]["reason"] == "学期末统一封单"
+    assert jobs.verify(off).problems == []
+    items = openpyxl.load_workbook(office / "评分细则.xlsx")
+    items.active["C2"] = -3  # 地面有垃圾 −2 → −3 after the seal
+    items.save(office / "评分细则.xlsx")
+    codes = [p.code for p in jobs.verify(load_office(office)).problems]
+    assert "sealed-rules-changed" in codes

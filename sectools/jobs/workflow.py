@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import WARNING, Problem, SectoolsError
 from ..ranking import normalise_week
-from ..ranking.audit import sha, week_inputs, week_outputs
+from ..ranking.audit import sha, week_inputs, week_outputs, week_rules
 from ..ranking.compute import iso_week, score_week
 from .core import JobResult, as_source
 from .ranking import ranking_inputs, week_deadlines
@@ -80,13 +80,23 @@ def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None
     if res.records == 0:
         raise SectoolsError(Problem("no-records", value=week))
     dl, cal = week_deadlines(office, week)
+    first = _read(_dir(office, week) / "published.json") if corrections is not None else None
+    late = now > dl["publish_by"] if first is None else first["late"]
+    if first is not None:  # a correction keeps the 公示 of the first publication
+        dl = {**dl, "objection_end": dt.datetime.fromisoformat(first["objection_end"])}
+    elif late:  # the classes get their full 公示 from the day it was actually published
+        from ..ranking import objection_end
+
+        from .ranking import ranking_rules, workdays
+
+        dl = {**dl, "objection_end": max(dl["objection_end"],
+                                         objection_end(ranking_rules(office), workdays(office), now.date()))}
     out = office.out_root / "排名"
     stamp = now.strftime("%Y%m%d-%H%M%S")
     sheets = [week_sheet(res, office.office.name)]
     workbook = write_workbook(out / f"排名_{week}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
     backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
     notice = _notice(office, week, res, dl, corrections or [], now)
-    late = now > dl["publish_by"]
     snapshot = {"week": week, "published_at": now.isoformat(), "by": by, "late": late,
                 "publish_by": dl["publish_by"].isoformat(), "objection_end": dl["objection_end"].isoformat(),
                 "inputs": week_inputs(inp, week), "outputs": week_outputs(res),
@@ -157,21 +167,27 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
     return result
 
 
-def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False) -> JobResult:
-    """封单: after the 公示 ends, fix the week: hash its inputs and outputs, chained to the week before."""
+def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False,
+         reason: str | None = None) -> JobResult:
+    """封单: after the 公示 ends, fix the week: hash its records, its results and the scoring rules,
+    chained to the week before.  ``force`` seals before the 公示 ends and needs a ``reason`` (logged)."""
     office = as_source(office)
     week, now, published = _open_week(office, week, now)
     end = dt.datetime.fromisoformat(published["objection_end"])
     if now <= end and not force:
         raise SectoolsError(Problem("objection-open", value=week, params={"end": end.strftime("%Y-%m-%d %H:%M")}))
+    if now <= end and not (reason and reason.strip()):
+        raise SectoolsError(Problem("reason-required", value=week))
     inp, res = _compute(office, week)
     inputs, outputs = week_inputs(inp, week), week_outputs(res)
     if inputs != published["inputs"]:
         raise SectoolsError(Problem("unpublished-changes", value=week))
     prev = _previous_seal(office, week)
     record = {"week": week, "sealed_at": now.isoformat(), "inputs_hash": sha(inputs), "outputs_hash": sha(outputs),
-              "prev": prev}
-    record["hash"] = sha([record["week"], record["inputs_hash"], record["outputs_hash"], prev])
+              "rules_hash": sha(week_rules(inp)), "prev": prev}
+    if now <= end:
+        record["forced"] = {"reason": reason.strip(), "objection_end": end.isoformat()}
+    record["hash"] = sha([record["week"], record["inputs_hash"], record["outputs_hash"], record["rules_hash"], prev])
     record["outputs"] = outputs
     _write(_dir(office, week) / "sealed.json", record)
     return JobResult("seal", record, facts={"week": week, "hash": record["hash"], "prev": prev})
@@ -204,8 +220,12 @@ def verify(office) -> JobResult:
         rec = _read(_dir(office, week) / "sealed.json")
         res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
         inputs, outputs = week_inputs(inp, week), week_outputs(res)
-        if rec.get("prev") != prev or rec["hash"] != sha([week, rec["inputs_hash"], rec["outputs_hash"], rec.get("prev")]):
+        chained = [week, rec["inputs_hash"], rec["outputs_hash"]] + \
+            ([rec["rules_hash"]] if "rules_hash" in rec else []) + [rec.get("prev")]
+        if rec.get("prev") != prev or rec["hash"] != sha(chained):
             problems.append(Problem("seal-chain-broken", value=week))
+        if "rules_hash" in rec and sha(week_rules(inp)) != rec["rules_hash"]:
+            problems.append(Problem("sealed-rules-changed", value=week))
         if sha(inputs) != rec["inputs_hash"]:
             problems.append(Problem("sealed-records-changed", value=week))
         if sha(rec.get("outputs")) != rec["outputs_hash"] or sha(outputs) != rec["outputs_hash"]:

@@ -151,9 +151,7 @@ def deadlines(rules: RankingRules, workdays, week_label: str) -> tuple[dict, lis
     wd = workdays
     _, sunday = week_bounds(week_label)
     publish_day = wd.next_workday(sunday + dt.timedelta(days=1))
-    end_day = wd.add_workdays(publish_day, 0)
-    for _ in range(rules.objection_workdays):
-        end_day = wd.next_workday(end_day, include_today=False)
+    end_day = objection_end(rules, wd, publish_day).date()
     out = {
         "week": week_label,
         "collect_by": dt.datetime.combine(sunday, dt.time(21, 0)),
@@ -165,6 +163,14 @@ def deadlines(rules: RankingRules, workdays, week_label: str) -> tuple[dict, lis
         years = "、".join(str(y) for y in sorted(wd.fallback_years))
         problems.append(Problem("calendar-fallback", WARNING, value=years))
     return out, problems
+
+
+def objection_end(rules: RankingRules, workdays, published: dt.date) -> dt.datetime:
+    """The 公示 runs ``objection_workdays`` working days from the day of publication, to 23:59."""
+    end_day = workdays.add_workdays(published, 0)
+    for _ in range(rules.objection_workdays):
+        end_day = workdays.next_workday(end_day, include_today=False)
+    return dt.datetime.combine(end_day, dt.time(23, 59))
 
 
 def handed_in(inp: Inputs, week_label: str, expected: list[str] | None) -> dict:

@@ -13,6 +13,15 @@ def _canon(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
+def week_rules(inp) -> list:
+    """What else enters every score: the scoring rules table and the [ranking] settings."""
+    from dataclasses import asdict
+
+    items = sorted([[str(r.get(k)) for k in ("category", "item", "points", "method", "cap", "serious")]
+                    for r in inp.items.data.to_dict("records")])
+    return [items, sorted((k, str(v)) for k, v in asdict(inp.rules).items())]
+
+
 def sha(obj) -> str:
     return hashlib.sha256(_canon(obj).encode("utf-8")).hexdigest()
 
