@@ -4,6 +4,7 @@ problem with its stable code, its place (file, sheet, cell where there is one) a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import openpyxl
@@ -207,3 +208,11 @@ def test_pdf_without_libreoffice_is_a_message(tmp_path, monkeypatch):
     off = tk.office(tmp_path)
     assert raised(lambda: render(off, "会议通知", fmt="pdf",
                                  opts=Options(meeting="2026-03-22", today=D(2026, 3, 20)))) == "pdf-unavailable"
+
+
+def test_check_finds_what_the_jobs_find(tmp_path):
+    """A job never reports an error check missed: unknown classes and items in the inspections."""
+    office = tr.make(tmp_path / "o")
+    r = CliRunner().invoke(main, ["check", str(office), "--json"])
+    codes = {(p["code"], p["cell"]) for p in json.loads(r.stdout)}
+    assert {("unknown-class", "B7"), ("unknown-item", "C7")} <= codes and r.exit_code == 1

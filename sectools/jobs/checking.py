@@ -1,24 +1,70 @@
-"""The check job: read every table the office keeps and list every problem with its cell."""
+"""The check job: read every table the office keeps, run every job's validation over them, and list
+every problem with its cell — so no job ever reports an error ``check`` missed."""
 
 from __future__ import annotations
 
+from ..errors import SectoolsError
 from .core import JobResult, as_source, report_path, write_sheets
 
 
+def _key(p) -> tuple:
+    return (p.code, p.file, p.sheet, p.cell, str(p.value))
+
+
+def _jobs_problems(src) -> list:
+    """The cross-table problems the jobs find: sign-ins of unknown members or meetings, unknown
+    marks, classes and items in inspections, ratings of unknown members, raters or out-of-range scores."""
+    from .appraisal import kpi
+    from .meetings import attendance
+    from .ranking import ranking_inputs
+
+    found: list = []
+    if all(src.has(n) for n in ("roster", "meetings", "signins")):
+        try:
+            found += attendance(src, out=False).problems
+        except SectoolsError:
+            pass  # a job that cannot start: the tables' own problems above already say why
+    if all(src.has(n) for n in ("classes", "score_items", "inspections")):
+        try:
+            from ..ranking import semester_weeks
+            from ..ranking.compute import score_week
+
+            inp = ranking_inputs(src)
+            for week in semester_weeks(inp, max((d for d in inp.records["date"].tolist() if d), default=None)
+                                       or src.office.semester_end or __import__("datetime").date.today()):
+                found += score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate).problems
+        except SectoolsError:
+            pass  # a job that cannot start: the tables' own problems above already say why
+    if all(src.has(n) for n in ("indicators", "ratings")):
+        periods = list(dict.fromkeys(str(x).strip() for x in src.read("ratings").data["period"].tolist() if x))
+        for period in periods:
+            try:
+                found += kpi(src, period, out=False).problems
+            except SectoolsError:
+                pass
+    return found
+
+
 def check(source, *, out=False) -> JobResult:
-    """Every table read, with its own rules; ``out``: also a problems workbook."""
+    """Every table read, with its own rules and every job's validation; ``out``: also a problems workbook."""
     from ..report import problems_sheet
 
     src = as_source(source)
     tables = src.check()
     problems = [p for t in tables.values() for p in t.problems]
+    seen = {_key(p) for p in problems}
+    for p in _jobs_problems(src):
+        if _key(p) in seen:
+            continue
+        seen.add(_key(p))
+        problems.append(p)
+        owner = next((t for t in tables.values() if t.file and t.file == p.file
+                      and (p.sheet is None or p.sheet in (t.sheet or ""))), None)
+        if owner is not None and p not in owner.problems:
+            owner.problems.append(p)
     job = JobResult("check", tables, problems)
     job.facts = {"tables": {name: len(t) for name, t in tables.items()}}
     job.sheets = [problems_sheet(problems, src.lang)]
     if out is not False and out is not None:
         write_sheets(src, report_path(src, out, "检查结果"), job.sheets, job)
     return job
-
-
-def check_records(job: JobResult, lang: str) -> list[dict]:
-    return [p.as_dict(lang) for p in job.problems]
