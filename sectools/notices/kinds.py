@@ -286,7 +286,7 @@ def plan_reminder(office, opts: Options, data) -> Batch:
 
     res = opts.extra.get("collected") or data.plans(opts.month, "plan", opts.today)
     if any(p.code == "month-folder-missing" for p in res.problems):
-        from ..errors import Problem, SectoolsError
+        from ..errors import SectoolsError
 
         raise SectoolsError([p for p in res.problems if p.code == "month-folder-missing"])
     wd = data.workdays()
