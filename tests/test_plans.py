@@ -164,3 +164,20 @@ def test_reminders_chase_only_what_is_due_and_name_the_month(demo_office):
     with pytest.raises(SectoolsError) as e:
         jobs.notice_data(src, "催办通知", Options(month=(2026, 5)))
     assert e.value.problems[0].code == "month-folder-missing"
+
+
+def test_the_schedule_uses_the_adopted_plans_in_date_order(demo_office):
+    root, _ = demo_office
+    job = jobs.plans_schedule(root, (2026, 3), out=False)
+    rows = [r for r in job.sheets[0].rows]
+    drafts = [r for r in rows if r[2] == "宣传部"]
+    adopted = next(r["file"] for r in job.result.rows if r["department"] == "宣传部")
+    assert "定稿" in adopted
+    form = next(s for s in job.result.submissions if s.file == adopted)
+    assert len(drafts) == len(form.items)  # the 初稿's items are not listed a second time
+    from sectools.plans.output import first_day
+
+    weeks = [(str(r[0]), first_day(r[1], (2026, 3))) for r in rows]
+    for (w1, d1), (w2, d2) in zip(weeks, weeks[1:]):
+        if w1 == w2 and d1 and d2:
+            assert d1 <= d2, (w1, d1, d2)

@@ -55,6 +55,21 @@ def collected_sheets(res, office_name: str) -> list[Sheet]:
     return sheets
 
 
+def first_day(text, month: tuple[int, int]) -> dt.date | None:
+    """The first date a 时间安排 names, in that month (None when it names none)."""
+    from ..dates import Semester, parse_date
+
+    if text is None:
+        return None
+    y, m = month
+    sem = Semester(dt.date(y, m, 1), dt.date(y, m, 28))
+    d = parse_date(str(text), sem)
+    if d is None:
+        mm = re.search(r"(\d{1,2})\s*[月./-]\s*(\d{1,2})", str(text))
+        d = parse_date(f"{mm.group(1)}月{mm.group(2)}日", sem) if mm else None
+    return d if d and (d.year, d.month) == month else None
+
+
 def week_of(text, month: tuple[int, int]) -> tuple[int | None, str]:
     """Which week of the month a 时间安排 falls in (1–5), from its first date; None when unknown."""
     from ..dates import Semester, parse_date
@@ -83,14 +98,19 @@ def week_of(text, month: tuple[int, int]) -> tuple[int | None, str]:
 
 
 def schedule_sheet(res, office_name: str) -> Sheet:
+    """Only the plan each department's collection adopted (a superseded 初稿 is left out), by week
+    and, within a week, by date."""
+    adopted = {r["file"] for r in res.rows if r.get("file")}
     rows = []
     for s in res.submissions:
-        if s.kind != "plan":
+        if s.kind != "plan" or s.file not in adopted:
             continue
         for it in s.items.to_dict("records"):
             w, when = week_of(it["when"], res.month)
-            rows.append((w, [W("week-n", n=w) if w else L("本月内"), when or None, s.department, it["item"], it["owner"]]))
-    rows.sort(key=lambda r: (r[0] is None, r[0] or 0, r[1][2] or ""))
+            day = first_day(it["when"], res.month)
+            rows.append(((w is None, w or 0, day or dt.date.max, s.department or ""),
+                         [W("week-n", n=w) if w else L("本月内"), when or None, s.department, it["item"], it["owner"]]))
+    rows.sort(key=lambda r: r[0])
     return Sheet(L("每周活动安排"), [Column(L("周次")), Column(L("时间安排")), Column(L("部门")),
                                     Column(L("工作项目"), "wrap", 30), Column(L("负责人"))], [r for _, r in rows],
                  title=W("title-schedule", office=office_name, year=res.month[0], month=res.month[1]))
