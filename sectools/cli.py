@@ -491,6 +491,7 @@ def ranking_seal(office: Path, week: str, force: bool, reason: str | None) -> No
     \b
     例 / examples:
       sectools ranking seal 学生会秘书处 --week 2026-W11
+      sectools ranking seal 学生会秘书处 --week 2026-W11 --force --reason "学期末统一封单"
     """
     from . import jobs
 
@@ -731,6 +732,7 @@ def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, dat
       sectools notices render 会议通知 学生会秘书处 --meeting 2026-03-08
       sectools notices render 考勤通报 学生会秘书处 --for member --format html
       sectools notices render 考勤提醒 学生会秘书处 --combine --format pdf
+      sectools notices render 会议通知 学生会秘书处 --meeting 2026-03-08 --date 2026-03-06
     """
     from . import jobs
     from .notices import Options

@@ -452,26 +452,14 @@ def _expected_both(key: Key) -> str:
     return key.kind
 
 
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                   r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
-
-
 def _date(v: Any) -> dt.date:
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    if isinstance(v, str):
-        s = unicodedata.normalize("NFKC", v).strip()
-        if re.fullmatch(r"\d{8}", s):
-            s = f"{s[:4]}-{s[4:6]}-{s[6:]}"
-        m = _DATE.match(s)
-        if m:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                pass
-    raise BadValue
+    """A date as sectools.toml or the settings sheet gives it: the reader's own date parser."""
+    from .dates import parse_date
+
+    d = parse_date(v) if isinstance(v, (str, dt.date)) else None
+    if d is None:
+        raise BadValue
+    return d
 
 
 def coerce(key: Key, v: Any) -> Any:
@@ -727,7 +715,9 @@ TEMPLATE_HEAD = (
 
 def _width(text: str) -> int:
     """Columns a text takes in an editor (Chinese characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    from .normalize import display_width
+
+    return display_width(text)
 
 
 def _line(text: str, comment: str = "") -> str:

@@ -179,3 +179,13 @@ def test_periods_as_clerks_name_them(demo_office):
         jobs.kpi(root, "2026-04", out=False)  # no ratings: refused, never 100 分 for everyone
     p = e.value.problems[0]
     assert p.code == "no-ratings-for-period" and "2026-03" in p.message() and "2026年春季学期" in p.message()
+
+
+def test_a_member_appraisal_without_a_roster_is_refused(tmp_path):
+    from sectools.errors import SectoolsError
+
+    off = office(tmp_path)
+    (off.root / "名册.xlsx").unlink()
+    with pytest.raises(SectoolsError) as e:
+        jobs.kpi(load_office(off.root), "2026-03", out=False)
+    assert e.value.problems[0].file == "名册.xlsx"

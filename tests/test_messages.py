@@ -89,6 +89,20 @@ def test_terms_follow_the_message_language():
     assert W("none").render("en") == "(none)" and str(Term("名册", "roster")) == "名册"
 
 
+def _strings(v, keys: bool = False):
+    """Every string inside nested dicts and lists (and the dicts' keys, with ``keys``)."""
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if keys:
+                yield str(k)
+            yield from _strings(x, keys)
+    elif isinstance(v, list):
+        for x in v:
+            yield from _strings(x, keys)
+    elif isinstance(v, str):
+        yield v
+
+
 def _data_strings(root) -> set[str]:
     """Everything the office itself holds: cell texts, sheet and file names, sectools.toml's strings."""
     found: set[str] = set()
@@ -107,18 +121,7 @@ def _data_strings(root) -> set[str]:
             found |= {x.text.strip() for x in d.paragraphs} | \
                 {c.text.strip() for t in d.tables for r in t.rows for c in r.cells}
 
-    def walk(v):
-        if isinstance(v, dict):
-            for k, x in v.items():
-                found.add(str(k))
-                walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-        elif isinstance(v, str):
-            found.add(v)
-
-    walk(tomllib.loads((root / "sectools.toml").read_text(encoding="utf-8")))
+    found |= set(_strings(tomllib.loads((root / "sectools.toml").read_text(encoding="utf-8")), keys=True))
     from sectools.normalize import clean_text
 
     found |= {clean_text(s) for s in found if s}  # as the reader cleans them (full-width forms folded)
@@ -197,20 +200,7 @@ def test_notice_phrases_follow_the_office_language(demo_office, lang):
         batch = jobs.notice_data(src, kind, opts)
         for rec in batch.recipients:
             seen += 1
-            words = []
-
-            def walk(v):
-                if isinstance(v, dict):
-                    for x in v.values():
-                        walk(x)
-                elif isinstance(v, list):
-                    for x in v:
-                        walk(x)
-                elif isinstance(v, str):
-                    words.append(v)
-
-            walk(rec.context)
-            for w in words:
+            for w in _strings(rec.context):
                 left = w
                 for s in data:
                     left = left.replace(s, "")

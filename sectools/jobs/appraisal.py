@@ -66,7 +66,7 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
                         for t, s in zip(ind_t.data["target"].tolist(), ind_t.data["source"].tolist()))
     if len(rat_t) == 0 and needs_ratings:
         raise SectoolsError(Problem("no-ratings", file=rat_t.file, sheet=rat_t.sheet))
-    roster = src.read("roster").data if target != "department" else None
+    roster = src.read_required("roster")[0].data if target != "department" else None  # no roster: no one to appraise
     label, choice = pick_period(rat_t, period, src.office.semester, needs_ratings)
     if computed is None:
         computed = src.kind != "book" or getattr(src, "folder_source", None) is not None

@@ -72,24 +72,14 @@ def first_day(text, month: tuple[int, int]) -> dt.date | None:
 
 def week_of(text, month: tuple[int, int]) -> tuple[int | None, str]:
     """Which week of the month a 时间安排 falls in (1–5), from its first date; None when unknown."""
-    from ..dates import Semester, parse_date
-
     if text is None:
         return None, ""
     s = str(text)
     y, m = month
-    sem = Semester(dt.date(y, m, 1), dt.date(y, m, 28))
-    d = parse_date(s, sem)
+    d = first_day(s, month)
     if d is None:
-        mm = re.search(r"(\d{1,2})\s*[月./-]\s*(\d{1,2})", s)
-        if mm:
-            d = parse_date(f"{mm.group(1)}月{mm.group(2)}日", sem)
-        else:
-            mm = re.search(r"第\s*([一二三四五12345])\s*周", s)
-            if mm:
-                return "一二三四五12345".index(mm.group(1)) % 5 + 1, s
-    if d is None or (d.year, d.month) != month:
-        return None, s
+        mm = re.search(r"第\s*([一二三四五12345])\s*周", s)
+        return ("一二三四五12345".index(mm.group(1)) % 5 + 1 if mm else None), s
     first = dt.date(y, m, 1)
     # Week 1 starts on the Monday of the 1st, or on the next Monday when the 1st is a weekend day.
     first_monday = first - dt.timedelta(days=first.weekday()) if first.weekday() < 5 else \

@@ -17,16 +17,18 @@ import zipfile
 from dataclasses import dataclass
 
 from ..errors import Problem, UnreadableFile
+from ..settings import default
 from ..messages import W
 
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 200 * 1024 * 1024
-    max_uncompressed: int = 1024 * 1024 * 1024  # bytes inflated from one workbook
-    max_parts: int = 10_000
-    max_cells: int = 10_000_000  # cells in one sheet
-    max_extent: int = 50_000_000  # rows × columns of one sheet's used rectangle
+    # the defaults are the [limits] declarations of sectools.settings
+    max_file_bytes: int = default("limits", "max_file_bytes")
+    max_uncompressed: int = default("limits", "max_uncompressed")  # bytes inflated from one workbook
+    max_parts: int = default("limits", "max_parts")
+    max_cells: int = default("limits", "max_cells")  # cells in one sheet
+    max_extent: int = default("limits", "max_extent")  # rows × columns of one sheet's used rectangle
 
     @classmethod
     def from_config(cls, data: dict | None) -> "Limits":
