@@ -224,6 +224,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "考勤标记“{value}”无法识别。可用：{allowed}。",
         "The attendance mark '{value}' is not understood. Use: {allowed}.",
     ),
+    "bad-ledger-date": (
+        "台账表头“{value}”不是一个有效日期，这一列的签到未读取。请改成真实日期或“3月3日”。",
+        "The ledger heading '{value}' is not a valid date; this column's sign-ins were not read. Use a real date "
+        "or 3月3日.",
+    ),
+    "ambiguous-ledger-date": (
+        "台账表头是数字，可能是 {value}（Excel 会把“3.10”存成 3.1），前后列的日期也定不下来，这一列的签到未读取。"
+        "请把这个表头改成真实日期或文字“3月10日”。",
+        "The ledger heading is a number that could be {value} (Excel stores 3.10 as 3.1) and the columns around "
+        "it do not decide; this column's sign-ins were not read. Make the heading a real date or the text 3月10日.",
+    ),
+    "ledger-week-needs-start": (
+        "台账按“第几周 + 星期几”排列，但 sectools.toml 没有 [office] semester_start，无法算出日期。请填写学期第一天。",
+        "The ledger is headed by teaching week and weekday, but sectools.toml has no [office] semester_start, so "
+        "the dates cannot be worked out. Set the semester's first day.",
+    ),
+    "ledger-week-mismatch": (
+        "台账表头日期 {value} 在第{actual}周，上面的周次写的是第{week}周。已按日期计入；请核对周次或日期。",
+        "The ledger date {value} is in week {actual}, but the week row above says week {week}. Counted by the "
+        "date; check the week or the date.",
+    ),
+    "ledger-weekday-mismatch": (
+        "台账表头日期 {value} 与旁边写的星期几不一致。已按日期计入；请核对。",
+        "The ledger date {value} does not match the weekday written with it. Counted by the date; check it.",
+    ),
     "meeting-without-signins": (
         "{date} 的“{value}”没有任何签到或请假记录，未计入考勤（没有人因此被记缺席）。如果会议已开，请补录签到；"
         "如果没有开，请从会议表中删去或改期。",

@@ -15,6 +15,7 @@ from sectools.cli import main
 from sectools.config import load_office
 
 from .conftest import sheet_book
+from .ledgers import LAYOUTS, write_ledger_sheet
 
 D = dt.date
 T = dt.time
@@ -183,6 +184,57 @@ def test_log_and_ledger_layouts_agree(tmp_path):
     assert log.actions == ledger.actions
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_ledger_layout_reads_as_the_log(tmp_path, layout):
+    """The same facts as a ledger headed in each way offices head one give the log's results."""
+    office = make_office(tmp_path / "o")
+    wb = openpyxl.Workbook()
+    write_ledger_sheet(wb.active, [(r[0], r[1]) for r in ROSTER[1:]], {(d, sid): v for d, sid, v in FACTS}, layout,
+                       D(2026, 3, 1))
+    wb.save(office / "签到.xlsx")
+    ledger = jobs.attendance(load_office(office), out=False)
+    log = jobs.attendance(load_office(make_office(tmp_path / "log")), out=False).result
+    assert by_id(ledger.result) == by_id(log)
+    assert ledger.result.actions == log.actions
+    assert not [p for p in ledger.problems if p.severity == "error"]
+
+
+def test_ledger_number_heading_the_order_cannot_decide_is_reported(tmp_path):
+    """3.1 first in the row may be 3月1日 or 3月10日: the column is reported, never guessed."""
+    office = make_office(tmp_path / "o")
+    wb = openpyxl.Workbook()
+    facts = {(d, sid): v for d, sid, v in FACTS if d != D(2026, 3, 8)}  # 3.1 (3/10) is now the first column
+    write_ledger_sheet(wb.active, [(r[0], r[1]) for r in ROSTER[1:]], facts, "dot-number", D(2026, 3, 1))
+    wb.save(office / "签到.xlsx")
+    job = jobs.attendance(load_office(office), out=False)
+    amb = [p for p in job.problems if p.code == "ambiguous-ledger-date"]
+    assert [(p.sheet, p.cell, p.value) for p in amb] == [("Sheet", "D2", "2026-03-01 / 2026-03-10")]
+    assert "3.10" in amb[0].message()
+    # The meeting on 3/10 has no sign-in now: it is left out and said so, not counted as everyone absent.
+    assert {m["meeting"] for m in job.result.left_out if m["reason"] == "no-signins"} == {"第1周例会", "秘书处例会"}
+
+
+def test_ledger_week_rows_need_the_semester_start(tmp_path):
+    office = make_office(tmp_path / "o", config=CONFIG.replace("semester_start = 2026-03-01\n", ""))
+    wb = openpyxl.Workbook()
+    write_ledger_sheet(wb.active, [(r[0], r[1]) for r in ROSTER[1:]], {(d, sid): v for d, sid, v in FACTS},
+                       "week-weekday", D(2026, 3, 1))
+    wb.save(office / "签到.xlsx")
+    r = CliRunner().invoke(main, ["attendance", str(office)])
+    assert r.exit_code == 1 and "semester_start" in r.output and "内部出错" not in r.output
+
+
+def test_ledger_date_under_the_wrong_week_is_warned(tmp_path):
+    office = make_office(tmp_path / "o")
+    wb = openpyxl.Workbook()
+    write_ledger_sheet(wb.active, [(r[0], r[1]) for r in ROSTER[1:]], {(d, sid): v for d, sid, v in FACTS},
+                       "week-month-day", D(2026, 3, 1))
+    wb.active["D2"] = "第9周"
+    wb.save(office / "签到.xlsx")
+    job = jobs.attendance(load_office(office), out=False)
+    assert [(p.code, p.cell) for p in job.problems if p.code.startswith("ledger-")] == [("ledger-week-mismatch", "D4")]
+
+
 def test_rules_change_with_the_config(tmp_path):
     cfg = CONFIG.replace("grace_minutes = 0", "grace_minutes = 5").replace(
         "late_as_absent_minutes = 15", "late_as_absent_minutes = 30").replace(
@@ -315,3 +367,53 @@ def test_demo_attendance_runs_and_flags_members(demo_office):
     assert len(res.meetings) > 30 and len(res.members) > 75
     assert {a["action"] for a in res.actions} >= {"提醒", "通报部长并撤销职务", "视为自动退出"}
     assert not [p for p in res.problems if p.severity == "error"]
+
+
+def _demo_ledger_pair(root: Path, dst: Path, layout: str) -> tuple[Path, Path]:
+    """The demo office twice: its log (签退 dropped: a ledger cell holds one mark or time), and the same
+    facts with every meeting that has a date of its own moved from the log into a ledger sheet."""
+    import shutil
+
+    pair = []
+    for name in ("log", "ledger"):
+        office = dst / name
+        shutil.copytree(root, office, ignore=shutil.ignore_patterns("输出", ".sectools"))
+        pair.append(office)
+    mts = openpyxl.load_workbook(root / "会议.xlsx").active
+    dates = [r[0] for r in mts.iter_rows(min_row=3, values_only=True) if r[0]]
+    single = {d.date() for d in dates if dates.count(d) == 1}
+    start = load_office(root).semester_start
+    roster = [(r[0], r[1]) for r in openpyxl.load_workbook(root / "名册.xlsx").active.iter_rows(min_row=3, values_only=True)
+              if r[0]]
+    for office, move in zip(pair, (False, True)):
+        wb = openpyxl.load_workbook(office / "签到.xlsx")
+        old = wb["签到记录"]
+        rows = [[c.value for c in r] for r in old.iter_rows()]
+        assert rows[1][5:8] == ["签到时间", "签退时间", "备注"]
+        index = wb.index(old)
+        wb.remove(old)
+        log = wb.create_sheet("签到记录", index)
+        facts = {}
+        for k, (d, meeting, sid, name, mark, t, *_rest) in enumerate(rows):
+            if move and k >= 2 and d and d.date() in single:
+                if mark or t:
+                    facts[(d.date(), sid)] = t or mark  # a time says more than its √
+                continue
+            log.append([d, meeting, sid, name, mark, t])
+        if move:
+            write_ledger_sheet(wb.create_sheet("例会台账"), roster, facts, layout, start)
+        wb.save(office / "签到.xlsx")
+    return pair[0], pair[1]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_demo_sign_ins_as_a_ledger_give_the_same_results(demo_office, tmp_path, layout):
+    """Metamorphic, on a generated office: a ledger and a log holding the same facts agree for every
+    member, meeting and action, in every ledger layout (months side by side: the demo runs March–June)."""
+    log_office, ledger_office = _demo_ledger_pair(demo_office[0], tmp_path, layout)
+    log = jobs.attendance(load_office(log_office), out=False)
+    ledger = jobs.attendance(load_office(ledger_office), out=False)
+    assert by_id(ledger.result) == by_id(log.result)
+    assert ledger.result.actions == log.result.actions
+    assert ledger.result.left_out == log.result.left_out
+    assert sorted(p.code for p in ledger.problems) == sorted(p.code for p in log.problems)

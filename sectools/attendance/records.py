@@ -15,12 +15,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import parse_date, parse_time
+from ..dates import parse_time
 from ..errors import ERROR, WARNING, Problem, UnreadableFile
 from ..messages import W
-from ..normalize import clean_text, fold
+from ..normalize import fold
 from ..reader import ReadContext, RawSheet, RawWorkbook, cell_address, find_header, resolve_sheet
 from ..reader.table import merged_fill, extract
+from .ledger import first_member_row, meeting_columns
 from .schema import MATRIX_MEMBER, SIGNINS, STATUS_WORDS
 
 RECORD_COLUMNS = ("date", "meeting", "id", "name", "status", "time_in", "time_out", "note")
@@ -111,49 +112,16 @@ def read_matrix(raw: RawSheet, file: str, ctx: ReadContext):
         return None
     rows = raw.rows
     r0, c0 = raw.origin
-    first = header.first
-    fill = merged_fill(raw, first + 3)
     member_cols = set(header.columns.values())
-    width = max(len(r) for r in rows[first:first + 2])
-
-    def lab(i, j):
-        if i >= len(rows):
-            return ""
-        v = rows[i][j] if j < len(rows[i]) else ""
-        if v == "" or v is None:
-            v = fill.get((i, j), "")
-        return v
-
-    # Meeting columns: a date in the header row, or month above / day below.
-    meetings: dict[int, tuple[dt.date | None, str | None]] = {}
-    depth = 1
-    month = None  # a month label spreads right over its days, merged or not
-    for j in range(width):
-        if j in member_cols:
-            month = None
-            continue
-        top, below = lab(first, j), lab(first + 1, j)
-        if _is_month_only(top):
-            month = top
-        elif top not in ("", None):
-            month = None
-        d = parse_date(top, ctx.semester) if not _is_month_only(top) else None
-        if d is None and below != "" and (top != "" or month):
-            d = _month_day(top if top != "" else month, below, ctx)
-            if d is not None:
-                depth = 2
-        if d is None and top == "" and below != "":
-            d = parse_date(below, ctx.semester)
-            if d is not None:
-                depth = 2
-        if d is not None:
-            meetings[j] = (d, None)
-        elif isinstance(top, str) and top.strip() and not _is_summary(top):
-            meetings[j] = (None, clean_text(top))  # a meeting named in the header
-    if not any(d for d, _ in meetings.values()):
-        return None
-    start = first + max(depth, header.last - first + 1)
-    problems: list[Problem] = []
+    start = first_member_row(raw, header, member_cols)
+    fill = merged_fill(raw, start + 1)
+    columns, header_problems = meeting_columns(raw, header, fill, member_cols, start, file, ctx)
+    if not any(c.date for c in columns.values()):
+        if not any(p.severity == ERROR for p in header_problems):
+            return None
+        return empty_frame(), header_problems  # a ledger whose dates could not be read: say which
+    meetings = {j: (c.date, c.name) for j, c in columns.items()}
+    problems: list[Problem] = list(header_problems)
     member_table = extract(raw, _shifted(header, start - 1), MATRIX_MEMBER, ctx, file)
     problems.extend(p for p in member_table.problems if p.code not in ("empty-table",))
     md = member_table.data
@@ -208,28 +176,6 @@ def _shifted(header, last: int):
     h.last = last
     h.duplicates = []
     return h
-
-
-def _is_month_only(v) -> bool:
-    return isinstance(v, str) and fold(v).rstrip("份").endswith("月") and fold(v)[:-1].rstrip("份").isdigit()
-
-
-def _month_day(top, below, ctx) -> dt.date | None:
-    t = fold(str(top)).replace("份", "")
-    if isinstance(below, float) and below.is_integer():
-        below = int(below)
-    b = fold(str(below))
-    if t.endswith("月") and t[:-1].isdigit():
-        return parse_date(f"{t}{b if b.endswith(('日', '号')) else b + '日'}", ctx.semester)
-    return None
-
-
-_SUMMARY = {fold(w) for w in ("合计", "总计", "小计", "出勤率", "出勤次数", "缺勤次数", "缺席次数", "迟到次数", "请假次数",
-                              "备注", "说明", "签名", "应到", "实到", "折算缺席", "处理", "班级", "电话", "性别", "序号")}
-
-
-def _is_summary(v: str) -> bool:
-    return fold(v) in _SUMMARY
 
 
 def _allowed_marks():
