@@ -799,7 +799,29 @@ TEXTS: dict[str, tuple[str, str]] = {
     "meeting-status": ("{meeting}（{status}）", "{meeting} ({status})"),
     # custom functions (shown by Excel with #VALUE!)
     "cell-not-number": ("{what}里的“{value}”不是数字", "'{value}' among the {what} is not a number"),
-    "cell-no-signins": ("签到区域里没有“{who}”的记录", "the sign-in range has no record of '{who}'"),
+    "cell-needs-ranges": ("{func} 算的是报表里的同一个数，需要这些区域：{needs}。",
+                          "{func} gives the report's own figure and needs these ranges: {needs}."),
+    "cell-attendance-tables": ("签到（流水或台账）、会议、名册、请假（没有请假表就写 \"无请假\"），可以再加 sectools设置 两列区域；"
+                               "例：=SEC_RATE(A2, 签到!A1:H900, 会议!A1:G50, 名册!A1:G90, 请假!A1:F40)",
+                               "sign-ins (log or ledger), meetings, roster, leave (no leave table: write \"none\"), "
+                               "optionally the two-column settings range; e.g. "
+                               "=SEC_RATE(A2, Signins!A1:H900, Meetings!A1:G50, Roster!A1:G90, Leave!A1:F40)"),
+    "cell-ranking-tables": ("各部门检查记录（可以多个区域）、班级、评分细则；例：=SEC_SCORE(\"会计2301\", \"2026-W10\", "
+                            "生活部!A1:F300, 纪检部!A1:F300, 班级!A1:D40, 评分细则!A1:E20)",
+                            "every department's inspection records (several ranges allowed), classes, score items; "
+                            "e.g. =SEC_SCORE(A2, \"2026-W10\", Dorms!A1:F300, Classes!A1:D40, Items!A1:E20)"),
+    "cell-needs-leaves": ("{func} 还需要请假区域（批准的请假不算缺席）；没有请假表就在最后写 \"无请假\"。",
+                          "{func} also needs the leave range (approved leave is not an absence); if there is no leave "
+                          "table, add \"none\" as the last argument."),
+    "cell-same-name": ("名册里有不止一个“{who}”（学号 {ids}），请用学号。",
+                       "the roster has more than one '{who}' (ids {ids}); use the id."),
+    "cell-not-a-member": ("考勤统计里没有“{who}”：请核对学号或姓名（不在名册、或这段时间不在任的人不统计）。",
+                          "'{who}' is not in the attendance figures: check the id or name (people not on the roster, "
+                          "or not serving in the period, are not counted)."),
+    "cell-no-meetings": ("“{who}”这段时间没有应到的会议，没有出勤率。", "'{who}' had no meetings to attend: no rate."),
+    "cell-not-a-class": ("{week} 的排名里没有班级“{who}”。", "the ranking of {week} has no class '{who}'."),
+    "cell-unknown-status": ("“{value}”不是考勤状态。可用：{allowed}", "'{value}' is not an attendance status. Use: {allowed}"),
+    "argument-n": ("参数{n}", "argument {n}"),
     "cell-count-mismatch": ("得分有 {scores} 个，权重有 {weights} 个，个数应相同",
                             "{scores} scores but {weights} weights: give as many of each"),
     "cell-zero-weights": ("权重之和为 0", "the weights add up to 0"),

@@ -13,3 +13,5 @@ from .roster import ROSTER
 
 TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS, CLASSES, SCORE_ITEMS,
                                             INSPECTIONS, HOLIDAYS, INDICATORS, RATINGS)}
+# The tables a sheet may be mistaken for: a sheet one of them fits better is not read as another.
+RIVALS = tuple(TABLES.values())

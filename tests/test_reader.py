@@ -400,3 +400,22 @@ def test_numbers_typed_as_text_and_a_custom_spec(tmp_path):
     assert t.data["score"].tolist() == [3.5, 1200.0, 0.85]
     assert t.data["at"].tolist() == [dt.time(19, 5), dt.time(19, 5), None]
     assert cells(t) == [("B4", "bad-number"), ("D4", "bad-time")]
+
+
+def test_a_sheet_another_table_fits_better_is_not_read_as_this_one():
+    """A book with meetings and a sign-in log but no leave sheet: the meetings (日期, 会议名称, 类型)
+    are not leave requests, and the log is not the meetings table."""
+    from sectools.attendance.schema import LEAVE_TABLE, MEETINGS
+    from sectools.reader import MemoryWorkbook, read_table_from
+    from sectools.tables import RIVALS
+
+    from . import test_attendance as ta
+
+    wb = MemoryWorkbook("考勤.xlsx", {"会议": ta.MEETINGS, "签到": ta.log_rows()})
+    leaves = read_table_from(wb, LEAVE_TABLE, context=CTX, rivals=RIVALS)
+    assert leaves.header_row is None and [p.code for p in leaves.problems] == ["table-not-found"]
+    assert read_table_from(wb, LEAVE_TABLE, context=CTX).sheet == "会议"  # what happened without rivals
+    only_log = MemoryWorkbook("签到.xlsx", {"签到": ta.log_rows()})
+    assert read_table_from(only_log, MEETINGS, context=CTX, rivals=RIVALS).header_row is None
+    # named explicitly, a sheet is read as the table it is named for
+    assert read_table_from(wb, LEAVE_TABLE, sheet="会议", context=CTX, rivals=RIVALS).sheet == "会议"

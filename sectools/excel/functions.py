@@ -1,7 +1,11 @@
-"""Custom functions for cells.  Desktop Excel: ``=SEC_RATE(签到!A1:H500, "2024010101")``;
+"""Custom functions for cells.  Desktop Excel: ``=SEC_RATE(A2, 签到!A1:H900, 会议!A1:G50, 名册!A1:G90, 请假!A1:F40)``;
 xlwings Server / Lite: ``=XLWINGS.SEC_RATE(…)``.  The docstrings are Excel's help text.
 Each converts Excel's arguments and calls its job in :mod:`sectools.jobs.cells`; a bad argument
-raises an error whose message Excel shows with ``#VALUE!``."""
+raises an error whose message Excel shows with ``#VALUE!``.
+
+A function named for a report figure (出勤率, 缺席次数, 得分, 名次) runs the report's own job on
+the ranges it is given — the only data a function on xlwings Server or Lite receives — so it
+shows exactly the report's number; given too little to compute it, it says which ranges to add."""
 
 from __future__ import annotations
 
@@ -13,20 +17,20 @@ from ..jobs import cells
 
 
 @xw.func
-@xw.arg("signins", ndim=2, doc="签到区域，含表头（流水表或台账）")
-@xw.arg("who", doc="学号或姓名")
-def SEC_RATE(signins, who: str) -> float:
-    """某人在签到区域中的出勤率：(出席+迟到+早退) ÷ (记录次数 − 公假)。"""
-    return cells.attendance_rate(signins, who)
+@xw.arg("who", ndim=2, doc="学号或姓名（一个单元格，或一列：结果也是一列）")
+@xw.arg("tables", ndim=2, doc="签到、会议、名册、请假区域（含表头，顺序不限；没有请假表写 \"无请假\"）")
+def SEC_RATE(who, *tables):
+    """出勤率，与考勤统计报表上的数相同：需要签到、会议、名册、请假四个区域。"""
+    return cells.attendance_rate(who, *tables)
 
 
 @xw.func
-@xw.arg("signins", ndim=2, doc="签到区域，含表头（流水表或台账）")
-@xw.arg("who", doc="学号或姓名")
-@xw.arg("status", doc="状态：出席、迟到、早退、事假、病假、公假、缺席 或 请假合计")
-def SEC_COUNT(signins, who: str, status: str = "缺席") -> int:
-    """某人在签到区域中某种状态的次数（默认：缺席）。"""
-    return cells.status_count(signins, who, status)
+@xw.arg("who", ndim=2, doc="学号或姓名（一个单元格，或一列）")
+@xw.arg("status", doc="出席、迟到、早退、事假、病假、公假、缺席、请假合计、出勤、折算缺席、应到")
+@xw.arg("tables", ndim=2, doc="签到、会议、名册、请假区域（含表头，顺序不限）")
+def SEC_COUNT(who, status, *tables):
+    """某种考勤次数（如缺席），与考勤统计报表上的数相同。"""
+    return cells.status_count(who, status, *tables)
 
 
 @xw.func
@@ -51,25 +55,26 @@ def SEC_DEADLINE(month: dt.date, n: int = 3) -> dt.date:
 @xw.arg("scores", ndim=2, doc="各项得分")
 @xw.arg("weights", ndim=2, doc="对应权重（个数与得分相同）")
 def SEC_WEIGHTED(scores, weights) -> float:
-    """加权得分：Σ(得分×权重) ÷ Σ权重（绩效考核的综合得分）。"""
+    """加权平均：Σ(得分×权重) ÷ Σ权重（只算给定的数；绩效考核的总分请看考核报表）。"""
     return cells.weighted(scores, weights)
 
 
 @xw.func
-@xw.arg("base", doc="基础分，如 100")
-@xw.arg("items", ndim=2, doc="加分（正数）与扣分（负数）")
-def SEC_SCORE(base: float, items) -> float:
-    """班级周得分：基础分 + 加分 − 扣分。"""
-    return cells.class_score(base, items)
+@xw.arg("name", ndim=2, doc="班级（一个单元格，或一列）")
+@xw.arg("week", doc="周次，如 2026-W10、第10周，或该周的任一日期；留空：有记录的最近一周")
+@xw.arg("tables", ndim=2, doc="各部门检查记录、班级、评分细则区域（含表头，顺序不限）")
+def SEC_SCORE(name, week, *tables):
+    """班级某周得分，与排名报表上的数相同。"""
+    return cells.class_score(name, week, *tables)
 
 
 @xw.func
-@xw.arg("value", doc="要排名的得分")
-@xw.arg("values", ndim=2, doc="全部得分")
-@xw.arg("method", doc="dense（中国式 1,2,2,3，默认）或 competition（1,2,2,4）")
-def SEC_RANK(value: float, values, method: str = "dense") -> int:
-    """得分从高到低的名次。并列时默认中国式排名（1,2,2,3）；competition 为 1,2,2,4。"""
-    return cells.rank(value, values, method)
+@xw.arg("name", ndim=2, doc="班级（一个单元格，或一列）")
+@xw.arg("week", doc="周次，如 2026-W10、第10周，或该周的任一日期；留空：有记录的最近一周")
+@xw.arg("tables", ndim=2, doc="各部门检查记录、班级、评分细则区域（含表头，顺序不限）")
+def SEC_RANK(name, week, *tables):
+    """班级某周名次（按设置在年级内或全部排名，并列按设置），与排名报表上的数相同。"""
+    return cells.class_rank(name, week, *tables)
 
 
 __all__ = ["SEC_RATE", "SEC_COUNT", "SEC_NEXT_WORKDAY", "SEC_DEADLINE", "SEC_WEIGHTED", "SEC_SCORE", "SEC_RANK"]

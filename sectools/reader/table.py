@@ -111,7 +111,11 @@ def resolve_sheet(wb: RawWorkbook, sheet: str) -> str | Problem:
 
 
 def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = None,
-                    context: ReadContext = DEFAULT_CONTEXT) -> Table:
+                    context: ReadContext = DEFAULT_CONTEXT, rivals: tuple[TableSpec, ...] = ()) -> Table:
+    """``spec``'s table from the sheet (named, or the best fitting one).  A sheet that one of the
+    ``rivals`` fits better — every required column of it and at least as many columns, a larger
+    share of its columns — is that table's, not this one's: the meetings sheet (日期, 会议名称,
+    类型) is not read as the leave table, nor a sign-in log as the meetings."""
     if sheet is not None:
         found_name = resolve_sheet(wb, sheet)
         if isinstance(found_name, Problem):
@@ -125,6 +129,8 @@ def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = Non
     for name in candidates:
         raw = wb.sheet(name)
         found = find_header(raw, spec)
+        if found and sheet is None and rivals and _belongs_elsewhere(raw, found, spec, rivals):
+            continue
         if found and (best is None or found.score > best[1].score):
             best = (raw, found)
             if found.complete:
@@ -134,6 +140,19 @@ def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = Non
                                      params={"table": spec.term, "required": spec.required_term(3)})],
                       wb.display, sheet)
     return extract(best[0], best[1], spec, context, wb.display)
+
+
+def _belongs_elsewhere(raw: RawSheet, found: "Header", spec: TableSpec, rivals) -> bool:
+    share = found.score[1] / len(spec.fields)
+    for other in rivals:
+        if other is spec:
+            continue
+        h = find_header(raw, other)
+        if h is None or h.score[0] < len(other.required):
+            continue
+        if h.score[1] >= found.score[1] and h.score[1] / len(other.fields) > share:
+            return True
+    return False
 
 
 def empty_table(spec: TableSpec, problems: list[Problem], file: str | None, sheet: str | None = None) -> Table:

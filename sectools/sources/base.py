@@ -12,7 +12,7 @@ from ..config import Office, load_office, office_from_dict
 from ..errors import WARNING, Problem, SectoolsError, UnreadableFile
 from ..reader import MemoryWorkbook, RawSheet, ReadContext, Table, open_workbook, read_table_from
 from ..reader.table import empty_table
-from ..tables import TABLES
+from ..tables import RIVALS, TABLES
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".docx", ".csv")
@@ -106,7 +106,7 @@ class Source:
         for wb, _ in self._open_each(name, tables, spec):
             with wb:
                 try:
-                    tables.append(read_table_from(wb, spec, sheet=sheet, context=self.ctx))
+                    tables.append(read_table_from(wb, spec, sheet=sheet, context=self.ctx, rivals=RIVALS))
                 except UnreadableFile as e:
                     tables.append(empty_table(spec, e.problems, wb.display))
         table = tables[0] if tables else empty_table(spec, [Problem(

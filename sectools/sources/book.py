@@ -4,7 +4,8 @@ Reading: every sheet's values become a :class:`~sectools.reader.RawSheet`, so ta
 by their headers with the same rules as files (title rows, two-row headers, aliases, 繁体 …).
 An optional settings sheet (``sectools设置``: one setting per row, name in A, value in B) names
 the office, the semester and — if tables are on other sheets than sectools would find — which
-sheet holds which table.  On desktop Excel a table that is not in the book is read from the
+sheet holds which table; any other sectools.toml setting goes there by its dotted name
+(``attendance.grace_minutes`` | 5).  On desktop Excel a table that is not in the book is read from the
 office folder (the workbook's own folder, or ``办公室文件夹`` in the settings), if it has one.
 
 Writing: results go only to sheets sectools owns — a sheet whose A1 title carries the mark
@@ -21,7 +22,7 @@ from typing import Any
 from ..normalize import fold
 from ..config import load_office, office_from_dict
 from ..reader import MemoryWorkbook, RawSheet, ReadContext, Table, read_table_from
-from ..tables import TABLES
+from ..tables import RIVALS, TABLES
 from .base import OfficeSource, Source, inspections_not_found, table_rules
 
 MARK = "sectools"
@@ -86,29 +87,7 @@ class BookWorkbook(MemoryWorkbook):
     # -- settings ----------------------------------------------------------------------
     def settings(self) -> tuple[dict, Path | None]:
         """sectools.toml-shaped settings from the settings sheet, and the office folder."""
-        data: dict = {"office": {}, "tables": {}, "extra": {}}
-        folder = None
-        name = next((n for n in self.sheet_names if fold(n) in {fold(s) for s in SETTINGS_SHEETS}), None)
-        if name:
-            for row in self._sheets[name].rows:
-                if len(row) < 2 or not isinstance(row[0], str):
-                    continue
-                key = SETTING_KEYS.get(row[0].strip()) or SETTING_KEYS.get(fold(row[0]))
-                value = row[1]
-                if not key or value in ("", None):
-                    continue
-                if isinstance(value, dt.datetime):
-                    value = value.date()
-                section, field = key
-                if section == "folder":
-                    folder = Path(str(value))
-                elif section == "tables":
-                    data["tables"][field] = {"sheet": str(value)}
-                elif section == "extra":
-                    data["extra"][field] = value.isoformat() if isinstance(value, dt.date) else str(value)
-                else:
-                    data["office"][field] = value if isinstance(value, dt.date) else str(value).strip()
-            self.sheet_names.remove(name)
+        data, folder = read_settings(self)
         if folder is None:
             try:
                 full = getattr(self.book, "fullname", "") or ""
@@ -119,16 +98,86 @@ class BookWorkbook(MemoryWorkbook):
         return data, folder
 
 
+class RangesWorkbook(MemoryWorkbook):
+    """The ranges a custom function was given, one sheet each (``参数2`` …), so the jobs read them
+    as they read a book: each table found by its header.  A two-column range of settings
+    (学期开始, 办公室名称 …) is the settings sheet."""
+
+    kind = "ranges"
+
+    def __init__(self, func: str, ranges: list, first: int = 1, lang: str = "zh-CN"):
+        from ..messages import text
+
+        super().__init__(func)
+        self.owned: list[str] = []
+        for k, value in enumerate(ranges, first):
+            rows = [[_cell(v) for v in r] for r in _matrix(value)]
+            name = SETTINGS_SHEETS[0] if _is_settings(rows) else text("argument-n", lang, n=k)
+            self.add(RawSheet(name, rows))
+
+    def settings(self) -> tuple[dict, Path | None]:
+        return read_settings(self)
+
+
+def _is_settings(rows: list[list]) -> bool:
+    keys = [r[0] for r in rows if r and isinstance(r[0], str) and r[0].strip()]
+    return bool(keys) and all(len(r) <= 3 for r in rows) and \
+        sum(1 for k in keys if (SETTING_KEYS.get(k.strip()) or SETTING_KEYS.get(fold(k)) or _dotted(k))) * 2 >= len(keys)
+
+
+def _dotted(label: str) -> tuple[str, str] | None:
+    k = label.strip()
+    section, dot, field = k.partition(".")
+    if dot and section.isidentifier() and field.replace(".", "_").isidentifier() and section not in ("tables",):
+        return ("rules", k)
+    return None
+
+
+def read_settings(wb: MemoryWorkbook) -> tuple[dict, Path | None]:
+    """The settings sheet's rows → sectools.toml-shaped settings and the office folder it names;
+    the settings sheet is then no longer one of the workbook's table sheets."""
+    data: dict = {"office": {}, "tables": {}, "extra": {}}
+    folder = None
+    name = next((n for n in wb.sheet_names if fold(n) in {fold(s) for s in SETTINGS_SHEETS}), None)
+    if name:
+        for row in wb.sheet(name).rows:
+            if len(row) < 2 or not isinstance(row[0], str):
+                continue
+            key = SETTING_KEYS.get(row[0].strip()) or SETTING_KEYS.get(fold(row[0])) or _dotted(row[0])
+            value = row[1]
+            if not key or value in ("", None):
+                continue
+            if key[0] == "rules":  # any sectools.toml setting by its dotted name: attendance.grace_minutes
+                section, _, field = key[1].partition(".")
+                data.setdefault("rules", {}).setdefault(section, {})[field] = \
+                    int(value) if isinstance(value, float) and value.is_integer() else value
+                continue
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            section, field = key
+            if section == "folder":
+                folder = Path(str(value))
+            elif section == "tables":
+                data["tables"][field] = {"sheet": str(value)}
+            elif section == "extra":
+                data["extra"][field] = value.isoformat() if isinstance(value, dt.date) else str(value)
+            else:
+                data["office"][field] = value if isinstance(value, dt.date) else str(value).strip()
+        wb.sheet_names.remove(name)
+    return data, folder
+
+
 class BookSource(Source):
     """An open workbook (``xw.Book``); tables it lacks come from its office folder, if it has one."""
 
     kind = "book"
 
-    def __init__(self, book):
+    def __init__(self, book, wb: MemoryWorkbook | None = None):
         from ..messages import normalize_lang
 
         self.book = book
-        self.wb = BookWorkbook(book)
+        self.wb = wb if wb is not None else BookWorkbook(book)
+        self.name = self.wb.display
         data, folder = self.wb.settings()
         self.book_tables = {k: v["sheet"] for k, v in data.pop("tables", {}).items()}
         extra = data.pop("extra", {})
@@ -139,7 +188,7 @@ class BookSource(Source):
                 setattr(office, k, normalize_lang(v) if k == "lang" else v)
             self.folder_source = OfficeSource(office)
         else:
-            office = office_from_dict(Path("."), {"office": data["office"]})
+            office = office_from_dict(Path("."), {"office": data["office"], **data.get("rules", {})})
         super().__init__(office)
         self.options = extra
         if self.folder_source is not None:
@@ -160,7 +209,8 @@ class BookSource(Source):
             elif name == "inspections":
                 self._cache[key] = bool(Source._read_inspections(self).tables)
             else:
-                t = read_table_from(self.wb, TABLES[name], sheet=self.book_tables.get(name), context=self.ctx)
+                t = read_table_from(self.wb, TABLES[name], sheet=self.book_tables.get(name), context=self.ctx,
+                                    rivals=RIVALS)
                 self._cache[key] = t.header_row is not None
         return self._cache[key]
 
@@ -183,10 +233,10 @@ class BookSource(Source):
             if not t.tables and self.folder_source is not None:
                 return self.folder_source.read("inspections")
             if not t.tables:
-                t.problems.append(inspections_not_found(self.book.name, self.lang))
+                t.problems.append(inspections_not_found(self.name, self.lang))
             return t
         spec = TABLES[name]
-        t = read_table_from(self.wb, spec, sheet=self.book_tables.get(name), context=self.ctx)
+        t = read_table_from(self.wb, spec, sheet=self.book_tables.get(name), context=self.ctx, rivals=RIVALS)
         found = t.header_row is not None and not any(p.code == "missing-column" for p in t.problems)
         if found or (t.header_row is not None and name in self.book_tables):
             t.problems.extend(table_rules(name, self.office, t))
@@ -203,7 +253,7 @@ class BookSource(Source):
 
         rec = read_signins(self.wb, self.ctx, self.book_tables.get("signins"))
         if rec.sheets or self.folder_source is None:
-            return SigninTable(SIGNINS, rec, self.book.name if rec.sheets else None, rec.problems)
+            return SigninTable(SIGNINS, rec, self.name if rec.sheets else None, rec.problems)
         return self.folder_source.read("signins")
 
     def _semester_from(self, meetings: Table) -> None:
