@@ -980,6 +980,8 @@ LABELS: dict[str, str] = {
     "周一": "Monday", "会议数": "Meetings", "全体": "All", "依据": "Rule", "通知": "Notice", "相关会议": "Meetings counted",
     "各部门出勤率": "Attendance rate by department", "每周出勤率（全体与各部门）": "Weekly attendance rate",
     "没有达到处理标准的成员。": "No one reached a threshold.",
+    "考勤明细": "Detail", "结果": "Status", "来源": "Record", "记录位置": "Where", "请假记录": "leave request",
+    "签到记录": "sign-in", "无记录": "none", "没有签到或请假记录，记缺席": "no sign-in or leave record: absent",
     # sign-in sheet
     "签到表": "Sign-in sheet", "序号": "No.", "签到时间": "Signed in", "本人签名": "Signature", "备注": "Note",
     # ranking

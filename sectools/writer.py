@@ -129,10 +129,34 @@ def _loc(v: Any, lang: str) -> Any:
     return v.render(lang) if isinstance(v, Term) else v
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Where a figure came from: a cell of a clerk's workbook, shown as ``签到.xlsx › 签到记录!F3`` and,
+    where it can be, a link that opens the workbook at that cell (``path``: the file, for a report
+    written beside the office; ``internal``: a sheet of the same book, for the Excel buttons)."""
+
+    file: str
+    sheet: str | None
+    cell: str | None
+    path: Path | None = None
+    internal: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}!{self.cell}" if self.sheet and self.cell else (self.sheet or self.cell or "")
+        return f"{self.file} › {where}" if where else self.file
+
+    def anchor(self) -> str:
+        sheet = (self.sheet or "").replace("'", "''")
+        return f"'{sheet}'!{self.cell or 'A1'}"
+
+
+MAX_LINKS = 65000  # xlsxwriter (and Excel) keep at most 65,530 links on a sheet; past that the text alone
+
+
 @dataclass
 class Column:
     label: Any  # str, or a Term (sectools' word, shown in the workbook's language)
-    kind: str = "text"  # text, wrap (long text), int, number, percent, date, time, datetime
+    kind: str = "text"  # text, wrap (long text), int, number, percent, date, time, datetime, link (a Ref)
     width: float | None = None
     low: float | None = None  # highlight values below this (rates)
 
@@ -199,6 +223,7 @@ class Styles:
             "date": {"num_format": "yyyy-mm-dd"},
             "time": {"num_format": "hh:mm"},
             "datetime": {"num_format": "yyyy-mm-dd hh:mm"},
+            "link": {"num_format": "@", "font_color": "#1F4E9E", "underline": 1},  # a Ref: where a figure came from
         }
         self.cell = {k: wb.add_format({**base, **v, "border": 1, "border_color": "#D9D9D9"}) for k, v in kinds.items()}
         self.band = {k: wb.add_format({**base, **v, "border": 1, "border_color": "#D9D9D9", "bg_color": BAND_FILL})
@@ -208,9 +233,23 @@ class Styles:
         self.blank = {k: wb.add_format({**base, **v}) for k, v in kinds.items()}
 
 
-def write_value(ws, r: int, c: int, v: Any, fmt) -> None:
-    """One cell, typed explicitly: strings always as strings (never formulas)."""
-    if v is None or (isinstance(v, float) and v != v):
+def write_value(ws, r: int, c: int, v: Any, fmt, links: dict | None = None) -> None:
+    """One cell, typed explicitly: strings always as strings (never formulas); a :class:`Ref` as a
+    link to the cell it names when ``links`` (``{"from": report folder, "n": count}``) allows."""
+    if isinstance(v, Ref):
+        url = None
+        if links is not None and links["n"] < MAX_LINKS:
+            if v.path is not None and links.get("from") is not None:
+                rel = os.path.relpath(v.path, links["from"])
+                url = "external:" + rel + "#" + v.anchor()
+            elif v.internal:
+                url = "internal:" + v.anchor()
+        if url and len(url) <= 2079:
+            links["n"] += 1
+            ws.write_url(r, c, url, fmt, string=str(v))
+        else:
+            ws.write_string(r, c, str(v), fmt)
+    elif v is None or (isinstance(v, float) and v != v):
         ws.write_blank(r, c, None, fmt)
     elif isinstance(v, str):
         ws.write_string(r, c, v, fmt)
@@ -247,8 +286,9 @@ def fit_width(column: Column, values: Iterable[Any]) -> float:
     return min(max(w, 6), 60)
 
 
-def write_sheet(wb, styles: Styles, sheet: Sheet) -> Any:
+def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None) -> Any:
     ws = wb.add_worksheet(_safe_sheet_name(sheet.name))
+    links = {"from": link_from, "n": 0}
     ws.hide_gridlines(2)
     top = 0
     if sheet.title:
@@ -267,7 +307,7 @@ def write_sheet(wb, styles: Styles, sheet: Sheet) -> Any:
     for i, row in enumerate(sheet.rows):
         band = styles.band if i % 2 else styles.cell
         for c, col in enumerate(sheet.columns):
-            write_value(ws, top + 1 + i, c, row[c] if c < len(row) else None, band[col.kind])
+            write_value(ws, top + 1 + i, c, row[c] if c < len(row) else None, band[col.kind], links)
         if wraps:  # row height for wrapped text (neither Excel nor LibreOffice grows it on open)
             lines = max(-(-display_width(str(row[c] or "")) // max(int(w) - 1, 1)) for c, w in wraps)
             if lines > 1:
@@ -353,7 +393,7 @@ def write_workbook(target: str | os.PathLike, sheets: list[Sheet], inputs: Itera
         wb = new_workbook(tmp)
         styles = Styles(wb)
         for s in sheets:
-            write_sheet(wb, styles, s.rendered(lang))
+            write_sheet(wb, styles, s.rendered(lang), Path(target).resolve().parent)
         if extra:
             extra(wb, styles)
         wb.close()

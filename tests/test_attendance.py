@@ -141,7 +141,12 @@ def make_office(folder: Path, signins: str = "log", config: str = CONFIG, extra_
 
 
 def by_id(res) -> dict[str, dict]:
-    return {r["id"]: r for r in res.as_records()}
+    """Per member: every figure and every meeting's status (where the record sits is layout's business)."""
+    out = {}
+    for r in res.as_records():
+        r["meetings"] = [(m["date"], m["meeting"], m["status"]) for m in r["meetings"]]
+        out[r["id"]] = r
+    return out
 
 
 EXPECTED = {
@@ -417,3 +422,38 @@ def test_demo_sign_ins_as_a_ledger_give_the_same_results(demo_office, tmp_path, 
     assert ledger.result.actions == log.result.actions
     assert ledger.result.left_out == log.result.left_out
     assert sorted(p.code for p in ledger.problems) == sorted(p.code for p in log.problems)
+
+
+@pytest.mark.parametrize("layout", ["log", "matrix"])
+def test_every_figure_traces_to_the_cell_it_came_from(tmp_path, layout):
+    """The detail sheet and the JSON cite, for every member at every meeting, the clerk's cell
+    that decided the status; the cell really holds that member's mark, time or leave."""
+    office = make_office(tmp_path / "o", layout)
+    out = tmp_path / "考勤.xlsx"
+    r = CliRunner().invoke(main, ["attendance", str(office), "--out", str(out)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    data = json.loads(CliRunner().invoke(main, ["attendance", str(office), "--format", "json"]).stdout)
+    books: dict[str, openpyxl.Workbook] = {}
+    seen = set()
+    for member in data:
+        assert len(member["meetings"]) == member["expected"]
+        for m in member["meetings"]:
+            if m["source"] is None:
+                assert m["status"] == "absent"  # no record at all
+                continue
+            file, where = m["source"].split(" › ")
+            sheet, cell = where.rsplit("!", 1)
+            wb = books.setdefault(file, openpyxl.load_workbook(office / file))
+            ws = wb[sheet]
+            assert ws[cell].value not in (None, ""), m
+            row = [c.value for c in ws[ws[cell].row]]
+            assert member["id"] in row or member["name"] in row, (m, row)
+            seen.add((member["id"], m["date"], file))
+    assert ("006", "2026-03-15", "请假.xlsx") in seen  # approved sick leave: the leave request is the record
+    wb = openpyxl.load_workbook(out)
+    ws = wb[wb.sheetnames[5]]
+    assert ws.title == "考勤明细" and [c.value for c in ws[2]][-2:] == ["来源", "记录位置"]
+    linked = [c for c in ws["H"][2:] if c.hyperlink]
+    assert linked and all(c.hyperlink.target.replace("\\", "/").endswith(("o/签到.xlsx", "o/请假.xlsx"))
+                          for c in linked)
+    assert all(c.hyperlink.location == "'" + c.value.split(" › ")[1].replace("!", "'!") for c in linked)

@@ -34,8 +34,14 @@ def test_attendance_rules_on_frames_match_the_hand_computed_counts():
 
 
 def test_frames_and_a_folder_give_the_same_attendance(tmp_path):
-    folder = jobs.attendance(load_office(ta.make_office(tmp_path / "o")), out=False).records()
-    assert jobs.attendance(attendance_frames()).records() == folder
+    def cells_only(records):  # a frame has no file name: the records' cells must still agree
+        for r in records:
+            for m in r["meetings"]:
+                m["source"] = m["source"] and m["source"].rsplit("!", 1)[1]
+        return records
+
+    folder = cells_only(jobs.attendance(load_office(ta.make_office(tmp_path / "o")), out=False).records())
+    assert cells_only(jobs.attendance(attendance_frames()).records()) == folder
 
 
 def test_a_dataframe_with_field_names_is_read_like_a_sheet():

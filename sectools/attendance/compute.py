@@ -49,6 +49,7 @@ class Result:
     meeting_index: Any = None
     rules: Rules = field(default_factory=Rules)
     left_out: list[dict] = field(default_factory=list)  # meetings not counted: {date, meeting, reason}
+    trace: Any = None  # DataFrame: every member × counted meeting → status and the record cell behind it
 
     def as_records(self, lang: str = "zh-CN") -> list[dict]:
         """Per-member dicts for --format json."""
@@ -58,6 +59,16 @@ class Result:
             by_member.setdefault(a["id"], []).append(
                 {"action": a["action"], "rule": a["rule"], "notice": a["notice"], "counted_absences": a["count"],
                  "meetings": a["meetings"]})
+        detail: dict[str, list[dict]] = {}
+        if self.trace is not None and len(self.trace):
+            t = self.trace
+            refs = t["source"].tolist() if "source" in t.columns else [None] * len(t)
+            for sid, d, m, st, ref, f, sh, c in zip(t["id"].tolist(), t["date"].tolist(), t["meeting"].tolist(),
+                                                   t["status"].tolist(), refs, t["file"].tolist(),
+                                                   t["sheet"].tolist(), t["cell"].tolist()):
+                src = str(ref) if ref is not None else (f"{f} › {sh}!{c}" if f else None)
+                detail.setdefault(sid, []).append({"date": d.isoformat() if d else None, "meeting": m,
+                                                   "status": st, "source": src})
         for r in self.members.itertuples(index=False):
             out.append({
                 "id": r.id, "name": r.name, "department": r.department, "post": r.post,
@@ -68,6 +79,7 @@ class Result:
                 "rate": None if r.rate is None or r.rate != r.rate else round(float(r.rate), 4),
                 "longest_absence_streak": int(r.longest_absence_streak),
                 "actions": by_member.get(r.id, []),
+                "meetings": detail.get(r.id, []),  # each meeting counted: its status and the record cell
             })
         return out
 
@@ -199,6 +211,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
         source[mi[take], ki[take]] = take
     # -- leave records
     leave_status = np.full((M, K), NONE, dtype=np.int8)
+    leave_source = np.full((M, K), -1, dtype=np.int64)
     if leaves is not None and len(leaves.frame):
         lf = leaves.frame
         li, lprobs = _resolve(leaves, res_member, ("id", "name"), "member")
@@ -218,6 +231,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
             code = CODE[kindv] if leave_approved(appr) else CODE[ABSENT]
             for k in targets:
                 leave_status[li[r], k] = code
+                leave_source[li[r], k] = r
     # -- meetings that were not held yet, or whose sign-ins were not recorded, are not counted
     left_out: list[dict] = []
     counted = np.ones(K, dtype=bool)
@@ -234,6 +248,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     if not counted.all():
         mt = mt[counted].reset_index(drop=True)
         expected, status, leave_status = expected[:, counted], status[:, counted], leave_status[:, counted]
+        source, leave_source = source[:, counted], leave_source[:, counted]
         K = len(mt)
     # -- the final status of every expected pair
     final = np.where(expected, CODE[ABSENT], NONE).astype(np.int8)
@@ -244,6 +259,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     final = np.where(expected & has_leave_rec, leave_status, final)
     final = np.where(expected & attended, status, final)
 
+    trace = _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves)
     members = _member_frame(roster, final, rules)
     actions = _actions(roster, mt, final, rules, lang)
     act_text: dict[int, list[str]] = {}
@@ -257,7 +273,43 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     for a in actions:
         a.pop("_member", None)
     return Result(members, departments_df, meetings_df, weeks, dep_weeks, actions, problems, final,
-                  roster, mt, rules, left_out)
+                  roster, mt, rules, left_out, trace)
+
+
+def _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves):
+    """Every expected (member, meeting): its status and the record that decided it — the sign-in
+    cell, the leave request's row, or none (absent: no record at all)."""
+    import numpy as np
+    import pandas as pd
+
+    mi, ki = np.nonzero(expected)
+    use_leave = (leave_status[mi, ki] != NONE) & ~attended[mi, ki]
+    rec = np.where(use_leave, -1, source[mi, ki])
+    lrec = np.where(use_leave, leave_source[mi, ki], -1)
+
+    def where(records, idx, fieldname):
+        if records is None or idx < 0:
+            return None, None, None
+        f, sh, c = records.cell(int(idx), fieldname)
+        return (f if isinstance(f, str) else None), (sh if isinstance(sh, str) else None), c
+
+    f = signins.frame
+    marks = f["status"].tolist() if len(f) else []
+
+    def signin_cell(r):  # the 状态 cell, or the sign-in time's when no mark was typed
+        blank = marks[r] is None or marks[r] == "" or (isinstance(marks[r], float) and marks[r] != marks[r])
+        return where(signins, r, "c_time" if blank and int(f["c_time"].iat[r]) >= 0 else "c_status")
+
+    cells = [signin_cell(r) if r >= 0 else where(leaves, lr, "c_status") for r, lr in zip(rec.tolist(), lrec.tolist())]
+    return pd.DataFrame({
+        "member": mi, "id": roster["id"].to_numpy()[mi], "name": roster["name"].to_numpy()[mi],
+        "department": roster["department"].to_numpy()[mi],
+        "date": mt["date"].to_numpy()[ki], "meeting": mt["meeting"].to_numpy()[ki],
+        "status": [STATUSES[c] for c in final[mi, ki].tolist()],
+        "file": pd.Series([c[0] for c in cells], dtype=object), "sheet": pd.Series([c[1] for c in cells], dtype=object),
+        "cell": pd.Series([c[2] for c in cells], dtype=object),
+        "via": np.where(use_leave, "leave", np.where(rec >= 0, "signin", "none")),
+    })
 
 
 def _sort_key(s):

@@ -97,12 +97,31 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
           a["rule"], a["notice"], "；".join(a["meetings"])] for a in res.actions],
         title=title, note=None if res.actions else L("没有达到处理标准的成员。"),
     )
-    sheets = [members, departments, weeks, meetings, actions]
+    sheets = [members, departments, weeks, meetings, actions, trace_sheet(res, title)]
     if res.problems:
         from ..report import problems_sheet
 
         sheets.append(problems_sheet(res.problems, lang))
     return sheets
+
+
+def trace_sheet(res: Result, title) -> Sheet:
+    """Every member at every counted meeting: the status and the record cell it comes from, so an
+    objection to a figure is checked in minutes (the cell is a link where the record can be opened)."""
+    from .schema import STATUS_LABELS
+
+    t = res.trace
+    rows = []
+    if t is not None and len(t):
+        refs = t["source"].tolist() if "source" in t.columns else [None] * len(t)
+        for sid, name, dep, d, m, st, via, ref in zip(t["id"].tolist(), t["name"].tolist(), t["department"].tolist(),
+                                                      t["date"].tolist(), t["meeting"].tolist(), t["status"].tolist(),
+                                                      t["via"].tolist(), refs):
+            rows.append([sid, name, dep, d, m, L(STATUS_LABELS[st]), L("请假记录" if via == "leave" else "签到记录")
+                         if via != "none" else L("无记录"), ref if ref is not None else L("没有签到或请假记录，记缺席")])
+    return Sheet(L("考勤明细"), [Column(L("学号")), Column(L("姓名")), Column(L("部门")), Column(L("日期"), "date"),
+                                Column(L("会议"), width=22), Column(L("结果")), Column(L("来源")),
+                                Column(L("记录位置"), "link", width=34)], rows, title=title)
 
 
 # ---- the printable sign-in sheet ------------------------------------------------------------

@@ -11,6 +11,7 @@ from .. import jobs
 from ..errors import ERROR, Problem, SectoolsError
 from ..messages import L, normalize_lang, text
 from ..sources.book import MARK, BookWorkbook
+from ..writer import Ref
 
 ALERT_PROBLEMS = 5
 
@@ -19,6 +20,8 @@ ALERT_PROBLEMS = 5
 def _excel_value(v: Any) -> Any:
     if v is None:
         return None
+    if isinstance(v, Ref):
+        return str(v)
     if isinstance(v, float):
         return None if v != v else v
     if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalars
@@ -72,8 +75,25 @@ def put_sheet(book, sheet, owned: list[str], lang: str = "zh-CN") -> str:
             fmt = FORMATS.get(col.kind)
             if fmt:
                 ws.range((3, c + 1), (2 + n, c + 1)).number_format = fmt
+    _links(ws, sheet)
     ws.range((2, 1), (2 + max(n, 1), width)).columns.autofit()
     return name
+
+
+MAX_BOOK_LINKS = 2000  # each link is one action in the answer to Excel
+
+
+def _links(ws, sheet) -> None:
+    """A Ref to a cell of this book becomes a link to it (click: the clerk's record)."""
+    done = 0
+    for c, col in enumerate(sheet.columns):
+        if col.kind != "link":
+            continue
+        for i, r in enumerate(sheet.rows):
+            v = r[c] if c < len(r) else None
+            if isinstance(v, Ref) and v.internal and done < MAX_BOOK_LINKS:
+                ws.range((3 + i, c + 1)).add_hyperlink("#" + v.anchor(), str(v))
+                done += 1
 
 
 def put_sheets(book, sheets, owned: list[str], rename: dict | None = None, lang: str = "zh-CN") -> list[str]:

@@ -47,6 +47,8 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
             detail = W("all-left-out", count=len(res.left_out))
         raise SectoolsError(Problem("no-meetings", file=meetings.file, sheet=meetings.sheet, value=kind,
                                     params={"detail": detail}))
+    t = res.trace
+    t["source"] = [src.ref(f, sh, c) for f, sh, c in zip(t["file"].tolist(), t["sheet"].tolist(), t["cell"].tolist())]
     job = JobResult("attendance", res, list(res.problems))
     a, b = date_from or office.semester_start, date_to or office.semester_end
     if not (date_from and date_to) and a and b:

@@ -84,6 +84,12 @@ class Source:
     def display(self, path: Path) -> str:
         return path.name
 
+    def ref(self, file: str | None, sheet: str | None, cell: str | None):
+        """Where a record is, as a report cites it (and links to it where it can)."""
+        from ..writer import Ref
+
+        return Ref(file or "", sheet, cell) if file else None
+
     # -- reading ---------------------------------------------------------------------------
     def workbooks(self, name: str) -> Iterable[tuple[Any, str]]:
         """(open workbook, label) pairs that hold table ``name``; problems are raised as UnreadableFile."""
@@ -297,6 +303,14 @@ class OfficeSource(Source):
 
     def display(self, path: Path) -> str:
         return self.office.display(path)
+
+    def ref(self, file: str | None, sheet: str | None, cell: str | None):
+        from ..writer import Ref
+
+        if not isinstance(file, str) or not file:
+            return None
+        path = (self.office.root / file).resolve()
+        return Ref(file, sheet, cell, path if path.is_file() else None)
 
     def inspections_label(self) -> str:
         return self.display(self.office.path_of("inspections"))

@@ -274,6 +274,13 @@ class BookSource(Source):
     def display(self, path: Path) -> str:
         return self.folder_source.display(path) if self.folder_source else path.name
 
+    def ref(self, file: str | None, sheet: str | None, cell: str | None):
+        from ..writer import Ref
+
+        if file and file == self.name:
+            return Ref(file, sheet, cell, internal=self.book is not None)
+        return self.folder_source.ref(file, sheet, cell) if self.folder_source else super().ref(file, sheet, cell)
+
 
 class _Shared:
     """The book's workbook, lent to a reader without closing it."""
