@@ -862,6 +862,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "kpi-missing": ("缺少评分：{names}", "no score for: {names}"),
+    "kpi-basis-attendance": ("考勤统计：出勤 {attended} 次 ÷ 应到 {expected} 次（公假不计），见考勤报表的考勤明细",
+                             "attendance: attended {attended} of {expected} (official leave not counted); see the "
+                             "attendance report's detail"),
+    "kpi-basis-plans": ("{department}的月度计划、总结按时上交的比例，见计划总结报表", "{department}'s share of plans and "
+                        "summaries handed in on time; see the plans report"),
+    "kpi-basis-summaries": ("{department}月度总结的平均完成率，见计划总结报表", "{department}'s mean completion in its "
+                            "monthly summaries; see the plans report"),
     "n-missing-zero": ("{x}（缺少评分，按 0 分计）", "{x} (no score, counted as 0)"),
     "n-missing-excluded": ("—（缺少评分，未计入）", "— (no score, left out)"),
     "quota-exceeded": ("超出{grade}名额（{count} 人）", "over the {grade} quota ({count} people)"),
@@ -987,6 +994,8 @@ LABELS: dict[str, str] = {
     # ranking
     "排名": "Ranking", "年级": "Grade", "班级": "Class", "得分": "Score", "加分": "Bonuses", "扣分": "Deductions",
     "流动红旗": "Red flag", "严重违纪": "Serious violation", "是": "yes",
+    "得分明细": "Detail", "项目": "Item", "次数": "Count", "分值": "Points", "已达周上限": "weekly cap reached",
+    "本周没有计分的检查记录。": "No inspection record counted this week.",
     # plans
     "总览": "Overview", "提交时间": "Handed in", "状态": "Status", "条目数": "Items", "完成率": "Completion",
     "问题": "Problems", "文件": "File", "全部条目": "All items", "工作项目": "Work item", "具体内容": "Details",
@@ -997,6 +1006,7 @@ LABELS: dict[str, str] = {
     "周次": "Week", "本月内": "this month",
     # appraisal
     "考核结果": "Results", "绩效考核": "Appraisal", "总排名": "Rank", "部门内排名": "Rank in department",
+    "评分明细": "Detail", "评分人": "Rater", "分数": "Score", "计算依据": "Basis",
     "总分": "Total", "等级": "Grade", "奖金（元）": "Bonus (yuan)", "说明": "Note", "指标与权重": "Indicators",
     "指标": "Indicator", "类别": "Category", "权重": "Weight", "评分方式": "Method", "数据来源": "Source",
     "满分": "Full marks", "加减分": "bonuses and deductions",

@@ -443,7 +443,9 @@ def test_every_figure_traces_to_the_cell_it_came_from(tmp_path, layout):
                 continue
             file, where = m["source"].split(" › ")
             sheet, cell = where.rsplit("!", 1)
-            wb = books.setdefault(file, openpyxl.load_workbook(office / file))
+            if file not in books:
+                books[file] = openpyxl.load_workbook(office / file)
+            wb = books[file]
             ws = wb[sheet]
             assert ws[cell].value not in (None, ""), m
             row = [c.value for c in ws[ws[cell].row]]

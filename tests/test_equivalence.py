@@ -44,10 +44,19 @@ def results(offices) -> dict[str, dict]:
     return out
 
 
+def figures(x):
+    """A result without where its records sit (the cells move with the layout; test_trace checks them)."""
+    if isinstance(x, dict):
+        return {k: figures(v) for k, v in x.items() if k != "source"}
+    if isinstance(x, list):
+        return [figures(v) for v in x]
+    return x
+
+
 def test_cli_results_do_not_depend_on_the_layout(results):
     demo, relaid = results["demo"], results["relaid"]
     for job in demo:
-        assert demo[job] == relaid[job], job
+        assert figures(demo[job]) == figures(relaid[job]), job
     # and they are real answers, not empty ones
     assert len(demo["attendance"]) > 50 and any(m["absent"] for m in demo["attendance"])
     assert len(demo["ranking"]) == 30 and any(r["red_flag"] for r in demo["ranking"])

@@ -128,6 +128,19 @@ def test_attendance_button_writes_its_own_sheets_only(tmp_path, ledger):
     assert "考勤统计完成" in text and "6 名成员" in text
     fmt = [a for a in actions if a["func"] == "setNumberFormat" and a["args"] == ["0.0%"]]
     assert fmt and fmt[0]["sheet_position"] == new["考勤统计"]
+    # every figure traced to the clerk's cell in this book, as a link that jumps there
+    detail = sheet_values(actions, new["考勤明细"])
+    assert detail[1][-2:] == ["来源", "记录位置"]
+    links = [a for a in actions if a["func"] == "addHyperlink"]
+    assert links and all(a["sheet_position"] == new["考勤明细"] for a in links)
+    sheet = "签到台账" if ledger else "签到"
+    assert any(a["args"][0].startswith(f"#'{sheet}'!") for a in links)
+    first = next(a for a in links if a["args"][0].startswith(f"#'{sheet}'!"))
+    cell = first["args"][0].split("!")[1]
+    signins = next(s for s in data["sheets"] if s["name"] == sheet)["values"]
+    import openpyxl.utils as ou
+    col, row = ou.cell.coordinate_from_string(cell)
+    assert signins[row - 1][ou.column_index_from_string(col) - 1] not in ("", None)
 
 
 def test_rerun_replaces_its_own_sheet_and_never_a_clerks(tmp_path):

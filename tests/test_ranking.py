@@ -165,7 +165,7 @@ def test_cli_compute_json_status_and_workbook(tmp_path):
                            catch_exceptions=False)
     assert r.exit_code == 1  # done; the records name an unknown class and an unknown item (errors in the data)
     data = json.loads(r.stdout)
-    assert set(data[0]) == {"class", "grade", "score", "rank", "red_flag", "bonuses", "deductions"}
+    assert set(data[0]) == {"class", "grade", "score", "rank", "red_flag", "bonuses", "deductions", "records"}
     assert next(d for d in data if d["class"] == "会计2401")["red_flag"] is True
     r = CliRunner().invoke(main, ["ranking", "status", str(office), "--week", "2026-W11"], catch_exceptions=False)
     assert "已交：生活部、纪检部" in r.output and "发布截止：2026-03-16 12:00" in r.output

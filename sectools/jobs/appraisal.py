@@ -90,6 +90,8 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
     departments = expected_departments(src.office.section("plans").get("departments"), src.office.departments)
     res = evaluate(ind_t, rat_t, roster, label, src.office.semester, rules, target, departments,
                    compute_sources if computed else None)
+    for t in res.trace:
+        t["source"] = src.ref(t["file"], t["sheet"], t["cell"]) if t.get("file") else None
     job = JobResult("kpi", res, list(res.problems), [choice] if choice else [])
     top = next((r for r in res.rows if r["rank_overall"] == 1), None)
     job.facts = {"period": res.period, "people": len(res.rows), "top": top}

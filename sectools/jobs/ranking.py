@@ -56,7 +56,7 @@ def pick_week(records, week: str | None, today: dt.date) -> tuple[str, Choice | 
 def ranking_week(source, week: str | None = None, *, today: dt.date | None = None, out=False) -> JobResult:
     """A week's class scores, ranks and 流动红旗 (default: the latest week with records)."""
     from ..ranking.compute import score_week
-    from ..ranking.report import week_sheet
+    from ..ranking.report import trace_sheet, week_sheet
 
     src = as_source(source)
     inp = ranking_inputs(src)
@@ -68,10 +68,12 @@ def ranking_week(source, week: str | None = None, *, today: dt.date | None = Non
         raise SectoolsError([Problem("no-records", value=label)] + [p for p in inp.problems if p.is_error()
                                                                     or p.code.startswith("wide-")])
     res.problems = inp.problems + res.problems
+    for t in res.trace:
+        t["source"] = src.ref(t["file"], t["sheet"], t["cell"])
     job = JobResult("ranking", res, list(res.problems), [choice] if choice else [])
     flags = res.table[res.table["red_flag"]]["class_name"].tolist() if len(res.table) else []
     job.facts = {"week": label, "classes": len(res.table), "records": res.records, "red_flags": flags}
-    job.sheets = [week_sheet(res, src.office.name, src.lang)]
+    job.sheets = [week_sheet(res, src.office.name, src.lang), trace_sheet(res, src.office.name)]
     target = report_path(src, out, f"排名_{label}")
     if target is not None:
         from ..report import problems_sheet

@@ -30,15 +30,22 @@ class KpiResult:
     indicators: list[dict]
     problems: list[Problem] = field(default_factory=list)
     missing_rule: str = "zero"  # how an indicator without a score was counted
+    trace: list[dict] = field(default_factory=list)  # every score behind a total: rater, score, cell or basis
 
     def as_records(self) -> list[dict]:
         keys = ("id", "name", "department", "total", "grade", "rank_department", "rank_overall", "indicators",
                 "missing")
         out = []
+        by_key: dict = {}
+        for t in self.trace:
+            by_key.setdefault(t["key"], []).append(t)
         for r in self.rows:
             d = {k: r.get(k) for k in keys}
             if "bonus" in r:
                 d["bonus"] = r["bonus"]
+            d["sources"] = [{"indicator": t["indicator"], "rater": t["rater"], "score": t["score"],
+                             "source": str(t["source"]) if t.get("source") is not None else t.get("basis")}
+                            for t in by_key.get(r.get("id") or r.get("name"), [])]
             out.append(d)
         return out
 
@@ -101,6 +108,7 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
     keys = {t["key"] for t in targets}
     # -- manual ratings
     scores: dict[tuple, dict[str, list[float]]] = {}
+    trace: list[dict] = []
     raters = {fold(g): g for g in rules.raters}
     for i, r in enumerate(rat_t.data.to_dict("records")):
         if not r["period"] or not _same_period(r["period"], label, semester):
@@ -128,9 +136,16 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
             problems.append(rat_t.problem("score-out-of-range", i, "score", r["score"], full=f"{ind['full']:g}"))
             continue
         scores.setdefault((key, ind["name"]), {}).setdefault(group, []).append(float(r["score"]))
+        trace.append({"key": key, "indicator": ind["name"], "rater": group, "score": float(r["score"]),
+                      "file": rat_t.file, "sheet": rat_t.sheet, "cell": rat_t.cell(i, "score")})
     # -- computed sources
     if computed is not None:
         computed = computed(indicators, targets, start, end, target, problems)
+        basis = computed.pop("_basis", {})
+        for (k, name), v in computed.items():
+            ind = by_name.get(fold(name))
+            trace.append({"key": k, "indicator": name, "rater": ind["source"] if ind else "", "score": round(v, 2),
+                          "file": None, "sheet": None, "cell": None, "basis": basis.get((k, name))})
     else:
         computed = {}
         for ind in indicators:
@@ -169,16 +184,22 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
     if rules.bonus_pool is not None:
         allocate(rows, rules.bonus_pool)
     rows.sort(key=lambda r: (r["rank_overall"], r["department"] or "", r["id"] or ""))
-    return KpiResult(label, target, rows, indicators, problems, rules.missing)
+    order = {r.get("id") or r.get("name"): n for n, r in enumerate(rows)}
+    trace.sort(key=lambda t: (order.get(t["key"], 1 << 30), [i["name"] for i in indicators].index(t["indicator"])
+                              if t["indicator"] in [i["name"] for i in indicators] else 0))
+    return KpiResult(label, target, rows, indicators, problems, rules.missing, trace)
 
 
 def computed_values(indicators, targets, target: str, attendance=None, plan_rates=None) -> dict:
     """(target key, indicator) → value for the indicators computed from an attendance result
     (出勤率, 活动次数) and from per-department plan rates (计划按时率, 计划完成率)."""
-    out: dict[tuple, float] = {}
+    out: dict = {}
+    basis: dict[tuple, object] = {}
     res = attendance
     if res is not None:
         rate = {r["id"]: r["rate"] for r in res.members.to_dict("records")}
+        counts = {r["id"]: (r["present"] + r["late"] + r["left_early"], r["expected"] - r["official_leave"])
+                  for r in res.members.to_dict("records")}
         dep_rate = {r["department"]: r["rate"] for r in res.departments.to_dict("records")}
         acts = _activities(res)
         for ind in indicators:
@@ -187,6 +208,9 @@ def computed_values(indicators, targets, target: str, attendance=None, plan_rate
                     v = dep_rate.get(t["key"]) if target == "department" else rate.get(t["key"])
                     if v is not None and v == v:
                         out[(t["key"], ind["name"])] = v * ind["full"]
+                        if target != "department" and t["key"] in counts:
+                            basis[(t["key"], ind["name"])] = W("kpi-basis-attendance", attended=counts[t["key"]][0],
+                                                               expected=counts[t["key"]][1])
                 elif ind["source"] == "活动次数":
                     n = sum(acts.get(m, 0) for m in ([t["key"]] if target != "department" else
                                                       [x for x, d in res.member_index[["id", "department"]]
@@ -199,8 +223,11 @@ def computed_values(indicators, targets, target: str, attendance=None, plan_rate
                 dep = t["department"]
                 if ind["source"] == "计划按时率" and dep in on_time:
                     out[(t["key"], ind["name"])] = on_time[dep] * ind["full"]
+                    basis[(t["key"], ind["name"])] = W("kpi-basis-plans", department=dep)
                 elif ind["source"] == "计划完成率" and completion.get(dep) is not None:
                     out[(t["key"], ind["name"])] = completion[dep] * ind["full"]
+                    basis[(t["key"], ind["name"])] = W("kpi-basis-summaries", department=dep)
+    out["_basis"] = basis
     return out
 
 

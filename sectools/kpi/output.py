@@ -36,8 +36,25 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
                              "at": f"B{len(rows) + 5}", "width": 720, "height": max(300, 18 * len(rows))}]
                     if rows else []),
               weights]
+    sheets.append(trace_sheet(res, title))
     if res.problems:
         from ..report import problems_sheet
 
         sheets.append(problems_sheet(res.problems))
     return sheets
+
+
+def trace_sheet(res, title) -> Sheet:
+    """Every score behind every total: who rated what, and the ratings cell (a link), or how a
+    computed indicator was computed."""
+    who = {r.get("id") or r.get("name"): r for r in res.rows}
+    rows = []
+    for t in res.trace:
+        r = who.get(t["key"], {})
+        where = t.get("source")
+        rows.append([r.get("id"), r.get("name"), r.get("department"), t["indicator"], t["rater"], t["score"],
+                     where if where is not None else (f"{t['file']} › {t['sheet']}!{t['cell']}" if t.get("file")
+                                                      else t.get("basis"))])
+    cols = [Column(L("学号")), Column(L("姓名")), Column(L("部门")), Column(L("指标"), width=16), Column(L("评分人")),
+            Column(L("分数"), "number"), Column(L("记录位置"), "link", width=40)]
+    return Sheet(L("评分明细"), cols, rows, title=title)

@@ -68,14 +68,27 @@ class WeekResult:
     table: object  # DataFrame: class, grade, size, score, bonuses, deductions, serious, rank, red_flag, categories
     problems: list[Problem] = field(default_factory=list)
     records: int = 0
+    trace: list[dict] = field(default_factory=list)  # every record counted: class, date, item, points, where
 
     def as_records(self) -> list[dict]:
+        by_class: dict[str, list[dict]] = {}
+        for t in self.trace:
+            by_class.setdefault(t["class_name"], []).append(
+                {"date": t["date"].isoformat() if t["date"] else None, "item": t["item"], "count": t["count"],
+                 "points": round(t["points"], 2), "capped": t["capped"],
+                 "source": str(t["source"]) if t.get("source") is not None else _where(t)})
         out = []
         for r in self.table.to_dict("records"):
             out.append({"class": r["class_name"], "grade": r["grade"], "score": round(r["score"], 2),
                         "rank": int(r["rank"]), "red_flag": bool(r["red_flag"]),
-                        "bonuses": round(r["bonuses"], 2), "deductions": round(r["deductions"], 2)})
+                        "bonuses": round(r["bonuses"], 2), "deductions": round(r["deductions"], 2),
+                        "records": by_class.get(r["class_name"], [])})
         return out
+
+
+def _where(t: dict) -> str | None:
+    f, sh, c = t.get("file"), t.get("sheet"), t.get("cell")
+    return f"{f} › {sh}!{c}" if f else None
 
 
 def score_week(classes, items, records, week: str, rules: RankingRules, locate=None) -> WeekResult:
@@ -97,6 +110,7 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
         if cat and cap is not None:
             caps[cat] = min(caps.get(cat, cap), abs(cap))
     n = 0
+    trace: list[dict] = []
     for i, r in enumerate(records.to_dict("records")):
         d = r["date"]
         if d is None or not (monday <= d <= sunday):
@@ -125,6 +139,11 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
             pts = r["points"]
         cats.setdefault((ci, cat), []).append(float(pts))
         n += 1
+        file, sheet, cell = locate(i, "points" if r["points"] is not None else "count" if r["count"] is not None
+                                   else "item") if locate else (None, None, None)
+        trace.append({"class_name": classes["class_name"].iat[ci], "date": d, "item": r["item"], "category": cat,
+                      "count": r["count"], "points": float(pts), "capped": False, "file": file, "sheet": sheet,
+                      "cell": cell})
     rows = []
     for ci, name in enumerate(classes["class_name"].tolist()):
         bonuses = deductions = 0.0
@@ -136,6 +155,10 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
             minus = -sum(p for p in pts if p < 0)
             cap = caps.get(cat)
             if cap is not None:
+                if plus > cap or minus > cap:
+                    for t in trace:
+                        if t["class_name"] == name and t["category"] == cat:
+                            t["capped"] = True
                 plus, minus = min(plus, cap), min(minus, cap)
             bonuses += plus
             deductions += minus
@@ -163,7 +186,7 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
                 cut = scores[min(rules.red_flags_per_grade, len(scores)) - 1]
                 df.loc[eligible[eligible["score"] >= cut].index, "red_flag"] = True
         df = df.sort_values(["grade", "rank", "class_name"], kind="stable").reset_index(drop=True)
-    return WeekResult(week, df, problems, n)
+    return WeekResult(week, df, problems, n, trace)
 
 
 def _at(locate, i, field, p: Problem) -> Problem:

@@ -17,3 +17,19 @@ def week_sheet(res, office_name: str, lang: str = "zh-CN") -> Sheet:
                     + [r["categories"].get(c) for c in cats] + ["★" if r["red_flag"] else None,
                                                                L("是") if r["serious"] else None])
     return Sheet(L("排名"), cols, rows, title=W("title-ranking", office=office_name, week=res.week))
+
+
+def trace_sheet(res, office_name: str) -> Sheet:
+    """Every record behind every class's score: date, item, points and the clerk's cell (a link)."""
+    order = {c: k for k, c in enumerate(res.table["class_name"].tolist())} if len(res.table) else {}
+    rows = []
+    for t in sorted(res.trace, key=lambda t: (order.get(t["class_name"], 1 << 30), t["date"] or 0)):
+        where = t.get("source")
+        rows.append([t["class_name"], t["date"], t["item"], t["category"], t["count"], round(t["points"], 2),
+                     L("已达周上限") if t["capped"] else None,
+                     where if where is not None else (f"{t['file']} › {t['sheet']}!{t['cell']}" if t["file"] else None)])
+    cols = [Column(L("班级")), Column(L("日期"), "date"), Column(L("项目"), width=18), Column(L("类别")),
+            Column(L("次数"), "number"), Column(L("分值"), "number"), Column(L("说明")),
+            Column(L("记录位置"), "link", width=34)]
+    return Sheet(L("得分明细"), cols, rows, title=W("title-ranking", office=office_name, week=res.week),
+                 note=None if rows else L("本周没有计分的检查记录。"))
