@@ -648,7 +648,8 @@ def plans_schedule(office: Path, month, out: Path | None) -> None:
 @main.command()
 @OFFICE
 @click.option("--period", type=PeriodParam(),
-              help="考核期间：月份（2026-03）或学期（2026年春季学期）；默认评分表中最近的一期 / a month or a semester.")
+              help="考核期间：月份（2026-03）、学期（2026年春季学期）或“本学期”“上学期”；默认评分表中最近的一期 / "
+                   "a month, a semester, or the words 本学期 / 上学期.")
 @click.option("--for", "target", type=click.Choice(["member", "department"]), default="member", show_default=True,
               help="考核成员或部门 / appraise members or departments.")
 @output_options("table", "json", out_help="结果工作簿（默认：输出/绩效考核_期间.xlsx）/ result workbook.")

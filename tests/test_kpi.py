@@ -189,3 +189,23 @@ def test_a_member_appraisal_without_a_roster_is_refused(tmp_path):
     with pytest.raises(SectoolsError) as e:
         jobs.kpi(load_office(off.root), "2026-03", out=False)
     assert e.value.problems[0].file == "名册.xlsx"
+
+
+def test_last_semester_by_its_word(tmp_path):
+    """上学期 is the semester before the latest one the ratings name; with only one, it is refused."""
+    from sectools.errors import SectoolsError
+
+    off = office(tmp_path)
+    rows = RATINGS[:1] + [["2025年秋季学期", "001", "甲", "工作态度", g, 60] for g in ("自评", "部长评", "主席团评")] + \
+        [["2026年春季学期", "001", "甲", "工作态度", g, 90] for g in ("自评", "部长评", "主席团评")]
+    sheet_book(off.root / "评分表.xlsx", rows, title="评分")
+    last = jobs.kpi(load_office(off.root), "上学期", computed=False, out=False)
+    this = jobs.kpi(load_office(off.root), "本学期", computed=False, out=False)
+    assert (last.facts["period"], this.facts["period"]) == ("2025年秋季学期", "2026年春季学期")
+    pick = lambda job: next(r for r in job.result.rows if r["id"] == "001")["indicators"]["工作态度"]  # noqa: E731
+    assert (pick(last), pick(this)) == (60.0, 90.0)
+    assert last.choices[0].reason == "period-semester"
+    sheet_book(off.root / "评分表.xlsx", rows[:1] + rows[4:], title="评分")
+    with pytest.raises(SectoolsError) as e:
+        jobs.kpi(load_office(off.root), "上学期", computed=False, out=False)
+    assert e.value.problems[0].code == "no-ratings-for-period" and "2026年春季学期" in e.value.problems[0].message()

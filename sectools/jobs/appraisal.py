@@ -28,11 +28,14 @@ def pick_period(ratings, period: str | None, semester, needs_ratings: bool = Tru
         label = max(seen)[3]
         return label, Choice("period", label, "period-latest", {})
     wanted = str(period).strip()
-    if fold(wanted) in ("学期", "本学期", "semester"):  # the word: the semester the ratings name
-        names = [x for x in sorted(seen, reverse=True) if not x[0]]
-        if names:
-            return names[0][3], Choice("period", names[0][3], "period-semester", {"word": wanted})
-        if not needs_ratings:
+    words = {fold(w): 0 for w in ("学期", "本学期", "semester", "this semester")}
+    words.update({fold(w): 1 for w in ("上学期", "上个学期", "last semester", "previous semester")})
+    if fold(wanted) in words:  # the word: the latest semester the ratings name, or the one before it
+        names = list(dict.fromkeys(x[3] for x in sorted(seen, reverse=True) if not x[0]))
+        back = words[fold(wanted)]
+        if len(names) > back:
+            return names[back], Choice("period", names[back], "period-semester", {"word": wanted})
+        if not needs_ratings and not back:
             return wanted, None
     else:
         label = period_range(wanted, semester)[0]
