@@ -181,3 +181,19 @@ def test_the_schedule_uses_the_adopted_plans_in_date_order(demo_office):
     for (w1, d1), (w2, d2) in zip(weeks, weeks[1:]):
         if w1 == w2 and d1 and d2:
             assert d1 <= d2, (w1, d1, d2)
+
+
+def test_check_reports_every_problem_plans_collect_finds(tmp_path):
+    """check reads the plan and summary forms of every month folder: no fault in a form is left for
+    plans collect to find first, and check exits 1 on them."""
+    root = office(tmp_path)
+    month = root / "计划总结" / "2026年3月"
+    write_form_xlsx(month / "学习部二月.xlsx", "plan", "学习部", "2026年2月", "钱", D(2026, 3, 1), ITEMS)
+    write_form_xlsx(month / "宣传部空表.xlsx", "plan", "宣传部", "2026年3月", "李", D(2026, 3, 1), [])
+    (month / "坏文件.xlsx").write_bytes(b"PK\x03\x04broken")
+    collected = {(p.code, Path(p.file).name) for k in ("plan", "summary")
+                 for p in jobs.plans_collect(load_office(root), (2026, 3), k, out=False).problems}
+    checked = {(p.code, Path(p.file).name) for p in jobs.check(load_office(root)).problems if p.file}
+    assert collected and collected <= checked
+    r = CliRunner().invoke(main, ["check", str(root)])
+    assert r.exit_code == 1 and "学习部二月.xlsx" in r.output and "wrong-month" in r.output

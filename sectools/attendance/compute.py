@@ -25,6 +25,7 @@ from ..errors import ERROR, WARNING, Problem
 from ..messages import W
 from ..messages import L, text
 from ..normalize import fold
+from ..reader.address import cell_address
 from ..vocab import HEAD_POSTS, POSTS, leave_approved
 from .records import Records, problem_at
 from .rules import Rules
@@ -287,20 +288,27 @@ def _trace(roster, mt, final, expected, attended, status, source, leave_status, 
     rec = np.where(use_leave, -1, source[mi, ki])
     lrec = np.where(use_leave, leave_source[mi, ki], -1)
 
-    def where(records, idx, fieldname):
-        if records is None or idx < 0:
+    def columns(records):
+        if records is None or not len(records.frame):
+            return None
+        fr = records.frame
+        return {c: fr[c].tolist() for c in ("file", "sheet", "row", "c_status", "c_time", "status")}
+
+    sig, lea = columns(signins), columns(leaves)
+
+    def where(cols, r, blank_mark_uses_time):
+        if cols is None or r < 0:
             return None, None, None
-        f, sh, c = records.cell(int(idx), fieldname)
-        return (f if isinstance(f, str) else None), (sh if isinstance(sh, str) else None), c
+        c = cols["c_status"][r]
+        mark = cols["status"][r]
+        if blank_mark_uses_time and (mark is None or mark == "" or (isinstance(mark, float) and mark != mark)) \
+                and int(cols["c_time"][r]) >= 0:
+            c = cols["c_time"][r]  # no mark typed: the sign-in time is the record
+        f, sh = cols["file"][r], cols["sheet"][r]
+        return (f if isinstance(f, str) else None), (sh if isinstance(sh, str) else None), \
+            cell_address(int(cols["row"][r]), int(c) if int(c) >= 0 else 0)
 
-    f = signins.frame
-    marks = f["status"].tolist() if len(f) else []
-
-    def signin_cell(r):  # the 状态 cell, or the sign-in time's when no mark was typed
-        blank = marks[r] is None or marks[r] == "" or (isinstance(marks[r], float) and marks[r] != marks[r])
-        return where(signins, r, "c_time" if blank and int(f["c_time"].iat[r]) >= 0 else "c_status")
-
-    cells = [signin_cell(r) if r >= 0 else where(leaves, lr, "c_status") for r, lr in zip(rec.tolist(), lrec.tolist())]
+    cells = [where(sig, r, True) if r >= 0 else where(lea, lr, False) for r, lr in zip(rec.tolist(), lrec.tolist())]
     return pd.DataFrame({
         "member": mi, "id": roster["id"].to_numpy()[mi], "name": roster["name"].to_numpy()[mi],
         "department": roster["department"].to_numpy()[mi],

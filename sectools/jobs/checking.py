@@ -13,7 +13,8 @@ def _key(p) -> tuple:
 
 def _jobs_problems(src) -> list:
     """The cross-table problems the jobs find: sign-ins of unknown members or meetings, unknown
-    marks, classes and items in inspections, ratings of unknown members, raters or out-of-range scores."""
+    marks, classes and items in inspections, ratings of unknown members, raters or out-of-range scores,
+    and the monthly plan and summary forms (wrong month, unknown department, no items, duplicates)."""
     from .appraisal import kpi
     from .meetings import attendance
     from .ranking import ranking_inputs
@@ -35,6 +36,14 @@ def _jobs_problems(src) -> list:
                 found += score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate).problems
         except SectoolsError:
             pass  # a job that cannot start: the tables' own problems above already say why
+    from .plans import collected
+
+    for month in src.plan_months():  # every month folder's plan and summary forms, as plans collect reads them
+        for kind in ("plan", "summary"):
+            try:
+                found += collected(src, month, kind).problems
+            except SectoolsError as e:
+                found += e.problems
     if all(src.has(n) for n in ("indicators", "ratings")):
         periods = list(dict.fromkeys(str(x).strip() for x in src.read("ratings").data["period"].tolist() if x))
         for period in periods:

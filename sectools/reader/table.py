@@ -144,10 +144,13 @@ def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = Non
 
 def _belongs_elsewhere(raw: RawSheet, found: "Header", spec: TableSpec, rivals) -> bool:
     share = found.score[1] / len(spec.fields)
+    cache = raw.__dict__.setdefault("_rival_headers", {})  # a sheet is asked about each rival once
     for other in rivals:
-        if other is spec:
-            continue
-        h = find_header(raw, other)
+        if other is spec or len(other.fields) < found.score[1]:
+            continue  # cannot name as many columns as this table already does
+        if other.name not in cache:
+            cache[other.name] = find_header(raw, other)
+        h = cache[other.name]
         if h is None or h.score[0] < len(other.required):
             continue
         if h.score[1] >= found.score[1] and h.score[1] / len(other.fields) > share:
