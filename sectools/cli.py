@@ -543,7 +543,7 @@ def _show_status(st: dict) -> None:
     d = st["deadlines"]
     say("status-week", week=st["week"], monday=st["monday"], sunday=st["sunday"])
     say("handed-in", names="、".join(st["handed_in"]) or "—")
-    say("missing", names="、".join(st["missing"]) or "—")
+    say("missing", names="、".join(st["missing"]) or ("—" if st["handed_in"] else "?"))
     if st["missing"]:
         say("reminder", names="、".join(st["missing"]), due=d["collect_by"].strftime(fmt))
     say("collect-by", when=d["collect_by"].strftime(fmt))
@@ -576,7 +576,8 @@ def plans() -> None:
     """
 
 
-MONTH = click.option("--month", type=MonthParam(), required=True, help="月份，如 2026-03 / month.")
+MONTH = click.option("--month", type=MonthParam(),
+                     help="月份，如 2026-03；默认：有文件的最近一个月 / month (default: the latest with forms).")
 
 
 @plans.command("collect")

@@ -101,6 +101,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The scoring rules or the [ranking] settings were changed after week {value} was sealed. Restore them, "
         "or have the secretary-general approve a change made by an administrator.",
     ),
+    "no-plans-in-month": (
+        "{value} 还没有任何部门交来工作计划，排不出每周活动安排。请先把计划放进这个月的文件夹（或用 --month 选别的月份）。",
+        "No department has handed in a plan for {value} yet, so there is no schedule to make. Put the plans in "
+        "that month's folder first (or choose another month with --month).",
+    ),
     "no-plan-months": (
         "计划总结文件夹里还没有任何月份的文件。请把各部门交来的文件放进 2026-03 这样的月份文件夹。",
         "The plans folder holds no month's files yet. Put the departments' files in a month folder such as "
@@ -223,6 +228,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-status": (
         "考勤标记“{value}”无法识别。可用：{allowed}。",
         "The attendance mark '{value}' is not understood. Use: {allowed}.",
+    ),
+    "inspecting-departments-unknown": (
+        "不知道哪些部门应交检查记录：检查记录里还没有任何记录，[ranking] departments 也没有写。请在 sectools.toml 里写上应交的部门，"
+        "例如 departments = [\"生活部\", \"纪检部\"]。",
+        "Which departments should hand in inspection records is unknown: there are no records yet and "
+        "[ranking] departments is not set. List them in sectools.toml, e.g. departments = [\"Dorms\", \"Discipline\"].",
     ),
     "bad-ledger-date": (
         "台账表头“{value}”不是一个有效日期，这一列的签到未读取。请改成真实日期或“3月3日”。",

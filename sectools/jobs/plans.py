@@ -66,14 +66,17 @@ def plans_collect(source, month: tuple[int, int] | None = None, kind: str = "pla
     return job
 
 
-def plans_schedule(source, month: tuple[int, int], *, out=None) -> JobResult:
-    """每月工作重点及每周活动安排: the month's planned activities by week."""
+def plans_schedule(source, month: tuple[int, int] | None = None, *, out=None, today: dt.date | None = None) -> JobResult:
+    """每月工作重点及每周活动安排: the month's planned activities by week (default: the latest month with forms)."""
     from ..plans import month_label
     from ..plans.output import schedule_sheet
 
     src = as_source(source)
+    month, choice = pick_month(src, month, today)
     res = collected(src, month, "plan")
-    job = JobResult("schedule", res, list(res.problems))
+    if not any(r["status"] != "missing" for r in res.rows):
+        raise SectoolsError(list(res.problems) + [Problem("no-plans-in-month", value=month_label(month))])
+    job = JobResult("schedule", res, list(res.problems), [choice] if choice else [])
     job.sheets = [schedule_sheet(res, src.office.name)]
     write_sheets(src, report_path(src, out, f"每周活动安排_{month_label(month)}"), job.sheets, job)
     return job

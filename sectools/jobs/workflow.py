@@ -268,6 +268,8 @@ def ranking_status(source, week: str | None = None, *, today: dt.date | None = N
     label, choice = pick_week(inp.records, week, today or dt.date.today())
     st = handed_in(inp, label, src.office.section("ranking").get("departments"))
     dl, problems = week_deadlines(src, label)
+    if not st["handed_in"] and not st["missing"]:  # nobody configured, nobody ever handed in: say so, not "none missing"
+        problems.append(Problem("inspecting-departments-unknown", WARNING, file="sectools.toml"))
     st["deadlines"] = dl
     st["state"] = state(src, label) if src.state_root is not None else {"published": None, "sealed": None,
                                                                            "corrections": []}

@@ -178,7 +178,10 @@ def handed_in(inp: Inputs, week_label: str, expected: list[str] | None) -> dict:
     monday, sunday = week_bounds(week_label)
     deps_all = list(dict.fromkeys(d for d in inp.records["department"].tolist() if d))
     expected = list(expected or deps_all)
-    in_week = inp.records[[bool(d and monday <= d <= sunday) for d in inp.records["date"].tolist()]]
+    import numpy as np
+
+    mask = np.array([bool(d and monday <= d <= sunday) for d in inp.records["date"].tolist()], dtype=bool)
+    in_week = inp.records.loc[mask]  # a bool array: an empty list would select no columns
     handed = list(dict.fromkeys(d for d in in_week["department"].tolist() if d))
     return {"week": week_label, "monday": monday, "sunday": sunday, "handed_in": handed,
             "missing": [x for x in expected if x not in handed], "records": int(len(in_week))}
