@@ -312,3 +312,34 @@ def test_a_late_publication_gets_its_full_public_notice_and_the_rules_are_sealed
     items.save(office / "评分细则.xlsx")
     codes = [p.code for p in jobs.verify(load_office(office)).problems]
     assert "sealed-rules-changed" in codes
+
+
+def _edit(path: Path, sheet: str | None, cell: str, value) -> None:
+    wb = openpyxl.load_workbook(path)
+    (wb[sheet] if sheet else wb.active)[cell] = value
+    wb.save(path)
+
+
+@pytest.mark.parametrize("what, edit", [
+    ("count", lambda o: _edit(o / "检查记录.xlsx", "纪检部", "D2", 1)),
+    ("points", lambda o: _edit(o / "检查记录.xlsx", "纪检部", "E3", 2)),
+    ("date", lambda o: _edit(o / "检查记录.xlsx", "生活部", "A3", D(2026, 3, 17))),
+    ("class", lambda o: _edit(o / "检查记录.xlsx", "纪检部", "B5", "会计2502")),
+    ("item", lambda o: _edit(o / "检查记录.xlsx", "纪检部", "C2", "夜不归宿")),
+    ("item points", lambda o: _edit(o / "评分细则.xlsx", None, "C2", -3)),
+    ("item cap", lambda o: _edit(o / "评分细则.xlsx", None, "E2", 10)),
+    ("class grade", lambda o: _edit(o / "班级.xlsx", None, "B6", "2024级")),
+    ("class size", lambda o: _edit(o / "班级.xlsx", None, "C2", 20)),
+    ("rules", lambda o: (o / "sectools.toml").write_text(
+        (o / "sectools.toml").read_text(encoding="utf-8").replace("base_score = 100", "base_score = 90"), encoding="utf-8")),
+])
+def test_sealed_means_every_cell_that_enters_a_score(tmp_path, what, edit):
+    """After the seal, a change to any cell that enters a score — or to the rules — is caught by verify."""
+    office = make(tmp_path / "o")
+    off = load_office(office)
+    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19, 8))
+    assert jobs.verify(load_office(office)).problems == []
+    edit(office)
+    found = jobs.verify(load_office(office)).problems
+    assert found and all(p.is_error() for p in found), what

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import WARNING, Problem, SectoolsError
 from ..ranking import normalise_week
-from ..ranking.audit import sha, week_inputs, week_outputs, week_rules
+from ..ranking.audit import RULES_VERSION, sha, week_inputs, week_outputs, week_rules
 from ..ranking.compute import iso_week, score_week
 from .core import JobResult, as_source
 from .ranking import ranking_inputs, week_deadlines
@@ -184,7 +184,7 @@ def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = Fal
         raise SectoolsError(Problem("unpublished-changes", value=week))
     prev = _previous_seal(office, week)
     record = {"week": week, "sealed_at": now.isoformat(), "inputs_hash": sha(inputs), "outputs_hash": sha(outputs),
-              "rules_hash": sha(week_rules(inp)), "prev": prev}
+              "rules_hash": sha(week_rules(inp)), "rules_version": RULES_VERSION, "prev": prev}
     if now <= end:
         record["forced"] = {"reason": reason.strip(), "objection_end": end.isoformat()}
     record["hash"] = sha([record["week"], record["inputs_hash"], record["outputs_hash"], record["rules_hash"], prev])
@@ -224,7 +224,7 @@ def verify(office) -> JobResult:
             ([rec["rules_hash"]] if "rules_hash" in rec else []) + [rec.get("prev")]
         if rec.get("prev") != prev or rec["hash"] != sha(chained):
             problems.append(Problem("seal-chain-broken", value=week))
-        if "rules_hash" in rec and sha(week_rules(inp)) != rec["rules_hash"]:
+        if "rules_hash" in rec and sha(week_rules(inp, rec.get("rules_version", 1))) != rec["rules_hash"]:
             problems.append(Problem("sealed-rules-changed", value=week))
         if sha(inputs) != rec["inputs_hash"]:
             problems.append(Problem("sealed-records-changed", value=week))

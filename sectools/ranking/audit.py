@@ -13,13 +13,24 @@ def _canon(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def week_rules(inp) -> list:
-    """What else enters every score: the scoring rules table and the [ranking] settings."""
+RULES_VERSION = 2  # 2: every column of the scoring rules (the weekly cap too) and the classes table
+
+
+def week_rules(inp, version: int = RULES_VERSION) -> list:
+    """What else enters every score: the scoring rules table, the classes (grade and size decide
+    ranks and per-person points) and the [ranking] settings.  ``version``: how a seal made by an
+    earlier sectools summed them up, so its seal still verifies."""
     from dataclasses import asdict
 
-    items = sorted([[str(r.get(k)) for k in ("category", "item", "points", "method", "cap", "serious")]
+    rules = sorted((k, str(v)) for k, v in asdict(inp.rules).items())
+    if version == 1:
+        items = sorted([[str(r.get(k)) for k in ("category", "item", "points", "method", "cap", "serious")]
+                        for r in inp.items.data.to_dict("records")])
+        return [items, rules]
+    items = sorted([[str(r.get(c)) for c in sorted(c for c in inp.items.data.columns if not c.startswith("_"))]
                     for r in inp.items.data.to_dict("records")])
-    return [items, sorted((k, str(v)) for k, v in asdict(inp.rules).items())]
+    classes = sorted([[str(r.get(c)) for c in ("class_name", "grade", "size")] for r in inp.classes.data.to_dict("records")])
+    return [items, classes, rules]
 
 
 def sha(obj) -> str:
