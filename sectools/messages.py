@@ -260,11 +260,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "台账表头日期 {value} 与旁边写的星期几不一致。已按日期计入；请核对。",
         "The ledger date {value} does not match the weekday written with it. Counted by the date; check it.",
     ),
+    "partial-attendance": (
+        "{count} 次会议没有签到记录（{meetings}），考勤不完整，不生成通知。请先补录签到，或从会议表中删去未开的会议。",
+        "{count} meetings have no sign-ins ({meetings}): attendance is incomplete, so no notice is made. Enter "
+        "their sign-ins, or remove the meetings that did not take place.",
+    ),
+    "attendance-has-errors": (
+        "考勤数据有 {count} 个错误（如 {first}），有些签到没有计入，通知可能点错人，不生成。请先改正（sectools check 列出全部），"
+        "确认无误仍要生成请加 --force。",
+        "The attendance data has {count} errors (e.g. {first}): some sign-ins were not counted, so a notice could "
+        "name the wrong people and none is made. Fix them first (sectools check lists them all), or add --force.",
+    ),
     "meeting-without-signins": (
-        "{date} 的“{value}”没有任何签到或请假记录，未计入考勤（没有人因此被记缺席）。如果会议已开，请补录签到；"
+        "{date} 的“{value}”没有任何签到记录（请假条不算），未计入考勤（没有人因此被记缺席）。如果会议已开，请补录签到；"
         "如果没有开，请从会议表中删去或改期。",
-        "'{value}' on {date} has no sign-in or leave record at all, so it was not counted (no one is marked "
-        "absent for it). If it took place, enter its sign-ins; if not, remove or move it in the meetings table.",
+        "'{value}' on {date} has no sign-in at all (leave requests do not count), so it was not counted (no one "
+        "is marked absent for it). If it took place, enter its sign-ins; if not, remove or move it in the meetings "
+        "table.",
     ),
     "signins-not-read": (
         "没有读到任何签到记录，无法统计考勤（否则所有人都会被记为缺席）。请确认签到工作簿里有带“学号/姓名”"
@@ -888,11 +900,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "Note: {count} {count|meeting has|meetings have} no sign-ins and {count|was|were} not counted: {meetings}"),
     "left-out-not-held": ("{count} 次会议尚未召开，未计入（最早 {first}）",
                           "{count} {count|meeting|meetings} not held yet, not counted (the first on {first})"),
-    "partial-attendance": (
-        "{count} 次会议没有签到记录（{meetings}），考勤不完整，不生成通知。请先补录签到，或从会议表中删去未开的会议。",
-        "{count} meetings have no sign-ins ({meetings}): attendance is incomplete, so no notice is made. Enter "
-        "their sign-ins, or remove the meetings that did not take place.",
-    ),
     "range-reversed": ("截止日期 {end} 早于起始日期 {start}", "the last day {end} is before the first day {start}"),
     "kinds-known": ("会议表中的类型有：{kinds}", "the meetings table has the kinds {kinds}"),
     "date-range": ("{start} 至 {end}", "{start} to {end}"),

@@ -26,7 +26,7 @@ ROSTER = TableSpec(
     key="id",
     fields=(
         Field("id", ("学号", "工号", "编号", "学工号"), "id", True, english="Student ID", width=14),
-        Field("name", ("姓名", "名字"), "name", True, english="Name", width=10),
+        Field("name", ("姓名", "名字", "成员姓名", "学生姓名"), "name", True, english="Name", width=10),
         Field("gender", ("性别",), "choice", choices={"男": ("male", "m"), "女": ("female", "f")},
               english="Gender", width=6),
         Field("department", ("部门", "所在部门", "部门名称"), "text", True, english="Department", width=10),

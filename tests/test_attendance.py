@@ -459,3 +459,37 @@ def test_every_figure_traces_to_the_cell_it_came_from(tmp_path, layout):
     assert linked and all(c.hyperlink.target.replace("\\", "/").endswith(("o/签到.xlsx", "o/请假.xlsx"))
                           for c in linked)
     assert all(c.hyperlink.location == "'" + c.value.split(" › ")[1].replace("!", "'!") for c in linked)
+
+
+def test_a_meeting_with_leave_requests_but_no_sign_ins_is_not_counted(tmp_path):
+    """Leave requests are filed before a meeting, sign-ins at it: without any sign-in the meeting was not
+    recorded yet, so nobody is absent from it (before: everyone but the two on leave was)."""
+    office = make_office(tmp_path / "o")
+    rows = [r for r in log_rows() if r[0] != D(2026, 3, 15)]  # 3/15 keeps only its leave request (006 病假)
+    sheet_book(office / "签到.xlsx", rows, title="签到")
+    job = jobs.attendance(load_office(office), out=False)
+    assert [(m["meeting"], m["reason"]) for m in job.result.left_out] == [("第2周例会", "no-signins")]
+    assert all(m["meeting"] != "第2周例会" for r in job.result.as_records() for m in r["meetings"])
+    r = CliRunner().invoke(main, ["notices", "render", "考勤提醒", str(office), "--format", "txt"])
+    assert r.exit_code == 1 and "第2周例会" in r.output and "partial-attendance" not in r.output
+
+
+def test_notices_are_not_made_from_attendance_with_errors(tmp_path):
+    """A sign-in of someone not on the roster is not counted: a notice could name the wrong people."""
+    office = make_office(tmp_path / "o", extra_log=[[D(2026, 3, 8), "第1周例会", "099", "无名氏", "√", None, None]])
+    r = CliRunner().invoke(main, ["notices", "render", "考勤提醒", str(office), "--format", "txt"])
+    assert r.exit_code == 1 and "错误" in r.output and "--force" in r.output and "内部出错" not in r.output
+    r = CliRunner().invoke(main, ["notices", "render", "考勤提醒", str(office), "--format", "txt", "--force"])
+    assert r.exit_code in (0, 1) and "考勤提醒" in r.output
+
+
+@pytest.mark.parametrize("label, column", [("所属单位", "部门"), ("称呼", "姓名"), ("学籍", "学号")])
+def test_a_roster_without_a_column_the_rules_need_is_refused(tmp_path, label, column):
+    office = make_office(tmp_path / "o")
+    rows = [r[:] for r in ROSTER]
+    rows[0][rows[0].index(column)] = label
+    sheet_book(office / "名册.xlsx", rows)
+    r = CliRunner().invoke(main, ["attendance", str(office)])
+    assert r.exit_code == 1 and f"“{column}”" in r.output and "内部出错" not in r.output, r.output
+    r = CliRunner().invoke(main, ["check", str(office)])
+    assert r.exit_code == 1 and "missing-column" in r.output and "内部出错" not in r.output

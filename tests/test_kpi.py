@@ -209,3 +209,11 @@ def test_last_semester_by_its_word(tmp_path):
     with pytest.raises(SectoolsError) as e:
         jobs.kpi(load_office(off.root), "上学期", computed=False, out=False)
     assert e.value.problems[0].code == "no-ratings-for-period" and "2026年春季学期" in e.value.problems[0].message()
+
+
+def test_check_lists_every_error_the_appraisal_reports(demo_office):
+    """Two missing ratings of one member (工作态度 and 工作质量) are two problems in check as in kpi."""
+    root, _ = demo_office
+    key = lambda p: (p.code, p.file, p.value, str(sorted(p.params.items())))  # noqa: E731
+    kpi = {key(p) for p in jobs.kpi(root, out=False).problems if p.is_error()}
+    assert kpi and kpi <= {key(p) for p in jobs.check(load_office(root)).problems}

@@ -152,7 +152,8 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
             kind: str | None = None, lang: str = "zh-CN", today: dt.date | None = None) -> Result:
     """Every expected member's status at every meeting in range.  A meeting after ``today`` has not
     been held, and a meeting no one has a sign-in or leave record for was not recorded: neither is
-    counted (nobody is absent from it) — both are listed in ``left_out``, the second as a problem."""
+    counted (nobody is absent from it) — both are listed in ``left_out``, the second as a problem.  Leave
+    requests alone do not make a meeting recorded: they are filed before it, the sign-ins at it."""
     import numpy as np
 
     problems: list[Problem] = []
@@ -241,7 +242,8 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
         if today is not None and d > today:
             counted[k] = False
             left_out.append({"date": d, "meeting": name, "reason": "not-held"})
-        elif expected[:, k].any() and not ((status[:, k] != NONE).any() or (leave_status[:, k] != NONE).any()):
+        elif expected[:, k].any() and not (status[:, k] != NONE).any():
+            # no sign-in at all (leave requests are filed apart from the sign-in sheet): not recorded yet
             counted[k] = False
             left_out.append({"date": d, "meeting": name, "reason": "no-signins"})
             problems.append(meetings_table.problem("meeting-without-signins", int(mt["_pos"].iat[k]), "meeting", name,

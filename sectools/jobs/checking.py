@@ -8,7 +8,8 @@ from .core import JobResult, as_source, report_path, write_sheets
 
 
 def _key(p) -> tuple:
-    return (p.code, p.file, p.sheet, p.cell, str(p.value))
+    # the params too: 甲's missing 工作态度 and 工作质量 ratings share code, file and value
+    return (p.code, p.file, p.sheet, p.cell, str(p.value), str(sorted((p.params or {}).items())))
 
 
 def _jobs_problems(src) -> list:

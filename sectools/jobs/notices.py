@@ -28,7 +28,7 @@ class NoticeData:
         self.choices += [c for c in job.choices if c not in self.choices]
         return job.result
 
-    def attendance(self, date_from=None, date_to=None):
+    def attendance(self, date_from=None, date_to=None, force: bool = False):
         from .meetings import attendance
 
         key = (date_from, date_to)
@@ -38,6 +38,11 @@ class NoticeData:
             if gone:  # a notice on incomplete attendance would name the wrong people
                 raise SectoolsError(Problem("partial-attendance", params={
                     "count": len(gone), "meetings": "、".join(f"{m['date']} {m['meeting']}" for m in gone[:5])}))
+            errors = [p for p in res.problems if p.is_error()]
+            if errors and not force:  # sign-ins not counted (unknown member, meeting, mark …): wrong people named
+                first = errors[0]
+                raise SectoolsError(Problem("attendance-has-errors", params={
+                    "count": len(errors), "first": f"{first.location()} {first.code}".strip()}))
             self._att[key] = res
         return self._att[key]
 

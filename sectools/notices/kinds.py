@@ -78,7 +78,7 @@ def _period(office, opts: Options) -> str:
 
 
 def _attendance(data, opts: Options):
-    return data.attendance(opts.date_from, opts.date_to)
+    return data.attendance(opts.date_from, opts.date_to, opts.force)
 
 
 def _top_rule(office, res) -> tuple[str, int]:
@@ -166,7 +166,7 @@ def attendance_report(office, opts: Options, data) -> Batch:
 
 def minutes(office, opts: Options, data) -> Batch:
     m = data.meeting_held(opts.meeting, opts.today)
-    res = data.attendance(m["date"], m["date"])
+    res = data.attendance(m["date"], m["date"], opts.force)
     row = res.meetings[(res.meetings["meeting"] == m["meeting"])]
     r = row.iloc[0] if len(row) else None
     present = _names_present(res, m) if r is not None else ""

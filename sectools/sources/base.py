@@ -196,10 +196,11 @@ class Source:
         return None
 
     def read_required(self, *names: str, rows: bool = True) -> list:
-        """Tables a job cannot do without: their problems are raised when one could not be read at all,
-        and (``rows``) a table that has only its header is refused, naming its file and sheet."""
+        """Tables a job cannot do without: their problems are raised when one could not be read at all
+        or lacks a column every rule needs (学号, 姓名, 部门 …: never a silent blank), and (``rows``) a
+        table that has only its header is refused, naming its file and sheet."""
         tables = [self.read(n) for n in names]
-        fatal = [p for t in tables for p in t.problems if t.header_row is None]
+        fatal = [p for t in tables for p in t.problems if t.header_row is None or p.code == "missing-column"]
         if not fatal and rows:
             fatal = [Problem("table-has-no-rows", file=t.file, sheet=t.sheet, params={"table": t.spec.term})
                      for t in tables if len(t) == 0]
