@@ -885,6 +885,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "kpi-missing": ("缺少评分：{names}", "no score for: {names}"),
+    "kpi-not-applicable": ("不适用（所在部门不交月度计划）：{names}", "not applicable (the department hands in no "
+                           "monthly plans): {names}"),
     "kpi-basis-attendance": ("考勤统计：出勤 {attended} 次 ÷ 应到 {expected} 次（公假不计），见考勤报表的考勤明细",
                              "attendance: attended {attended} of {expected} (official leave not counted); see the "
                              "attendance report's detail"),

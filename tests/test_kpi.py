@@ -217,3 +217,22 @@ def test_check_lists_every_error_the_appraisal_reports(demo_office):
     key = lambda p: (p.code, p.file, p.value, str(sorted(p.params.items())))  # noqa: E731
     kpi = {key(p) for p in jobs.kpi(root, out=False).problems if p.is_error()}
     assert kpi and kpi <= {key(p) for p in jobs.check(load_office(root)).problems}
+
+
+def test_plan_indicators_do_not_apply_to_a_department_that_hands_in_no_plans(demo_office):
+    """主席团 hands in no monthly plans ([plans] departments' default): its members' plan indicators are
+    not applicable — left out of the weights and said — not 0 (which sank them below every 干事)."""
+    root, _ = demo_office
+    res = jobs.kpi(root, "2026-03", out=False).result
+    inds = {i["name"]: i for i in res.indicators}
+    plan_inds = sorted(n for n, i in inds.items() if i["source"] in ("计划按时率", "计划完成率"))
+    heads = [r for r in res.rows if r["department"] == "主席团"]
+    assert heads and all(sorted(r["not_applicable"]) == plan_inds for r in heads)
+    for r in heads:
+        used = [i for n, i in inds.items() if i["method"] != "加分项" and n not in plan_inds]
+        want = sum(i["weight"] * r["indicators"].get(i["name"], 0) / i["full"] * 100 for i in used) / \
+            sum(i["weight"] for i in used)
+        bonus = sum(r["indicators"].get(n, 0) for n, i in inds.items() if i["method"] == "加分项")
+        assert r["total"] == pytest.approx(round(want + bonus, 2))
+    others = [r for r in res.rows if r["department"] != "主席团"]
+    assert all(r["not_applicable"] == [] for r in others)

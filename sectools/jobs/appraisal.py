@@ -88,7 +88,7 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
             from .plans import collected
 
             rates = plan_rates([collected(src, m, k) for m in months_between(start, end) for k in ("plan", "summary")])
-        return computed_values(indicators, targets, who, att, rates)
+        return computed_values(indicators, targets, who, att, rates, departments)
 
     departments = expected_departments(src.office.section("plans").get("departments"), src.office.departments)
     res = evaluate(ind_t, rat_t, roster, label, src.office.semester, rules, target, departments,

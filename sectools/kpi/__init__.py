@@ -34,7 +34,7 @@ class KpiResult:
 
     def as_records(self) -> list[dict]:
         keys = ("id", "name", "department", "total", "grade", "rank_department", "rank_overall", "indicators",
-                "missing")
+                "missing", "not_applicable")
         out = []
         by_key: dict = {}
         for t in self.trace:
@@ -139,9 +139,11 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
         trace.append({"key": key, "indicator": ind["name"], "rater": group, "score": float(r["score"]),
                       "file": rat_t.file, "sheet": rat_t.sheet, "cell": rat_t.cell(i, "score")})
     # -- computed sources
+    not_applicable: set = set()
     if computed is not None:
         computed = computed(indicators, targets, start, end, target, problems)
         basis = computed.pop("_basis", {})
+        not_applicable = computed.pop("_not_applicable", set())
         for (k, name), v in computed.items():
             ind = by_name.get(fold(name))
             trace.append({"key": k, "indicator": name, "rater": ind["source"] if ind else "", "score": round(v, 2),
@@ -175,10 +177,12 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
             if ind["method"] == "扣分制":
                 mean = ind["full"] - mean
             ind_scores[ind["name"]] = round(mean, 2)
-        lacking = [i["name"] for i in indicators if i["method"] != "加分项" and i["name"] not in ind_scores]
+        applicable = [i for i in indicators if (t["key"], i["name"]) not in not_applicable]
+        lacking = [i["name"] for i in applicable if i["method"] != "加分项" and i["name"] not in ind_scores]
         rows.append({**{k: t.get(k) for k in ("id", "name", "department", "post")},
-                     "total": total_score(ind_scores, indicators, rules.missing), "indicators": ind_scores,
-                     "missing": lacking})
+                     "total": total_score(ind_scores, applicable, rules.missing), "indicators": ind_scores,
+                     "missing": lacking,
+                     "not_applicable": [i["name"] for i in indicators if (t["key"], i["name"]) in not_applicable]})
     grade_all(rows, rules, "department" if target != "department" else "_all")
     rank_all(rows, rules.tie_method)
     if rules.bonus_pool is not None:
@@ -190,9 +194,12 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
     return KpiResult(label, target, rows, indicators, problems, rules.missing, trace)
 
 
-def computed_values(indicators, targets, target: str, attendance=None, plan_rates=None) -> dict:
+def computed_values(indicators, targets, target: str, attendance=None, plan_rates=None,
+                    plan_departments: list[str] | None = None) -> dict:
     """(target key, indicator) → value for the indicators computed from an attendance result
-    (出勤率, 活动次数) and from per-department plan rates (计划按时率, 计划完成率)."""
+    (出勤率, 活动次数) and from per-department plan rates (计划按时率, 计划完成率).  A member of a
+    department that does not hand in plans (``plan_departments``: 主席团 by default) has no plan
+    indicator: it is not applicable (left out of the weights and said), not 0."""
     out: dict = {}
     basis: dict[tuple, object] = {}
     res = attendance
@@ -216,11 +223,16 @@ def computed_values(indicators, targets, target: str, attendance=None, plan_rate
                                                       [x for x, d in res.member_index[["id", "department"]]
                                                        .itertuples(index=False) if d == t["key"]]))
                     out[(t["key"], ind["name"])] = float(min(n, ind["full"]))
+    not_applicable: set = set()
     if plan_rates is not None:
         on_time, completion = plan_rates
         for ind in indicators:
             for t in targets:
                 dep = t["department"]
+                if ind["source"] in ("计划按时率", "计划完成率") and plan_departments is not None \
+                        and dep not in plan_departments:
+                    not_applicable.add((t["key"], ind["name"]))
+                    continue
                 if ind["source"] == "计划按时率" and dep in on_time:
                     out[(t["key"], ind["name"])] = on_time[dep] * ind["full"]
                     basis[(t["key"], ind["name"])] = W("kpi-basis-plans", department=dep)
@@ -228,6 +240,7 @@ def computed_values(indicators, targets, target: str, attendance=None, plan_rate
                     out[(t["key"], ind["name"])] = completion[dep] * ind["full"]
                     basis[(t["key"], ind["name"])] = W("kpi-basis-summaries", department=dep)
     out["_basis"] = basis
+    out["_not_applicable"] = not_applicable
     return out
 
 

@@ -23,6 +23,8 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
         notes = [r["quota_note"]] if r.get("quota_note") else []
         if r.get("missing"):
             notes.append(W("kpi-missing", names="、".join(r["missing"])))
+        if r.get("not_applicable"):
+            notes.append(W("kpi-not-applicable", names="、".join(r["not_applicable"])))
         row.append(joined(notes) if notes else None)
         rows.append(row)
     title = W("title-kpi-department" if res.target == "department" else "title-kpi-member", office=office_name,
