@@ -63,3 +63,24 @@ def test_kpi_totals_trace_to_rating_cells(offices, office_name, tmp_path):
     CliRunner().invoke(main, ["kpi", str(office), "--out", str(out)])
     ws = openpyxl.load_workbook(out)["评分明细"]
     assert any(c.hyperlink for c in ws["G"][2:])
+
+
+def test_attendance_cites_the_cell_that_decided(offices):
+    """迟到 decided by a sign-in time cites the 签到时间 cell (even beside a √), 早退 by a sign-out time the
+    签退时间 cell; a mark that says the status cites the mark."""
+    import datetime as dt
+
+    office = offices["demo"]
+    data = json.loads(CliRunner().invoke(main, ["attendance", str(office), "--format", "json"]).stdout)
+    books: dict = {}
+    kinds = set()
+    for m in (m for p in data for m in p["meetings"] if m["source"] and "签到记录" in m["source"]):
+        value, row = cited(office, m["source"], books)
+        if m["status"] in ("late", "left_early") and not isinstance(value, str):
+            assert isinstance(value, dt.time), m
+            kinds.add(m["status"])
+            if m["status"] == "left_early":
+                assert value == row[6], m  # the 签退时间 column
+            else:
+                assert value == row[5], m  # the 签到时间 column
+    assert kinds == {"late", "left_early"}

@@ -27,7 +27,7 @@ from ..messages import L, text
 from ..normalize import fold
 from ..reader.address import cell_address
 from ..vocab import HEAD_POSTS, POSTS, leave_approved
-from .records import Records, problem_at
+from .records import Records, classify_mark, problem_at
 from .rules import Rules
 from .schema import (ABSENT, ATTENDED, LATE, LEFT_EARLY, LEAVES, OFFICIAL, PERSONAL, PRESENT, SICK, STATUSES,
                      attendance_rate)
@@ -294,28 +294,40 @@ def _trace(roster, mt, final, expected, attended, status, source, leave_status, 
         if records is None or not len(records.frame):
             return None
         fr = records.frame
-        return {c: fr[c].tolist() for c in ("file", "sheet", "row", "c_status", "c_time", "status")}
+        return {c: fr[c].tolist() for c in ("file", "sheet", "row", "c_status", "c_time", "c_time_out", "status",
+                                             "time_in", "time_out")}
 
     sig, lea = columns(signins), columns(leaves)
 
-    def where(cols, r, blank_mark_uses_time):
+    def blank(v):
+        return v is None or v == "" or (isinstance(v, float) and v != v)
+
+    def where(cols, r, final_status=None):
+        """The cell that decided: the mark when it says the status, else the time that made it
+        迟到 (签到时间) or 早退 (签退时间), else whichever was typed."""
         if cols is None or r < 0:
             return None, None, None
         c = cols["c_status"][r]
         mark = cols["status"][r]
-        if blank_mark_uses_time and (mark is None or mark == "" or (isinstance(mark, float) and mark != mark)) \
-                and int(cols["c_time"][r]) >= 0:
-            c = cols["c_time"][r]  # no mark typed: the sign-in time is the record
+        if final_status is not None:
+            said = None if blank(mark) else classify_mark(mark)[0]
+            if final_status == LEFT_EARLY and said != LEFT_EARLY and not blank(cols["time_out"][r]) \
+                    and int(cols["c_time_out"][r]) >= 0:
+                c = cols["c_time_out"][r]
+            elif (blank(mark) or (said != final_status and not blank(cols["time_in"][r]))) \
+                    and int(cols["c_time"][r]) >= 0:
+                c = cols["c_time"][r]  # no mark, or the time overruled it (√ at 19:10 is 迟到)
         f, sh = cols["file"][r], cols["sheet"][r]
         return (f if isinstance(f, str) else None), (sh if isinstance(sh, str) else None), \
             cell_address(int(cols["row"][r]), int(c) if int(c) >= 0 else 0)
 
-    cells = [where(sig, r, True) if r >= 0 else where(lea, lr, False) for r, lr in zip(rec.tolist(), lrec.tolist())]
+    finals = [STATUSES[x] for x in final[mi, ki].tolist()]
+    cells = [where(sig, r, st) if r >= 0 else where(lea, lr) for r, lr, st in zip(rec.tolist(), lrec.tolist(), finals)]
     return pd.DataFrame({
         "member": mi, "id": roster["id"].to_numpy()[mi], "name": roster["name"].to_numpy()[mi],
         "department": roster["department"].to_numpy()[mi],
         "date": mt["date"].to_numpy()[ki], "meeting": mt["meeting"].to_numpy()[ki],
-        "status": [STATUSES[c] for c in final[mi, ki].tolist()],
+        "status": finals,
         "file": pd.Series([c[0] for c in cells], dtype=object), "sheet": pd.Series([c[1] for c in cells], dtype=object),
         "cell": pd.Series([c[2] for c in cells], dtype=object),
         "via": np.where(use_leave, "leave", np.where(rec >= 0, "signin", "none")),

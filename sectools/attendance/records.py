@@ -25,7 +25,8 @@ from .ledger import first_member_row, meeting_columns
 from .schema import MATRIX_MEMBER, SIGNINS, STATUS_WORDS
 
 RECORD_COLUMNS = ("date", "meeting", "id", "name", "status", "time_in", "time_out", "note")
-LOCATION_COLUMNS = ("file", "sheet", "row", "c_date", "c_meeting", "c_id", "c_name", "c_status", "c_time")
+LOCATION_COLUMNS = ("file", "sheet", "row", "c_date", "c_meeting", "c_id", "c_name", "c_status", "c_time",
+                    "c_time_out")
 
 
 def status_map() -> dict[str, str]:
@@ -96,7 +97,7 @@ def from_table(table, extra: tuple[str, ...] = ()):
     frame["sheet"] = table.sheet
     frame["row"] = df["_row"]
     for c, fieldname in (("c_date", "date"), ("c_meeting", "meeting"), ("c_id", "id"), ("c_name", "name"),
-                         ("c_status", "status"), ("c_time", "time_in")):
+                         ("c_status", "status"), ("c_time", "time_in"), ("c_time_out", "time_out")):
         # the cell that says the status: 状态, else the sign-in time, else (leave) 类型
         default = table.columns.get("time_in", table.columns.get("kind", -1)) if fieldname == "status" else -1
         frame[c] = table.columns.get(fieldname, default)
@@ -167,6 +168,7 @@ def read_matrix(raw: RawSheet, file: str, ctx: ReadContext):
             cols["c_name"].append(c_name + c0 if c_name >= 0 else -1)
             cols["c_status"].append(j + c0)
             cols["c_time"].append(j + c0)
+            cols["c_time_out"].append(-1)
     frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in cols.items()})
     return frame, problems
 
