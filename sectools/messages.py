@@ -440,6 +440,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到 {value} 的文件夹。请在此文件夹下建一个名为 {value} 的子文件夹，把各部门交来的文件放进去。",
         "There is no folder for {value} here. Make a subfolder named {value} and put the departments' files in it.",
     ),
+    "month-folder-not-found": (
+        "找不到 {value} 的文件夹，无法收集（不是各部门都未交）。已有的月份：{months}。请核对 --month，"
+        "或建一个名为 {value} 的子文件夹，把各部门交来的文件放进去。",
+        "There is no folder for {value}, so nothing can be collected (this is not everyone missing). Months "
+        "there: {months}. Check --month, or make a subfolder named {value} with the departments' files.",
+    ),
     "form-kind-unknown": (
         "看不出这是计划还是总结：请在标题里写明“工作计划”或“工作总结”，或在文件名里写明。",
         "Cannot tell whether this is a plan or a summary: say 工作计划 or 工作总结 in the title or file name.",

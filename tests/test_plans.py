@@ -163,7 +163,7 @@ def test_reminders_chase_only_what_is_due_and_name_the_month(demo_office):
 
     with pytest.raises(SectoolsError) as e:
         jobs.notice_data(src, "催办通知", Options(month=(2026, 5)))
-    assert e.value.problems[0].code == "month-folder-missing"
+    assert e.value.problems[0].code == "month-folder-not-found" and "2026-03" in e.value.problems[0].message()
 
 
 def test_the_schedule_uses_the_adopted_plans_in_date_order(demo_office):

@@ -154,7 +154,9 @@ def test_plan_form_problems(tmp_path):
     (root / "sectools.toml").write_text('[office]\nname = "测"\nsemester_start = 2026-03-01\n'
                                         'departments = ["秘书处", "宣传部"]\n', encoding="utf-8")
     off = load_office(root)
-    assert [p.code for p in jobs.plans_collect(off, (2026, 3), out=False).result.problems] == ["month-folder-missing"]
+    with pytest.raises(SectoolsError) as e:  # no folder for the month: refused, not "everyone missing"
+        jobs.plans_collect(off, (2026, 3), out=False)
+    assert [p.code for p in e.value.problems] == ["month-folder-not-found"]
     month = root / "计划总结" / "2026-03"
     month.mkdir()
     items = [["1", "工作", "", "3月9日", "甲", ""]]

@@ -190,6 +190,8 @@ def test_publish_correct_seal_verify(tmp_path):
     assert r.facts["late"] is False and not [p for p in r.problems if p.code == "published-late"]
     names = [Path(f).name for f in r.files]
     assert "排名_2026-W11.xlsx" in names and "量化考核公示_2026-W11.docx" in names
+    published = openpyxl.load_workbook(next(f for f in r.files if Path(f).name == "排名_2026-W11.xlsx"))
+    assert published.sheetnames == ["排名", "得分明细"]  # the 公示 workbook carries its evidence
     assert any("备份" in str(f) for f in r.files)
     import docx
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import Problem, SectoolsError
+from ..errors import ERROR, Problem, SectoolsError
 from .core import Choice, JobResult, as_source, report_path, write_sheets
 
 KIND_FILE = {"plan": "月度工作计划", "summary": "月度工作总结", "semester": "学期工作总结"}
@@ -57,6 +57,12 @@ def plans_collect(source, month: tuple[int, int] | None = None, kind: str = "pla
     src = as_source(source)
     month, choice = pick_month(src, month, today)
     res = collected(src, month, kind, progress)
+    if kind != "semester" and any(p.code == "month-folder-missing" for p in res.problems):
+        # no folder for the month: not "every department missing" — say so, and which months there are
+        months = "、".join(f"{y}-{m:02d}" for y, m in src.plan_months()) or "—"
+        raise SectoolsError([Problem("month-folder-not-found", ERROR, p.file, p.sheet, p.cell, p.value,
+                                     {**p.params, "months": months})
+                             for p in res.problems if p.code == "month-folder-missing"])
     job = JobResult("plans", res, list(res.problems), [choice] if choice else [])
     job.facts = {"month": month_label(month), "kind": kind, "due": res.due,
                  "missing": [r["department"] for r in res.rows if r["status"] == "missing"],

@@ -67,7 +67,7 @@ def _compute(office, week: str):
 def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
             corrections: list[dict] | None = None) -> JobResult:
     """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
-    from ..ranking.report import week_sheet
+    from ..ranking.report import trace_sheet, week_sheet
     from ..writer import write_workbook
 
     office = as_source(office)
@@ -93,7 +93,9 @@ def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None
                                          objection_end(ranking_rules(office), workdays(office), now.date()))}
     out = office.out_root / "排名"
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    sheets = [week_sheet(res, office.office.name)]
+    for t in res.trace:
+        t["source"] = office.ref(t["file"], t["sheet"], t["cell"])
+    sheets = [week_sheet(res, office.office.name), trace_sheet(res, office.office.name)]  # 公示 with its evidence
     workbook = write_workbook(out / f"排名_{week}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
     backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
     notice = _notice(office, week, res, dl, corrections or [], now)
