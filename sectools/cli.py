@@ -334,7 +334,8 @@ def _show_attendance(job) -> None:
     _left_out(job)
     res = job.result
     say("attendance-by-department")
-    rows = [["", r.department, "—" if r.rate != r.rate else f"{r.rate:.1%}", f"({r.attended}/{r.expected})"]
+    # the fraction the rate is: 公假 is neither attended nor missed
+    rows = [["", r.department, "—" if r.rate != r.rate else f"{r.rate:.1%}", f"({r.attended}/{r.expected - r.official})"]
             for r in res.departments.itertuples(index=False)]
     click.echo(_table(rows))
     click.echo()

@@ -493,3 +493,11 @@ def test_a_roster_without_a_column_the_rules_need_is_refused(tmp_path, label, co
     assert r.exit_code == 1 and f"“{column}”" in r.output and "内部出错" not in r.output, r.output
     r = CliRunner().invoke(main, ["check", str(office)])
     assert r.exit_code == 1 and "missing-column" in r.output and "内部出错" not in r.output
+
+
+def test_the_console_fraction_is_the_rate(demo_office):
+    import re
+
+    r = CliRunner().invoke(main, ["attendance", str(demo_office[0])])
+    lines = re.findall(r"(\d+\.\d)%\s+\((\d+)/(\d+)\)", r.output)
+    assert lines and all(abs(float(p) - 100 * int(a) / int(b)) < 0.051 for p, a, b in lines), lines

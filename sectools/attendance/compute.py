@@ -648,7 +648,7 @@ def _group_rates(final, groups: list[str]):
         out[g] = {"members": int(((c["expected"] > 0) & m).sum()), "expected": exp, "attended": att,
                   "late": int((c[LATE] + c[LEFT_EARLY])[m].sum()),
                   "leave": int((c[PERSONAL] + c[SICK] + c[OFFICIAL])[m].sum()), "absent": int(c[ABSENT][m].sum()),
-                  "rate": attendance_rate(att, exp, off)}
+                  "official": off, "rate": attendance_rate(att, exp, off)}
     return out
 
 
@@ -660,7 +660,7 @@ def _department_frame(roster, final, departments):
     order = [d for d in departments if d in stats] + [d for d in stats if d not in departments]
     rows = [{"department": d, **stats[d]} for d in order if stats[d]["expected"] > 0]
     return pd.DataFrame(rows, columns=["department", "members", "expected", "attended", "late", "leave", "absent",
-                                       "rate"])
+                                       "official", "rate"])
 
 
 def _week_frames(roster, mt, final, departments):
