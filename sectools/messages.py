@@ -188,7 +188,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ---- attendance ---------------------------------------------------------------------
     "unknown-member": (
-        "签到记录里的“{value}”在名册中找不到（{detail}）。请核对学号或姓名，或先把此人加入名册。该记录未计入。",
+        "这条记录里的“{value}”在名册中找不到（{detail}）。请核对学号或姓名，或先把此人加入名册。该记录未计入。",
         "'{value}' in this record is not in the roster ({detail}). Check the id or name, or add the person "
         "to the roster first. The record was not counted.",
     ),

@@ -197,3 +197,12 @@ def test_check_reports_every_problem_plans_collect_finds(tmp_path):
     assert collected and collected <= checked
     r = CliRunner().invoke(main, ["check", str(root)])
     assert r.exit_code == 1 and "学习部二月.xlsx" in r.output and "wrong-month" in r.output
+
+
+def test_a_deadline_beyond_the_holiday_calendar_is_warned(tmp_path):
+    root = office(tmp_path)
+    (root / "计划总结" / "2027-01").mkdir(parents=True)
+    res = jobs.plans_collect(load_office(root), (2027, 1), "summary", out=False)
+    assert [p.value for p in res.problems if p.code == "calendar-fallback"] == ["2027"]
+    march = jobs.plans_collect(load_office(root), (2026, 3), "plan", out=False)
+    assert not [p for p in march.problems if p.code == "calendar-fallback"]

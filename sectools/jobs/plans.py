@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import ERROR, Problem, SectoolsError
+from ..errors import ERROR, WARNING, Problem, SectoolsError
 from .core import Choice, JobResult, as_source, report_path, write_sheets
 
 KIND_FILE = {"plan": "月度工作计划", "summary": "月度工作总结", "semester": "学期工作总结"}
@@ -14,15 +14,19 @@ def _settings(src) -> dict:
     return src.office.section("plans")
 
 
-def plans_due(source, month: tuple[int, int], kind: str = "plan") -> dt.datetime:
-    """When the month's plans (or summaries) are due, by the office's settings and holiday calendar."""
+def plans_due(source, month: tuple[int, int], kind: str = "plan", problems: list | None = None) -> dt.datetime:
+    """When the month's plans (or summaries) are due, by the office's settings and holiday calendar;
+    a year the calendar does not know is said in ``problems`` (Monday–Friday assumed)."""
     from ..plans import due_date
     from .ranking import workdays
 
     src = as_source(source)
     sec = _settings(src)
-    return due_date(workdays(src), month, kind, int(sec.get("plan_due_workday", 3)),
-                    int(sec.get("summary_due_workday", 3)))
+    wd = workdays(src)
+    due = due_date(wd, month, kind, int(sec.get("plan_due_workday", 3)), int(sec.get("summary_due_workday", 3)))
+    if problems is not None and wd.fallback_years:
+        problems.append(Problem("calendar-fallback", WARNING, value="、".join(str(y) for y in sorted(wd.fallback_years))))
+    return due
 
 
 def collected(source, month: tuple[int, int], kind: str = "plan", progress=None):
@@ -31,9 +35,12 @@ def collected(source, month: tuple[int, int], kind: str = "plan", progress=None)
 
     src = as_source(source)
     sec = _settings(src)
-    due = plans_due(src, month, kind)
+    said: list = []
+    due = plans_due(src, month, kind, said)
     expected = expected_departments(sec.get("departments"), src.office.departments)
-    return collect(src.plan_submissions(month, progress), month, kind, due, expected)
+    res = collect(src.plan_submissions(month, progress), month, kind, due, expected)
+    res.problems.extend(said)
+    return res
 
 
 def pick_month(src, month, today: dt.date | None) -> tuple[tuple[int, int], Choice | None]:
