@@ -235,6 +235,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Which departments should hand in inspection records is unknown: there are no records yet and "
         "[ranking] departments is not set. List them in sectools.toml, e.g. departments = [\"Dorms\", \"Discipline\"].",
     ),
+    "kpi-partial-attendance": (
+        "考勤不完整：{count} 次会议没有签到记录（{meetings}），出勤类指标按已有记录计算，不生成考核结果通知。请先补录签到。",
+        "Attendance is incomplete: {count} meetings have no sign-ins ({meetings}); the attendance indicators use "
+        "the records there are, and no result notice is made. Enter their sign-ins first.",
+    ),
+    "kpi-no-data": (
+        "{who}没有“{value}”的数据（来自{source}：未交或没有记录），{rule}。",
+        "{who} has no data for '{value}' (from {source}: not handed in or no records); {rule}.",
+    ),
     "bad-ledger-date": (
         "台账表头“{value}”不是一个有效日期，这一列的签到未读取。请改成真实日期或“3月3日”。",
         "The ledger heading '{value}' is not a valid date; this column's sign-ins were not read. Use a real date "
@@ -891,6 +900,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "kpi-missing": ("缺少评分：{names}", "no score for: {names}"),
+    "kpi-rule-zero": ("按 0 分计", "counted as 0"),
+    "kpi-rule-exclude-with-warning": ("不计入总分", "left out of the total"),
     "kpi-not-applicable": ("不适用（所在部门不交月度计划）：{names}", "not applicable (the department hands in no "
                            "monthly plans): {names}"),
     "kpi-basis-attendance": ("考勤统计：出勤 {attended} 次 ÷ 应到 {expected} 次（公假不计），见考勤报表的考勤明细",
@@ -901,6 +912,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi-basis-summaries": ("{department}月度总结的平均完成率，见计划总结报表", "{department}'s mean completion in its "
                             "monthly summaries; see the plans report"),
     "n-missing-zero": ("{x}（缺少评分，按 0 分计）", "{x} (no score, counted as 0)"),
+    "n-no-data-zero": ("{x}（没有数据：未交或没有记录，按 0 分计）", "{x} (no data: not handed in or no records, counted as 0)"),
     "n-missing-excluded": ("—（缺少评分，未计入）", "— (no score, left out)"),
     "quota-exceeded": ("超出{grade}名额（{count} 人）", "over the {grade} quota ({count} people)"),
     "all-left-out": ("{count} 次会议尚未召开或没有签到记录，未计入", "{count} meetings not held yet or without sign-ins, not counted"),

@@ -236,3 +236,24 @@ def test_plan_indicators_do_not_apply_to_a_department_that_hands_in_no_plans(dem
         assert r["total"] == pytest.approx(round(want + bonus, 2))
     others = [r for r in res.rows if r["department"] != "主席团"]
     assert all(r["not_applicable"] == [] for r in others)
+
+
+def test_gaps_in_computed_indicators_are_said_and_block_the_notices(tmp_path):
+    """A department without a plan, and attendance with a meeting nobody signed in for: the appraisal says
+    both, and no result notice is made from them unless --force."""
+    off = office(tmp_path)
+    sheet_book(off.root / "考核指标.xlsx", INDICATORS + [["计划完成", "履职", 10, "比率", "计划完成率", 100]], title="指标")
+    rows = [r for r in ta.log_rows() if r[0] != D(2026, 3, 15)]
+    sheet_book(off.root / "签到.xlsx", rows, title="签到")
+    job = jobs.kpi(load_office(off.root), "2026-03", out=False)
+    codes = [(p.code, p.value) for p in job.problems]
+    assert ("kpi-partial-attendance", None) in codes
+    no_data = [p for p in job.problems if p.code == "kpi-no-data"]  # no summaries: once per department
+    assert sorted(p.params["who"] for p in no_data) == ["学习部", "宣传部", "秘书处"]
+    assert "按 0 分计" in no_data[0].message()
+    r = CliRunner().invoke(main, ["notices", "render", "考核结果通知", str(off.root), "--period", "2026-03",
+                                  "--format", "txt"])
+    assert r.exit_code == 1 and "考勤不完整" in r.output
+    r = CliRunner().invoke(main, ["notices", "render", "考核结果通知", str(off.root), "--period", "2026-03",
+                                  "--format", "txt", "--force"])
+    assert r.exit_code in (0, 1) and "考核结果通知" in r.output

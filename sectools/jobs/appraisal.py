@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import Problem, SectoolsError
+from ..errors import WARNING, Problem, SectoolsError
 from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
 
 
@@ -84,6 +84,11 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
                 att = attendance(src, date_from=start, date_to=end, out=False).result
             except SectoolsError as e:
                 problems.extend(e.problems)
+            else:
+                gone = [m for m in att.left_out if m["reason"] == "no-signins"]
+                if gone:  # the 出勤 indicator stands on incomplete attendance: said, and no notice from it
+                    problems.append(Problem("kpi-partial-attendance", WARNING, params={
+                        "count": len(gone), "meetings": "、".join(f"{m['date']} {m['meeting']}" for m in gone[:5])}))
         if wanted & {"计划按时率", "计划完成率"}:
             from .plans import collected
 

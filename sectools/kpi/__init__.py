@@ -155,6 +155,7 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
                 problems.append(Problem("source-unavailable", WARNING, value=ind["name"],
                                         params={"source": ind["source"]}))
     rows = []
+    no_data: set = set()
     for t in targets:
         ind_scores: dict[str, float] = {}
         for ind in indicators:
@@ -178,6 +179,14 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
                 mean = ind["full"] - mean
             ind_scores[ind["name"]] = round(mean, 2)
         applicable = [i for i in indicators if (t["key"], i["name"]) not in not_applicable]
+        for i in applicable:  # a computed indicator without data: counted as the rule says, and said once
+            if i["source"] != "手工评分" and i["name"] not in ind_scores and computed is not None:
+                key = (i["name"], t["department"] if i["source"] in ("计划按时率", "计划完成率") else t["key"])
+                if key not in no_data:
+                    no_data.add(key)
+                    problems.append(Problem("kpi-no-data", WARNING, value=i["name"], params={
+                        "who": t["department"] if i["source"] in ("计划按时率", "计划完成率") else t["name"],
+                        "source": i["source"], "rule": W("kpi-rule-" + rules.missing)}))
         lacking = [i["name"] for i in applicable if i["method"] != "加分项" and i["name"] not in ind_scores]
         rows.append({**{k: t.get(k) for k in ("id", "name", "department", "post")},
                      "total": total_score(ind_scores, applicable, rules.missing), "indicators": ind_scores,

@@ -310,6 +310,11 @@ def plan_reminder(office, opts: Options, data) -> Batch:
 
 def kpi_result(office, opts: Options, data) -> Batch:
     res = opts.extra.get("kpi") or data.kpi(opts.period, opts.today)
+    partial = [p for p in res.problems if p.code == "kpi-partial-attendance"]
+    if partial and not opts.force:  # a result notice on incomplete attendance would tell people the wrong score
+        from ..errors import ERROR, Problem, SectoolsError
+
+        raise SectoolsError([Problem(p.code, ERROR, p.file, p.sheet, p.cell, p.value, p.params) for p in partial])
     label = res.period
     period_text = _t(office, "month-name", year=label[:4], month=int(label[5:])) \
         if len(label) == 7 and label[4] == "-" else label
@@ -318,7 +323,9 @@ def kpi_result(office, opts: Options, data) -> Batch:
     for r in res.rows:
         inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}"} for n, v in r["indicators"].items()]
         zero = res.missing_rule == "zero"
-        inds += [{"name": n, "score": _t(office, "n-missing-zero" if zero else "n-missing-excluded", x=0),
+        sources = {i["name"]: i["source"] for i in res.indicators}
+        inds += [{"name": n, "score": _t(office, ("n-no-data-zero" if sources.get(n, "手工评分") != "手工评分" else
+                                                  "n-missing-zero") if zero else "n-missing-excluded", x=0),
                   "weight": f"{weights.get(n, 0):g}"} for n in r.get("missing", [])]
         bonus = _t(office, "n-bonus", amount=r["bonus"]) if "bonus" in r else ""
         out.append(Recipient(f"{r['department']}_{r['name']}", {
