@@ -211,6 +211,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No meeting in the meetings table matches '{value}'. Add the meeting to the meetings table or "
         "correct the date or name. The record was not counted.",
     ),
+    "ledger-unknown-meeting": (
+        "台账表头 {value} 在会议表中找不到对应的会议，这一列的 {count} 条签到未计入。请改正这个表头的日期，或在会议表里登记这次会议。",
+        "The ledger heading {value} matches no meeting in the meetings table; the {count} sign-ins in this column "
+        "were not counted. Correct the heading's date, or add the meeting to the meetings table.",
+    ),
+    "ledger-ambiguous-meeting": (
+        "台账表头 {value} 这一天有 {count} 条签到，但会议表里这天有不止一次会议，无法确定是哪一次，未计入。"
+        "请在表头写上会议名称，或把这些会议分到不同的台账。",
+        "The ledger heading {value}: the meetings table has more than one meeting that day, so its {count} "
+        "sign-ins could not be placed and were not counted. Name the meeting in the heading, or keep such "
+        "meetings in separate ledgers.",
+    ),
+    "ledger-missing-meeting": (
+        "台账表头没有日期或会议名称，这一列的 {count} 条签到未计入。",
+        "A ledger heading has no date or meeting name; the {count} sign-ins in this column were not counted.",
+    ),
     "ambiguous-meeting": (
         "“{value}”对应会议表中的 {count} 次会议，无法确定是哪一次。请同时写上日期和会议名称。该记录未计入。",
         "'{value}' matches {count} meetings in the meetings table. Give both the date and the meeting "

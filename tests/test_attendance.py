@@ -501,3 +501,17 @@ def test_the_console_fraction_is_the_rate(demo_office):
     r = CliRunner().invoke(main, ["attendance", str(demo_office[0])])
     lines = re.findall(r"(\d+\.\d)%\s+\((\d+)/(\d+)\)", r.output)
     assert lines and all(abs(float(p) - 100 * int(a) / int(b)) < 0.051 for p, a, b in lines), lines
+
+
+def test_a_ledger_heading_no_meeting_matches_is_one_problem_at_the_heading(tmp_path):
+    office = make_office(tmp_path / "o", "matrix")
+    wb = openpyxl.load_workbook(office / "签到.xlsx")
+    ws = wb["台账"]
+    assert ws["E3"].value == 8
+    ws["E3"] = 9  # 3月9日: no meeting that day
+    wb.save(office / "签到.xlsx")
+    job = jobs.attendance(load_office(office), out=False)
+    found = [p for p in job.problems if p.code.endswith(("unknown-meeting", "ambiguous-meeting"))]
+    assert [(p.code, p.cell, p.params["count"]) for p in found] == [("ledger-unknown-meeting", "E3", 5)]
+    assert "表头" in found[0].message() and "2026-03-09" in found[0].message()
+    assert [m["meeting"] for m in job.result.left_out] == ["第1周例会"]  # not everyone absent on 3/8

@@ -454,6 +454,9 @@ def _meeting_resolver(mt, mt_all):
     return _MeetingResolver(mt, mt_all)
 
 
+LEDGER_CODES = ("unknown-meeting", "ambiguous-meeting", "missing-meeting")
+
+
 def _resolve(rec: Records, resolver, fields: tuple[str, str], what: str):
     """Resolve each distinct key once, then map every record → (index array, problems)."""
     import numpy as np
@@ -466,10 +469,26 @@ def _resolve(rec: Records, resolver, fields: tuple[str, str], what: str):
     problems: list[Problem] = []
     if not bad:
         return out, problems
+    heads = f["date_cell"].tolist() if what == "meeting" and "date_cell" in f.columns else None
+    per_head: dict = {}
+    if heads is not None:
+        for r, key in enumerate(keys):
+            if key in bad and isinstance(heads[r], str) and cache[key][1] in LEDGER_CODES:
+                per_head[(f["sheet"].iat[r], heads[r])] = per_head.get((f["sheet"].iat[r], heads[r]), 0) + 1
+    said: set = set()
     for r, key in enumerate(keys):
         if key not in bad:
             continue
         idx, code, params = cache[key]
+        if heads is not None and isinstance(heads[r], str) and code in LEDGER_CODES:  # fix the column's heading
+            where = (f["sheet"].iat[r], heads[r])
+            if where in said:
+                continue
+            said.add(where)
+            value = key[0].isoformat() if key[0] else key[1]
+            problems.append(Problem("ledger-" + code, ERROR, f["file"].iat[r], where[0], where[1], value,
+                                    {**params, "count": per_head[where]}))
+            continue
         sev = WARNING if code in ("member-mismatch", "meeting-name-mismatch") else ERROR
         col = {"member": "c_id" if key[0] else "c_name", "meeting": "c_meeting" if code.endswith("mismatch")
                or not key[0] else "c_date"}[what]

@@ -123,12 +123,13 @@ def read_matrix(raw: RawSheet, file: str, ctx: ReadContext):
             return None
         return empty_frame(), header_problems  # a ledger whose dates could not be read: say which
     meetings = {j: (c.date, c.name) for j, c in columns.items()}
+    heading = {j: c.cell for j, c in columns.items()}
     problems: list[Problem] = list(header_problems)
     member_table = extract(raw, _shifted(header, start - 1), MATRIX_MEMBER, ctx, file)
     problems.extend(p for p in member_table.problems if p.code not in ("empty-table",))
     md = member_table.data
     ids, names, rows_abs = md["id"].tolist(), md["name"].tolist(), md["_row"].tolist()
-    cols: dict[str, list] = {c: [] for c in RECORD_COLUMNS + LOCATION_COLUMNS}
+    cols: dict[str, list] = {c: [] for c in RECORD_COLUMNS + LOCATION_COLUMNS + ("date_cell",)}
     c_id = header.columns.get("id", -1)
     c_name = header.columns.get("name", -1)
     named_cols_seen: dict[int, bool] = {}
@@ -169,6 +170,7 @@ def read_matrix(raw: RawSheet, file: str, ctx: ReadContext):
             cols["c_status"].append(j + c0)
             cols["c_time"].append(j + c0)
             cols["c_time_out"].append(-1)
+            cols["date_cell"].append(heading[j])
     frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in cols.items()})
     return frame, problems
 
