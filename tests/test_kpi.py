@@ -216,7 +216,11 @@ def test_check_lists_every_error_the_appraisal_reports(demo_office):
     root, _ = demo_office
     key = lambda p: (p.code, p.file, p.value, str(sorted(p.params.items())))  # noqa: E731
     kpi = {key(p) for p in jobs.kpi(root, out=False).problems if p.is_error()}
-    assert kpi and kpi <= {key(p) for p in jobs.check(load_office(root)).problems}
+    checked = jobs.check(load_office(root))
+    assert kpi and kpi <= {key(p) for p in checked.problems}
+    ratings = checked.result["ratings"]  # and the table's own count says as many
+    assert sum(p.is_error() for p in ratings.problems) == sum(p.is_error() and p.file == ratings.file
+                                                              for p in checked.problems)
 
 
 def test_plan_indicators_do_not_apply_to_a_department_that_hands_in_no_plans(demo_office):

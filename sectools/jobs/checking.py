@@ -70,7 +70,7 @@ def check(source, *, out=False) -> JobResult:
         problems.append(p)
         owner = next((t for t in tables.values() if t.file and t.file == p.file
                       and (p.sheet is None or p.sheet in (t.sheet or ""))), None)
-        if owner is not None and p not in owner.problems:
+        if owner is not None and _key(p) not in {_key(q) for q in owner.problems}:
             owner.problems.append(p)
     job = JobResult("check", tables, problems)
     job.facts = {"tables": {name: len(t) for name, t in tables.items()}}
