@@ -23,6 +23,9 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     from ..attendance.rules import rules_from_config
 
     src = as_source(source)
+    memo = ("attendance", date_from, date_to, kind, today)
+    if out is False and memo in src._cache:  # check and the appraisal ask for the same attendance again
+        return src._cache[memo]
     office = src.office
     rules, cfg = rules_from_config(office.section("attendance"))
     config_checked(cfg)
@@ -58,6 +61,8 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     job.sheets = report_sheets(res, office.name, src.lang, _period_text(a, b))
     target = report_path(src, out, "考勤统计" + (f"_{kind}" if kind else ""))
     write_sheets(src, target, job.sheets, job)
+    if out is False:
+        src._cache[memo] = job
     return job
 
 

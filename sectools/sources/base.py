@@ -310,8 +310,11 @@ class OfficeSource(Source):
 
         if not isinstance(file, str) or not file:
             return None
-        path = (self.office.root / file).resolve()
-        return Ref(file, sheet, cell, path if path.is_file() else None)
+        paths = self._cache.setdefault("_ref_paths", {})
+        if file not in paths:
+            path = (self.office.root / file).resolve()
+            paths[file] = path if path.is_file() else None
+        return Ref(file, sheet, cell, paths[file])
 
     def inspections_label(self) -> str:
         return self.display(self.office.path_of("inspections"))
