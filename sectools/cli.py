@@ -225,7 +225,8 @@ def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--demo", "with_demo", is_flag=True, help="填入一个虚构学期的演示数据 / fill with the demo semester.")
 @click.option("--name", help="办公室名称，如 财经系学生会 / office name.")
-@click.option("--force", is_flag=True, help="文件夹非空时仍写入（只覆盖 sectools 生成的文件）。")
+@click.option("--force", is_flag=True, help="文件夹非空时仍写入：只补上缺少的文件，和 sectools 生成后没人改过的文件；"
+                                           "您的文件一律保留并列出 / fill in what is missing; never replaces your files.")
 def init(folder: Path, with_demo: bool, name: str | None, force: bool) -> None:
     """新建办公室文件夹：sectools.toml 和带表头、下拉列表的工作簿。
 
@@ -239,7 +240,11 @@ def init(folder: Path, with_demo: bool, name: str | None, force: bool) -> None:
     made = init_office(folder, with_demo=with_demo, force=force, name=name)
     say("created", path=folder)
     for p in made:
-        click.echo(f"  {p.name}")
+        click.echo(f"  {p.relative_to(folder).as_posix()}")
+    if made.kept:
+        say("init-kept", count=len(made.kept))
+        for p in made.kept:
+            click.echo(f"  {p.relative_to(folder).as_posix()}")
 
 
 # ---- check ----------------------------------------------------------------------------------

@@ -533,6 +533,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The output must not be one of the input workbooks: sectools never overwrites source "
         "data. Choose another output name.",
     ),
+    "demo-folder-taken": (
+        "演示办公室不能建在这里：文件夹里有您的文件（{detail}），演示数据会把它们盖掉。请换一个空文件夹，"
+        "例如 sectools demo --out 演示办公室。",
+        "The demo office cannot go here: the folder holds your files ({detail}), which the demo data would "
+        "replace. Choose an empty folder, e.g. sectools demo --out demo-office.",
+    ),
     "output-exists": (
         "目标文件夹已存在且不是空的（{detail}）。请换一个文件夹，或使用 --force 覆盖 sectools 自己生成的文件。",
         "The target folder exists and is not empty ({detail}). Choose another folder, or use "
@@ -752,6 +758,9 @@ def choice_text(code: str, lang: str, params: dict) -> str:
 # ---- what the command line and the Excel buttons say around the results --------------------------
 TEXTS: dict[str, tuple[str, str]] = {
     "created": ("已创建：{path}", "Created: {path}"),
+    "init-kept": ("以下 {count} 个文件是您的（不是 sectools 生成的，或生成后改动过），已保留，未覆盖：",
+                  "{count} {count|file is|files are} yours (not made by sectools, or changed since) and "
+                  "{count|was|were} kept as {count|it is|they are}:"),
     "table-summary": ("{title}：{where}：{rows} 行，{errors} 个错误，{warnings} 个警告",
                       "{title}: {where}: {rows} {rows|row|rows}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}"),
     "no-problems": ("没有发现问题。", "No problems found."),

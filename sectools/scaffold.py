@@ -8,6 +8,7 @@ what is committed under ``workbooks/`` (a test proves it current).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import demo
@@ -258,15 +259,87 @@ def write_plan_forms(folder: Path, with_demo: bool) -> list[Path]:
     return made
 
 
+MANIFEST = Path(".sectools") / "made.json"  # office-relative path → sha256 of each file init wrote
+
+
+@dataclass
+class Made(list):
+    """The files init wrote (a list of paths), and ``kept``: the ones it left alone because a clerk
+    made or changed them."""
+
+    kept: list[Path] = field(default_factory=list)
+
+    def __init__(self, written=(), kept=()):
+        super().__init__(written)
+        self.kept = list(kept)
+
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    import json
+
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
 def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = False,
-                name: str | None = None) -> list[Path]:
-    """Create an office folder.  Refuses a non-empty folder unless ``force`` (and even then
-    only replaces the files it makes itself)."""
+                name: str | None = None, keep_none: bool = False, overwrite_all: bool = False) -> Made:
+    """Create an office folder.  Refuses a non-empty folder unless ``force``; even then a file is
+    only replaced when sectools made it and nobody changed it since (its hash in ``.sectools/made.json``):
+    every other file is kept and listed in ``kept``.  ``keep_none``: refuse instead of keeping any
+    (the demo must not run on a clerk's files).  ``overwrite_all``: the repository's own workbooks."""
+    import json
+    import os
+    import shutil
+    import tempfile
+
     folder = Path(folder)
-    made = [folder / CONFIG_NAME, folder / ROSTER.default_path]
     if folder.exists() and any(folder.iterdir()) and not force:
         raise SectoolsError(Problem("output-exists", file=str(folder),
                                     params={"detail": "、".join(sorted(p.name for p in folder.iterdir())[:5])}))
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".sectools-init-", dir=folder.parent))
+    try:
+        staged = _build(stage / "office", with_demo, name)
+        manifest = _manifest(folder)
+        plan = []
+        for src in staged:
+            rel = src.relative_to(stage / "office")
+            dst = folder / rel
+            mine = dst.is_file() and manifest.get(rel.as_posix()) == _sha(dst)
+            plan.append((src, dst, rel, overwrite_all or not dst.exists() or mine))
+        kept = [dst for _, dst, _, ok in plan if not ok]
+        if kept and keep_none:
+            raise SectoolsError(Problem("demo-folder-taken", file=str(folder), params={
+                "detail": "、".join(str(p.relative_to(folder)) for p in kept[:5])}))
+        written = []
+        for src, dst, rel, ok in plan:
+            if not ok:
+                continue
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dst)  # the plan forms keep the time they were "handed in"
+            manifest[rel.as_posix()] = _sha(dst)
+            written.append(dst)
+        if not overwrite_all:
+            (folder / MANIFEST).parent.mkdir(parents=True, exist_ok=True)
+            with atomic_target(folder / MANIFEST) as tmp:
+                tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+        return Made(written, kept)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _build(folder: Path, with_demo: bool, name: str | None) -> list[Path]:
+    """Every file of a new office, written into ``folder`` (a fresh staging folder)."""
+    made = [folder / CONFIG_NAME, folder / ROSTER.default_path]
     folder.mkdir(parents=True, exist_ok=True)
     office_name = name or (demo.OFFICE_NAME if with_demo else "学生会")
     start, end = (demo.SEMESTER_START, demo.SEMESTER_END) if with_demo else _this_semester()
@@ -314,7 +387,7 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
     made += write_inspections(blank / INSPECTIONS.default_path, None)
     made += [write_workbook(blank / INDICATORS.default_path, [indicators_sheet()]),
              write_workbook(blank / RATINGS.default_path, [ratings_sheet([])])]
-    made += init_office(folder / "demo", with_demo=True, force=True)
+    made += init_office(folder / "demo", with_demo=True, force=True, overwrite_all=True)
     return made
 
 

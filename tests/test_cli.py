@@ -204,3 +204,30 @@ def test_usage_errors_speak_the_clerks_language(tmp_path):
     assert "No such option" in r.output and "没有" not in r.output
     r = CliRunner().invoke(main, ["--lang", "zh-TW", "attendance", str(tmp_path / "x")])
     assert "資料夾" in r.output or "文件夾" in r.output
+
+
+def test_init_force_and_demo_never_replace_a_clerks_file(tmp_path):
+    """init --force fills in what is missing and what sectools made unchanged; a file a clerk made or
+    edited is kept and listed; the demo refuses a folder holding such files."""
+    import openpyxl
+
+    office = tmp_path / "o"
+    assert run("init", office).exit_code == 0
+    roster = office / "名册.xlsx"
+    wb = openpyxl.load_workbook(roster)
+    wb.active.append(["2024001", "张三", "秘书处"])
+    wb.save(roster)
+    (office / "会议.xlsx").unlink()
+    mine = office / "检查记录" / "生活部.xlsx"
+    mine.write_bytes(b"clerk's own bytes")
+    before = roster.read_bytes()
+    r = run("init", office, "--force")
+    assert r.exit_code == 0 and "已保留" in r.output
+    assert "名册.xlsx" in r.output.split("已保留")[1] and "检查记录/生活部.xlsx" in r.output.split("已保留")[1]
+    assert roster.read_bytes() == before and mine.read_bytes() == b"clerk's own bytes"
+    assert (office / "会议.xlsx").is_file()  # what was missing is made again
+    r = run("demo", "--out", office)
+    assert r.exit_code == 1 and "名册.xlsx" in r.output and roster.read_bytes() == before
+    fresh = tmp_path / "d"
+    assert run("demo", "--out", fresh).exit_code == 0
+    assert run("demo", "--out", fresh).exit_code == 0  # its own files, unchanged: may be made again

@@ -373,7 +373,12 @@ def test_a_declared_huge_dimension_alone_is_harmless(tmp_path):
 def test_far_cell_hidden_behind_odd_attribute_spelling_is_still_found(tmp_path):
     good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
     for far in (b'<c\nr="XFD1048576"><v>1</v></c>', b"<c r='XFD1048576'><v>1</v></c>",
-                b'<c s="0" r="XFD1048576"><v>1</v></c>'):
+                b'<c s="0" r="XFD1048576"><v>1</v></c>',
+                b'<c r="xfd1048576"><v>1</v></c>',  # lower case: the parser reads it, the guard must too
+                b'<c r="XFD00001048576"><v>1</v></c>',  # leading zeros
+                b'<c r="Xfd0001048576"><v>1</v></c>',
+                b'<c r="A99999999"><v>1</v></c>', b'<c r="B2000000"><v>1</v></c>',  # past Excel's last row
+                b'<c r="AAAA1"><v>1</v></c>'):  # past Excel's last column
         xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
                b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c>' + far + b"</row></sheetData></worksheet>")
         path = _with_sheet_xml(good, tmp_path / "odd.xlsx", xml)
@@ -419,3 +424,17 @@ def test_a_sheet_another_table_fits_better_is_not_read_as_this_one():
     assert read_table_from(only_log, MEETINGS, context=CTX, rivals=RIVALS).header_row is None
     # named explicitly, a sheet is read as the table it is named for
     assert read_table_from(wb, LEAVE_TABLE, sheet="会议", context=CTX, rivals=RIVALS).sheet == "会议"
+
+
+def test_a_csv_with_one_very_long_row_is_refused_before_padding(tmp_path):
+    """200,000 commas on one line: padding 2,000 rows out to it would take gigabytes."""
+    import resource
+    import time
+
+    path = tmp_path / "名册.csv"
+    path.write_text("学号,姓名\n" + "1,甲\n" * 2000 + "," * 200_000 + "\n", encoding="utf-8")
+    t0, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert one(path) == "sheet-extent-too-large"
+    assert time.perf_counter() - t0 < 2
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 200

@@ -18,7 +18,7 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     from ..sources import OfficeSource
     from . import attendance, check, kpi, notice, plans_collect, plans_schedule, run_semester, signin_sheet
 
-    made = init_office(out, with_demo=True, force=True)
+    made = init_office(out, with_demo=True, force=True, keep_none=True)  # never over a clerk's files
     src = OfficeSource.load(out)
     if lang:
         src.office.lang = lang

@@ -53,12 +53,28 @@ _DIGITS = {d: re.compile(rb' r="[A-Z]{0,3}(\d{%d})"' % d) for d in range(1, 8)}
 
 
 
+_ODD_REF = re.compile(rb' r="(?:[A-Z]*[a-z]|[A-Za-z]+0|[A-Za-z]{4}|[A-Za-z]{0,3}(?:\d{8}|[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}))')
+_ANY_REF = re.compile(rb' r="([A-Za-z]+)0*(\d+)"')
+
+
+def _plain_ref(m: re.Match) -> bytes:
+    letters, digits = m.group(1).upper(), m.group(2) or b"0"
+    if len(letters) > 3 or len(digits) > 7 or int(digits) > 1_048_576:
+        # outside Excel's grid, which the parser would still allocate: the farthest cell there is
+        letters, digits = b"XFD", b"1048576"
+    return b' r="' + letters + digits + b'"'
+
+
 def _canonical(data: bytes) -> bytes:
-    """Rare spellings of the r attribute (other white space, single quotes) made plain, so the
-    fast literal patterns above see every reference.  Used for scanning only."""
+    """Rare spellings of the r attribute made plain, so the fast literal patterns above see every
+    reference: other white space, single quotes, and what the parser reads as a far cell although
+    the patterns would not — lower case (``xfd1048576``), leading zeros (``XFD00001048576``), four
+    letters, eight digits.  Used for scanning only."""
     odd = b"r='" in data or any(ws in data and ws + b'r="' in data for ws in (b"\n", b"\t", b"\r"))
     if odd:
         data = re.sub(rb"""\sr=(["'])""", b' r="', data).replace(b"'", b'"')
+    if _ODD_REF.search(data):
+        data = _ANY_REF.sub(_plain_ref, data)
     return data
 
 

@@ -338,6 +338,11 @@ def _open_csv(path: Path, display: str, limits: Limits) -> RawWorkbook:
         raise UnreadableFile(Problem("too-many-cells", file=display,
                                      params={"count": f"{cells:,}", "limit": f"{limits.max_cells:,}"}))
     width = max((len(r) for r in rows), default=0)
+    if width * len(rows) > min(limits.max_extent, limits.max_cells):  # one long row pads every row out to it
+        from .address import col_letter
+
+        raise UnreadableFile(Problem("sheet-extent-too-large", file=display, sheet=path.stem, params={
+            "extent": f"A1:{col_letter(min(width, 16384) - 1)}{len(rows)}", "count": f"{width * len(rows):,}"}))
     rows = [r + [""] * (width - len(r)) for r in rows]
     wb = RawWorkbook(path, display, "csv", limits)
     name = path.stem
