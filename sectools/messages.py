@@ -529,9 +529,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "that holds it and try again.",
     ),
     "output-is-input": (
-        "输出文件不能是输入的工作簿本身，sectools 从不改写原始数据。请换一个输出文件名。",
-        "The output must not be one of the input workbooks: sectools never overwrites source "
-        "data. Choose another output name.",
+        "输出文件不能是输入的工作簿，也不能放在输入的文件夹里（如 检查记录、计划总结），sectools 从不改写原始数据。"
+        "请换一个输出文件名或文件夹。",
+        "The output must not be one of the input workbooks nor inside an input folder (the inspections or "
+        "plans folder): sectools never overwrites source data. Choose another name or folder.",
     ),
     "demo-folder-taken": (
         "演示办公室不能建在这里：文件夹里有您的文件（{detail}），演示数据会把它们盖掉。请换一个空文件夹，"

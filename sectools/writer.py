@@ -39,7 +39,8 @@ def check_writable(target: str | os.PathLike, inputs: Iterable[str | os.PathLike
     display = target.name
     resolved = target.resolve()
     for p in inputs:
-        if Path(p).resolve() == resolved:
+        p = Path(p).resolve()
+        if p == resolved or (p.is_dir() and p in resolved.parents):  # on an input, or inside an input folder
             raise SectoolsError(Problem("output-is-input", file=display))
     owner = target.with_name("~$" + target.name)
     owner2 = target.with_name("~$" + target.name[2:]) if len(target.name) > 2 else owner

@@ -231,3 +231,20 @@ def test_init_force_and_demo_never_replace_a_clerks_file(tmp_path):
     fresh = tmp_path / "d"
     assert run("demo", "--out", fresh).exit_code == 0
     assert run("demo", "--out", fresh).exit_code == 0  # its own files, unchanged: may be made again
+
+
+def test_an_output_inside_an_input_folder_is_refused(demo_office, tmp_path):
+    import shutil
+
+    office = tmp_path / "o"
+    shutil.copytree(demo_office[0], office, ignore=shutil.ignore_patterns("输出", ".sectools"))
+    victim = office / "检查记录" / "体育部.xlsx"
+    before = victim.read_bytes()
+    form = next((office / "计划总结" / "2026-03").glob("*.xlsx"))
+    form_before = form.read_bytes()
+    for target, cmd in ((victim, "attendance"), (form, "kpi"), (office / "计划总结" / "新.xlsx", "check")):
+        args = [cmd, office, "--out", target]
+        r = CliRunner().invoke(main, [str(a) for a in args])
+        assert r.exit_code == 1 and "输入的文件夹" in r.output, (cmd, r.output)
+    assert victim.read_bytes() == before and form.read_bytes() == form_before
+    assert not (office / "计划总结" / "新.xlsx").exists()

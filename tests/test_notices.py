@@ -232,6 +232,16 @@ def test_pdf_through_libreoffice(tmp_path):
     assert not list((tmp_path / "pdf").glob("*.docx"))
 
 
+def test_pdf_never_deletes_the_word_file_a_clerk_edited(tmp_path):
+    off = office(tmp_path)
+    out = tmp_path / "通知"
+    (docx,) = render(off, "会议通知", fmt="docx", opts=opts(meeting="2026-03-22"), out_dir=out).files
+    docx.write_bytes(docx.read_bytes() + b"")  # the clerk opens it in Word, edits, saves
+    edited = docx.read_bytes()
+    (pdf,) = render(off, "会议通知", fmt="pdf", opts=opts(meeting="2026-03-22"), out_dir=out).files
+    assert pdf.parent == docx.parent and docx.read_bytes() == edited
+
+
 def test_committed_templates_are_current(tmp_path):
     from sectools.notices.sources import SOURCES
     from sectools.printouts import write_templates as make_all

@@ -188,8 +188,18 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
         result.files.append(path)
         return path
 
+    import tempfile
+
+    stage = Path(tempfile.mkdtemp(prefix="sectools-pdf-")) if fmt == "pdf" else None
+
     def emit(label: str, xml: str) -> None:
-        if fmt in ("docx", "pdf"):
+        if fmt == "pdf":  # the Word file only on the way to the PDF: never beside (or over) the clerk's own .docx
+            path = target(label, ".pdf")
+            docx = stage / (path.stem + ".docx")
+            docx.write_bytes(compiled.docx_bytes(xml))
+            result.files.append(docx)
+            return
+        if fmt == "docx":
             write(target(label, ".docx"), compiled.docx_bytes(xml))
             return
         paras = paragraphs(xml)
@@ -211,11 +221,15 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     if combine:
         emit(f"{kind}_{batch.subject}_合并", combine_xml(xmls))
     if fmt == "pdf":
-        docx_files = [p for p in result.files if p.suffix == ".docx"]
-        pdfs = to_pdf(docx_files, out_dir)
-        for p in docx_files:
-            p.unlink()
-        result.files = pdfs
+        import shutil
+
+        try:
+            made = to_pdf(list(result.files), stage)
+            result.files = []
+            for pdf in made:
+                write(out_dir.resolve() / pdf.name, pdf.read_bytes())
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     return result
 
 

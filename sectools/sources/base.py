@@ -292,7 +292,8 @@ class OfficeSource(Source):
 
     @property
     def inputs(self) -> set[Path]:
-        return self.office.input_paths()
+        plans = self.root / str(self.office.section("plans").get("folder", "计划总结"))
+        return self.office.input_paths() | ({plans} if plans.is_dir() else set())
 
     @property
     def out_root(self) -> Path:
