@@ -540,6 +540,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The demo office cannot go here: the folder holds your files ({detail}), which the demo data would "
         "replace. Choose an empty folder, e.g. sectools demo --out demo-office.",
     ),
+    "skipped-link": (
+        "“{file}”是一个链接（或管道、设备），不是普通文件，没有读取：链接可能指向电脑上任何地方。请把真正的文件放进文件夹。",
+        "'{file}' is a link (or a pipe or device), not a plain file, and was not read: a link may point anywhere "
+        "on the machine. Put the real file in the folder.",
+    ),
     "output-exists": (
         "目标文件夹已存在且不是空的（{detail}）。请换一个文件夹，或使用 --force 覆盖 sectools 自己生成的文件。",
         "The target folder exists and is not empty ({detail}). Choose another folder, or use "

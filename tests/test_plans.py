@@ -206,3 +206,18 @@ def test_a_deadline_beyond_the_holiday_calendar_is_warned(tmp_path):
     assert [p.value for p in res.problems if p.code == "calendar-fallback"] == ["2027"]
     march = jobs.plans_collect(load_office(root), (2026, 3), "plan", out=False)
     assert not [p for p in march.problems if p.code == "calendar-fallback"]
+
+
+def test_links_in_the_folders_are_listed_never_followed(tmp_path):
+    root = office(tmp_path)
+    month = root / "计划总结" / "2026年3月"
+    secret = tmp_path / "secret.csv"
+    secret.write_text("部门,外联部\n月份,2026年3月\n序号,工作项目\n1,偷看\n", encoding="utf-8")
+    (month / "外联部计划.csv").symlink_to(secret)
+    (month / "子目录").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(month / "管道.xlsx")
+    res = jobs.plans_collect(load_office(root), (2026, 3), "plan", out=False).result
+    skipped = sorted(Path(p.file).name for p in res.problems if p.code == "skipped-link")
+    assert skipped == ["外联部计划.csv", "管道.xlsx"]
+    assert all("偷看" not in str(r) for r in res.rows)
+    assert not any("secret" in str(p.file) for p in res.problems)

@@ -323,8 +323,10 @@ class OfficeSource(Source):
     def workbooks(self, name: str):
         path = self.office.path_of(name)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES
-                           and not p.name.startswith(SKIP_PREFIXES))
+            files, skipped = _regular_files(path, path.iterdir(), WORKBOOK_SUFFIXES)
+            if name == "inspections":  # the one folder table: a link in it is listed, never followed
+                for f in skipped:
+                    yield _Failed(UnreadableFile(Problem("skipped-link", WARNING, file=self.display(f)))), f.stem
             for f in files:
                 try:
                     yield open_workbook(f, self.office.limits, display=self.display(f)), f.stem
@@ -354,9 +356,26 @@ class OfficeSource(Source):
         if folder is None:
             return [], [Problem("month-folder-missing", WARNING, file=self.display(root),
                                 value=f"{month[0]}-{month[1]:02d}")]
-        files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in FORM_SUFFIXES
-                       and not p.name.startswith(SKIP_PREFIXES))
-        return files, []
+        files, skipped = _regular_files(folder, folder.rglob("*"), FORM_SUFFIXES)
+        return files, [Problem("skipped-link", WARNING, file=self.display(p)) for p in skipped]
+
+
+def _regular_files(root: Path, entries, suffixes) -> tuple[list[Path], list[Path]]:
+    """The plain files among ``entries`` (of the suffixes, not an owner or temp file), and the
+    links, pipes and devices skipped: a link in a clerk's folder may point anywhere on the machine."""
+    files, skipped = [], []
+    for p in entries:
+        if p.suffix.lower() not in suffixes or p.name.startswith(SKIP_PREFIXES):
+            continue
+        rel = p.relative_to(root)
+        chain = [root / Path(*rel.parts[:k]) for k in range(1, len(rel.parts) + 1)]
+        if any(c.is_symlink() for c in chain):
+            skipped.append(p)
+        elif p.is_file():
+            files.append(p)
+        elif p.exists() and not p.is_dir():
+            skipped.append(p)  # a FIFO or a device
+    return sorted(files), sorted(skipped)
 
 
 def _month_folder(root: Path, month: tuple[int, int]) -> Path | None:
