@@ -282,3 +282,16 @@ def test_a_notice_of_a_past_meeting_is_refused_unless_dated_or_forced(tmp_path):
     r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-08", "--force",
                                   "--out", str(tmp_path / "n")])
     assert r.exit_code == 0, r.output
+
+
+def test_a_damaged_number_register_is_refused_never_reset(tmp_path):
+    """文号.json reset would issue numbers already issued again."""
+    off = office(tmp_path)
+    render(off, "会议通知", fmt="txt", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
+    register = next((off.root / ".sectools").rglob("文号.json"))
+    register.write_text("garbage", encoding="utf-8")
+    from sectools.errors import SectoolsError
+
+    with pytest.raises(SectoolsError) as e:
+        render(off, "会议通知", fmt="txt", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "b")
+    assert e.value.problems[0].code == "state-damaged" and register.read_text(encoding="utf-8") == "garbage"

@@ -345,3 +345,19 @@ def test_sealed_means_every_cell_that_enters_a_score(tmp_path, what, edit):
     edit(office)
     found = jobs.verify(load_office(office)).problems
     assert found and all(p.is_error() for p in found), what
+
+
+@pytest.mark.parametrize("content", ["{}", "null", '{"week": "2026-W11"', "[]"])
+def test_a_damaged_seal_is_refused_never_a_reopened_week(tmp_path, content):
+    office = make(tmp_path / "o")
+    off = load_office(office)
+    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19, 8))
+    sealed = next((office / ".sectools").rglob("sealed.json"))
+    sealed.write_text(content, encoding="utf-8")
+    for args in (["ranking", "verify", str(office)], ["ranking", "seal", str(office), "--week", "2026-W11"],
+                 ["ranking", "publish", str(office), "--week", "2026-W11"], ["ranking", "status", str(office),
+                                                                            "--week", "2026-W11"]):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 1 and "损坏" in r.output and "内部出错" not in r.output, (args, r.output)
+    assert sealed.read_text(encoding="utf-8") == content  # not sealed again over the damage

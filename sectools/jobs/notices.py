@@ -107,7 +107,11 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> st
     try:
         state = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
     except (OSError, ValueError):
-        state = {}
+        state = None
+    ok = isinstance(state, dict) and all(isinstance(v, dict) and isinstance(v.get("next"), int)
+                                         and isinstance(v.get("issued"), dict) for v in state.values())
+    if not ok:  # reset, it would issue numbers already issued again
+        raise SectoolsError(Problem("state-damaged", file=str(path)))
     year_state = state.setdefault(str(year), {"next": 1, "issued": {}})
     key = f"{kind}|{subject}"
     if key not in year_state["issued"]:

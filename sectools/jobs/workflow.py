@@ -30,11 +30,23 @@ def _dir(src, week: str) -> Path:
     return src.state_root / STATE / week
 
 
+# What each state file must hold; anything else ({}, null, a truncated file) is damage, never "not yet".
+_SHAPES = {"published.json": (dict, ("week", "published_at", "inputs", "outputs")),
+           "sealed.json": (dict, ("week", "sealed_at", "inputs_hash", "outputs_hash", "hash")),
+           "corrections.json": (list, ())}
+
+
 def _read(path: Path) -> dict | None:
+    if not path.exists() and not path.is_symlink():
+        return None
     try:
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raise SectoolsError(Problem("state-damaged", file=str(path))) from None
+    kind, keys = _SHAPES.get(path.name, (object, ()))
+    if not isinstance(data, kind) or (isinstance(data, dict) and any(k not in data for k in keys)):
+        raise SectoolsError(Problem("state-damaged", file=str(path)))
+    return data
 
 
 def _write(path: Path, data) -> None:
