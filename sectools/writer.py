@@ -58,11 +58,31 @@ def check_writable(target: str | os.PathLike, inputs: Iterable[str | os.PathLike
     return target
 
 
+STALE_SECONDS = 6 * 3600  # a temp file this old is a run that was killed, not one still writing
+
+
+def _clean_stale(folder: Path) -> None:
+    """Temporary files a killed run left beside its target (``.sectools-XXXX.xlsx``) are removed."""
+    import time
+
+    now = time.time()
+    try:
+        for p in folder.glob(".sectools-*"):
+            try:
+                if p.is_file() and not p.is_symlink() and now - p.stat().st_mtime > STALE_SECONDS:
+                    p.unlink()
+            except OSError:
+                continue
+    except OSError:
+        return
+
+
 @contextlib.contextmanager
 def atomic_target(target: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success move it over ``target`` at once."""
     target = check_writable(target, inputs)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _clean_stale(target.parent)
     fd, tmp = tempfile.mkstemp(prefix=".sectools-", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)

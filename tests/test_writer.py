@@ -80,3 +80,20 @@ def test_failure_midway_leaves_the_old_file_whole(tmp_path):
             raise RuntimeError("crash while writing")
     assert target.read_bytes() == b"previous report"
     assert [p.name for p in tmp_path.iterdir()] == ["报表.xlsx"]
+
+
+def test_temp_files_left_by_a_killed_run_are_cleaned_on_the_next(tmp_path):
+    import os
+    import time
+
+    from sectools.writer import STALE_SECONDS, atomic_target
+
+    old = tmp_path / ".sectools-abc123.xlsx"
+    old.write_bytes(b"half")
+    t = time.time() - STALE_SECONDS - 60
+    os.utime(old, (t, t))
+    fresh = tmp_path / ".sectools-def456.xlsx"  # another run, still writing: left alone
+    fresh.write_bytes(b"busy")
+    with atomic_target(tmp_path / "报表.xlsx") as tmp:
+        tmp.write_bytes(b"new")
+    assert not old.exists() and fresh.exists() and (tmp_path / "报表.xlsx").read_bytes() == b"new"
