@@ -295,3 +295,22 @@ def test_a_damaged_number_register_is_refused_never_reset(tmp_path):
     with pytest.raises(SectoolsError) as e:
         render(off, "会议通知", fmt="txt", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "b")
     assert e.value.problems[0].code == "state-damaged" and register.read_text(encoding="utf-8") == "garbage"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "txt"])
+def test_control_characters_never_break_a_notice(tmp_path, fmt):
+    """Excel's escapes (_x0001_, _x000B_) decode to control characters no document may hold; the
+    reader cleans cells, and whatever else reaches a notice (here the office's name) shows them as ?."""
+    off = office(tmp_path)
+    cfg = off.root / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('name = "测试学生会"', 'name = "测试\\u0001学生会\\u000b"'),
+                   encoding="utf-8")
+    (f,) = render(load_office(off.root), "会议通知", fmt=fmt, opts=opts(meeting="2026-03-22"),
+                  out_dir=tmp_path / "out").files
+    if fmt == "docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(f).paragraphs)  # parses: the XML is valid
+    else:
+        text = f.read_text(encoding="utf-8")
+    assert "测试?学生会" in text and "\x01" not in text and "\x0b" not in text

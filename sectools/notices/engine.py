@@ -24,11 +24,21 @@ DOC = "word/document.xml"
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def printable(v):
+    """A value as a document may hold it: control characters (Excel's ``_x0001_`` escapes decode to
+    them, and no XML may carry them) shown as ``?``."""
+    return _CONTROL.sub("?", v) if isinstance(v, str) else v
+
+
 def environment(autoescape: bool = True):
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=autoescape, undefined=StrictUndefined, keep_trailing_newline=True)
+    return SandboxedEnvironment(autoescape=autoescape, undefined=StrictUndefined, keep_trailing_newline=True,
+                                finalize=printable)
 
 
 def to_traditional_template(xml: str) -> str:
