@@ -826,6 +826,12 @@ def excel_serve(port: int) -> None:
         from .errors import Problem
 
         raise SectoolsError(Problem("server-missing")) from None
+    import os
+
+    if not os.environ.get("XLWINGS_LICENSE_KEY"):  # xlwings Server refuses to start without one
+        from .errors import Problem
+
+        raise SectoolsError(Problem("server-licence"))
     from .excel.server import serve
 
     say("serve", port=port)

@@ -545,6 +545,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{file}' is a link (or a pipe or device), not a plain file, and was not read: a link may point anywhere "
         "on the machine. Put the real file in the folder.",
     ),
+    "server-licence": (
+        "xlwings Server 需要许可证密钥才能启动。学校、学生组织等非商业用途可免费使用：先设置环境变量 "
+        "XLWINGS_LICENSE_KEY=noncommercial（Windows：set XLWINGS_LICENSE_KEY=noncommercial），再运行 sectools excel serve。",
+        "xlwings Server needs a licence key to start. Non-commercial use (schools, student bodies) is free: set "
+        "XLWINGS_LICENSE_KEY=noncommercial (Windows: set XLWINGS_LICENSE_KEY=noncommercial), then run "
+        "sectools excel serve again.",
+    ),
     "output-exists": (
         "目标文件夹已存在且不是空的（{detail}）。请换一个文件夹，或使用 --force 覆盖 sectools 自己生成的文件。",
         "The target folder exists and is not empty ({detail}). Choose another folder, or use "

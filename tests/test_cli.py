@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from sectools.cli import main
@@ -248,3 +249,10 @@ def test_an_output_inside_an_input_folder_is_refused(demo_office, tmp_path):
         assert r.exit_code == 1 and "输入的文件夹" in r.output, (cmd, r.output)
     assert victim.read_bytes() == before and form.read_bytes() == form_before
     assert not (office / "计划总结" / "新.xlsx").exists()
+
+
+def test_excel_serve_without_a_licence_key_says_how_to_set_one(monkeypatch):
+    pytest.importorskip("xlwings_server")
+    monkeypatch.delenv("XLWINGS_LICENSE_KEY", raising=False)
+    r = CliRunner().invoke(main, ["excel", "serve"])
+    assert r.exit_code == 1 and "XLWINGS_LICENSE_KEY=noncommercial" in r.output and "内部出错" not in r.output
