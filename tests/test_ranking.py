@@ -361,3 +361,23 @@ def test_a_damaged_seal_is_refused_never_a_reopened_week(tmp_path, content):
         r = CliRunner().invoke(main, args)
         assert r.exit_code == 1 and "损坏" in r.output and "内部出错" not in r.output, (args, r.output)
     assert sealed.read_text(encoding="utf-8") == content  # not sealed again over the damage
+
+
+def test_a_refused_correction_logs_nothing_and_a_retry_logs_once(tmp_path):
+    from sectools.errors import SectoolsError
+
+    office = make(tmp_path / "o")
+    off = load_office(office)
+    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    wb = openpyxl.load_workbook(office / "检查记录.xlsx")
+    wb["生活部"].delete_rows(3)
+    wb.save(office / "检查记录.xlsx")
+    lock = office / "输出" / "排名" / "~$排名_2026-W11.xlsx"  # the published workbook is open in Excel
+    lock.write_bytes(b"owner")
+    with pytest.raises(SectoolsError) as e:
+        jobs.correct(off, "2026-W11", "重复录入", now=dt.datetime(2026, 3, 17, 9))
+    assert e.value.problems[0].code == "file-open-in-excel"
+    assert jobs.state(off, "2026-W11")["corrections"] == []
+    lock.unlink()
+    jobs.correct(load_office(office), "2026-W11", "重复录入", now=dt.datetime(2026, 3, 17, 9, 5))
+    assert len(jobs.state(off, "2026-W11")["corrections"]) == 1

@@ -166,8 +166,6 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
     entry = {"at": now.isoformat(), "by": by, "reason": reason.strip(), "changes": changes,
              "records_removed": removed, "records_added": added}
     log = _read(_dir(office, week) / "corrections.json") or []
-    log.append(entry)
-    _write(_dir(office, week) / "corrections.json", log)
     shown = [c for c in changes if c["field"] == "score"]
 
     def num(v):
@@ -176,6 +174,8 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
     result = publish(office, week, by=by, now=now, corrections=[{"class": c["class"], "old": num(c["old"]),
                                                                 "new": num(c["new"])} for c in shown] or
                      [{"class": "—", "old": "—", "new": "—"}])
+    log.append(entry)  # the log last: a republication refused (the workbook open in Excel …) logs nothing
+    _write(_dir(office, week) / "corrections.json", log)
     result.job = "correct"
     result.facts.update(changes=changes, reason=reason)
     return result
