@@ -545,6 +545,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{file}' is a link (or a pipe or device), not a plain file, and was not read: a link may point anywhere "
         "on the machine. Put the real file in the folder.",
     ),
+    "office-busy": (
+        "另一个 sectools 正在写这个办公室的记录（{holder}），请等它结束后再运行。如果那个程序已经关掉了，过一会儿再试即可。",
+        "Another sectools run is writing this office's records ({holder}); run again when it has finished. If "
+        "that program has been closed, simply try again in a moment.",
+    ),
     "server-licence": (
         "xlwings Server 需要许可证密钥才能启动。学校、学生组织等非商业用途可免费使用：先设置环境变量 "
         "XLWINGS_LICENSE_KEY=noncommercial（Windows：set XLWINGS_LICENSE_KEY=noncommercial），再运行 sectools excel serve。",

@@ -381,3 +381,28 @@ def test_a_refused_correction_logs_nothing_and_a_retry_logs_once(tmp_path):
     lock.unlink()
     jobs.correct(load_office(office), "2026-W11", "重复录入", now=dt.datetime(2026, 3, 17, 9, 5))
     assert len(jobs.state(off, "2026-W11")["corrections"]) == 1
+
+
+def test_a_second_run_waits_then_says_who_holds_the_office(tmp_path, monkeypatch):
+    """Two clerks publishing the same week at once would both succeed and log twice."""
+    from filelock import FileLock
+
+    from sectools.errors import SectoolsError
+    from sectools.jobs import workflow
+
+    office = make(tmp_path / "o")
+    off = load_office(office)
+    monkeypatch.setattr(workflow, "LOCK_WAIT", 0.3)
+    state = office / ".sectools"
+    state.mkdir(exist_ok=True)
+    (state / "lock.who").write_text("王秘书@办公室电脑 (pid 4242)", encoding="utf-8")
+    held = FileLock(str(state / "lock"))
+    held.acquire()
+    try:
+        with pytest.raises(SectoolsError) as e:
+            jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+        assert e.value.problems[0].code == "office-busy" and "王秘书" in e.value.problems[0].message()
+        assert jobs.state(off, "2026-W11")["published"] is None
+    finally:
+        held.release()
+    assert jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10)).facts["late"] is False

@@ -10,6 +10,7 @@ chained week to week, so a hand edit to a sealed week's records or results is fo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from pathlib import Path
@@ -49,6 +50,46 @@ def _read(path: Path) -> dict | None:
     return data
 
 
+LOCK_WAIT = 5.0  # seconds a second run waits for the first before saying who holds the office
+
+
+@contextlib.contextmanager
+def office_lock(src):
+    """One state-writing job at a time per office (two clerks publishing at once would both log):
+    a second run waits a few seconds, then says who holds the lock."""
+    import getpass
+    import os
+    import socket
+
+    root = src.state_root
+    if root is None:  # a book without an office folder keeps no state (and xlwings Lite has no file locks)
+        yield
+        return
+    from filelock import FileLock, Timeout
+
+    root.mkdir(parents=True, exist_ok=True)
+    who = root / "lock.who"
+    lock = FileLock(str(root / "lock"))
+    try:
+        lock.acquire(timeout=LOCK_WAIT)
+    except Timeout:
+        try:
+            holder = who.read_text(encoding="utf-8").strip()
+        except OSError:
+            holder = "?"
+        raise SectoolsError(Problem("office-busy", params={"holder": holder})) from None
+    try:
+        try:
+            user = getpass.getuser()
+        except Exception:  # no user name on this machine
+            user = "?"
+        who.write_text(f"{user}@{socket.gethostname()} (pid {os.getpid()}, {dt.datetime.now():%Y-%m-%d %H:%M})",
+                       encoding="utf-8")
+        yield
+    finally:
+        lock.release()
+
+
 def _write(path: Path, data) -> None:
     from ..writer import atomic_target
 
@@ -78,6 +119,14 @@ def _compute(office, week: str):
 
 def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
             corrections: list[dict] | None = None) -> JobResult:
+    """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
+    src = as_source(office)
+    with office_lock(src):
+        return _publish(src, week, by=by, now=now, corrections=corrections)
+
+
+def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
+             corrections: list[dict] | None = None) -> JobResult:
     """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
     from ..ranking.report import trace_sheet, week_sheet
     from ..writer import write_workbook
@@ -146,6 +195,13 @@ def _open_week(office, week: str, now: dt.datetime | None) -> tuple[str, dt.date
 
 def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> JobResult:
     """Compare the corrected records with the published snapshot, record every change, republish."""
+    src = as_source(office)
+    with office_lock(src):
+        return _correct(src, week, reason, by=by, now=now)
+
+
+def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> JobResult:
+    """Compare the corrected records with the published snapshot, record every change, republish."""
     office = as_source(office)
     week, now, published = _open_week(office, week, now)
     if not reason or not reason.strip():
@@ -171,7 +227,7 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
     def num(v):
         return "—" if v is None else f"{v:g}"
 
-    result = publish(office, week, by=by, now=now, corrections=[{"class": c["class"], "old": num(c["old"]),
+    result = _publish(office, week, by=by, now=now, corrections=[{"class": c["class"], "old": num(c["old"]),
                                                                 "new": num(c["new"])} for c in shown] or
                      [{"class": "—", "old": "—", "new": "—"}])
     log.append(entry)  # the log last: a republication refused (the workbook open in Excel …) logs nothing
@@ -183,6 +239,14 @@ def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.da
 
 def seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False,
          reason: str | None = None) -> JobResult:
+    """封单 (see :func:`_seal`), one state-writing job at a time."""
+    src = as_source(office)
+    with office_lock(src):
+        return _seal(src, week, now=now, force=force, reason=reason)
+
+
+def _seal(office, week: str, *, now: dt.datetime | None = None, force: bool = False,
+          reason: str | None = None) -> JobResult:
     """封单: after the 公示 ends, fix the week: hash its records, its results and the scoring rules,
     chained to the week before.  ``force`` seals before the 公示 ends and needs a ``reason`` (logged)."""
     office = as_source(office)
