@@ -71,6 +71,11 @@ class Office:
         spec = TABLES[name]
         return TableConfig(spec.default_path, spec.default_sheet)
 
+    @property
+    def plans_root(self) -> Path:
+        """The folder of the monthly plans and summaries (``[plans] folder``)."""
+        return self.root / str(self.section("plans")["folder"])
+
     def path_of(self, name: str) -> Path:
         return (self.root / self.table(name).path).resolve()
 

@@ -216,8 +216,16 @@ def test_links_in_the_folders_are_listed_never_followed(tmp_path):
     (month / "外联部计划.csv").symlink_to(secret)
     (month / "子目录").symlink_to(tmp_path, target_is_directory=True)
     os.mkfifo(month / "管道.xlsx")
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    (elsewhere / "外联部.csv").write_text("部门,外联部\n", encoding="utf-8")
+    (root / "计划总结" / "2026-04").symlink_to(elsewhere, target_is_directory=True)  # a linked month folder
+
     res = jobs.plans_collect(load_office(root), (2026, 3), "plan", out=False).result
     skipped = sorted(Path(p.file).name for p in res.problems if p.code == "skipped-link")
     assert skipped == ["外联部计划.csv", "管道.xlsx"]
     assert all("偷看" not in str(r) for r in res.rows)
     assert not any("secret" in str(p.file) for p in res.problems)
+    from sectools.sources import OfficeSource
+
+    assert (2026, 4) not in OfficeSource.load(root).plan_months()  # a linked month folder is not a month

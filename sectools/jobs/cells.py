@@ -161,16 +161,14 @@ def class_rank(name, week, *tables) -> int:
 
 
 def _week_text(week) -> str | None:
+    """周次 as typed (2026-W10, 第10周), or a date cell (a date, or its serial number) → its ISO week."""
+    from ..dates import parse_date
+    from ..ranking.compute import iso_week
+
     if week in (None, ""):
         return None
-    if isinstance(week, (dt.date, dt.datetime)):
-        iso = week.isocalendar()
-        return f"{iso[0]}-W{iso[1]:02d}"
-    if isinstance(week, float) and 20000 <= week <= 80000:  # a date cell arrives as its serial number
-        from ..dates import serial_to_date
-
-        return _week_text(serial_to_date(week))
-    return str(week).strip()
+    d = None if isinstance(week, str) else parse_date(week)
+    return iso_week(d) if d else str(week).strip()
 
 
 def next_workday(day: dt.date, n: int = 0) -> dt.date:

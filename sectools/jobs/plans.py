@@ -50,7 +50,7 @@ def pick_month(src, month, today: dt.date | None) -> tuple[tuple[int, int], Choi
     today = today or dt.date.today()
     months = [m for m in src.plan_months() if m <= (today.year, today.month)]
     if not months:
-        raise SectoolsError(Problem("no-plan-months", file=str(src.office.section("plans").get("folder", "计划总结"))))
+        raise SectoolsError(Problem("no-plan-months", file=str(src.office.section("plans")["folder"])))
     m = months[-1]
     return m, Choice("month", f"{m[0]}-{m[1]:02d}", "month-latest", {"year": m[0], "month": m[1]})
 

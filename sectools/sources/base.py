@@ -292,7 +292,7 @@ class OfficeSource(Source):
 
     @property
     def inputs(self) -> set[Path]:
-        plans = self.root / str(self.office.section("plans").get("folder", "计划总结"))
+        plans = self.office.plans_root
         return self.office.input_paths() | ({plans} if plans.is_dir() else set())
 
     @property
@@ -340,18 +340,18 @@ class OfficeSource(Source):
     def plan_months(self) -> list[tuple[int, int]]:
         from ..plans.forms import parse_month
 
-        root = self.root / str(self.office.section("plans").get("folder", "计划总结"))
+        root = self.office.plans_root
         if not root.is_dir():
             return []
         found = set()
         for p in root.iterdir():
-            m = parse_month(p.name) if p.is_dir() else None
-            if m and any(f.is_file() and f.suffix.lower() in FORM_SUFFIXES for f in p.rglob("*")):
+            m = parse_month(p.name) if p.is_dir() and not p.is_symlink() else None
+            if m and _regular_files(p, p.rglob("*"), FORM_SUFFIXES)[0]:  # a link alone makes no month
                 found.add(m)
         return sorted(found)
 
     def plan_files(self, month):
-        root = self.root / str(self.office.section("plans").get("folder", "计划总结"))
+        root = self.office.plans_root
         folder = _month_folder(root, month)
         if folder is None:
             return [], [Problem("month-folder-missing", WARNING, file=self.display(root),
@@ -386,7 +386,7 @@ def _month_folder(root: Path, month: tuple[int, int]) -> Path | None:
     if not root.is_dir():
         return None
     for p in root.iterdir():
-        if p.is_dir() and (p.name in names or parse_month(p.name) == month):
+        if p.is_dir() and not p.is_symlink() and (p.name in names or parse_month(p.name) == month):
             return p
     return None
 
