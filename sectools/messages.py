@@ -1001,6 +1001,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form-field-department": ("部门", "department"),
     "parts-over": ("{part} 等部件超过 {size}", "{part} and other parts exceed {size}"),
     "parts-count": ("{count} 个部件", "{count} parts"),
+    "ratio-limit": ("{size}（文件大小的 {ratio} 倍）", "{size} ({ratio} times the file's size)"),
+    "more-than": ("不少于 {count}", "at least {count}"),
     "declared-size": ("声明解压后 {size}", "{size} declared uncompressed"),
     "not-an-id": ("不是编号", "not an id"),
     "id-has-fraction": ("含小数", "has a fraction"),

@@ -438,3 +438,82 @@ def test_a_csv_with_one_very_long_row_is_refused_before_padding(tmp_path):
     assert time.perf_counter() - t0 < 2
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 200
+
+
+# ---- guards measured against what the parser really allocates --------------------------------------
+def _sheet(cells_xml: bytes) -> bytes:
+    return (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe5\xad\xa6\xe5\x8f\xb7</t></is></c>'
+            b'<c r="B1" t="inlineStr"><is><t>\xe5\xa7\x93\xe5\x90\x8d</t></is></c>'
+            b'<c r="C1" t="inlineStr"><is><t>\xe9\x83\xa8\xe9\x97\xa8</t></is></c></row>'
+            b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>x</t></is></c>'
+            b'<c r="C2" t="inlineStr"><is><t>x</t></is></c></row>'
+            + cells_xml + b"</sheetData></worksheet>")
+
+
+def test_a_stray_value_far_down_a_nearly_empty_sheet_is_refused_with_its_extent(tmp_path):
+    """A1 and J1000000 is a 10-million-cell allocation from a few KB; formatting far away, and the
+    empty rows LibreOffice writes down to row 1048576, are nothing the parser places."""
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    far = _with_sheet_xml(good, tmp_path / "far.xlsx", _sheet(b'<row r="1000000"><c r="J1000000"><v>1</v></c></row>'))
+    t = read_table(far, ROSTER, context=CTX)
+    assert [p.code for p in t.problems] == ["sheet-extent-too-large"]
+    assert "J1000000" in t.problems[0].message()
+    styled = _with_sheet_xml(good, tmp_path / "styled.xlsx",
+                             _sheet(b'<row r="1000000"><c r="J1000000" s="0"/></row>'))
+    rows = b"".join(b'<row r="%d" ht="12.8" customHeight="false"/>' % r for r in range(1_048_000, 1_048_577))
+    lo = _with_sheet_xml(good, tmp_path / "lo.xlsx", _sheet(rows))
+    for path in (styled, lo):
+        t = read_table(path, ROSTER, context=CTX)
+        assert t.problems == [] and t.data["name"].tolist() == ["x"], path.name
+
+
+def test_a_small_file_inflating_to_hundreds_of_mb_is_refused_by_its_ratio(tmp_path):
+    """An 880 KB workbook inflating to 900 MB was read under the absolute limit: past 64 MB the
+    inflated size may be at most 100 times the file's."""
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    big = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>' + b"a" * (90 << 20) + b"</t></si></sst>"
+    out = tmp_path / "sst.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item.filename, zin.read(item.filename))
+        zout.writestr("xl/sharedStrings.xml", big)
+    assert out.stat().st_size < 1_000_000
+    t = read_table(out, ROSTER, context=CTX)
+    assert [p.code for p in t.problems] == ["workbook-too-large"]
+    assert "100" in t.problems[0].message()
+
+
+def test_cells_past_the_limit_stop_the_count_at_once(tmp_path):
+    good = sheet_book(tmp_path / "good.xlsx", [["学号", "姓名"], ["1", "甲"]])
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (r, r, r) for r in range(3, 3000))
+    path = _with_sheet_xml(good, tmp_path / "many.xlsx", _sheet(rows))
+    t = read_table(path, ROSTER, context=ReadContext(semester=SEMESTER, limits=Limits(max_cells=1000)))
+    assert [p.code for p in t.problems] == ["too-many-cells"]
+    assert "1,000" in t.problems[0].message()
+
+
+def test_an_xls_with_a_value_at_its_last_cell_is_refused_before_parsing(tmp_path):
+    """A 6 KB .xls with a cell at (65535, 255) took 1.2 GB: its cell records bound the sheet now.
+    A blank (formatted) cell there is nothing, and an ordinary .xls still reads."""
+    import xlwt
+
+    def book(name, far=None, style=None):
+        w = xlwt.Workbook()
+        s = w.add_sheet("成员")
+        for j, h in enumerate(["学号", "姓名", "部门"]):
+            s.write(0, j, h)
+            s.write(1, j, ["1", "甲", "秘书处"][j])
+        w.add_sheet("备注").write(0, 0, "x")
+        if far is not None:
+            s.write(65535, 255, far, style) if style else s.write(65535, 255, far)
+        w.save(str(tmp_path / name))
+        return tmp_path / name
+
+    far = book("far.xls", 1)
+    assert far.stat().st_size < 10_000
+    t = read_table(far, ROSTER, context=CTX)
+    assert [p.code for p in t.problems] == ["sheet-extent-too-large"] and "IV65536" in t.problems[0].message()
+    for path in (book("blank.xls", None, xlwt.easyxf("font: bold on")), book("plain.xls")):
+        t = read_table(path, ROSTER, context=CTX)
+        assert t.problems == [] and t.data["name"].tolist() == ["甲"], path.name

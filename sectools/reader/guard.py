@@ -26,9 +26,12 @@ class Limits:
     # the defaults are the [limits] declarations of sectools.settings
     max_file_bytes: int = default("limits", "max_file_bytes")
     max_uncompressed: int = default("limits", "max_uncompressed")  # bytes inflated from one workbook
+    max_ratio: int = default("limits", "max_ratio")  # bytes inflated per byte of file, past RATIO_FLOOR
     max_parts: int = default("limits", "max_parts")
     max_cells: int = default("limits", "max_cells")  # cells in one sheet
     max_extent: int = default("limits", "max_extent")  # rows × columns of one sheet's used rectangle
+    sparse_extent: int = default("limits", "sparse_extent")  # past this the sheet must be 1/sparse_ratio full
+    sparse_ratio: int = default("limits", "sparse_ratio")
 
     @classmethod
     def from_config(cls, data: dict | None) -> "Limits":
@@ -40,17 +43,26 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 CHUNK = 1 << 22
+# An office file compresses 5-20 times; a bomb hundreds or thousands of times.  Up to this many bytes
+# any ratio is fine (a small formatted template), past it the ratio is checked too.
+RATIO_FLOOR = 64 << 20
 
 _CELL_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[ >/]")
 _NO_R_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?: (?!r=)[\w:.-]+=\"[^\"]*\")*\s*/?>")
 # A cell or row reference is an attribute named exactly r (`` r="XFD1048576"``); the leading
-# white space keeps colours (``rgb="FFC53687"``) and other attributes out.
-_COL3 = re.compile(rb' r="([A-Z]{3})\d{1,7}"')
-_COL2 = re.compile(rb' r="([A-Z]{2})\d{1,7}"')
+# white space keeps colours (``rgb="FFC53687"``) and other attributes out.  The parser places only
+# cells that hold something, so the rectangle is bounded from cells that are not self-closing
+# (``<c r="T1048576" s="3"/>`` is formatting; a row element without cells is nothing).
+_COL3 = re.compile(rb' r="([A-Z]{3})\d{1,7}"[^>/]*>')
+_COL2 = re.compile(rb' r="([A-Z]{2})\d{1,7}"[^>/]*>')
+_REF_COL = re.compile(rb' r="([A-Z]{1,3})\d{1,7}"[^>/]*>')
 _WIDE = re.compile(rb' r="[A-Z]{2}')
-_FAR = re.compile(rb' r="[A-Z]{0,3}\d{7}"')
-_DIGITS = {d: re.compile(rb' r="[A-Z]{0,3}(\d{%d})"' % d) for d in range(1, 8)}
-
+_FAR = re.compile(rb' r="[A-Z]{1,3}\d{7}"[^>/]*>')
+_DIGITS = {d: re.compile(rb' r="[A-Z]{1,3}(\d{%d})"[^>/]*>' % d) for d in range(1, 8)}
+# cells without a reference take their row from the row element
+_ROW_DIGITS = {d: re.compile(rb' r="[A-Z]{0,3}(\d{%d})"' % d) for d in range(1, 8)}
+_VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ")
+_PREFIXED_VALUE = re.compile(rb"<[A-Za-z_][\w.-]*:(?:v|is|f)[ >]")
 
 
 _ODD_REF = re.compile(rb' r="(?:[A-Z]*[a-z]|[A-Za-z]+0|[A-Za-z]{4}|[A-Za-z]{0,3}(?:\d{8}|[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}))')
@@ -88,31 +100,42 @@ def _col_number(letters: bytes) -> int:
 class ZipBudget:
     """Counts the bytes inflated from one workbook against the limit."""
 
-    def __init__(self, limits: Limits, file: str):
+    def __init__(self, limits: Limits, file: str, size: int | None = None):
         self.limits = limits
         self.used = 0
         self.file = file
+        self.size = size  # the file's own bytes, for the ratio; None: no ratio check
+        allowed = limits.max_uncompressed
+        if size is not None:
+            allowed = min(allowed, max(RATIO_FLOOR, limits.max_ratio * size))
+        self.allowed = allowed
 
     def add(self, n: int, part: str) -> None:
         self.used += n
-        if self.used > self.limits.max_uncompressed:
+        if self.used > self.allowed:
+            if self.allowed < self.limits.max_uncompressed:
+                limit = W("ratio-limit", ratio=self.limits.max_ratio, size=_mb(self.allowed))
+            else:
+                limit = _mb(self.limits.max_uncompressed)
             raise UnreadableFile(
                 Problem(
                     "workbook-too-large",
                     file=self.file,
-                    params={
-                        "detail": W("parts-over", part=part, size=_mb(self.used)),
-                        "limit": _mb(self.limits.max_uncompressed),
-                    },
+                    params={"detail": W("parts-over", part=part, size=_mb(self.used)), "limit": limit},
                 )
             )
+
+    def again(self) -> "ZipBudget":
+        """A fresh budget for a second pass over a part already counted."""
+        return ZipBudget(self.limits, self.file, self.size)
 
 
 def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB"
 
 
-def check_zip_directory(zf: zipfile.ZipFile, limits: Limits, file: str) -> None:
+def check_zip_directory(zf: zipfile.ZipFile, limits: Limits, file: str, size: int | None = None) -> ZipBudget:
+    """Refuse a zip whose directory already says too much; the budget its parts are inflated against."""
     infos = zf.infolist()
     if len(infos) > limits.max_parts:
         raise UnreadableFile(
@@ -120,11 +143,15 @@ def check_zip_directory(zf: zipfile.ZipFile, limits: Limits, file: str) -> None:
                     params={"detail": W("parts-count", count=len(infos)), "limit": W("parts-count", count=limits.max_parts)})
         )
     declared = sum(i.file_size for i in infos)
-    if declared > limits.max_uncompressed:
+    budget = ZipBudget(limits, file, size)
+    if declared > budget.allowed:
+        limit = (_mb(limits.max_uncompressed) if budget.allowed >= limits.max_uncompressed
+                 else W("ratio-limit", ratio=limits.max_ratio, size=_mb(budget.allowed)))
         raise UnreadableFile(
             Problem("workbook-too-large", file=file,
-                    params={"detail": W("declared-size", size=_mb(declared)), "limit": _mb(limits.max_uncompressed)})
+                    params={"detail": W("declared-size", size=_mb(declared)), "limit": limit})
         )
+    return budget
 
 
 def read_part(zf: zipfile.ZipFile, name: str, budget: ZipBudget, keep: bool = True) -> bytes:
@@ -151,10 +178,20 @@ class SheetShape:
     cells: int
     rows_bound: int
     cols_bound: int
+    values: int | None = None  # cells holding a value or formula (None: not counted)
 
     @property
     def extent(self) -> int:
         return self.rows_bound * self.cols_bound
+
+
+def allowed_extent(limits: Limits, values: int | None) -> int:
+    """The rectangle a sheet may span: anything up to ``sparse_extent`` cells; past that the sheet
+    must be at least 1/``sparse_ratio`` full (a value at A1 and one at J1000000 is a 10-million-cell
+    allocation from a 6 KB file); never past ``max_extent``."""
+    if values is None:
+        return limits.max_extent
+    return min(limits.max_extent, max(limits.sparse_extent, limits.sparse_ratio * values))
 
 
 def _pieces(zf: zipfile.ZipFile, part: str, budget: ZipBudget):
@@ -179,63 +216,77 @@ def _pieces(zf: zipfile.ZipFile, part: str, budget: ZipBudget):
         yield _canonical(carry)
 
 
-def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget) -> SheetShape:
+def _too_many(budget: ZipBudget, sheet: str | None, cells: int) -> UnreadableFile:
+    return UnreadableFile(Problem("too-many-cells", file=budget.file, sheet=sheet, params={
+        "count": W("more-than", count=f"{cells:,}"), "limit": f"{budget.limits.max_cells:,}"}))
+
+
+def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | None = None) -> SheetShape:
     """Bound a sheet's cell count and used rectangle from its raw XML, cheaply and in pieces.
 
-    Bounds are conservative (never below the truth): columns from the widest column letters
-    seen, rows from the longest row number seen (``10**digits - 1``), made exact by a second
-    pass only when the rough bound would exceed the limit."""
-    cells = 0
-    cols = 26
+    Bounds are conservative (never below what the parser allocates): columns from the widest
+    column letters seen, rows from the longest row number seen (``10**digits - 1``), made exact by a
+    second pass only when the rough bound would exceed what the sheet may span.  Counting stops the
+    moment the sheet has more cells than allowed."""
+    cells = values = 0
+    cols = 1
     no_r = False
     digits = 0
-    narrow_seen = False
+    row_digits = 0
+    limit = budget.limits.max_cells
     for data in _pieces(zf, part, budget):
         n = data.count(b"<c ") + data.count(b"<c>")
-        if b":c " in data or b":c>" in data:  # namespace-prefixed cells (rare)
+        prefixed = b":c " in data or b":c>" in data  # namespace-prefixed cells (rare)
+        if prefixed:
             n = len(_CELL_OPEN.findall(data))
+            values += len(_PREFIXED_VALUE.findall(data))
+        values += sum(data.count(t) for t in _VALUE_TAGS)
         cells += n
+        if cells > limit:  # no need to inflate the rest to know
+            raise _too_many(budget, sheet, cells)
         if cols < 702 and _WIDE.search(data):
             if _COL3.search(data):
                 cols = max(cols, max(_col_number(c) for c in set(_COL3.findall(data))))
             else:
-                cols = max(cols, max(_col_number(c) for c in set(_COL2.findall(data))))
+                found = set(_COL2.findall(data))
+                if found:
+                    cols = max(cols, max(_col_number(c) for c in found))
+        elif cols < 26:
+            cols = 26  # one-letter columns: A-Z
         if n and not no_r and data.count(b'<c r="') != n and _NO_R_CELL.search(data):
             no_r = True
-        if cols * 1_048_576 <= budget.limits.max_extent:
-            narrow_seen = True
-            continue  # narrow: even the last row of a sheet keeps the rectangle inside the limit
-        if digits < 7 and _FAR.search(data):
-            digits = 7
-        elif digits < 6 and _DIGITS[6].search(data):
-            digits = 6
-        elif digits < 5:
-            for d in range(5, digits, -1):
-                if _DIGITS[d].search(data):
-                    digits = d
+        if digits < 7:
+            if _FAR.search(data):
+                digits = 7
+            else:
+                for d in range(6, digits, -1):
+                    if _DIGITS[d].search(data):
+                        digits = d
+                        break
+        if no_r and row_digits < 7:
+            for d in range(7, row_digits, -1):
+                if _ROW_DIGITS[d].search(data):
+                    row_digits = d
                     break
+    if not cells:
+        return SheetShape(0, 0, 0, 0)
     if no_r:
         cols = max(cols, min(16384, cells))  # cells without a reference are placed in turn
-    if cols * 1_048_576 <= budget.limits.max_extent:
-        return SheetShape(cells, 1_048_576, cols)
-    if narrow_seen:
-        # Some pieces were passed over while the sheet still looked narrow: look again.
-        digits = 0
-        for data in _pieces(zf, part, ZipBudget(budget.limits, budget.file)):
-            for d in range(7, digits, -1):
-                if _DIGITS[d].search(data):
-                    digits = d
-                    break
+        digits = max(digits, row_digits)
+        values = max(values, cells)  # placed in turn: count every cell
     rows = min(1_048_576, 10**digits - 1) if digits else 1
-    shape = SheetShape(cells, rows, cols)
-    if shape.extent > budget.limits.max_extent and digits:
-        exact = 0
-        again = ZipBudget(budget.limits, budget.file)
-        for data in _pieces(zf, part, again):
-            found = _DIGITS[digits].findall(data)
+    shape = SheetShape(cells, rows, cols, values)
+    if shape.extent > allowed_extent(budget.limits, values) and digits:
+        exact = exact_cols = 0
+        pattern = (_ROW_DIGITS if no_r else _DIGITS)[digits]
+        for data in _pieces(zf, part, budget.again()):
+            found = pattern.findall(data)
             if found:
                 exact = max(exact, max(int(x) for x in found))
-        shape = SheetShape(cells, exact, cols)
+            letters = set(_REF_COL.findall(data))
+            if letters:
+                exact_cols = max(exact_cols, max(_col_number(c) for c in letters))
+        shape = SheetShape(cells, min(exact, 1_048_576), cols if no_r else max(1, exact_cols), values)
     return shape
 
 
@@ -245,7 +296,7 @@ def guard_sheet(shape: SheetShape, limits: Limits, file: str, sheet: str) -> Non
             Problem("too-many-cells", file=file, sheet=sheet,
                     params={"count": f"{shape.cells:,}", "limit": f"{limits.max_cells:,}"})
         )
-    if shape.extent > limits.max_extent:
+    if shape.extent > allowed_extent(limits, shape.values):
         from .address import col_letter
 
         raise UnreadableFile(
@@ -253,3 +304,89 @@ def guard_sheet(shape: SheetShape, limits: Limits, file: str, sheet: str) -> Non
                     params={"extent": f"A1:{col_letter(shape.cols_bound - 1)}{shape.rows_bound}",
                             "count": f"{shape.extent:,}"})
         )
+
+
+# ---- .xls (BIFF in an OLE compound file) ----------------------------------------------------------
+# Cell records whose first four bytes are the row and column (BIFF2-8); the blank ones hold nothing
+# the parser places, but count as cells.
+_BIFF_VALUE = {0x0006, 0x0206, 0x0406, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6,
+               0x0002, 0x0003, 0x0004, 0x0005}
+_BIFF_BLANK = {0x0201, 0x0001}
+_MULRK, _MULBLANK, _BOUNDSHEET, _EOF = 0x00BD, 0x00BE, 0x0085, 0x000A
+_BOF_TYPES = {0x0809, 0x0409, 0x0209, 0x0009}
+_WORKSHEET = 0x0010
+
+
+def scan_biff(path, limits: Limits, file: str) -> dict[str, SheetShape]:
+    """Each worksheet's cell count and the rectangle its value cells span, from the records of an
+    .xls workbook stream — the parser places every value it finds, however far, so a 6 KB file
+    with a value at row 65536, column 256 is a 16-million-cell allocation.  Sheets are keyed by the
+    name their BOUNDSHEET record gives (else ``#0``, ``#1`` … by position)."""
+    import struct
+
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            stream = next((n for n in ("Workbook", "Book", "WORKBOOK", "BOOK") if ole.exists(n)), None)
+            if stream is None:
+                return {}
+            data = ole.openstream(stream).read()
+    except Exception:
+        return {}  # the parser's own error says the file is damaged
+    unpack = struct.unpack_from
+    names: dict[int, str] = {}
+    shapes: dict[str, SheetShape] = {}
+    stack: list[list | None] = []  # one entry per open substream: [cells, values, row, col, name] or None
+    pos, end, index = 0, len(data), 0
+    while pos + 4 <= end:
+        typ, ln = unpack("<HH", data, pos)
+        body, start = pos + 4, pos
+        pos = body + ln
+        if typ in _BOF_TYPES:
+            kind = unpack("<H", data, body + 2)[0] if ln >= 4 and body + 4 <= end else 0
+            if kind == _WORKSHEET:
+                stack.append([0, 0, -1, -1, names.get(start, f"#{index}")])
+                index += 1
+            else:
+                stack.append(None)
+            continue
+        if typ == _EOF:
+            top = stack.pop() if stack else None
+            if top is not None:
+                shapes[top[4]] = SheetShape(top[0], top[2] + 1, top[3] + 1, top[1])
+            continue
+        if typ == _BOUNDSHEET and ln >= 8:
+            offset = unpack("<I", data, body)[0]
+            cch, flags = data[body + 6], data[body + 7]
+            raw = data[body + 8: body + 8 + (cch * 2 if flags & 1 else cch)]
+            names[offset] = raw.decode("utf-16-le" if flags & 1 else "latin-1", "replace")
+            continue
+        current = stack[-1] if stack else None
+        if current is None or ln < 4 or body + 4 > end:
+            continue
+        if typ in _BIFF_VALUE or typ in _BIFF_BLANK:
+            row, col = unpack("<HH", data, body)
+            current[0] += 1
+            if typ in _BIFF_VALUE:
+                current[1] += 1
+                current[2] = max(current[2], row)
+                current[3] = max(current[3], col)
+        elif typ in (_MULRK, _MULBLANK) and ln >= 6 and body + ln <= end:
+            row, first = unpack("<HH", data, body)
+            last = unpack("<H", data, body + ln - 2)[0]
+            n = max(0, last - first + 1)
+            current[0] += n
+            if typ == _MULRK and n:
+                current[1] += n
+                current[2] = max(current[2], row)
+                current[3] = max(current[3], last)
+        else:
+            continue
+        if current[0] > limits.max_cells:
+            raise UnreadableFile(Problem("too-many-cells", file=file, sheet=current[4], params={
+                "count": W("more-than", count=f"{current[0]:,}"), "limit": f"{limits.max_cells:,}"}))
+    for top in stack:  # no EOF record: what was read so far
+        if top is not None:
+            shapes[top[4]] = SheetShape(top[0], top[2] + 1, top[3] + 1, top[1])
+    return shapes

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import Problem, UnreadableFile
 from ..messages import W
-from .guard import DEFAULT_LIMITS, Limits, ZipBudget, check_zip_directory, drain_part, guard_sheet, read_part, scan_sheet
+from .guard import DEFAULT_LIMITS, Limits, ZipBudget, check_zip_directory, drain_part, SheetShape, guard_sheet, read_part, scan_biff, scan_sheet
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
@@ -50,6 +50,7 @@ class RawWorkbook:
         self._parts: dict[str, str] = {}
         self._budget: ZipBudget | None = None
         self._csv: RawSheet | None = None
+        self._biff: dict[str, SheetShape] | None = None  # .xls: each sheet's shape from its records
         self._cache: dict[str, RawSheet] = {}
 
     # -- public ------------------------------------------------------------------------
@@ -65,12 +66,18 @@ class RawWorkbook:
                 todo = [n for n in self._zip.namelist() if "/worksheets/" in n and n.endswith(".xml")]
             for part in todo:
                 try:
-                    shape = scan_sheet(self._zip, part, self._budget)
+                    shape = scan_sheet(self._zip, part, self._budget, name)
                 except UnreadableFile:
                     raise
                 except Exception as e:  # bad CRC, truncated part …
                     raise UnreadableFile(_damaged(self.display, e, sheet=name)) from None
                 guard_sheet(shape, self.limits, self.display, name)
+        elif self._biff is not None:
+            shape = self._biff.get(name)
+            if shape is None and name in self.sheet_names:
+                shape = self._biff.get(f"#{self.sheet_names.index(name)}")
+            for s in ([shape] if shape is not None else self._biff.values()):
+                guard_sheet(s, self.limits, self.display, name)
         try:
             cs = self._cal.get_sheet_by_name(name)
             rows = cs.to_python()
@@ -206,6 +213,7 @@ def _open_ole(path: Path, display: str, limits: Limits, suffix: str) -> RawWorkb
         raise UnreadableFile(Problem("not-a-workbook", file=display,
                                      params={"detail": W("ole-not-excel")}))
     wb = RawWorkbook(path, display, "xls", limits)
+    wb._biff = scan_biff(path, limits, display)
     wb._cal = _calamine(path, display)
     _load_names(wb)
     return wb
@@ -239,8 +247,7 @@ def _open_zip(path: Path, display: str, limits: Limits) -> RawWorkbook:
 
 
 def _open_ooxml(zf, names, path, display, limits) -> RawWorkbook:
-    check_zip_directory(zf, limits, display)
-    budget = ZipBudget(limits, display)
+    budget = check_zip_directory(zf, limits, display, path.stat().st_size)
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names) or "Index.zip" in names:
         raise UnreadableFile(Problem("numbers-format", file=display))
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
