@@ -56,6 +56,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The workbook expands to too much data ({detail}), over the limit of {limit}; it was not "
         "read, for safety. If the file is genuine, raise the limit under [limits] in sectools.toml.",
     ),
+    "document-too-large": (
+        "Word 文档过大（{detail}），超过上限 {limit}，为安全起见未读取。若文件确实正常，"
+        "可在 sectools.toml 的 [limits] 中调高上限。",
+        "The Word document is too large ({detail}), over the limit of {limit}; it was not read, for "
+        "safety. If the file is genuine, raise the limit under [limits] in sectools.toml.",
+    ),
     "too-many-cells": (
         "工作表有 {count} 个单元格，超过上限 {limit}，为安全起见未读取。可在 [limits] 的 max_cells 中调高。",
         "The sheet has {count} cells, over the limit of {limit}; it was not read, for safety. "
@@ -365,6 +371,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "模板用到了字段“{value}”，但没有提供这个字段（{detail}）。请检查模板里的 {{{{ }}}} 标记是否拼写正确。",
         "The template uses the field '{value}', which is not provided ({detail}). Check the spelling "
         "of the {{{{ }}}} tags in the template.",
+    ),
+    "template-limit": (
+        "模板运行超出了安全上限（{detail}），未生成通知。请检查模板里的循环和运算：通知模板只需要"
+        "填入字段，不需要大量计算。",
+        "The template went past a safety limit ({detail}); no notice was made. Check the loops and "
+        "arithmetic in the template: a notice template only needs to fill in fields.",
     ),
     "template-error": (
         "模板有误（{detail}）。请在 Word 中检查 {{{{ }}}} 和 {{% %}} 标记是否成对、拼写正确。",
@@ -1001,6 +1013,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form-field-department": ("部门", "department"),
     "parts-over": ("{part} 等部件超过 {size}", "{part} and other parts exceed {size}"),
     "parts-count": ("{count} 个部件", "{count} parts"),
+    "render-too-big": ("生成的内容超过 {limit} 字", "more than {limit} characters made"),
+    "render-too-slow": ("运行超过 {seconds} 秒", "ran over {seconds} seconds"),
+    "render-too-many-steps": ("循环超过 {limit} 步", "loops ran over {limit} steps"),
+    "render-big-number": ("数值过大：{value}", "number too large: {value}"),
+    "template-no-include": ("模板不能用 {tag} 引用其他文件，请把内容直接写进模板",
+                            "a template cannot {tag} other files; put the text in the template itself"),
     "ratio-limit": ("{size}（文件大小的 {ratio} 倍）", "{size} ({ratio} times the file's size)"),
     "more-than": ("不少于 {count}", "at least {count}"),
     "declared-size": ("声明解压后 {size}", "{size} declared uncompressed"),

@@ -238,6 +238,8 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
             "rows × columns of a sheet's used rectangle", min=1),
         Key("sparse_extent", "int", 4_000_000, "数据范围超过多少格时，须至少 1/sparse_ratio 的格子有值",
             "cells a sheet's rectangle may span before it must be 1/sparse_ratio full", min=1),
+        Key("max_word_xml", "int", 32 * 1024 * 1024, "Word 文档（计划表、通知模板）正文解压后最多多少字节",
+            "bytes of a Word document's body (plan forms, notice templates)", min=1),
         Key("sparse_ratio", "int", 10, "数据范围最多是有值单元格数的多少倍（超过 sparse_extent 时）",
             "how many times its value cells a large sheet's rectangle may be", min=1),
     ), "安全上限", "safety limits for hostile files", title="安全上限（一般无需修改）/ safety limits for hostile files",

@@ -314,3 +314,57 @@ def test_control_characters_never_break_a_notice(tmp_path, fmt):
     else:
         text = f.read_text(encoding="utf-8")
     assert "测试?学生会" in text and "\x01" not in text and "\x0b" not in text
+
+
+@pytest.mark.parametrize("code, detail", [
+    ("{{ 10**(10**9) }}", "10**1000000000"),
+    ("{{ 'a'*(10**9) }}", "32 M"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "1,000,000"),
+    ("{% set ns = namespace(s='a') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s }}", "32 M"),
+    ("{{ '签到'|center(1000000000) }}", "1000000000"),
+    ("{{ '{:>999999999}'.format(1) }}", "999999999"),
+    ("{% include '名册.xlsx' %}", "include"),
+    ("{% from 'x.docx' import y %}", "import"),
+])
+def test_a_clerks_template_cannot_hang_or_exhaust_memory(tmp_path, code, detail):
+    """A clerk-edited template is code: the sandbox bounded attributes, not time or size — a nested
+    loop, a huge power or repetition, a string doubled in a loop hung or took 5 GB.  Each now stops
+    at once with a message naming the template and the limit; an ordinary template still renders."""
+    import time
+
+    from sectools.errors import SectoolsError
+
+    off = office(tmp_path)
+    own = off.root / "templates"
+    own.mkdir()
+    d = docx.Document()
+    d.add_paragraph("各位同学：{{ '{:,}'.format(1234567) }} {{ '-' * 20 }} {{ 2 ** 10 }}")
+    d.save(own / "会议通知.docx")
+    res = render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "ok")
+    assert "1,234,567 -------------------- 1024" in docx.Document(res.files[0]).paragraphs[0].text
+    d.add_paragraph(code)
+    d.save(own / "会议通知.docx")
+    t0 = time.perf_counter()
+    with pytest.raises(SectoolsError) as e:
+        render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
+    assert time.perf_counter() - t0 < 10
+    p = e.value.problems[0]
+    assert p.code in ("template-limit", "template-error") and p.file == "会议通知.docx"
+    assert detail in p.message(), p.message()
+
+
+def test_a_template_loop_that_writes_nothing_is_stopped_by_the_clock(tmp_path, monkeypatch):
+    from sectools.errors import SectoolsError
+    from sectools.notices import engine
+
+    monkeypatch.setattr(engine, "RENDER_SECONDS", 1)
+    off = office(tmp_path)
+    (off.root / "templates").mkdir()
+    d = docx.Document()
+    d.add_paragraph("{% for x in range(1000) %}{% for y in range(1000) %}{% for z in range(1000) %}"
+                    "{% if x == -1 %}{{ z }}{% endif %}{% endfor %}{% endfor %}{% endfor %}")
+    d.save(off.root / "templates" / "会议通知.docx")
+    monkeypatch.setattr(engine, "MAX_RANGE_TOTAL", 10**12)
+    with pytest.raises(SectoolsError) as e:
+        render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
+    assert e.value.problems[0].code == "template-limit" and "1 秒" in e.value.problems[0].message()

@@ -229,3 +229,30 @@ def test_links_in_the_folders_are_listed_never_followed(tmp_path):
     from sectools.sources import OfficeSource
 
     assert (2026, 4) not in OfficeSource.load(root).plan_months()  # a linked month folder is not a month
+
+
+def test_a_damaged_or_oversized_form_named_for_its_department_is_listed_not_a_crash(tmp_path):
+    """An unreadable form whose file name gives the department (体育部计划.docx) ended the whole
+    collection in an internal error; it is listed as handed in but incomplete, with its problem."""
+    import zipfile
+
+    root = office(tmp_path)
+    month = root / "计划总结" / "2026年3月"
+    (month / "体育部3月计划.xlsx").unlink()
+    (month / "体育部计划.docx").write_bytes(b"PK\x03\x04broken")
+    src = month / "宣传部.docx"
+    bomb = month / "宣传部计划.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", b"<w:p/>" * (40 << 20) + b"</w:body>")
+            zout.writestr(item.filename, data)
+    src.unlink()
+    res = jobs.plans_collect(load_office(root), (2026, 3), "plan", out=False).result
+    r = rows(res)
+    assert r["体育部"] == ("incomplete", 0) and r["宣传部"] == ("incomplete", 0)
+    codes = {(Path(p.file).name, p.code) for p in res.problems}
+    assert ("体育部计划.docx", "corrupt-workbook") in codes and ("宣传部计划.docx", "document-too-large") in codes
+    r = CliRunner().invoke(main, ["plans", "collect", str(root), "--month", "2026-03"])
+    assert r.exit_code == 1 and "内部出错" not in r.output and "document-too-large" in r.output

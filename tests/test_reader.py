@@ -517,3 +517,35 @@ def test_an_xls_with_a_value_at_its_last_cell_is_refused_before_parsing(tmp_path
     for path in (book("blank.xls", None, xlwt.easyxf("font: bold on")), book("plain.xls")):
         t = read_table(path, ROSTER, context=CTX)
         assert t.problems == [] and t.data["name"].tolist() == ["甲"], path.name
+
+
+def test_word_forms_and_templates_are_guarded_like_workbooks(tmp_path):
+    """A 1 MB plan form whose body inflated to 755 MB ran to 9.9 GB in python-docx; the same file as
+    a notice template 6.7 GB.  Both are refused before parsing, quickly."""
+    import time
+
+    import docx
+
+    from sectools.errors import UnreadableFile
+    from sectools.reader.docx import docx_sheets
+    from sectools.reader.guard import DEFAULT_LIMITS, guard_docx
+
+    d = docx.Document()
+    d.add_paragraph("部门：外联部")
+    d.save(tmp_path / "plan.docx")
+    assert docx_sheets(tmp_path / "plan.docx", "plan.docx")[0].rows
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(tmp_path / "plan.docx") as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", b"<w:p/>" * ((40 << 20) // 6) + b"</w:body>")
+            zout.writestr(item.filename, data)
+    assert bomb.stat().st_size < 1_000_000
+    t0 = time.perf_counter()
+    with pytest.raises(UnreadableFile) as e:
+        docx_sheets(bomb, "bomb.docx")
+    assert time.perf_counter() - t0 < 5
+    assert e.value.problems[0].code == "document-too-large" and "bomb.docx" in e.value.problems[0].location()
+    with pytest.raises(UnreadableFile):
+        guard_docx(bomb.read_bytes(), DEFAULT_LIMITS, "会议通知.docx")

@@ -155,6 +155,9 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
         data_bytes = path.read_bytes()
     except OSError as e:
         raise SectoolsError(Problem("template-error", file=path.name, params={"detail": str(e)})) from None
+    from ..reader.guard import guard_docx
+
+    guard_docx(data_bytes, office.limits, path.name)
     compiled = compile_template(data_bytes, path.name, traditional=office.lang == "zh-TW")
     year = opts.today.year
     number_text = doc_number(src, kind, batch.subject, year, dry=not number)

@@ -33,12 +33,187 @@ def printable(v):
     return _CONTROL.sub("?", v) if isinstance(v, str) else v
 
 
+# What one render may do: a clerk-edited template is untrusted code.  The sandbox already refuses
+# attribute escapes; these bound time and size — a nested loop, ``10**(10**9)``, ``'a'*(10**9)``
+# or a string doubled in a loop hung or took 5 GB.
+RENDER_SECONDS = 10  # one notice
+MAX_OUTPUT = 32 * 1024 * 1024  # characters of one rendered document, and of any string made on the way
+MAX_RANGE_TOTAL = 1_000_000  # items all the range() calls of one render may yield
+MAX_ARG = 100_000  # an integer argument to a filter or method (widths, counts)
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*(?:\d{6,}|\*)|\{[^{}]*?\d{6,}[^{}]*\}")
+
+
+class RenderLimit(Exception):
+    """A render went past one of the limits above."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
+def _sized(v):
+    if isinstance(v, (str, bytes, list, tuple)) and len(v) > MAX_OUTPUT:
+        raise RenderLimit(phrase("render-too-big", limit=f"{MAX_OUTPUT // (1024 * 1024)} M"))
+    return v
+
+
+_WIDTH_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
+_WIDTH_FILTERS = {"center", "indent", "wordwrap", "batch", "slice", "format", "truncate", "filesizeformat"}
+
+
+def _small_args(args, kwargs) -> None:
+    """Widths and counts stay small (``center(10**9)``); so do the widths inside a format string."""
+    for a in (*args, *kwargs.values()):
+        if isinstance(a, int) and not isinstance(a, bool) and abs(a) > MAX_ARG:
+            raise RenderLimit(phrase("render-big-number", value=a if abs(a) < 10**12 else "10^12+"))
+        if isinstance(a, str) and _WIDE_FORMAT.search(a):
+            raise RenderLimit(phrase("render-big-number", value=_WIDE_FORMAT.search(a).group(0)[:20]))
+
+
+class _Budget:
+    """The state of the render in progress (one at a time per environment)."""
+
+    def __init__(self):
+        self.range_left = MAX_RANGE_TOTAL
+        self.deadline = float("inf")
+
+    def tick(self) -> None:
+        import time
+
+        if time.monotonic() > self.deadline:
+            raise RenderLimit(phrase("render-too-slow", seconds=RENDER_SECONDS))
+
+
 def environment(autoescape: bool = True):
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=autoescape, undefined=StrictUndefined, keep_trailing_newline=True,
-                                finalize=printable)
+    class LimitedEnvironment(SandboxedEnvironment):
+        intercepted_binops = frozenset(["**", "*", "+", "%"])
+
+        def call_binop(self, context, operator, left, right):
+            self.budget.tick()
+            if operator == "**":
+                if isinstance(right, (int, float)) and abs(right) > 64 and not (
+                        isinstance(left, (int, float)) and abs(left) <= 1):
+                    raise RenderLimit(phrase("render-big-number", value=f"{left}**{right}"))
+            elif operator == "*":
+                for a, b in ((left, right), (right, left)):
+                    if isinstance(a, (str, list, tuple)) and isinstance(b, int) and len(a) * b > MAX_OUTPUT:
+                        raise RenderLimit(phrase("render-too-big", limit=f"{MAX_OUTPUT // (1024 * 1024)} M"))
+            elif operator == "%" and isinstance(left, str) and _WIDE_FORMAT.search(left):
+                raise RenderLimit(phrase("render-big-number", value=_WIDE_FORMAT.search(left).group(0)[:20]))
+            elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+                if len(left) + len(right) > MAX_OUTPUT:
+                    raise RenderLimit(phrase("render-too-big", limit=f"{MAX_OUTPUT // (1024 * 1024)} M"))
+            return _sized(super().call_binop(context, operator, left, right))
+
+        def getattr(self, obj, attribute):
+            if isinstance(obj, str) and attribute in ("format", "format_map") and _WIDE_FORMAT.search(obj):
+                raise RenderLimit(phrase("render-big-number", value=_WIDE_FORMAT.search(obj).group(0)[:20]))
+            return super().getattr(obj, attribute)
+
+        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+            __self.budget.tick()
+            owner = getattr(__obj, "__self__", None)
+            if isinstance(owner, str) and (getattr(__obj, "__name__", "") in _WIDTH_METHODS or _WIDE_FORMAT.search(owner)):
+                _small_args((owner, *args), kwargs)
+            return _sized(SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs))
+
+    env = LimitedEnvironment(autoescape=autoescape, undefined=StrictUndefined, keep_trailing_newline=True,
+                             finalize=printable)
+    env.budget = _Budget()
+
+    def limited_range(*args):
+        r = range(*args)
+        env.budget.range_left -= len(r)
+        if env.budget.range_left < 0:
+            raise RenderLimit(phrase("render-too-many-steps", limit=f"{MAX_RANGE_TOTAL:,}"))
+        return r
+
+    env.globals["range"] = limited_range
+
+    def guarded(name, f):
+        skip = 2 if hasattr(f, "jinja_pass_arg") else 1  # the context or environment, then the value
+
+        def call(*args, **kwargs):
+            env.budget.tick()
+            if name in _WIDTH_FILTERS:
+                _small_args(args[skip:] if name != "format" else args[skip - 1:skip], kwargs)
+            return _sized(f(*args, **kwargs))
+        if hasattr(f, "jinja_pass_arg"):
+            call.jinja_pass_arg = f.jinja_pass_arg
+        return call
+
+    env.filters = {k: guarded(k, f) for k, f in env.filters.items()}
+    return env
+
+
+def _bounded_joins(template) -> None:
+    """``a ~ b`` compiles to the runtime's joins, which the sandbox does not see: wrap them in the
+    compiled template's namespace, so a string doubled in a loop stops at the size limit."""
+    g = template.root_render_func.__globals__
+    for name in ("markup_join", "str_join"):
+        f = g.get(name)
+        if f is not None and not getattr(f, "_bounded", False):
+            def joined(seq, _f=f):
+                return _sized(_f(seq))
+            joined._bounded = True
+            g[name] = joined
+
+
+_REFUSED_TAGS = ("Include", "Import", "FromImport", "Extends")
+
+
+def refuse_includes(env, src: str, name: str) -> None:
+    """A template stands alone: ``include`` / ``import`` / ``extends`` would read other files."""
+    from jinja2 import nodes
+
+    tree = env.parse(src)
+    for tag in _REFUSED_TAGS:
+        node = next(iter(tree.find_all(getattr(nodes, tag))), None)
+        if node is not None:
+            word = {"FromImport": "import", "Extends": "extends", "Include": "include", "Import": "import"}[tag]
+            raise SectoolsError(Problem("template-error", file=name,
+                                        params={"detail": phrase("template-no-include", tag=word)}))
+
+
+def render_limited(template, env, context: dict) -> str:
+    """Render with the limits: output size checked piece by piece, a deadline on the whole render
+    (a timer interrupts a loop that writes nothing, where signals are available)."""
+    import signal
+    import threading
+    import time
+
+    budget = env.budget
+    budget.range_left = MAX_RANGE_TOTAL
+    budget.deadline = time.monotonic() + RENDER_SECONDS
+    timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    expired = []
+    if timer:
+        def alarm(signum, frame):
+            expired.append(True)
+            raise RenderLimit(phrase("render-too-slow", seconds=RENDER_SECONDS))
+        old = signal.signal(signal.SIGALRM, alarm)
+        signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS)
+    try:
+        out, size = [], 0
+        for piece in template.generate(context):
+            size += len(piece)
+            if size > MAX_OUTPUT:
+                raise RenderLimit(phrase("render-too-big", limit=f"{MAX_OUTPUT // (1024 * 1024)} M"))
+            out.append(piece)
+            budget.tick()
+        return "".join(out)
+    except Exception:
+        if expired:  # the alarm may land inside Jinja's own error handling, which then fails otherwise
+            raise RenderLimit(phrase("render-too-slow", seconds=RENDER_SECONDS)) from None
+        raise
+    finally:
+        budget.deadline = float("inf")
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
 
 
 def to_traditional_template(xml: str) -> str:
@@ -59,7 +234,11 @@ class Compiled:
         from jinja2 import TemplateError, UndefinedError
 
         try:
-            xml = self.template.render(context)
+            xml = render_limited(self.template, self.template.environment, context)
+        except RenderLimit as e:
+            raise SectoolsError(Problem("template-limit", file=self.name, params={"detail": e.what})) from None
+        except (OverflowError, MemoryError, RecursionError) as e:
+            raise SectoolsError(Problem("template-limit", file=self.name, params={"detail": f"{type(e).__name__}: {e}"})) from None
         except UndefinedError as e:
             field = re.search(r"'([^']+)'", str(e))
             raise SectoolsError(Problem("template-field-missing", file=self.name,
@@ -107,10 +286,13 @@ def compile_template(data: bytes, name: str, traditional: bool = False) -> Compi
     src = re.sub(r"<w:p([ >])", r"\n<w:p\1", src)
     from jinja2 import TemplateSyntaxError
 
+    env = environment()
     try:
-        template = environment().from_string(src)
+        refuse_includes(env, src, name)
+        template = env.from_string(src)
     except TemplateSyntaxError as e:
         raise SectoolsError(Problem("template-error", file=name, params={"detail": f"{e.message}"})) from None
+    _bounded_joins(template)
     return Compiled(name, parts, template)
 
 

@@ -106,8 +106,8 @@ def collect(read: tuple[list[Submission], list[Problem]], month: tuple[int, int]
             use.problems.append(Problem("duplicate-submission", WARNING, older.file, None, None, None,
                                         {"used": use.file}))
         status = "on_time" if use.handed_in <= due else "late"
-        if any(p.code == "no-items" for p in use.problems):
-            status = "incomplete"  # handed in, but no work items: listed and chased like a late one
+        if use.unreadable or any(p.code == "no-items" for p in use.problems):
+            status = "incomplete"  # handed in, but unreadable or without work items: chased like a late one
         rate = None
         if kind == "summary":
             rate = completion(use.items, plans.get(dep))

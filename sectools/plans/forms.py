@@ -40,6 +40,7 @@ class Submission:
     items: Any = None  # DataFrame of ITEMS fields
     problems: list[Problem] = field(default_factory=list)
     source: str = "content"  # where the department came from
+    unreadable: bool = False  # the file could not be read (its problem says why)
 
     @property
     def handed_in(self) -> dt.datetime:
@@ -111,6 +112,10 @@ def parse_form(sheets: list[RawSheet], unreadable: list[Problem], display: str, 
     sub.modified = modified
     if unreadable:
         sub.problems.extend(unreadable)
+        import pandas as pd
+
+        sub.items = pd.DataFrame({f.name: [] for f in ITEMS.fields})
+        sub.unreadable = True
         return sub
     table = None
     meta: dict = {}

@@ -10,7 +10,10 @@ from .workbook import RawSheet
 
 
 def docx_sheets(path: Path, display: str, limits=None) -> list[RawSheet]:
-    """The form's sheets; an unreadable document raises :class:`UnreadableFile`."""
+    """The form's sheets; an unreadable or oversized document raises :class:`UnreadableFile`."""
+    from .guard import DEFAULT_LIMITS, guard_docx
+
+    guard_docx(path, limits or DEFAULT_LIMITS, display)
     try:
         import docx
 

@@ -32,6 +32,7 @@ class Limits:
     max_extent: int = default("limits", "max_extent")  # rows × columns of one sheet's used rectangle
     sparse_extent: int = default("limits", "sparse_extent")  # past this the sheet must be 1/sparse_ratio full
     sparse_ratio: int = default("limits", "sparse_ratio")
+    max_word_xml: int = default("limits", "max_word_xml")  # bytes of a Word document's body
 
     @classmethod
     def from_config(cls, data: dict | None) -> "Limits":
@@ -390,3 +391,55 @@ def scan_biff(path, limits: Limits, file: str) -> dict[str, SheetShape]:
         if top is not None:
             shapes[top[4]] = SheetShape(top[0], top[2] + 1, top[3] + 1, top[1])
     return shapes
+
+
+# ---- Word documents (plan forms, notice templates) ------------------------------------------------
+def guard_docx(source, limits: Limits, file: str) -> None:
+    """Refuse a .docx (a path or its bytes) that would not be safe to hand to python-docx or the
+    template compiler: too many parts, a bomb (every part inflated against the same budget as a
+    workbook's, counted while inflating), or a document body past ``max_word_xml`` bytes — lxml
+    builds a tree about ten times the text, so a 755 MB body was 9.9 GB."""
+    import io
+    from pathlib import Path
+
+    if isinstance(source, (bytes, bytearray)):
+        size, opener = len(source), (lambda: zipfile.ZipFile(io.BytesIO(source)))
+    else:
+        size = Path(source).stat().st_size
+        if size > limits.max_file_bytes:
+            raise UnreadableFile(Problem("workbook-too-large", file=file, params={
+                "detail": W("file-size", size=_mb(size)), "limit": _mb(limits.max_file_bytes)}))
+        opener = lambda: zipfile.ZipFile(source)  # noqa: E731
+    try:
+        zf = opener()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return  # not a zip: the reader's own message says what the file is
+    try:
+        _guard_docx(zf, limits, file, size)
+    except UnreadableFile as e:
+        import dataclasses
+
+        raise UnreadableFile([dataclasses.replace(p, code="document-too-large") if p.code == "workbook-too-large"
+                              else p for p in e.problems]) from None
+    finally:
+        zf.close()
+
+
+def _guard_docx(zf, limits: Limits, file: str, size: int) -> None:
+    import dataclasses
+
+    budget = check_zip_directory(zf, limits, file, size)
+    body = ZipBudget(dataclasses.replace(limits, max_uncompressed=limits.max_word_xml), file)
+    for info in zf.infolist():
+        if info.filename.endswith("/"):
+            continue
+        try:
+            if info.filename == "word/document.xml":
+                drain_part(zf, info.filename, body)
+                budget.add(body.used, info.filename)
+            else:
+                drain_part(zf, info.filename, budget)
+        except UnreadableFile:
+            raise
+        except Exception:
+            return  # damaged: python-docx's own error says so

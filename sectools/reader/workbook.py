@@ -50,7 +50,7 @@ class RawWorkbook:
         self._parts: dict[str, str] = {}
         self._budget: ZipBudget | None = None
         self._csv: RawSheet | None = None
-        self._biff: dict[str, SheetShape] | None = None  # .xls: each sheet's shape from its records
+        self._biff: dict[str, SheetShape] | None = None  # .xls: each sheet's shape, guarded on opening
         self._cache: dict[str, RawSheet] = {}
 
     # -- public ------------------------------------------------------------------------
@@ -72,12 +72,6 @@ class RawWorkbook:
                 except Exception as e:  # bad CRC, truncated part …
                     raise UnreadableFile(_damaged(self.display, e, sheet=name)) from None
                 guard_sheet(shape, self.limits, self.display, name)
-        elif self._biff is not None:
-            shape = self._biff.get(name)
-            if shape is None and name in self.sheet_names:
-                shape = self._biff.get(f"#{self.sheet_names.index(name)}")
-            for s in ([shape] if shape is not None else self._biff.values()):
-                guard_sheet(s, self.limits, self.display, name)
         try:
             cs = self._cal.get_sheet_by_name(name)
             rows = cs.to_python()
@@ -214,6 +208,8 @@ def _open_ole(path: Path, display: str, limits: Limits, suffix: str) -> RawWorkb
                                      params={"detail": W("ole-not-excel")}))
     wb = RawWorkbook(path, display, "xls", limits)
     wb._biff = scan_biff(path, limits, display)
+    for name, shape in wb._biff.items():  # the parser reads every sheet of an .xls when it opens it
+        guard_sheet(shape, limits, display, None if name.startswith("#") else name)
     wb._cal = _calamine(path, display)
     _load_names(wb)
     return wb
