@@ -502,7 +502,9 @@ def ranking_seal(office: Path, week: str, force: bool, reason: str | None) -> No
     from . import jobs
 
     job = jobs.seal(_open(office), week, force=force, reason=reason)
-    say("sealed", week=job.facts["week"], hash=job.facts["hash"][:12])
+    say("sealed", week=job.facts["week"], hash=job.facts["code"])
+    for f in job.files:
+        say("workbook", path=f)
 
 
 @ranking.command("verify")
@@ -517,12 +519,32 @@ def ranking_verify(office: Path) -> None:
     from . import jobs
 
     job = jobs.verify(_open(office))
+    for week, code in job.facts["codes"].items():
+        say("seal-code", week=week, code=code)
     if not job.problems:
         say("verified", count=job.facts["weeks"])
         return
-    for p in job.problems:
-        click.echo(f"{p.code}: {p.message(_lang())}")
-    sys.exit(1)
+    _problems(job.problems)
+    sys.exit(1 if job.errors else 0)
+
+
+@main.command()
+@OFFICE
+def repair(office: Path) -> None:
+    """修复损坏的 sectools 记录文件（.sectools 文件夹）：损坏的文件改名保留，用上一版本恢复；恢复不了的列出办法。
+
+    \b
+    例 / examples:
+      sectools repair 学生会秘书处
+      sectools ranking verify 学生会秘书处      # 修复后核对
+    """
+    from . import jobs
+
+    job = jobs.repair(_open(office))
+    say("repaired", count=job.facts["fixed"])
+    if job.problems:
+        _problems(job.problems)
+    sys.exit(1 if job.errors else 0)
 
 
 @ranking.command("status")

@@ -464,9 +464,92 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} 周已封单，但重新计算的结果与封单时不同（{classes}）。",
         "Week {value} is sealed, but its results now differ from the sealed ones ({classes}).",
     ),
+    "corrections-forged": (
+        "{value} 周的更正记录（第 {entry} 条起）与它的核验链不符：更正记录被手工改动、插入或删除过。"
+        "请从备份恢复 .sectools 文件夹。",
+        "Week {value}'s corrections log does not fit its chain from entry {entry}: it was edited, added "
+        "to or cut by hand. Restore the .sectools folder from a backup.",
+    ),
+    "publication-forged": (
+        "{value} 周的发布记录与它的核验码不符：发布记录（published.json）被手工改动过。",
+        "Week {value}'s publication record does not match its code: published.json was edited by hand.",
+    ),
+    "sealed-state-missing": (
+        "{value} 周已封单（见 {evidence}），但它的封单记录不见了：.sectools 文件夹被删除或改动过。"
+        "请从备份恢复，不要重新封单。",
+        "Week {value} was sealed (see {evidence}), but its seal record is gone: the .sectools folder was "
+        "deleted or edited. Restore it from a backup; do not seal again.",
+    ),
+    "published-state-missing": (
+        "{value} 周已发布（见 {evidence}），但它的发布记录不见了：.sectools 文件夹被删除或改动过。请从备份恢复。",
+        "Week {value} was published (see {evidence}), but its publication record is gone. Restore the "
+        ".sectools folder from a backup.",
+    ),
+    "sealed-file-missing": (
+        "{value} 周的封单排名表 {file} 不见了。请从备份恢复，或对照张贴的封单核验码。",
+        "Week {value}'s sealed ranking {file} is missing. Restore it, or compare the posted seal code.",
+    ),
+    "sealed-code-mismatch": (
+        "{value} 周的封单排名表印着核验码 {printed}，封单记录却是 {state}：二者之一被改动过。请对照张贴的纸质版。",
+        "Week {value}'s sealed ranking prints the code {printed}, its seal record says {state}: one of them "
+        "was changed. Compare the posted copy.",
+    ),
+    "sealed-file-changed": (
+        "{value} 周的封单排名表在封单后被改动过（内容与封单时不同）。",
+        "Week {value}'s sealed ranking workbook was edited after sealing.",
+    ),
+    "published-file-missing": (
+        "{value} 周公示的排名表 {file} 不见了。",
+        "Week {value}'s published ranking {file} is missing.",
+    ),
+    "published-code-mismatch": (
+        "{value} 周公示的排名表印着核验码 {printed}，发布记录却是 {state}：二者之一被改动过。",
+        "Week {value}'s published ranking prints the code {printed}, its publication record says {state}: "
+        "one of them was changed.",
+    ),
+    "published-file-changed": (
+        "{value} 周公示的排名表在发布后被手工改动过。要改结果，请改检查记录后运行 sectools ranking correct。",
+        "Week {value}'s published ranking workbook was edited by hand. To change results, correct the "
+        "records and run sectools ranking correct.",
+    ),
+    "seal-log-mismatch": (
+        "{value} 周在封单日志中的核验码是 {logged}，本办公室的封单记录却是 {state}：封单记录被改动过。",
+        "The seal log gives week {value} the code {logged}, this office's seal record {state}: the seal "
+        "record was changed.",
+    ),
+    "seal-not-logged": (
+        "{value} 周已封单，但封单日志中没有它（封单时可能还没有设置 seal_log）。",
+        "Week {value} is sealed but not in the seal log (perhaps sealed before seal_log was set).",
+    ),
+    "seal-log-missing": (
+        "找不到封单日志 {file}。请检查共享盘是否已连接，或 [ranking] seal_log 的路径。",
+        "The seal log {file} cannot be found. Check that the shared drive is connected, or the path in "
+        "[ranking] seal_log.",
+    ),
+    "seal-log-unwritable": (
+        "无法写入封单日志 {file}（{detail}）。请检查共享盘是否已连接、是否有写入权限；本周未封单。",
+        "Cannot write the seal log {file} ({detail}). Check the shared drive and its permissions; the week "
+        "was not sealed.",
+    ),
+    "seal-log-damaged": (
+        "封单日志 {file} 的这一行无法读取。封单日志只能追加，不要手工修改。",
+        "This line of the seal log {file} cannot be read. The seal log is append-only; do not edit it.",
+    ),
     "state-damaged": (
-        "sectools 的记录文件已损坏，无法读取。请从备份恢复。",
-        "A sectools state file is damaged and cannot be read. Restore it from a backup.",
+        "sectools 的记录文件已损坏，无法读取。请运行 sectools repair 办公室文件夹（恢复上一版本），"
+        "或从备份恢复 .sectools 文件夹。",
+        "A sectools state file is damaged and cannot be read. Run sectools repair OFFICE (restores the "
+        "version before), or restore the .sectools folder from a backup.",
+    ),
+    "state-restored": (
+        "已用上一版本恢复（损坏的文件已改名为 {aside} 保留）。请运行 sectools ranking verify 核对。",
+        "Restored from the version before (the damaged file is kept as {aside}). Run sectools ranking "
+        "verify to check.",
+    ),
+    "state-not-restorable": (
+        "已损坏，且没有可用的上一版本（损坏的文件已改名为 {aside} 保留）。请从备份（如网盘的历史版本）恢复 .sectools 文件夹。",
+        "Damaged, and no readable version before it (the damaged file is kept as {aside}). Restore the "
+        ".sectools folder from a backup (a cloud drive's version history).",
     ),
     # ---- plans --------------------------------------------------------------------------
     "bad-month": (
@@ -811,7 +894,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "published": ("已发布：", "Published:"),
     "nothing-changed": ("与发布时相比没有变化，无需更正。", "Nothing changed since publication."),
     "corrected": ("已更正并重新发布：", "Corrected and republished:"),
-    "sealed": ("{week} 已封单（{hash}）", "{week} sealed ({hash})"),
+    "sealed": ("{week} 已封单，封单核验码 {hash}（已印在封单排名表上，张贴后可对照）",
+               "{week} sealed, seal code {hash} (printed on the sealed ranking, to compare once posted)"),
+    "seal-code": ("  {week}  封单核验码 {code}", "  {week}  seal code {code}"),
+    "repaired": ("已恢复 {count} 个记录文件。", "{count} state {count|file|files} restored."),
     "verified": ("已核验 {count} 个封单周，均未改动。", "{count} sealed {count|week|weeks} verified: unchanged."),
     "status-week": ("{week} 周（{monday} — {sunday}）", "Week {week} ({monday} – {sunday})"),
     "handed-in": ("已交：{names}", "Handed in: {names}"),
@@ -871,6 +957,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # report titles
     "title-attendance": ("{office} 考勤统计", "Attendance — {office}"),
     "title-attendance-period": ("{office} 考勤统计（{period}）", "Attendance — {office} ({period})"),
+    "code-published": ("公示核验码 {code}（公示期内如有更正，以最新一次为准）",
+                       "Publication code {code} (the latest correction's code counts during the objection period)"),
+    "code-sealed": ("封单核验码 {code}（封单后不再更改，可用 sectools ranking verify 核对）",
+                    "Seal code {code} (sealed: no more changes; check it with sectools ranking verify)"),
+    "title-ranking-sealed": ("{office} {week} 班级量化考核排名（封单）", "Class assessment ranking — {office}, {week} (sealed)"),
     "title-ranking": ("{office} {week} 班级量化考核排名", "Class assessment ranking — {office}, {week}"),
     "title-plans": ("{office} {year}年{month}月{kind}收集情况（截止 {due}）",
                     "Who handed in the {kind} — {office}, {year}-{month} (due {due})"),

@@ -187,6 +187,9 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
         Key("departments", "names", None, "应交检查记录的部门（省略：交过记录的部门）",
             "departments due to hand in inspection records (default: those that did)", ("检查部门",),
             example=["生活部", "纪检部"], default_zh="交过记录的部门", default_en="those that handed records in"),
+        Key("seal_log", "text", None, "封单日志：办公室文件夹以外的一个文件（如共享盘），每次封单追加一行核验码",
+            "a file outside the office folder (a shared drive) each seal appends its code to", ("封单日志",),
+            example="//学院共享盘/秘书处/封单日志.txt", default_zh="不记", default_en="none", nonempty=True),
     ), "班级量化考核", "class assessment", title="班级量化考核规则（默认值）"),
     Section("plans", (
         Key("folder", "text", "计划总结", "各月计划、总结所在的文件夹（相对本文件夹）",

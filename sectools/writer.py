@@ -192,6 +192,7 @@ class Sheet:
     charts: list[dict] = field(default_factory=list)  # passed to :func:`_add_chart`
     validations: dict[int, list[str]] = field(default_factory=dict)  # column → drop-down list
     blank_rows: int = 0  # rows left for typing (formats and drop-downs reach them)
+    footnote: str | None = None  # a line two rows below the table (and in the printed footer)
 
     def rendered(self, lang: str = "zh-CN") -> "Sheet":
         """The sheet with sectools' words (Terms: names, headers, titles, chart titles, cells) in ``lang``;
@@ -206,6 +207,7 @@ class Sheet:
                     if any(isinstance(v, Term) for v in r) else r
 
         return replace(self, name=_loc(self.name, lang), title=_loc(self.title, lang), note=_loc(self.note, lang),
+                       footnote=_loc(self.footnote, lang),
                        columns=[replace(c, label=_loc(c.label, lang)) for c in self.columns], rows=list(rows()),
                        charts=[{**ch, "title": _loc(ch.get("title", ""), lang)} for ch in self.charts])
 
@@ -353,6 +355,9 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
     ws.set_landscape() if (ncol > 8 or wide) else ws.set_portrait()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
+    if sheet.footnote:  # on the screen below the table, and on every printed page
+        ws.write_string(top + len(sheet.rows) + sheet.blank_rows + 2, 0, sheet.footnote, styles.note)
+        ws.set_footer("&L" + sheet.footnote.replace("&", "&&")[:120] + "&R&P / &N")
     ws.repeat_rows(top)
     for ch in sheet.charts:
         _add_chart(wb, ws, sheet, top, ch)

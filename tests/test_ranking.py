@@ -406,3 +406,164 @@ def test_a_second_run_waits_then_says_who_holds_the_office(tmp_path, monkeypatch
     finally:
         held.release()
     assert jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10)).facts["late"] is False
+
+
+# ---- tamper evidence: what a careful forger of the office's files cannot hide -----------------------
+def _sealed_office(tmp_path):
+    """W11 published, corrected once and sealed; W12 published and sealed; a seal log outside the office."""
+    office = make(tmp_path / "o")
+    shared = tmp_path / "共享盘" / "封单日志.txt"
+    cfg = office / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("[ranking]", f'[ranking]\nseal_log = "{shared.as_posix()}"'),
+                   encoding="utf-8")
+    assert "seal_log" in cfg.read_text(encoding="utf-8")
+    wb = openpyxl.load_workbook(office / "检查记录.xlsx")
+    wb["纪检部"].append([D(2026, 3, 17), "会计2501", "活动获奖", 1, None])  # something in W12
+    wb.save(office / "检查记录.xlsx")
+    off = load_office(office)
+    jobs.publish(off, "2026-W11", by="张三", now=dt.datetime(2026, 3, 16, 10))
+    wb = openpyxl.load_workbook(office / "检查记录.xlsx")
+    wb["生活部"].delete_rows(3)
+    wb.save(office / "检查记录.xlsx")
+    jobs.correct(off, "2026-W11", "重复录入", by="李四", now=dt.datetime(2026, 3, 17, 9))
+    s11 = jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19, 8))
+    jobs.publish(off, "2026-W12", now=dt.datetime(2026, 3, 23, 9))
+    s12 = jobs.seal(off, "2026-W12", now=dt.datetime(2026, 3, 26, 8))
+    return office, shared, s11, s12
+
+
+def _state(office, week, name):
+    return office / ".sectools" / "ranking" / week / name
+
+
+def _rehash_everything(office, resave_books: bool):
+    """What a careful forger does after editing a sealed record: recompute every hash in the chain with
+    sectools' own functions (and, if ``resave_books``, print the new codes on new sealed workbooks)."""
+    from sectools.jobs.ranking import ranking_inputs
+    from sectools.ranking.audit import file_sha, seal_hash, sha, short, week_inputs, week_outputs
+    from sectools.ranking.compute import score_week
+    from sectools.ranking.report import week_sheet
+    from sectools.writer import write_workbook
+    from sectools.messages import W
+
+    off = load_office(office)
+    inp = ranking_inputs(off)
+    prev = None
+    for week in ("2026-W11", "2026-W12"):
+        path = _state(office, week, "sealed.json")
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
+        rec.update(inputs_hash=sha(week_inputs(inp, week)), outputs_hash=sha(week_outputs(res)),
+                   outputs=week_outputs(res), prev=prev)
+        rec["hash"] = seal_hash(rec)
+        if resave_books:
+            book = office / "输出" / "排名" / f"排名_{week}_封单.xlsx"
+            book.unlink()
+            write_workbook(book, [week_sheet(res, off.name, footnote=W("code-sealed", code=short(rec["hash"])),
+                                             sealed=True)])
+            rec["file_hash"] = file_sha(book)
+        path.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+        prev = rec["hash"]
+
+
+def _edit_sealed_record(office):
+    wb = openpyxl.load_workbook(office / "检查记录.xlsx")
+    wb["纪检部"]["D2"] = 1  # 晚自习讲话 2 人次 → 1 (W11)
+    wb.save(office / "检查记录.xlsx")
+
+
+def _forge_publication(office):
+    path = _state(office, "2026-W11", "published.json")
+    pub = json.loads(path.read_text(encoding="utf-8"))
+    pub["outputs"][0][2] += 5
+    from sectools.ranking.audit import publication_hash
+
+    pub["hash"] = publication_hash(pub)
+    path.write_text(json.dumps(pub, ensure_ascii=False), encoding="utf-8")
+
+
+def _forge_corrections(office):
+    path = _state(office, "2026-W11", "corrections.json")
+    log = json.loads(path.read_text(encoding="utf-8"))
+    log[0]["reason"] = "班级申诉成立"
+    path.write_text(json.dumps(log, ensure_ascii=False), encoding="utf-8")
+
+
+def _edit_book(name):
+    def edit(office):
+        book = office / "输出" / "排名" / name
+        wb = openpyxl.load_workbook(book)
+        wb.worksheets[0]["D3"] = 120
+        wb.save(book)
+    return edit
+
+
+@pytest.mark.parametrize("forgery, edit, expected", [
+    ("the last sealed week's state deleted", lambda o: __import__("shutil").rmtree(_state(o, "2026-W12", "")),
+     {"sealed-state-missing"}),
+    ("rm -rf .sectools", lambda o: __import__("shutil").rmtree(o / ".sectools"), {"sealed-state-missing"}),
+    ("a record edited and every hash recomputed",
+     lambda o: (_edit_sealed_record(o), _rehash_everything(o, resave_books=False)),
+     {"sealed-code-mismatch", "seal-log-mismatch"}),
+    ("…and the sealed workbooks printed again with the new codes",
+     lambda o: (_edit_sealed_record(o), _rehash_everything(o, resave_books=True)), {"seal-log-mismatch"}),
+    ("published.json forged and re-hashed", _forge_publication, {"publication-forged", "published-code-mismatch"}),
+    ("corrections.json edited", _forge_corrections, {"corrections-forged"}),
+    ("the published ranking workbook edited by hand", _edit_book("排名_2026-W11.xlsx"), {"published-file-changed"}),
+    ("the sealed ranking workbook edited by hand", _edit_book("排名_2026-W12_封单.xlsx"), {"sealed-file-changed"}),
+])
+def test_tamper_evidence_holds_against_a_careful_forger(tmp_path, forgery, edit, expected):
+    """Each forgery passed verify (exit 0) before: the evidence now lives in three places — the state,
+    the published and sealed workbooks (and 公示 notice) printing their codes, and a seal log outside
+    the office — so no edit to one of them goes unreported."""
+    office, shared, s11, s12 = _sealed_office(tmp_path)
+    clean = jobs.verify(load_office(office))
+    assert clean.problems == [] and clean.facts["codes"] == {"2026-W11": s11.facts["code"], "2026-W12": s12.facts["code"]}
+    assert [json.loads(x)["week"] for x in shared.read_text(encoding="utf-8").splitlines()] == ["2026-W11", "2026-W12"]
+    sealed = openpyxl.load_workbook(office / "输出" / "排名" / "排名_2026-W12_封单.xlsx").worksheets[0]
+    assert any(s12.facts["code"] in str(c.value) for row in sealed.iter_rows() for c in row)
+    assert s12.facts["code"] in sealed.oddFooter.left.text
+    import docx
+
+    notice = office / "输出" / "排名" / "量化考核公示_2026-W11.docx"
+    published = json.loads(_state(office, "2026-W11", "published.json").read_text(encoding="utf-8"))
+    from sectools.ranking.audit import short
+
+    assert f"公示核验码：{short(published['hash'])}" in "\n".join(p.text for p in docx.Document(notice).paragraphs)
+    edit(office)
+    r = CliRunner().invoke(main, ["ranking", "verify", str(office)])
+    assert r.exit_code == 1 and "内部出错" not in r.output, (forgery, r.output)
+    found = {p.code for p in jobs.verify(load_office(office)).problems}
+    assert expected <= found, (forgery, found)
+
+
+def test_a_week_whose_seal_was_removed_is_never_reopened(tmp_path):
+    office, shared, s11, s12 = _sealed_office(tmp_path)
+    import shutil
+
+    shutil.rmtree(_state(office, "2026-W12", ""))
+    for args in (["ranking", "publish", str(office), "--week", "2026-W12"],
+                 ["ranking", "seal", str(office), "--week", "2026-W12"]):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 1 and "封单记录不见了" in r.output, (args, r.output)
+    assert not _state(office, "2026-W12", "").exists()
+
+
+@pytest.mark.parametrize("name", ["sealed.json", "published.json", "corrections.json"])
+def test_repair_restores_the_version_before_and_keeps_the_damaged_file(tmp_path, name):
+    """Damaged state is refused with a pointer to ``sectools repair``, which moves the damaged file aside
+    and restores the version before it; verify then says whether that still fits the printed codes."""
+    office, shared, s11, s12 = _sealed_office(tmp_path)
+    path = _state(office, "2026-W11", name)
+    path.write_text('{"week": "2026-W11"', encoding="utf-8")  # truncated
+    r = CliRunner().invoke(main, ["ranking", "verify", str(office)])
+    assert r.exit_code == 1 and "sectools repair" in r.output
+    r = CliRunner().invoke(main, ["repair", str(office)])
+    assert "内部出错" not in r.output and list(path.parent.glob(f"{name}.damaged-*"))
+    if name != "published.json":  # written once here: nothing before it to restore
+        assert r.exit_code == 1 and "备份" in r.output
+        return
+    assert r.exit_code == 0 and "已恢复 1 个" in r.output
+    found = {p.code for p in jobs.verify(load_office(office)).problems}
+    # the version before is the first publication (before the correction): verify says it does not fit
+    assert found and found <= {"publication-forged", "published-code-mismatch", "corrections-forged"}, found

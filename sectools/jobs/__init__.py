@@ -19,7 +19,7 @@ _WHERE = {
     "kpi": "appraisal", "notice": "notices", "notice_data": "notices", "plans_collect": "plans", "plans_due": "plans",
     "plans_schedule": "plans", "ranking_week": "ranking", "ranking_semester": "ranking", "ranking_inputs": "ranking",
     "week_deadlines": "ranking", "workdays": "ranking", "publish": "workflow", "correct": "workflow",
-    "seal": "workflow", "verify": "workflow", "ranking_status": "workflow", "run_semester": "workflow",
+    "seal": "workflow", "verify": "workflow", "repair": "workflow", "ranking_status": "workflow", "run_semester": "workflow",
     "sealed_weeks": "workflow", "state": "workflow", "Choice": "core", "JobResult": "core", "as_source": "core",
 }
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from ..errors import WARNING, Problem, SectoolsError
 from ..ranking import normalise_week
-from ..ranking.audit import RULES_VERSION, sha, week_inputs, week_outputs, week_rules
+from ..messages import W
+from ..ranking.audit import (RULES_VERSION, SEAL_VERSION, chain_entry, file_sha, log_head, publication_hash, seal_hash,
+                             sha, short, week_inputs, week_outputs, week_rules)
 from ..ranking.compute import iso_week, score_week
 from .core import JobResult, as_source
 from .ranking import ranking_inputs, week_deadlines
@@ -91,9 +93,18 @@ def office_lock(src):
 
 
 def _write(path: Path, data) -> None:
+    """Write a state file atomically, keeping the version it replaces beside it (``*.prev``) for
+    :func:`repair`."""
     from ..writer import atomic_target
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        try:
+            json.loads(path.read_text(encoding="utf-8"))  # only a readable version is worth keeping
+            with atomic_target(path.with_name(path.name + ".prev")) as tmp:
+                tmp.write_bytes(path.read_bytes())
+        except (OSError, ValueError):
+            pass
     with atomic_target(path) as tmp:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
 
@@ -108,6 +119,9 @@ def _refuse_if_sealed(office, week: str) -> None:
     st = _read(_dir(office, week) / "sealed.json")
     if st:
         raise SectoolsError(Problem("week-sealed", value=week, params={"at": st["sealed_at"]}))
+    book = office.out_root / "排名" / f"排名_{week}_封单.xlsx" if office.out_root is not None else None
+    if book is not None and book.exists():  # sealed once, its state since removed: never a reopened week
+        raise SectoolsError(Problem("sealed-state-missing", value=week, params={"evidence": str(book)}))
 
 
 def _compute(office, week: str):
@@ -118,16 +132,18 @@ def _compute(office, week: str):
 
 
 def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
-            corrections: list[dict] | None = None) -> JobResult:
+            corrections: list[dict] | None = None, corrections_head: str | None = None) -> JobResult:
     """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
     src = as_source(office)
     with office_lock(src):
-        return _publish(src, week, by=by, now=now, corrections=corrections)
+        return _publish(src, week, by=by, now=now, corrections=corrections, corrections_head=corrections_head)
 
 
 def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
-             corrections: list[dict] | None = None) -> JobResult:
-    """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
+             corrections: list[dict] | None = None, corrections_head: str | None = None) -> JobResult:
+    """Write the ranking workbook, the 公示 notice and a backup, each printing the publication's code
+    (a hash of the week, its records, results and corrections log); then remember what was published
+    and each file's hash."""
     from ..ranking.report import trace_sheet, week_sheet
     from ..writer import write_workbook
 
@@ -154,16 +170,21 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
                                          objection_end(ranking_rules(office), workdays(office), now.date()))}
     out = office.out_root / "排名"
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    for t in res.trace:
-        t["source"] = office.ref(t["file"], t["sheet"], t["cell"])
-    sheets = [week_sheet(res, office.office.name), trace_sheet(res, office.office.name)]  # 公示 with its evidence
-    workbook = write_workbook(out / f"排名_{week}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
-    backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
-    notice = _notice(office, week, res, dl, corrections or [], now)
     snapshot = {"week": week, "published_at": now.isoformat(), "by": by, "late": late,
                 "publish_by": dl["publish_by"].isoformat(), "objection_end": dl["objection_end"].isoformat(),
-                "inputs": week_inputs(inp, week), "outputs": week_outputs(res),
-                "files": [str(workbook), str(backup)] + [str(p) for p in notice]}
+                "inputs": week_inputs(inp, week), "outputs": week_outputs(res), "corrections_head": corrections_head}
+    snapshot["hash"] = publication_hash(snapshot)
+    code = short(snapshot["hash"])
+    for t in res.trace:
+        t["source"] = office.ref(t["file"], t["sheet"], t["cell"])
+    sheets = [week_sheet(res, office.office.name, footnote=W("code-published", code=code)),
+              trace_sheet(res, office.office.name)]  # 公示 with its evidence
+    workbook = write_workbook(out / f"排名_{week}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
+    backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
+    notice = _notice(office, week, res, dl, corrections or [], now, code)
+    files = [workbook, backup] + list(notice)
+    snapshot["files"] = [str(p) for p in files]
+    snapshot["file_hashes"] = {Path(p).name: file_sha(p) for p in files}
     _write(_dir(office, week) / "published.json", snapshot)
     problems = list(res.problems) + cal
     if late:
@@ -173,11 +194,12 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
                      facts={"week": week, "late": late, "deadlines": dl, "changes": [], "reason": None})
 
 
-def _notice(office, week, res, dl, corrections, now) -> list[Path]:
+def _notice(office, week, res, dl, corrections, now, code: str = "") -> list[Path]:
     from ..notices import Options
     from .notices import notice
 
-    opts = Options(today=now.date(), week=week, extra={"result": res, "deadlines": dl, "corrections": corrections})
+    opts = Options(today=now.date(), week=week, extra={"result": res, "deadlines": dl, "corrections": corrections,
+                                                       "verify_code": code})
     return notice(office, "量化考核公示", opts=opts, out_dir=office.out_root / "排名").files
 
 
@@ -219,9 +241,13 @@ def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.d
     added = [x for x in after if x not in before]
     if not changes and not removed and not added:
         return JobResult("correct", res, list(res.problems), facts={"week": week, "changes": [], "reason": reason})
-    entry = {"at": now.isoformat(), "by": by, "reason": reason.strip(), "changes": changes,
-             "records_removed": removed, "records_added": added}
     log = _read(_dir(office, week) / "corrections.json") or []
+    head, broken = log_head(log)
+    if broken:
+        raise SectoolsError(Problem("corrections-forged", file=str(_dir(office, week) / "corrections.json"),
+                                    value=week, params={"entry": broken}))
+    entry = chain_entry(log, {"at": now.isoformat(), "by": by, "reason": reason.strip(), "changes": changes,
+                              "records_removed": removed, "records_added": added})
     shown = [c for c in changes if c["field"] == "score"]
 
     def num(v):
@@ -229,7 +255,7 @@ def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.d
 
     result = _publish(office, week, by=by, now=now, corrections=[{"class": c["class"], "old": num(c["old"]),
                                                                 "new": num(c["new"])} for c in shown] or
-                     [{"class": "—", "old": "—", "new": "—"}])
+                     [{"class": "—", "old": "—", "new": "—"}], corrections_head=entry["hash"])
     log.append(entry)  # the log last: a republication refused (the workbook open in Excel …) logs nothing
     _write(_dir(office, week) / "corrections.json", log)
     result.job = "correct"
@@ -261,14 +287,127 @@ def _seal(office, week: str, *, now: dt.datetime | None = None, force: bool = Fa
     if inputs != published["inputs"]:
         raise SectoolsError(Problem("unpublished-changes", value=week))
     prev = _previous_seal(office, week)
+    log = _read(_dir(office, week) / "corrections.json") or []
+    head, broken = log_head(log)
+    if broken:
+        raise SectoolsError(Problem("corrections-forged", file=str(_dir(office, week) / "corrections.json"),
+                                    value=week, params={"entry": broken}))
+    if published.get("hash") and (publication_hash(published) != published["hash"]
+                                  or published.get("corrections_head") != head):
+        raise SectoolsError(Problem("publication-forged", file=str(_dir(office, week) / "published.json"), value=week))
     record = {"week": week, "sealed_at": now.isoformat(), "inputs_hash": sha(inputs), "outputs_hash": sha(outputs),
-              "rules_hash": sha(week_rules(inp)), "rules_version": RULES_VERSION, "prev": prev}
+              "rules_hash": sha(week_rules(inp)), "rules_version": RULES_VERSION, "seal_version": SEAL_VERSION,
+              "publication_hash": published.get("hash"), "corrections_head": head, "prev": prev}
     if now <= end:
         record["forced"] = {"reason": reason.strip(), "objection_end": end.isoformat()}
-    record["hash"] = sha([record["week"], record["inputs_hash"], record["outputs_hash"], record["rules_hash"], prev])
+    record["hash"] = seal_hash(record)
     record["outputs"] = outputs
+    # The sealed ranking, printing the seal's code: evidence outside the state, for the notice board.
+    from ..ranking.report import week_sheet
+    from ..writer import write_workbook
+
+    sheet = week_sheet(res, office.office.name, footnote=W("code-sealed", code=short(record["hash"])), sealed=True)
+    book = write_workbook(office.out_root / "排名" / f"排名_{week}_封单.xlsx", [sheet], inputs=office.inputs,
+                          lang=office.lang)
+    record["file"], record["file_hash"] = str(book), file_sha(book)
+    log_path = _seal_log(office)
+    if log_path is not None:
+        _append_seal_log(log_path, office, record)
     _write(_dir(office, week) / "sealed.json", record)
-    return JobResult("seal", record, facts={"week": week, "hash": record["hash"], "prev": prev})
+    return JobResult("seal", record, files=[book],
+                     facts={"week": week, "hash": record["hash"], "code": short(record["hash"]), "prev": prev})
+
+
+def _seal_log(office) -> Path | None:
+    value = office.office.section("ranking").get("seal_log")
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_absolute() and office.root is not None:
+        path = office.root / path
+    return path
+
+
+def _office_id(office) -> str:
+    return f"{office.office.name} @ {office.root}"
+
+
+def _append_seal_log(path: Path, office, record: dict) -> None:
+    """One line per seal, appended (never rewritten): week, time, the seal's hash, the office."""
+    line = json.dumps({"office": _office_id(office), "week": record["week"], "sealed_at": record["sealed_at"],
+                       "hash": record["hash"]}, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+            f.flush()
+            import os
+
+            os.fsync(f.fileno())
+    except OSError as e:
+        raise SectoolsError(Problem("seal-log-unwritable", file=str(path), params={"detail": str(e)})) from None
+
+
+def _read_seal_log(path: Path, office) -> tuple[dict[str, list[str]], list[Problem]]:
+    """week → the hashes this office's seals logged."""
+    out: dict[str, list[str]] = {}
+    problems: list[Problem] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return out, [Problem("seal-log-missing", file=str(path))]
+    except OSError as e:
+        return out, [Problem("seal-log-unwritable", file=str(path), params={"detail": str(e)})]
+    me = _office_id(office)
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            e = json.loads(line)
+            if e["office"] == me:
+                out.setdefault(str(e["week"]), []).append(str(e["hash"]))
+        except (ValueError, KeyError, TypeError):
+            problems.append(Problem("seal-log-damaged", file=str(path), line=n))
+    return out, problems
+
+
+def repair(source) -> JobResult:
+    """Every damaged state file of the office: moved aside (``*.damaged-YYYYmmdd-HHMMSS``, never
+    deleted) and replaced by the version before it when that one is readable; what cannot be
+    restored is listed with what to do.  ``verify`` afterwards says whether the restored state
+    still fits the published and sealed files."""
+    src = as_source(source)
+    problems: list[Problem] = []
+    fixed: list[str] = []
+    base = src.state_root / STATE if src.state_root is not None else None
+    if base is None or not base.is_dir():
+        return JobResult("repair", fixed, problems, facts={"fixed": 0})
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    with office_lock(src):
+        for path in sorted(base.glob("*/*.json")):
+            try:
+                _read(path)
+                continue
+            except SectoolsError:
+                pass
+            prev = path.with_name(path.name + ".prev")
+            aside = path.with_name(f"{path.name}.damaged-{stamp}")
+            path.replace(aside)
+            try:
+                _read(prev)
+                ok = prev.exists()
+            except SectoolsError:
+                ok = False
+            if ok:
+                from ..writer import atomic_target
+
+                with atomic_target(path) as tmp:
+                    tmp.write_bytes(prev.read_bytes())
+                fixed.append(str(path))
+                problems.append(Problem("state-restored", WARNING, file=str(path), params={"aside": aside.name}))
+            else:
+                problems.append(Problem("state-not-restorable", file=str(path), params={"aside": aside.name}))
+    return JobResult("repair", fixed, problems, facts={"fixed": len(fixed)})
 
 
 def sealed_weeks(source) -> list[str]:
@@ -288,20 +427,103 @@ def _previous_seal(office, week: str) -> str | None:
     return _read(_dir(office, earlier[-1]) / "sealed.json")["hash"]
 
 
+def _printed_code(path: Path) -> str | None:
+    """The code a published or sealed ranking workbook prints below its table (None: not found)."""
+    import re
+
+    from ..reader import open_workbook
+
+    try:
+        with open_workbook(path) as wb:
+            for name in wb.sheet_names[:1]:
+                for row in wb.sheet(name).rows:
+                    for v in row:
+                        m = re.search(r"([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})", str(v or ""))
+                        if m:
+                            return m.group(1)
+    except Exception:
+        return None
+    return None
+
+
+_WEEK_FILE = __import__("re").compile(r"^排名_(\d{4}-W\d{2})(_封单)?\.xlsx$")
+
+
 def verify(office) -> JobResult:
-    """Every sealed week: its records and results still match the seal, and the chain holds."""
+    """Every week with any trace — its state, its published or sealed workbook, the seal log — checked
+    against the others: records and results recomputed against the seal, the chain of seals, each
+    publication's and correction's hash, the files each wrote (hash and printed code), and the
+    seal log outside the office.  Removing or re-hashing the state cannot make a week disappear."""
     office = as_source(office)
     problems: list[Problem] = []
     inp = ranking_inputs(office)
+    out = office.out_root / "排名" if office.out_root is not None else None
+    printed: dict[str, dict[str, Path]] = {}
+    if out is not None and out.is_dir():
+        for p in out.iterdir():
+            m = _WEEK_FILE.match(p.name)
+            if m:
+                printed.setdefault(m.group(1), {})["sealed" if m.group(2) else "published"] = p
+    base = office.state_root / STATE if office.state_root is not None else None
+    dirs = sorted(p.name for p in base.iterdir() if p.is_dir()) if base is not None and base.is_dir() else []
+    log_path = _seal_log(office)
+    logged, log_problems = _read_seal_log(log_path, office) if log_path is not None else ({}, [])
+    problems += log_problems
+    weeks = sorted(set(dirs) | set(printed) | set(logged))
     prev = None
-    for week in sealed_weeks(office):
-        rec = _read(_dir(office, week) / "sealed.json")
+    sealed_count = 0
+    codes = {}
+    for week in weeks:
+        d = base / week if base is not None else None
+        try:
+            rec = _read(d / "sealed.json") if d is not None else None
+            pub = _read(d / "published.json") if d is not None else None
+            log = (_read(d / "corrections.json") if d is not None else None) or []
+        except SectoolsError as e:
+            problems += e.problems
+            continue
+        files = printed.get(week, {})
+        if rec is None:
+            if "sealed" in files or week in logged:
+                problems.append(Problem("sealed-state-missing", value=week, params={
+                    "evidence": str(files.get("sealed") or log_path)}))
+            elif pub is None and "published" in files:
+                problems.append(Problem("published-state-missing", value=week, params={"evidence": str(files["published"])}))
+        head, broken = log_head(log)
+        if broken:
+            problems.append(Problem("corrections-forged", file=str(d / "corrections.json"), value=week,
+                                    params={"entry": broken}))
+        if pub is not None:
+            problems += _check_publication(week, pub, head, files.get("published"), rec)
+        if rec is None:
+            continue
+        sealed_count += 1
+        codes[week] = short(rec["hash"])
         res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
         inputs, outputs = week_inputs(inp, week), week_outputs(res)
-        chained = [week, rec["inputs_hash"], rec["outputs_hash"]] + \
-            ([rec["rules_hash"]] if "rules_hash" in rec else []) + [rec.get("prev")]
-        if rec.get("prev") != prev or rec["hash"] != sha(chained):
+        if rec.get("prev") != prev or rec["hash"] != seal_hash(rec):
             problems.append(Problem("seal-chain-broken", value=week))
+        if rec.get("seal_version", 2) >= 3:
+            if pub is not None and rec.get("publication_hash") != pub.get("hash"):
+                problems.append(Problem("publication-forged", file=str(d / "published.json"), value=week))
+            if rec.get("corrections_head") != head:
+                problems.append(Problem("corrections-forged", file=str(d / "corrections.json"), value=week,
+                                        params={"entry": len(log)}))
+            book = files.get("sealed")
+            if book is None:
+                problems.append(Problem("sealed-file-missing", value=week, params={"file": rec.get("file", "")}))
+            else:
+                code = _printed_code(book)
+                if code != short(rec["hash"]):
+                    problems.append(Problem("sealed-code-mismatch", file=str(book), value=week,
+                                            params={"printed": code or "—", "state": short(rec["hash"])}))
+                elif rec.get("file_hash") and file_sha(book) != rec["file_hash"]:
+                    problems.append(Problem("sealed-file-changed", file=str(book), value=week))
+        if week in logged and rec["hash"] not in logged[week]:
+            problems.append(Problem("seal-log-mismatch", file=str(log_path), value=week,
+                                    params={"logged": short(logged[week][-1]), "state": short(rec["hash"])}))
+        elif log_path is not None and week not in logged and rec.get("seal_version", 2) >= 3:
+            problems.append(Problem("seal-not-logged", WARNING, file=str(log_path), value=week))
         if "rules_hash" in rec and sha(week_rules(inp, rec.get("rules_version", 1))) != rec["rules_hash"]:
             problems.append(Problem("sealed-rules-changed", value=week))
         if sha(inputs) != rec["inputs_hash"]:
@@ -311,8 +533,29 @@ def verify(office) -> JobResult:
             problems.append(Problem("sealed-results-changed", value=week,
                                     params={"classes": "、".join(changed) or "—"}))
         prev = rec["hash"]
-    weeks = sealed_weeks(office)
-    return JobResult("verify", weeks, problems, facts={"weeks": len(weeks)})
+    return JobResult("verify", sorted(codes), problems, facts={"weeks": sealed_count, "codes": codes})
+
+
+def _check_publication(week: str, pub: dict, head: str | None, book: Path | None, rec: dict | None) -> list[Problem]:
+    """A publication's own hash, the corrections log it followed, and the files it wrote."""
+    if "hash" not in pub:  # published by a sectools before publications were hashed
+        return []
+    problems = []
+    where = str(book) if book else None
+    if publication_hash(pub) != pub["hash"] or pub.get("corrections_head") != head:
+        problems.append(Problem("publication-forged", file=where, value=week))
+    if book is None:
+        problems.append(Problem("published-file-missing", value=week, params={"file": (pub.get("files") or [""])[0]}))
+        return problems
+    code = _printed_code(book)
+    if code != short(pub["hash"]):
+        problems.append(Problem("published-code-mismatch", file=where, value=week,
+                                params={"printed": code or "—", "state": short(pub["hash"])}))
+    else:
+        want = (pub.get("file_hashes") or {}).get(book.name)
+        if want and file_sha(book) != want:
+            problems.append(Problem("published-file-changed", file=where, value=week))
+    return problems
 
 
 def run_semester(office, until: dt.date, progress=None) -> list[dict]:

@@ -277,6 +277,7 @@ def ranking_notice(office, opts: Options, data) -> Batch:
            else _t(office, "并列名次占位（1、2、2、4）"))
     ctx = {"week_text": week_text, "week_title": week_title, "base": f"{rules.base_score:g}", "tie_text": tie,
            "grades": grades, "flags": flags, "corrections": opts.extra.get("corrections") or [],
+           "verify_code": opts.extra.get("verify_code") or "",
            "objection_end": _date(office, dl["objection_end"].date()) + dl["objection_end"].strftime(" %H:%M")}
     return Batch("量化考核公示", res.week, [Recipient(office.name, ctx)])
 

@@ -36,9 +36,11 @@ STYLES = {
     "GwHeading2": ("二级标题", HEADING2_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.LEFT, 2, False),
     "GwSignature": ("发文机关署名", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, 0, False),
     "GwDate": ("成文日期", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, 0, False),
+    "GwNote": ("附注", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.LEFT, 2, False),
 }
 HTML_TAGS = {"GwTitle": "h1", "GwDocNo": "p class=docno", "GwAddressee": "p class=to", "GwBody": "p",
-             "GwHeading1": "h2", "GwHeading2": "h3", "GwSignature": "p class=sign", "GwDate": "p class=date"}
+             "GwHeading1": "h2", "GwHeading2": "h3", "GwSignature": "p class=sign", "GwDate": "p class=date",
+             "GwNote": "p class=note"}
 
 
 def set_east_asian(rpr_owner, font: str, latin: str = LATIN_FONT) -> None:

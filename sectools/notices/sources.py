@@ -101,7 +101,11 @@ SOURCES["量化考核公示"] = head("{{ office }}{{ week_title }}班级量化�
     ("GwBody", "特此更正，并向相关班级致歉。"),
     ("GwBody", "{%p endif %}"),
     ("GwBody", "公示期至{{ objection_end }}。如有异议，请在公示期内向秘书处提出，逾期不予受理；公示期满后结果封存，不再更改。"),
-] + FOOT
+] + FOOT + [
+    ("GwBody", "{%p if verify_code %}"),
+    ("GwNote", "（公示核验码：{{ verify_code }}）"),
+    ("GwBody", "{%p endif %}"),
+]
 
 
 SOURCES["催办通知"] = head("关于催交{{ month_text }}{{ kind_text }}的通知") + [

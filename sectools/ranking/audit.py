@@ -51,3 +51,60 @@ def week_inputs(inp, week: str) -> list[list]:
 def week_outputs(res) -> list[list]:
     return [[r["class_name"], r["grade"], round(float(r["score"]), 4), int(r["rank"]), bool(r["red_flag"])]
             for r in res.table.to_dict("records")]
+
+
+SEAL_VERSION = 3  # 3: the seal covers the publication and the corrections log, and is printed
+
+
+def short(h: str | None) -> str:
+    """A hash as a clerk reads it off paper: 12 characters in three groups (``3F2A-9C01-77BE``)."""
+    if not h:
+        return ""
+    return "-".join((h[0:4], h[4:8], h[8:12])).upper()
+
+
+def _entry(e: dict) -> dict:
+    return {k: v for k, v in e.items() if k not in ("prev", "hash")}
+
+
+def chain_entry(log: list[dict], entry: dict) -> dict:
+    """``entry`` with its place in the corrections log's chain (the hash of the one before and its own)."""
+    prev = log[-1].get("hash") if log else None
+    return {**entry, "prev": prev, "hash": sha([prev, _entry(entry)])}
+
+
+def log_head(log: list[dict]) -> tuple[str | None, int | None]:
+    """The hash at the head of the corrections log and, if an entry does not fit the chain (edited,
+    inserted or removed by hand), its position (from 1)."""
+    prev = None
+    for k, e in enumerate(log, start=1):
+        if not isinstance(e, dict) or e.get("prev") != prev or e.get("hash") != sha([prev, _entry(e)]):
+            return prev, k
+        prev = e["hash"]
+    return prev, None
+
+
+def publication_hash(snapshot: dict) -> str:
+    """What a publication printed: the week, when, its records and results, and the corrections
+    log it followed."""
+    return sha([snapshot["week"], snapshot["published_at"], sha(snapshot["inputs"]), sha(snapshot["outputs"]),
+                snapshot.get("corrections_head")])
+
+
+def seal_hash(rec: dict) -> str:
+    """A seal's own hash, chained to the week before (as each seal version computed it)."""
+    if rec.get("seal_version", 2) >= 3:
+        return sha([rec["week"], rec["inputs_hash"], rec["outputs_hash"], rec["rules_hash"],
+                    rec.get("publication_hash"), rec.get("corrections_head"), rec.get("prev")])
+    return sha([rec["week"], rec["inputs_hash"], rec["outputs_hash"]]
+               + ([rec["rules_hash"]] if "rules_hash" in rec else []) + [rec.get("prev")])
+
+
+def file_sha(path) -> str | None:
+    import hashlib
+    from pathlib import Path
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None

@@ -6,7 +6,7 @@ from ..messages import L, W
 from ..writer import Column, Sheet
 
 
-def week_sheet(res, office_name: str, lang: str = "zh-CN") -> Sheet:
+def week_sheet(res, office_name: str, lang: str = "zh-CN", footnote=None, sealed: bool = False) -> Sheet:
     cats = sorted({c for r in res.table["categories"] for c in r})
     cols = [Column(L("年级")), Column(L("排名"), "int"), Column(L("班级")), Column(L("得分"), "number"),
             Column(L("加分"), "number"), Column(L("扣分"), "number")] + [Column(c, "number") for c in cats] + \
@@ -16,7 +16,8 @@ def week_sheet(res, office_name: str, lang: str = "zh-CN") -> Sheet:
         rows.append([r["grade"], int(r["rank"]), r["class_name"], r["score"], r["bonuses"], r["deductions"]]
                     + [r["categories"].get(c) for c in cats] + ["★" if r["red_flag"] else None,
                                                                L("是") if r["serious"] else None])
-    return Sheet(L("排名"), cols, rows, title=W("title-ranking", office=office_name, week=res.week))
+    title = W("title-ranking-sealed" if sealed else "title-ranking", office=office_name, week=res.week)
+    return Sheet(L("排名"), cols, rows, title=title, footnote=footnote)
 
 
 def trace_sheet(res, office_name: str) -> Sheet:
