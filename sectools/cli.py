@@ -37,6 +37,12 @@ class Group(click.Group):
             raise Failure(e.message(_lang()), _lang()) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
+        except OSError as e:  # a read-only folder, a full disk, a path too long …: what to do, not a bug
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            from .errors import os_problem
+
+            raise Failure(os_problem(e).message(_lang()), _lang()) from None
         except Exception as e:  # a bug: say so plainly, keep the traceback for --debug
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -833,14 +839,26 @@ def excel_install(workbook: Path) -> None:
 
 
 @excel.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址；只有放在学校的反向代理后面时才改 / listen address (change only behind a reverse proxy).")
 @click.option("--port", default=8000, show_default=True, help="端口 / port.")
-def excel_serve(port: int) -> None:
-    """在本机 127.0.0.1 启动 xlwings Server，提供 sectools 的按钮与函数（需要 sectools[server]）。
+@click.option("--token", envvar="SECTOOLS_SERVER_TOKEN",
+              help="服务器口令（省略：每次启动随机生成并显示）/ the shared secret (default: a new random one).")
+@click.option("--folder", "folders", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="允许工作簿打开的办公室文件夹（可多次）；不给则只用工作簿自己的数据 / an office folder books may open.")
+@click.option("--origin", "origins", multiple=True,
+              help="允许跨域访问的网址（可多次），如 https://excel.学校.edu.cn / a CORS origin to allow.")
+def excel_serve(host: str, port: int, token: str | None, folders: tuple[Path, ...], origins: tuple[str, ...]) -> None:
+    """启动 xlwings Server，提供 sectools 的按钮与函数（需要 sectools[server]）。
+
+    默认只监听本机 127.0.0.1；每个请求都要带服务器口令（在工作簿的 sectools设置 表中填一行
+    “服务器口令 | 口令”）；工作簿只能打开 --folder 允许的办公室文件夹。
 
     \b
     例 / examples:
       sectools excel serve
-      sectools excel serve --port 8080
+      sectools excel serve --port 8080 --folder D:\\秘书处 --token 我们的口令
+      XLWINGS_LICENSE_KEY=noncommercial sectools excel serve --folder /srv/秘书处
     """
     try:
         import xlwings_server  # noqa: F401
@@ -854,10 +872,13 @@ def excel_serve(port: int) -> None:
         from .errors import Problem
 
         raise SectoolsError(Problem("server-licence"))
-    from .excel.server import serve
+    from .excel.server import configure, serve
 
+    used = configure(token, origins, tuple(str(f) for f in folders))
     say("serve", port=port)
-    serve("127.0.0.1", port)
+    say("serve-token", token=used)
+    say("serve-folders", folders="、".join(str(f) for f in folders) or text("serve-no-folders", _lang()))
+    serve(host, port)
 
 
 # ---- demo -----------------------------------------------------------------------------------

@@ -110,3 +110,29 @@ class ConfigError(SectoolsError):
 
 class UnreadableFile(SectoolsError):
     """A workbook that cannot be read at all (corrupt, encrypted, a bomb, wrong format)."""
+
+
+def os_problem(e: OSError) -> Problem:
+    """An operating-system error a clerk can cause (a read-only folder, a full disk, a path too long,
+    no permission, a file held by another program) as the problem that says what to do."""
+    import errno
+
+    file = e.filename if isinstance(e.filename, str) else (str(e.filename) if e.filename else "")
+    detail = e.strerror or str(e)
+    win = getattr(e, "winerror", None)
+    code = {
+        errno.EACCES: "os-permission", errno.EPERM: "os-permission",
+        errno.EROFS: "os-read-only",
+        errno.ENOSPC: "os-disk-full", getattr(errno, "EDQUOT", -1): "os-disk-full",
+        errno.ENAMETOOLONG: "os-path-too-long",
+        errno.ENOENT: "os-not-found",
+        errno.EBUSY: "file-locked", getattr(errno, "ETXTBSY", -1): "file-locked",
+    }.get(e.errno, "os-error")
+    if win in (32, 33):  # another program (Excel, WPS, a sync client) has the file open
+        code = "file-locked"
+    elif win in (206, 3) and len(file) > 200:
+        code = "os-path-too-long"
+    elif win == 112:
+        code = "os-disk-full"
+    return Problem(code, file=file or None, params={"detail": detail, "count": len(file.encode("utf-8")),
+                                                    "path": file or "—"})

@@ -62,6 +62,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The Word document is too large ({detail}), over the limit of {limit}; it was not read, for "
         "safety. If the file is genuine, raise the limit under [limits] in sectools.toml.",
     ),
+    "sheet-too-costly": (
+        "这张工作表太大，读取时{what}，为安全起见停止了。请删去不需要的行列后保存，或在 sectools.toml 的 [limits] 中调高上限。",
+        "This sheet is too large: reading it {what}, so it was stopped for safety. Delete the rows and "
+        "columns not needed, or raise the limit under [limits] in sectools.toml.",
+    ),
     "too-many-cells": (
         "工作表有 {count} 个单元格，超过上限 {limit}，为安全起见未读取。可在 [limits] 的 max_cells 中调高。",
         "The sheet has {count} cells, over the limit of {limit}; it was not read, for safety. "
@@ -535,6 +540,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "封单日志 {file} 的这一行无法读取。封单日志只能追加，不要手工修改。",
         "This line of the seal log {file} cannot be read. The seal log is append-only; do not edit it.",
     ),
+    "os-permission": (
+        "没有权限读写 {path}（{detail}）。请检查它的权限（右键 › 属性 › 安全），"
+        "或用 --out 把结果写到别的文件夹。",
+        "No permission to read or write {path} ({detail}). Check its permissions, or write "
+        "the results elsewhere with --out.",
+    ),
+    "os-read-only": (
+        "{path} 所在的位置是只读的（只读共享、光盘或写保护的 U 盘）。请把办公室文件夹复制到可写的位置，或用 --out 指定输出位置。",
+        "{path} is on a read-only place (a read-only share, a disc, a write-protected USB stick). Copy the office "
+        "folder somewhere writable, or give --out.",
+    ),
+    "os-disk-full": (
+        "磁盘已满，没能写完 {path}。请清理磁盘空间后重试；已有的文件没有被改动。",
+        "The disk is full; {path} was not finished. Free some space and try again; existing files are unchanged.",
+    ),
+    "os-path-too-long": (
+        "路径太长（{count} 个字节）：{path}。请把办公室文件夹放到更短的路径下（如 D:\\秘书处），或缩短文件夹和文件名。",
+        "The path is too long ({count} bytes): {path}. Move the office folder to a shorter path (such as D:\\秘书处) "
+        "or shorten the folder and file names.",
+    ),
+    "os-not-found": (
+        "找不到 {path}（{detail}）。请检查路径，或是否在运行时被移走了。",
+        "{path} cannot be found ({detail}). Check the path, or whether it was moved meanwhile.",
+    ),
+    "os-error": (
+        "无法读写 {path}（{detail}）。请检查文件是否被其他程序占用、磁盘或网络盘是否正常。",
+        "{path} cannot be read or written ({detail}). Check whether another program holds it and whether "
+        "the disk or network drive is working.",
+    ),
+    "server-token-bad": (
+        "服务器口令须至少 8 个字符，只用英文字母、数字和符号（不能有汉字或空格：它要放在网络请求的头部）。",
+        "The server token must be at least 8 characters of ASCII letters, digits and symbols, without "
+        "spaces (it travels in an HTTP header).",
+    ),
+    "folder-not-allowed": (
+        "服务器不能打开办公室文件夹 {value}：它不在服务器允许的文件夹中。请管理员在启动时用 "
+        "sectools excel serve --folder 加入，或删去设置表中的“办公室文件夹”。",
+        "The server may not open the office folder {value}: it is not among the folders it allows. Ask "
+        "the administrator to add it with sectools excel serve --folder, or remove 办公室文件夹 from the "
+        "settings sheet.",
+    ),
     "state-damaged": (
         "sectools 的记录文件已损坏，无法读取。请运行 sectools repair 办公室文件夹（恢复上一版本），"
         "或从备份恢复 .sectools 文件夹。",
@@ -939,7 +985,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "collecting": ("收集中", "collecting"),
     "rendering": ("生成中", "rendering"),
     "error-prefix": ("错误", "Error"),
-    "serve": ("xlwings Server：http://127.0.0.1:{port}（Ctrl+C 停止）", "xlwings Server: http://127.0.0.1:{port} (Ctrl+C stops)"),
+    "serve": ("xlwings Server：端口 {port}（Ctrl+C 停止）", "xlwings Server: port {port} (Ctrl+C stops)"),
+    "serve-token": ("服务器口令：{token}　请在工作簿的 sectools设置 表中加一行：服务器口令 | {token}",
+                    "Server token: {token}  In the workbook's sectools设置 sheet add a row: 服务器口令 | {token}"),
+    "serve-folders": ("允许打开的办公室文件夹：{folders}", "Office folders books may open: {folders}"),
+    "serve-no-folders": ("无（只用工作簿自己的数据）", "none (each book's own data only)"),
     "excel-done-attendance": ("考勤统计完成：{members} 名成员，{meetings} 次会议；处理名单 {actions} 条。",
                               "Attendance done: {members} members, {meetings} meetings; {actions} {actions|action|actions} due."),
     "excel-checked": ("已检查：{counts}", "Checked: {counts}"),
@@ -1110,6 +1160,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "render-big-number": ("数值过大：{value}", "number too large: {value}"),
     "template-no-include": ("模板不能用 {tag} 引用其他文件，请把内容直接写进模板",
                             "a template cannot {tag} other files; put the text in the template itself"),
+    "costly-memory": ("需要超过 {memory} 内存", "needed more than {memory} of memory"),
+    "costly-time": ("超过了 {seconds} 秒", "took over {seconds} seconds"),
+    "costly-died": ("读取进程意外退出（多半是内存不够）", "the reading process died (most likely out of memory)"),
     "ratio-limit": ("{size}（文件大小的 {ratio} 倍）", "{size} ({ratio} times the file's size)"),
     "more-than": ("不少于 {count}", "at least {count}"),
     "declared-size": ("声明解压后 {size}", "{size} declared uncompressed"),

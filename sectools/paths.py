@@ -11,10 +11,13 @@ _BAD = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
+MAX_STEM_BYTES = 150  # leaves room for a kind prefix, a (2) and the suffix within 255 bytes
+
+
 def safe_filename(name: str, max_len: int = 80, fallback: str = "未命名") -> str:
     """A cell value → a file name stem: no path separators or reserved characters, no ``..``,
     no reserved device names, no trailing dots or spaces, full-width forms folded, at most
-    ``max_len`` characters."""
+    ``max_len`` characters and ``MAX_STEM_BYTES`` bytes of UTF-8."""
     s = unicodedata.normalize("NFKC", str(name))
     s = _INVISIBLE.sub("", s)
     s = _BAD.sub("_", s)
@@ -24,4 +27,6 @@ def safe_filename(name: str, max_len: int = 80, fallback: str = "未命名") -> 
         s = "_" + s
     if len(s) > max_len:
         s = s[:max_len].rstrip(" .")
+    while len(s.encode("utf-8")) > MAX_STEM_BYTES:  # 80 emoji are 320 bytes: past a file system's 255
+        s = s[:-1].rstrip(" .")
     return s or fallback

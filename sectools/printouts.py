@@ -20,7 +20,7 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
     """A4 sign-in sheet: title, meeting details, one row per expected member (in the order given,
     see :func:`sectools.attendance.expected_at`), footer counts."""
     from .messages import text
-    from .writer import FONT, atomic_target, new_workbook, write_value
+    from .writer import FONT, atomic_target, close_workbook, new_workbook, write_value
 
     def say(key, **params):
         return text(key, lang, **params)
@@ -66,14 +66,14 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
         ws.fit_to_pages(1, 0)
         ws.set_footer("&C" + say("page-footer"))
         ws.hide_gridlines(2)
-        wb.close()
+        close_workbook(wb)
     return Path(target)
 
 
 def write_form_xlsx(target: Path, kind: str, department: str = "", month: str = "", author: str = "",
                     filled: dt.date | None = None, rows: list[list] | None = None) -> Path:
     """A form as a department fills it in: title, the four fields, the item table."""
-    from .writer import Styles, atomic_target, new_workbook, write_value
+    from .writer import Styles, atomic_target, close_workbook, new_workbook, write_value
 
     cols = SUMMARY_COLUMNS if kind != "plan" else PLAN_COLUMNS
     with atomic_target(target) as tmp:
@@ -108,7 +108,7 @@ def write_form_xlsx(target: Path, kind: str, department: str = "", month: str = 
         ws.set_landscape()
         ws.set_paper(9)
         ws.fit_to_pages(1, 0)
-        wb.close()
+        close_workbook(wb)
     return target
 
 

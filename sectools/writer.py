@@ -87,7 +87,12 @@ def atomic_target(target: str | os.PathLike, inputs: Iterable[str | os.PathLike]
     os.close(fd)
     tmp_path = Path(tmp)
     try:
-        yield tmp_path
+        try:
+            yield tmp_path
+        except OSError as e:  # say which file, not the temporary one (a full disk, a read-only place …)
+            if not e.filename or str(e.filename) == str(tmp_path):
+                e.filename = str(target)
+            raise
         check_writable(target, inputs)  # opened in Excel meanwhile?
         os.chmod(tmp_path, _mode_for(target))
         try:
@@ -210,6 +215,33 @@ class Sheet:
                        footnote=_loc(self.footnote, lang),
                        columns=[replace(c, label=_loc(c.label, lang)) for c in self.columns], rows=list(rows()),
                        charts=[{**ch, "title": _loc(ch.get("title", ""), lang)} for ch in self.charts])
+
+
+def close_workbook(wb) -> None:
+    """Finish an xlsxwriter workbook; the operating system's refusal (a full disk …) as itself, so the
+    front ends say what to do — xlsxwriter wraps it in an exception of its own."""
+    import gc
+    import sys
+
+    from xlsxwriter.exceptions import FileCreateError
+
+    hook = sys.unraisablehook
+    try:
+        wb.close()
+        return
+    except FileCreateError as e:
+        inner = e.args[0] if e.args and isinstance(e.args[0], OSError) else None
+        if inner is None:
+            raise
+        # The half-written zip still open in xlsxwriter's frames fails again when it is freed and would
+        # print "Exception ignored …" on the console: let it go quietly.
+        sys.unraisablehook = lambda unraisable: None
+    try:
+        inner.__traceback__ = inner.__context__ = inner.__cause__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    raise inner
 
 
 def new_workbook(path: str | os.PathLike):
@@ -422,5 +454,5 @@ def write_workbook(target: str | os.PathLike, sheets: list[Sheet], inputs: Itera
             write_sheet(wb, styles, s.rendered(lang), Path(target).resolve().parent)
         if extra:
             extra(wb, styles)
-        wb.close()
+        close_workbook(wb)
     return Path(target)

@@ -333,13 +333,19 @@ def test_function_errors_are_messages():
 
 
 # ---- the xlwings-server app over HTTP --------------------------------------------------------------
-def test_end_to_end_over_http(tmp_path, monkeypatch):
+def _server_app(monkeypatch, token="koulin-abc123", folders=(), origins=()):
+    """The xlwings-server app as ``sectools excel serve`` configures it (token, CORS, allowed folders)."""
     pytest.importorskip("xlwings_server")
-    from sectools.excel.server import project_dir
+    from sectools.excel.server import FOLDERS_ENV, TOKEN_ENV, configure, project_dir
 
+    for k in (TOKEN_ENV, FOLDERS_ENV, "XLWINGS_AUTH_PROVIDERS", "XLWINGS_CORS_ALLOW_ORIGINS"):
+        monkeypatch.delenv(k, raising=False)
     monkeypatch.setenv("XLWINGS_PROJECT_DIR", str(project_dir()))
     monkeypatch.setenv("XLWINGS_ENABLE_SOCKETIO", "false")
     monkeypatch.setenv("XLWINGS_LICENSE_KEY", "noncommercial")
+    used = configure(token, tuple(origins), tuple(str(f) for f in folders))
+    for k in (TOKEN_ENV, FOLDERS_ENV, "XLWINGS_AUTH_PROVIDERS", "XLWINGS_CORS_ALLOW_ORIGINS"):
+        monkeypatch.setenv(k, os.environ[k])  # undone after the test
     import importlib
 
     from fastapi.testclient import TestClient
@@ -350,20 +356,65 @@ def test_end_to_end_over_http(tmp_path, monkeypatch):
     import xlwings_server.main
 
     importlib.reload(xlwings_server.main)
-    client = TestClient(xlwings_server.main.main_app)
+    return TestClient(xlwings_server.main.main_app), used
+
+
+def test_end_to_end_over_http_with_the_servers_token(tmp_path, monkeypatch):
+    client, token = _server_app(monkeypatch)
     meta = client.get("/xlwings/custom-scripts-meta").json()
     names = {m["function_name"] for m in meta}
     assert {"sectools_attendance", "sectools_check", "sectools_signin_sheet"} <= names
     assert any(m.get("button") == "[btn_attendance]操作!B7" for m in meta)
-    r = client.post("/xlwings/custom-scripts-call/sectools_attendance", json=payload(office_book(tmp_path)))
+    body = payload(office_book(tmp_path))
+    url = "/xlwings/custom-scripts-call/sectools_attendance"
+    for headers in ({}, {"Authorization": "wrong"}, {"Authorization": token + "x"}):
+        r = client.post(url, json=body, headers=headers)
+        assert r.status_code == 401 and "服务器口令" in r.text, (headers, r.text)
+    r = client.post(url, json=body, headers={"Authorization": token})
     assert r.status_code == 200, r.text
     acts = r.json()["actions"]
     assert "考勤统计" in added(acts) and "考勤统计完成" in alert(acts)
-    fr = client.post("/xlwings/custom-functions-call", json={
-        "func_name": "SEC_WEIGHTED", "args": [[[90, 80]], [[60, 40]]], "version": xw.__version__,
-        "client": "Office.js", "runtime": "1.4", "caller_address": "Sheet1!B2", "culture_info_name": "zh-CN",
-        "date_format": "yyyy/m/d"})
+    call = {"func_name": "SEC_WEIGHTED", "args": [[[90, 80]], [[60, 40]]], "version": xw.__version__,
+            "client": "Office.js", "runtime": "1.4", "caller_address": "Sheet1!B2", "culture_info_name": "zh-CN",
+            "date_format": "yyyy/m/d"}
+    assert client.post("/xlwings/custom-functions-call", json=call).status_code == 401
+    fr = client.post("/xlwings/custom-functions-call", json=call, headers={"Authorization": f"Bearer {token}"})
     assert fr.status_code == 200 and fr.json()["result"] == [[86.0]], fr.text
+
+
+def test_a_cross_origin_page_cannot_call_the_server(tmp_path, monkeypatch):
+    """A plain cross-origin POST from a web page ran jobs: only the configured origins get CORS, and no
+    request runs without the token anyway."""
+    client, token = _server_app(monkeypatch, origins=("https://excel.example.edu.cn",))
+    url = "/xlwings/custom-scripts-call/sectools_attendance"
+    evil = client.options(url, headers={"Origin": "https://evil.example.com", "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in {k.lower() for k in evil.headers}
+    good = client.options(url, headers={"Origin": "https://excel.example.edu.cn",
+                                        "Access-Control-Request-Method": "POST"})
+    assert good.headers.get("access-control-allow-origin") == "https://excel.example.edu.cn"
+    r = client.post(url, json=payload(office_book(tmp_path)), headers={"Origin": "https://evil.example.com"})
+    assert r.status_code == 401
+
+
+def test_a_book_can_open_only_the_folders_the_server_allows(tmp_path, monkeypatch):
+    """Any client could point the server at any office folder on the machine (the settings sheet's
+    办公室文件夹) and receive every member's attendance: only folders on the allow-list open now."""
+    allowed = ta.make_office(tmp_path / "允许")
+    other = ta.make_office(tmp_path / "别处")
+    client, token = _server_app(monkeypatch, folders=(allowed,))
+
+    def book(folder):
+        path = sheet_book(tmp_path / "b.xlsx", [["办公室文件夹", str(folder)]], title="sectools设置")
+        return payload(path, name="考勤.xlsx")
+
+    url = "/xlwings/custom-scripts-call/sectools_attendance"
+    r = client.post(url, json=book(other), headers={"Authorization": token})
+    assert r.status_code == 200
+    text = alert(r.json()["actions"])
+    assert "不能打开" in text and "考勤统计完成" not in text
+    assert not any(a["func"] == "setValues" and "张" in str(a["values"]) for a in r.json()["actions"])
+    r = client.post(url, json=book(allowed), headers={"Authorization": token})
+    assert "考勤统计完成" in alert(r.json()["actions"]), r.json()
 
 
 # ---- workbooks and macros -------------------------------------------------------------------------

@@ -440,7 +440,8 @@ def _rehash_everything(office, resave_books: bool):
     """What a careful forger does after editing a sealed record: recompute every hash in the chain with
     sectools' own functions (and, if ``resave_books``, print the new codes on new sealed workbooks)."""
     from sectools.jobs.ranking import ranking_inputs
-    from sectools.ranking.audit import file_sha, seal_hash, sha, short, week_inputs, week_outputs
+    from sectools.jobs.workflow import file_sha
+    from sectools.ranking.audit import seal_hash, sha, short, week_inputs, week_outputs
     from sectools.ranking.compute import score_week
     from sectools.ranking.report import week_sheet
     from sectools.writer import write_workbook
@@ -567,3 +568,33 @@ def test_repair_restores_the_version_before_and_keeps_the_damaged_file(tmp_path,
     found = {p.code for p in jobs.verify(load_office(office)).problems}
     # the version before is the first publication (before the correction): verify says it does not fit
     assert found and found <= {"publication-forged", "published-code-mismatch", "corrections-forged"}, found
+
+
+def test_the_office_lock_holds_across_processes(tmp_path, monkeypatch):
+    """gunicorn runs several worker processes over the same office folders: a publish in one process
+    makes a publish in another wait, then refuse, naming the holder."""
+    import subprocess
+    import sys
+    import time
+
+    from sectools.errors import SectoolsError
+    from sectools.jobs import workflow
+
+    office = make(tmp_path / "o")
+    (office / ".sectools").mkdir(exist_ok=True)
+    code = ("import sys, time; from filelock import FileLock; l = FileLock(sys.argv[1]); l.acquire(); "
+            "open(sys.argv[2], 'w', encoding='utf-8').write('另一个工作进程'); print('held', flush=True); time.sleep(30)")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(office / ".sectools" / "lock"),
+                               str(office / ".sectools" / "lock.who")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(workflow, "LOCK_WAIT", 0.5)
+        t0 = time.perf_counter()
+        with pytest.raises(SectoolsError) as e:
+            jobs.publish(load_office(office), "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+        assert time.perf_counter() - t0 >= 0.5
+        assert e.value.problems[0].code == "office-busy" and "另一个工作进程" in e.value.problems[0].message()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert jobs.publish(load_office(office), "2026-W11", now=dt.datetime(2026, 3, 16, 10)).facts["late"] is False

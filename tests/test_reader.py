@@ -549,3 +549,41 @@ def test_word_forms_and_templates_are_guarded_like_workbooks(tmp_path):
     assert e.value.problems[0].code == "document-too-large" and "bomb.docx" in e.value.problems[0].location()
     with pytest.raises(UnreadableFile):
         guard_docx(bomb.read_bytes(), DEFAULT_LIMITS, "会议通知.docx")
+
+
+def test_a_very_large_sheet_is_parsed_in_a_child_with_limits(tmp_path):
+    """Past ``isolate_extent`` a sheet is parsed in a child process: the same rows come back, and a
+    sheet that needs more memory or time than allowed is refused — the main process lives on."""
+    from sectools import isolate
+
+    if not isolate.available():
+        pytest.skip("no fork here")
+    rows = [["学号", "姓名", "部门"]] + [[str(i), f"成员{i}", "秘书处"] for i in range(1, 30001)]
+    path = sheet_book(tmp_path / "big.xlsx", rows)
+    plain = read_table(path, ROSTER, context=CTX)
+    child = read_table(path, ROSTER, context=ReadContext(semester=SEMESTER, limits=Limits(isolate_extent=100)))
+    assert child.problems == [] and child.data["name"].tolist() == plain.data["name"].tolist()
+    assert len(child.data) == 30000
+    tight = read_table(path, ROSTER, context=ReadContext(semester=SEMESTER, limits=Limits(
+        isolate_extent=100, max_memory=1)))
+    assert [p.code for p in tight.problems] == ["sheet-too-costly"], tight.problems
+    assert "内存" in tight.problems[0].message()
+
+
+def test_the_child_process_limits_hold(tmp_path):
+    from sectools import isolate
+
+    if not isolate.available():
+        pytest.skip("no fork here")
+    import time
+
+    assert isolate.run_limited(sum, ([1, 2, 3],), memory=1 << 30, seconds=30) == 6
+    with pytest.raises(isolate.Limited) as e:
+        isolate.run_limited(bytearray, (8 << 30,), memory=256 << 20, seconds=30)
+    assert e.value.kind in ("memory", "died")
+    t0 = time.perf_counter()
+    with pytest.raises(isolate.Limited) as e:
+        isolate.run_limited(time.sleep, (30,), memory=1 << 30, seconds=0.5)
+    assert e.value.kind == "time" and time.perf_counter() - t0 < 5
+    with pytest.raises(ZeroDivisionError):
+        isolate.run_limited(divmod, (1, 0), memory=1 << 30, seconds=30)

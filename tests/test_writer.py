@@ -97,3 +97,64 @@ def test_temp_files_left_by_a_killed_run_are_cleaned_on_the_next(tmp_path):
     with atomic_target(tmp_path / "报表.xlsx") as tmp:
         tmp.write_bytes(b"new")
     assert not old.exists() and fresh.exists() and (tmp_path / "报表.xlsx").read_bytes() == b"new"
+
+
+# ---- what the operating system refuses: a message saying what to do, never 内部出错 ----------------
+@pytest.fixture
+def mounted(tmp_path):
+    """A real small or read-only file system (tmpfs), where this machine lets the tests mount one."""
+    import subprocess
+
+    made = []
+
+    def mount(name: str, options: str):
+        where = tmp_path / name
+        where.mkdir()
+        r = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True)
+        if r.returncode != 0:
+            pytest.skip("cannot mount a tmpfs here")
+        made.append(where)
+        return where
+
+    yield mount
+    for where in made:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+def _attendance_to(tmp_path, out):
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    from . import test_attendance as ta
+
+    office = ta.make_office(tmp_path / "o")
+    return CliRunner().invoke(main, ["attendance", str(office), "--out", str(out)])
+
+
+def test_a_full_disk_says_so_and_leaves_nothing_half_written(tmp_path, mounted):
+    small = mounted("small", "size=12k")
+    r = _attendance_to(tmp_path, small / "考勤统计.xlsx")
+    assert r.exit_code == 1 and "磁盘已满" in r.output and "内部出错" not in r.output, r.output
+    assert list(small.iterdir()) == []  # no temp file, no half a workbook
+
+
+def test_a_read_only_folder_says_so(tmp_path, mounted):
+    ro = mounted("ro", "ro,size=1m")
+    r = _attendance_to(tmp_path, ro / "考勤统计.xlsx")
+    assert r.exit_code == 1 and "只读" in r.output and "内部出错" not in r.output, r.output
+
+
+def test_no_permission_says_so(tmp_path):
+    r = _attendance_to(tmp_path, "/sys/考勤统计.xlsx")  # even root may not write there
+    assert r.exit_code == 1 and "内部出错" not in r.output, r.output
+    assert "权限" in r.output or "只读" in r.output
+
+
+def test_a_path_too_long_says_so_and_names_from_cells_stay_short(tmp_path):
+    r = _attendance_to(tmp_path, tmp_path / ("😀" * 70 + ".xlsx"))
+    assert r.exit_code == 1 and "路径太长" in r.output and "内部出错" not in r.output, r.output
+    from sectools.paths import safe_filename
+
+    stem = safe_filename("😀" * 80)
+    assert len(stem.encode("utf-8")) <= 150 and (tmp_path / f"考勤提醒_{stem}（2）.docx").write_bytes(b"x")

@@ -154,6 +154,10 @@ def guarded(job):
             job(book)
         except SectoolsError as e:
             fail(book, e, _book_lang(book))
+        except OSError as e:  # the office folder read-only, the disk full …: what to do
+            from ..errors import os_problem
+
+            fail(book, SectoolsError(os_problem(e)), _book_lang(book))
         return book
 
     run.__name__ = job.__name__

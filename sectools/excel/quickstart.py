@@ -117,7 +117,7 @@ def _plain(v):
 
 
 def server_workbook(target: Path, sheets: list[tuple[str, list[list]]], lang: str = "zh-CN") -> Path:
-    from ..writer import Styles, new_workbook, write_value
+    from ..writer import Styles, close_workbook, new_workbook, write_value
 
     with atomic_target(target) as tmp:
         wb = new_workbook(tmp)
@@ -155,7 +155,7 @@ def server_workbook(target: Path, sheets: list[tuple[str, list[list]]], lang: st
                         continue
                     fmt = date_fmt if isinstance(v, dt.date) else time_fmt if isinstance(v, dt.time) else plain
                     write_value(ws, r, c, v, fmt)
-        wb.close()
+        close_workbook(wb)
         _name_shapes(tmp, order)
     return target
 

@@ -18,13 +18,23 @@ from pathlib import Path
 from ..errors import WARNING, Problem, SectoolsError
 from ..ranking import normalise_week
 from ..messages import W
-from ..ranking.audit import (RULES_VERSION, SEAL_VERSION, chain_entry, file_sha, log_head, publication_hash, seal_hash,
+from ..ranking.audit import (RULES_VERSION, SEAL_VERSION, chain_entry, log_head, publication_hash, seal_hash,
                              sha, short, week_inputs, week_outputs, week_rules)
 from ..ranking.compute import iso_week, score_week
 from .core import JobResult, as_source
 from .ranking import ranking_inputs, week_deadlines
 
 STATE = Path("ranking")
+
+
+def file_sha(path) -> str | None:
+    """The SHA-256 of a file sectools wrote (None: it is gone)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _dir(src, week: str) -> Path:

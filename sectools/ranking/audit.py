@@ -99,12 +99,3 @@ def seal_hash(rec: dict) -> str:
     return sha([rec["week"], rec["inputs_hash"], rec["outputs_hash"]]
                + ([rec["rules_hash"]] if "rules_hash" in rec else []) + [rec.get("prev")])
 
-
-def file_sha(path) -> str | None:
-    import hashlib
-    from pathlib import Path
-
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return None

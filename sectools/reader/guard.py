@@ -33,6 +33,9 @@ class Limits:
     sparse_extent: int = default("limits", "sparse_extent")  # past this the sheet must be 1/sparse_ratio full
     sparse_ratio: int = default("limits", "sparse_ratio")
     max_word_xml: int = default("limits", "max_word_xml")  # bytes of a Word document's body
+    isolate_extent: int = default("limits", "isolate_extent")  # larger sheets are parsed in a child process
+    max_memory: int = default("limits", "max_memory")  # bytes that child may use
+    max_seconds: int = default("limits", "max_seconds")  # seconds that child may take
 
     @classmethod
     def from_config(cls, data: dict | None) -> "Limits":
@@ -180,10 +183,17 @@ class SheetShape:
     rows_bound: int
     cols_bound: int
     values: int | None = None  # cells holding a value or formula (None: not counted)
+    rows_seen: int = 0  # the last row number of each piece, at most (a cheap estimate, not a bound)
 
     @property
     def extent(self) -> int:
         return self.rows_bound * self.cols_bound
+
+    @property
+    def likely_extent(self) -> int:
+        """What the parser will most likely allocate (rows seen × columns), for choosing where to parse;
+        the guard itself uses :attr:`extent`, which is never below the truth."""
+        return min(self.extent, self.rows_seen * self.cols_bound) if self.rows_seen else self.extent
 
 
 def allowed_extent(limits: Limits, values: int | None) -> int:
@@ -229,7 +239,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
     column letters seen, rows from the longest row number seen (``10**digits - 1``), made exact by a
     second pass only when the rough bound would exceed what the sheet may span.  Counting stops the
     moment the sheet has more cells than allowed."""
-    cells = values = 0
+    cells = values = rows_seen = 0
     cols = 1
     no_r = False
     digits = 0
@@ -243,6 +253,11 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
             values += len(_PREFIXED_VALUE.findall(data))
         values += sum(data.count(t) for t in _VALUE_TAGS)
         cells += n
+        last = data.rfind(b'<row r="')
+        if last >= 0:
+            end = data.find(b'"', last + 8)
+            if 0 < end - last - 8 <= 7 and data[last + 8:end].isdigit():
+                rows_seen = max(rows_seen, int(data[last + 8:end]))
         if cells > limit:  # no need to inflate the rest to know
             raise _too_many(budget, sheet, cells)
         if cols < 702 and _WIDE.search(data):
@@ -276,7 +291,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
         digits = max(digits, row_digits)
         values = max(values, cells)  # placed in turn: count every cell
     rows = min(1_048_576, 10**digits - 1) if digits else 1
-    shape = SheetShape(cells, rows, cols, values)
+    shape = SheetShape(cells, rows, cols, values, rows_seen)
     if shape.extent > allowed_extent(budget.limits, values) and digits:
         exact = exact_cols = 0
         pattern = (_ROW_DIGITS if no_r else _DIGITS)[digits]
@@ -287,7 +302,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
             letters = set(_REF_COL.findall(data))
             if letters:
                 exact_cols = max(exact_cols, max(_col_number(c) for c in letters))
-        shape = SheetShape(cells, min(exact, 1_048_576), cols if no_r else max(1, exact_cols), values)
+        shape = SheetShape(cells, min(exact, 1_048_576), cols if no_r else max(1, exact_cols), values, rows_seen)
     return shape
 
 

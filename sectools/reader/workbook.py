@@ -59,6 +59,7 @@ class RawWorkbook:
             return self._cache[name]
         if self._csv is not None:
             return self._csv
+        shape = None
         if self._zip is not None:
             if name in self._parts:
                 todo = [self._parts[name]]
@@ -66,22 +67,34 @@ class RawWorkbook:
                 todo = [n for n in self._zip.namelist() if "/worksheets/" in n and n.endswith(".xml")]
             for part in todo:
                 try:
-                    shape = scan_sheet(self._zip, part, self._budget, name)
+                    found = scan_sheet(self._zip, part, self._budget, name)
                 except UnreadableFile:
                     raise
                 except Exception as e:  # bad CRC, truncated part …
                     raise UnreadableFile(_damaged(self.display, e, sheet=name)) from None
-                guard_sheet(shape, self.limits, self.display, name)
+                guard_sheet(found, self.limits, self.display, name)
+                if shape is None or found.likely_extent > shape.likely_extent:
+                    shape = found
+        elif self._biff is not None:
+            shape = self._biff.get(name)
         try:
-            cs = self._cal.get_sheet_by_name(name)
-            rows = cs.to_python()
-            start = cs.start or (0, 0)
-            merged = [(a[0], a[1], b[0], b[1]) for a, b in (cs.merged_cell_ranges or [])]
+            if shape is not None and shape.likely_extent > self.limits.isolate_extent:
+                from ..isolate import Limited, run_limited
+
+                try:
+                    rows, start, merged, height = run_limited(
+                        _parse_sheet, (self._cal, name), memory=self.limits.max_memory, seconds=self.limits.max_seconds)
+                except Limited as e:
+                    raise UnreadableFile(Problem("sheet-too-costly", file=self.display, sheet=name, params={
+                        "what": W(f"costly-{e.kind}", memory=f"{self.limits.max_memory >> 20} MB",
+                                  seconds=self.limits.max_seconds)})) from None
+            else:
+                rows, start, merged, height = _parse_sheet(self._cal, name)
         except UnreadableFile:
             raise
         except Exception as e:  # calamine raises many kinds; all mean "damaged"
             raise UnreadableFile(_damaged(self.display, e, sheet=name)) from None
-        if rows and start == (0, 0) and cs.height == 0:
+        if rows and start == (0, 0) and height == 0:
             rows = []
         sheet = RawSheet(name, rows, tuple(start), merged, self.visible.get(name, True))
         self._cache[name] = sheet
@@ -101,6 +114,14 @@ class RawWorkbook:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _parse_sheet(cal, name: str):
+    """One sheet through calamine: its rows, where they start, its merged ranges, its height."""
+    cs = cal.get_sheet_by_name(name)
+    rows = cs.to_python()
+    merged = [(a[0], a[1], b[0], b[1]) for a, b in (cs.merged_cell_ranges or [])]
+    return rows, tuple(cs.start or (0, 0)), merged, cs.height
 
 
 class MemoryWorkbook:

@@ -183,6 +183,12 @@ class BookSource(Source):
         extra = data.pop("extra", {})
         self.folder_source: OfficeSource | None = None
         if folder is not None:
+            from ..excel.server import allowed_folder
+
+            if not allowed_folder(folder):  # on the server: only the folders its administrator allowed
+                from ..errors import Problem, SectoolsError
+
+                raise SectoolsError(Problem("folder-not-allowed", value=str(folder)))
             office = load_office(folder)
             for k, v in data["office"].items():
                 setattr(office, k, normalize_lang(v) if k == "lang" else v)

@@ -1,0 +1,1 @@
+# sectools' own auth provider for xlwings-server (see custom/).
