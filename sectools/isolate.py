@@ -25,9 +25,12 @@ class Limited(Exception):
 def available() -> bool:
     if sys.platform == "emscripten" or not hasattr(os, "fork"):
         return False
+    import importlib.util
+
+    if importlib.util.find_spec("resource") is None:  # Windows
+        return False
     try:
         import multiprocessing
-        import resource  # noqa: F401
 
         multiprocessing.get_context("fork")
     except (ImportError, ValueError):
