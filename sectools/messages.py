@@ -557,7 +557,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "os-path-too-long": (
         "路径太长（{count} 个字节）：{path}。请把办公室文件夹放到更短的路径下（如 D:\\秘书处），或缩短文件夹和文件名。",
-        "The path is too long ({count} bytes): {path}. Move the office folder to a shorter path (such as D:\\秘书处) "
+        "The path is too long ({count} bytes): {path}. Move the office folder to a shorter path (such as D:\\office) "
         "or shorten the folder and file names.",
     ),
     "os-not-found": (
@@ -578,7 +578,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器不能打开办公室文件夹 {value}：它不在服务器允许的文件夹中。请管理员在启动时用 "
         "sectools excel serve --folder 加入，或删去设置表中的“办公室文件夹”。",
         "The server may not open the office folder {value}: it is not among the folders it allows. Ask "
-        "the administrator to add it with sectools excel serve --folder, or remove 办公室文件夹 from the "
+        "the administrator to add it with sectools excel serve --folder, or remove the folder row from the "
         "settings sheet.",
     ),
     "state-damaged": (
@@ -987,7 +987,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error-prefix": ("错误", "Error"),
     "serve": ("xlwings Server：端口 {port}（Ctrl+C 停止）", "xlwings Server: port {port} (Ctrl+C stops)"),
     "serve-token": ("服务器口令：{token}　请在工作簿的 sectools设置 表中加一行：服务器口令 | {token}",
-                    "Server token: {token}  In the workbook's sectools设置 sheet add a row: 服务器口令 | {token}"),
+                    "Server token: {token}  In the workbook's settings sheet (sectools) add a row: server_token | {token}"),
     "serve-folders": ("允许打开的办公室文件夹：{folders}", "Office folders books may open: {folders}"),
     "serve-no-folders": ("无（只用工作簿自己的数据）", "none (each book's own data only)"),
     "excel-done-attendance": ("考勤统计完成：{members} 名成员，{meetings} 次会议；处理名单 {actions} 条。",
