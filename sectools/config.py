@@ -105,6 +105,9 @@ class Office:
         return v if isinstance(v, dict) else {}
 
 
+MAX_CONFIG_BYTES = 1 << 20
+
+
 def load_office(folder: str | os.PathLike) -> Office:
     root = Path(folder)
     cfg = root / CONFIG_NAME
@@ -112,6 +115,9 @@ def load_office(folder: str | os.PathLike) -> Office:
         root, cfg = root.parent, root
     if not cfg.is_file():
         raise ConfigError(Problem("config-missing", file=str(root)))
+    if cfg.stat().st_size > MAX_CONFIG_BYTES:  # a settings file is a few KB: this one is not one
+        raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={
+            "detail": f"{cfg.stat().st_size:,} bytes > {MAX_CONFIG_BYTES:,}"}))
     try:
         text = cfg.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)

@@ -598,3 +598,22 @@ def test_the_office_lock_holds_across_processes(tmp_path, monkeypatch):
         holder.kill()
         holder.wait()
     assert jobs.publish(load_office(office), "2026-W11", now=dt.datetime(2026, 3, 16, 10)).facts["late"] is False
+
+
+def test_state_files_are_guarded_like_any_file_sectools_opens(tmp_path):
+    """A state file that is a link (to /etc/passwd) or far larger than any sectools writes is damage,
+    refused with the repair advice, never read."""
+    import os
+
+    office = make(tmp_path / "o")
+    off = load_office(office)
+    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    published = _state(office, "2026-W11", "published.json")
+    published.unlink()
+    os.symlink("/etc/passwd", published)
+    r = CliRunner().invoke(main, ["ranking", "status", str(office), "--week", "2026-W11"])
+    assert r.exit_code == 1 and "损坏" in r.output and "sectools repair" in r.output and "root:" not in r.output
+    cfg = office / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "#" * (2 << 20), encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(office)])
+    assert r.exit_code == 1 and "sectools.toml" in r.output and "内部出错" not in r.output

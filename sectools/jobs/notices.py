@@ -105,6 +105,8 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> st
     prefix = src.office.section("notices").get("doc_prefix") or src.office.name
     path = src.state_root / DOC_NUMBERS if src.state_root is not None else None
     try:
+        if path and path.exists() and (path.is_symlink() or path.stat().st_size > 16 << 20):
+            raise ValueError("not the register sectools wrote")
         state = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
     except (OSError, ValueError):
         state = None

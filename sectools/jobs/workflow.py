@@ -49,10 +49,15 @@ _SHAPES = {"published.json": (dict, ("week", "published_at", "inputs", "outputs"
            "corrections.json": (list, ())}
 
 
+MAX_STATE_BYTES = 64 << 20  # a semester of records is a few MB
+
+
 def _read(path: Path) -> dict | None:
     if not path.exists() and not path.is_symlink():
         return None
     try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_STATE_BYTES:
+            raise ValueError("not a state file sectools wrote")
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raise SectoolsError(Problem("state-damaged", file=str(path))) from None
