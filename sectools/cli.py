@@ -857,8 +857,12 @@ def excel_serve(host: str, port: int, token: str | None, folders: tuple[Path, ..
     \b
     例 / examples:
       sectools excel serve
-      sectools excel serve --port 8080 --folder D:\\秘书处 --token 我们的口令
+      sectools excel serve --port 8080 --folder D:\\秘书处 --token 7fQ2-mx9K-pL4s
       XLWINGS_LICENSE_KEY=noncommercial sectools excel serve --folder /srv/秘书处
+
+    \b
+    口令也可放在环境变量 SECTOOLS_SERVER_TOKEN 中（至少 8 个英文字母、数字或符号）；
+    多个工作进程（gunicorn）时用 SECTOOLS_SERVER_FOLDERS 给出允许的文件夹，见 README。
     """
     try:
         import xlwings_server  # noqa: F401

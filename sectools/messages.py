@@ -74,9 +74,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sheet-extent-too-large": (
         "工作表的数据范围是 {extent}（约 {count} 个单元格），却几乎是空的，为安全起见未读取。"
-        "请删除远处的空白或无用单元格（Ctrl+End 可找到最后一个单元格）后保存。",
+        "远处（{far} 附近）有误输入的内容：请删除它（Ctrl+End 可跳到最后一个单元格）后保存。",
         "The sheet spans {extent} (about {count} cells) but is almost empty; it was not read, for "
-        "safety. Delete the stray cells far away (Ctrl+End finds the last one) and save.",
+        "safety. Something was typed far away (near {far}): delete it (Ctrl+End jumps there) and save.",
     ),
     "sheet-not-found": (
         "找不到工作表“{value}”。工作簿里有：{available}。请改正 sectools.toml 中的 sheet，或重命名工作表。",
@@ -87,6 +87,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "在工作簿里找不到{table}的表头（需要“{required}”等列）。请确认表头行写有这些列名。",
         "No header row of the {table} table was found (it needs columns such as '{required}'). "
         "Make sure the header row names these columns.",
+    ),
+    "signin-sheet-unread": (
+        "这张表像是签到记录（有姓名/学号和日期/会议，{rows} 行），但找不到签到状态或签到时间这一列"
+        "（可写作：{aliases}），所以一条也没有读。请把那一列的表头改成其中之一。",
+        "This sheet looks like sign-ins (names or ids and dates or meetings, {rows} rows) but has no "
+        "status or sign-in time column (accepted headers: {aliases}), so none of it was read. Rename that "
+        "column's header to one of them.",
     ),
     "missing-column": (
         "{table}缺少必填列“{column}”（可写作：{aliases}）。请在表头行 {header_row} 加上这一列。",
@@ -591,6 +598,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已用上一版本恢复（损坏的文件已改名为 {aside} 保留）。请运行 sectools ranking verify 核对。",
         "Restored from the version before (the damaged file is kept as {aside}). Run sectools ranking "
         "verify to check.",
+    ),
+    "ranking-notice-published": (
+        "{value} 周已于 {at} 发布，它的公示是 {file}（印有公示核验码）。要改结果，请改检查记录后运行 "
+        "sectools ranking correct，会自动重新发布并附更正说明。",
+        "Week {value} was published at {at}; its 公示 is {file} (with its publication code). To change the "
+        "results, correct the records and run sectools ranking correct, which republishes with a correction note.",
+    ),
+    "manifest-set-aside": (
+        "sectools 生成文件的清单已损坏，已改名为 {aside} 保留；今后 init --force 会把每个文件都当作您的文件保留。",
+        "The list of files sectools made was damaged and is kept as {aside}; from now on init --force keeps "
+        "every file as yours.",
     ),
     "state-not-restorable": (
         "已损坏，且没有可用的上一版本（损坏的文件已改名为 {aside} 保留）。请从备份（如网盘的历史版本）恢复 .sectools 文件夹。",

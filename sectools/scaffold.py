@@ -280,14 +280,19 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _manifest(folder: Path) -> dict[str, str]:
+def _manifest(folder: Path) -> dict[str, dict]:
+    """What sectools made here: relative path → {"sha": its hash when made, "kind": "blank" | "demo"}.
+    A damaged manifest (or an entry of an older sectools, without its kind) vouches for nothing, so
+    every file is kept."""
     import json
 
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("sha"), str)}
 
 
 def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = False,
@@ -310,11 +315,15 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
     try:
         staged = _build(stage / "office", with_demo, name)
         manifest = _manifest(folder)
+        kind = "demo" if with_demo else "blank"
         plan = []
         for src in staged:
             rel = src.relative_to(stage / "office")
             dst = folder / rel
-            mine = dst.is_file() and manifest.get(rel.as_posix()) == _sha(dst)
+            entry = manifest.get(rel.as_posix()) or {}
+            # replaced only if sectools made it, nobody changed it, and it is the same kind of file:
+            # an untouched demo workbook is the office's data now, never swapped for a blank one
+            mine = dst.is_file() and entry.get("kind") == kind and entry.get("sha") == _sha(dst)
             plan.append((src, dst, rel, overwrite_all or not dst.exists() or mine))
         kept = [dst for _, dst, _, ok in plan if not ok]
         if kept and keep_none:
@@ -326,7 +335,7 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
                 continue
             dst.parent.mkdir(parents=True, exist_ok=True)
             os.replace(src, dst)  # the plan forms keep the time they were "handed in"
-            manifest[rel.as_posix()] = _sha(dst)
+            manifest[rel.as_posix()] = {"sha": _sha(dst), "kind": kind}
             written.append(dst)
         if not overwrite_all:
             (folder / MANIFEST).parent.mkdir(parents=True, exist_ok=True)

@@ -515,3 +515,26 @@ def test_a_ledger_heading_no_meeting_matches_is_one_problem_at_the_heading(tmp_p
     assert [(p.code, p.cell, p.params["count"]) for p in found] == [("ledger-unknown-meeting", "E3", 5)]
     assert "表头" in found[0].message() and "2026-03-09" in found[0].message()
     assert [m["meeting"] for m in job.result.left_out] == ["第1周例会"]  # not everyone absent on 3/8
+
+
+def test_a_sign_in_log_beside_a_ledger_whose_mark_column_is_renamed_is_an_error_not_skipped(tmp_path):
+    """Two sheets of sign-ins — a log and a ledger; the log's 状态 and 签到时间 headers renamed (情况, 进场):
+    it was skipped without a word, its meetings uncounted, the report built from the ledger alone, exit 0."""
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    office = make_office(tmp_path / "o", signins="ledger")
+    ledger = openpyxl.load_workbook(office / "签到.xlsx")
+    log = ledger.create_sheet("签到记录")
+    for r in log_rows():
+        log.append(["情况" if v == "状态" else "进场" if v == "签到时间" else v for v in r])
+    ledger.save(office / "签到.xlsx")
+    job = jobs.attendance(load_office(office), out=False)
+    bad = [p for p in job.problems if p.code == "signin-sheet-unread"]
+    assert bad and bad[0].sheet == "签到记录" and bad[0].cell == "A1" and bad[0].is_error()
+    assert "状态" in bad[0].message() and "签到时间" in bad[0].message()
+    r = CliRunner().invoke(main, ["attendance", str(office)])
+    assert r.exit_code == 1 and "signin-sheet-unread" in r.output
+    r = CliRunner().invoke(main, ["check", str(office)])
+    assert r.exit_code == 1 and "signin-sheet-unread" in r.output

@@ -232,6 +232,12 @@ def test_init_force_and_demo_never_replace_a_clerks_file(tmp_path):
     fresh = tmp_path / "d"
     assert run("demo", "--out", fresh).exit_code == 0
     assert run("demo", "--out", fresh).exit_code == 0  # its own files, unchanged: may be made again
+    # An untouched demo office is the office's data now: init --force never swaps it for blank templates.
+    meetings = (fresh / "会议.xlsx").read_bytes()
+    cfg = (fresh / "sectools.toml").read_text(encoding="utf-8")
+    r = run("init", fresh, "--force")
+    assert r.exit_code == 0 and (fresh / "会议.xlsx").read_bytes() == meetings
+    assert (fresh / "sectools.toml").read_text(encoding="utf-8") == cfg and "会议.xlsx" in r.output.split("已保留")[1]
 
 
 def test_an_output_inside_an_input_folder_is_refused(demo_office, tmp_path):

@@ -544,9 +544,10 @@ def test_a_week_whose_seal_was_removed_is_never_reopened(tmp_path):
 
     shutil.rmtree(_state(office, "2026-W12", ""))
     for args in (["ranking", "publish", str(office), "--week", "2026-W12"],
-                 ["ranking", "seal", str(office), "--week", "2026-W12"]):
+                 ["ranking", "seal", str(office), "--week", "2026-W12"],
+                 ["ranking", "status", str(office), "--week", "2026-W12"]):
         r = CliRunner().invoke(main, args)
-        assert r.exit_code == 1 and "封单记录不见了" in r.output, (args, r.output)
+        assert r.exit_code == (0 if "status" in args else 1) and "封单记录不见了" in r.output, (args, r.output)
     assert not _state(office, "2026-W12", "").exists()
 
 
@@ -617,3 +618,41 @@ def test_state_files_are_guarded_like_any_file_sectools_opens(tmp_path):
     cfg.write_text(cfg.read_text(encoding="utf-8") + "#" * (2 << 20), encoding="utf-8")
     r = CliRunner().invoke(main, ["check", str(office)])
     assert r.exit_code == 1 and "sectools.toml" in r.output and "内部出错" not in r.output
+
+
+def test_repair_also_mends_the_register_of_document_numbers(tmp_path):
+    """A damaged 文号.json sent the clerk to `sectools repair`, which did not look at it ("已恢复 0 个")."""
+    office, shared, s11, s12 = _sealed_office(tmp_path)
+    register = office / ".sectools" / "文号.json"
+    assert register.exists() and register.with_name("文号.json.prev").exists()
+    before = json.loads(register.with_name("文号.json.prev").read_text(encoding="utf-8"))
+    register.write_text("{garbage", encoding="utf-8")
+    from sectools.errors import SectoolsError
+    from sectools.jobs.notices import doc_number
+    from sectools.sources import OfficeSource
+
+    with pytest.raises(SectoolsError) as e:
+        doc_number(OfficeSource.load(office), "会议通知", "例会", 2026)
+    assert "sectools repair" in e.value.message()
+    r = CliRunner().invoke(main, ["repair", str(office)])
+    assert r.exit_code == 0 and "已恢复 1 个" in r.output, r.output
+    assert json.loads(register.read_text(encoding="utf-8")) == before
+
+
+def test_a_published_weeks_notice_is_not_rendered_twice(tmp_path):
+    """`notices render 量化考核公示` for a published week made a second copy with the same 文号, today's
+    date and no code; it now points to the published one and to `ranking correct`."""
+    office, shared, s11, s12 = _sealed_office(tmp_path)
+    r = CliRunner().invoke(main, ["notices", "render", "量化考核公示", str(office), "--week", "2026-W12"])
+    assert r.exit_code == 1 and "量化考核公示_2026-W12.docx" in r.output and "ranking correct" in r.output, r.output
+
+
+def test_verify_with_a_table_emptied_still_checks_what_it_can(tmp_path):
+    """An emptied 班级 table made verify say only "班级还没有数据" — silent on 17 sealed weeks."""
+    office, shared, s11, s12 = _sealed_office(tmp_path)
+    sheet_book(office / "班级.xlsx", [CLASSES[0]])
+    _forge_corrections(office)
+    found = {p.code for p in jobs.verify(load_office(office)).problems}
+    assert "corrections-forged" in found and len(found) >= 2, found
+    r = CliRunner().invoke(main, ["ranking", "verify", str(office)])
+    assert r.exit_code == 1 and "封单核验码" in r.output

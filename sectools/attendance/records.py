@@ -220,6 +220,15 @@ def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) ->
             frames.append(m[0])
             problems.extend(m[1])
             sheets.append((wb.display, name, "matrix"))
+        elif h is not None and ({"date", "meeting"} & h.columns.keys()) and ({"id", "name"} & h.columns.keys()) \
+                and len(raw.rows) > h.last + 1:
+            # it looks like a sign-in log — who, which meeting — but has neither a mark nor a time:
+            # skipping it quietly would make every one of its rows an absence
+            status, time_in = SIGNINS.field("status"), SIGNINS.field("time_in")
+            problems.append(Problem("signin-sheet-unread", ERROR, wb.display, name,
+                                    f"A{raw.origin[0] + h.first + 1}", None, {
+                                        "rows": len(raw.rows) - h.last - 1,
+                                        "aliases": "、".join(status.labels[:4] + time_in.labels[:4])}))
     if not sheets and not problems:
         problems.append(Problem("table-not-found", file=wb.display, sheet=sheet,
                                 params={"table": SIGNINS.term, "required": W("signins-required")}))

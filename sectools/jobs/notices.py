@@ -64,9 +64,20 @@ class NoticeData:
         return self.src.read_optional(name)
 
     def ranking_week(self, week, today):
+        """The week's results for a 公示 rendered on its own — refused once the week is published: the
+        公示 is the one publish wrote (with its code); a second copy would carry the same number without it."""
         from .ranking import ranking_week
 
-        return self._keep(ranking_week(self.src, week, today=today))
+        res = self._keep(ranking_week(self.src, week, today=today))
+        if self.src.state_root is not None:
+            from .workflow import _dir, _read
+
+            published = _read(_dir(self.src, res.week) / "published.json")
+            if published:
+                notice = next((f for f in published.get("files", []) if "量化考核公示" in f), "")
+                raise SectoolsError(Problem("ranking-notice-published", value=res.week, params={
+                    "file": notice or "输出/排名", "at": published["published_at"].replace("T", " ")[:16]}))
+        return res
 
     def ranking_deadlines(self, week):
         from .ranking import week_deadlines
@@ -110,9 +121,7 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> st
         state = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
     except (OSError, ValueError):
         state = None
-    ok = isinstance(state, dict) and all(isinstance(v, dict) and isinstance(v.get("next"), int)
-                                         and isinstance(v.get("issued"), dict) for v in state.values())
-    if not ok:  # reset, it would issue numbers already issued again
+    if not numbers_ok(state):  # reset, it would issue numbers already issued again
         raise SectoolsError(Problem("state-damaged", file=str(path)))
     year_state = state.setdefault(str(year), {"next": 1, "issued": {}})
     key = f"{kind}|{subject}"
@@ -120,12 +129,16 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> st
         year_state["issued"][key] = year_state["next"]
         year_state["next"] += 1
         if not dry and path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            from ..writer import atomic_target
+            from .workflow import _write  # atomically, keeping the version before for sectools repair
 
-            with atomic_target(path) as tmp:
-                tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+            _write(path, state)
     return f"{prefix}〔{year}〕{year_state['issued'][key]}号"
+
+
+def numbers_ok(state) -> bool:
+    """Whether the register of document numbers is whole: year → {"next": n, "issued": {…}}."""
+    return isinstance(state, dict) and all(isinstance(v, dict) and isinstance(v.get("next"), int)
+                                           and isinstance(v.get("issued"), dict) for v in state.values())
 
 
 def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None, out_dir: Path | None = None,

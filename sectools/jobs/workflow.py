@@ -52,7 +52,7 @@ _SHAPES = {"published.json": (dict, ("week", "published_at", "inputs", "outputs"
 MAX_STATE_BYTES = 64 << 20  # a semester of records is a few MB
 
 
-def _read(path: Path) -> dict | None:
+def _read(path: Path, name: str | None = None) -> dict | None:
     if not path.exists() and not path.is_symlink():
         return None
     try:
@@ -61,7 +61,7 @@ def _read(path: Path) -> dict | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raise SectoolsError(Problem("state-damaged", file=str(path))) from None
-    kind, keys = _SHAPES.get(path.name, (object, ()))
+    kind, keys = _SHAPES.get(name or path.name, (object, ()))
     if not isinstance(data, kind) or (isinstance(data, dict) and any(k not in data for k in keys)):
         raise SectoolsError(Problem("state-damaged", file=str(path)))
     return data
@@ -394,25 +394,21 @@ def repair(source) -> JobResult:
     src = as_source(source)
     problems: list[Problem] = []
     fixed: list[str] = []
-    base = src.state_root / STATE if src.state_root is not None else None
-    if base is None or not base.is_dir():
+    root = src.state_root
+    if root is None or not root.is_dir():
         return JobResult("repair", fixed, problems, facts={"fixed": 0})
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     with office_lock(src):
-        for path in sorted(base.glob("*/*.json")):
-            try:
-                _read(path)
+        for path in sorted((root / STATE).glob("*/*.json")) + sorted(root.glob("*.json")):
+            if _readable(path):
                 continue
-            except SectoolsError:
-                pass
             prev = path.with_name(path.name + ".prev")
             aside = path.with_name(f"{path.name}.damaged-{stamp}")
             path.replace(aside)
-            try:
-                _read(prev)
-                ok = prev.exists()
-            except SectoolsError:
-                ok = False
+            if path.name == "made.json":  # the list of files sectools made: without it, every file is kept
+                problems.append(Problem("manifest-set-aside", WARNING, file=str(path), params={"aside": aside.name}))
+                continue
+            ok = prev.exists() and _readable(prev, path.name)
             if ok:
                 from ..writer import atomic_target
 
@@ -423,6 +419,27 @@ def repair(source) -> JobResult:
             else:
                 problems.append(Problem("state-not-restorable", file=str(path), params={"aside": aside.name}))
     return JobResult("repair", fixed, problems, facts={"fixed": len(fixed)})
+
+
+def _readable(path: Path, name: str | None = None) -> bool:
+    """Whether a state file reads as what sectools wrote there (``name``: the file it stands for)."""
+    name = name or path.name
+    if name in _SHAPES:
+        try:
+            return _read(path, name) is not None
+        except SectoolsError:
+            return False
+    try:
+        if path.is_symlink() or path.stat().st_size > MAX_STATE_BYTES:
+            return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if name == "文号.json":
+        from .notices import numbers_ok
+
+        return numbers_ok(data)
+    return isinstance(data, dict)
 
 
 def sealed_weeks(source) -> list[str]:
@@ -471,7 +488,11 @@ def verify(office) -> JobResult:
     seal log outside the office.  Removing or re-hashing the state cannot make a week disappear."""
     office = as_source(office)
     problems: list[Problem] = []
-    inp = ranking_inputs(office)
+    try:
+        inp = ranking_inputs(office)
+    except SectoolsError as e:  # a table emptied or unreadable: the rest can still be checked, and is
+        inp = None
+        problems += e.problems
     out = office.out_root / "排名" if office.out_root is not None else None
     printed: dict[str, dict[str, Path]] = {}
     if out is not None and out.is_dir():
@@ -514,8 +535,6 @@ def verify(office) -> JobResult:
             continue
         sealed_count += 1
         codes[week] = short(rec["hash"])
-        res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
-        inputs, outputs = week_inputs(inp, week), week_outputs(res)
         if rec.get("prev") != prev or rec["hash"] != seal_hash(rec):
             problems.append(Problem("seal-chain-broken", value=week))
         if rec.get("seal_version", 2) >= 3:
@@ -539,6 +558,11 @@ def verify(office) -> JobResult:
                                     params={"logged": short(logged[week][-1]), "state": short(rec["hash"])}))
         elif log_path is not None and week not in logged and rec.get("seal_version", 2) >= 3:
             problems.append(Problem("seal-not-logged", WARNING, file=str(log_path), value=week))
+        prev = rec["hash"]
+        if inp is None:
+            continue
+        res = score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate)
+        inputs, outputs = week_inputs(inp, week), week_outputs(res)
         if "rules_hash" in rec and sha(week_rules(inp, rec.get("rules_version", 1))) != rec["rules_hash"]:
             problems.append(Problem("sealed-rules-changed", value=week))
         if sha(inputs) != rec["inputs_hash"]:
@@ -547,7 +571,6 @@ def verify(office) -> JobResult:
             changed = sorted({o[0] for o, n in zip(rec.get("outputs") or [], outputs) if o != n})
             problems.append(Problem("sealed-results-changed", value=week,
                                     params={"classes": "、".join(changed) or "—"}))
-        prev = rec["hash"]
     return JobResult("verify", sorted(codes), problems, facts={"weeks": sealed_count, "codes": codes})
 
 
@@ -609,4 +632,7 @@ def ranking_status(source, week: str | None = None, *, today: dt.date | None = N
     st["deadlines"] = dl
     st["state"] = state(src, label) if src.state_root is not None else {"published": None, "sealed": None,
                                                                            "corrections": []}
+    book = src.out_root / "排名" / f"排名_{label}_封单.xlsx" if src.out_root is not None else None
+    if book is not None and book.exists() and not st["state"]["sealed"]:  # sealed once, its record since removed
+        problems.append(Problem("sealed-state-missing", value=label, params={"evidence": str(book)}))
     return JobResult("ranking_status", st, list(inp.problems) + problems, [choice] if choice else [])

@@ -318,6 +318,7 @@ def guard_sheet(shape: SheetShape, limits: Limits, file: str, sheet: str) -> Non
         raise UnreadableFile(
             Problem("sheet-extent-too-large", file=file, sheet=sheet,
                     params={"extent": f"A1:{col_letter(shape.cols_bound - 1)}{shape.rows_bound}",
+                            "far": f"{col_letter(shape.cols_bound - 1)}{shape.rows_bound}",
                             "count": f"{shape.extent:,}"})
         )
 

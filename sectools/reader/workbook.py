@@ -366,7 +366,8 @@ def _open_csv(path: Path, display: str, limits: Limits) -> RawWorkbook:
         from .address import col_letter
 
         raise UnreadableFile(Problem("sheet-extent-too-large", file=display, sheet=path.stem, params={
-            "extent": f"A1:{col_letter(min(width, 16384) - 1)}{len(rows)}", "count": f"{width * len(rows):,}"}))
+            "extent": f"A1:{col_letter(min(width, 16384) - 1)}{len(rows)}", "count": f"{width * len(rows):,}",
+            "far": f"{col_letter(min(width, 16384) - 1)}{1 + max(range(len(rows)), key=lambda i: len(rows[i]))}"}))
     rows = [r + [""] * (width - len(r)) for r in rows]
     wb = RawWorkbook(path, display, "csv", limits)
     name = path.stem
