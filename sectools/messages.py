@@ -469,8 +469,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The seal of week {value} does not fit the chain: the seal files may have been edited.",
     ),
     "sealed-records-changed": (
-        "{value} 周已封单，但它的检查记录此后被改动过。请恢复原记录（见 输出/排名/备份）。",
-        "Week {value} is sealed, but its inspection records were edited since. Restore them.",
+        "{value} 周已封单，但它的检查记录此后被改动过{records}。请恢复原记录（封单时的排名表见 输出/排名）。",
+        "Week {value} is sealed, but its inspection records were edited since{records}. Restore them.",
     ),
     "sealed-results-changed": (
         "{value} 周已封单，但重新计算的结果与封单时不同（{classes}）。",
@@ -598,6 +598,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已用上一版本恢复（损坏的文件已改名为 {aside} 保留）。请运行 sectools ranking verify 核对。",
         "Restored from the version before (the damaged file is kept as {aside}). Run sectools ranking "
         "verify to check.",
+    ),
+    "sealed-week-differs": (
+        "{value} 周已于 {at} 封单，封单结果不变；按现在的记录算出的结果与封单时不同（{classes}）："
+        "记录在封单后被改动过，请运行 sectools ranking verify。",
+        "Week {value} was sealed at {at} and its sealed results stand; the records as they are now give "
+        "different results ({classes}): they were edited after sealing — run sectools ranking verify.",
+    ),
+    "sealed-set-aside": (
+        "{value} 周的封单记录已损坏，已另存为 {aside}（不是被删除）。请从备份（如网盘的历史版本）恢复 sealed.json；"
+        "不要重新封单。",
+        "Week {value}'s seal record was damaged and is kept as {aside} (not deleted). Restore sealed.json "
+        "from a backup (a cloud drive's version history); do not seal again.",
     ),
     "ranking-notice-published": (
         "{value} 周已于 {at} 发布，它的公示是 {file}（印有公示核验码）。要改结果，请改检查记录后运行 "
@@ -1172,6 +1184,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form-field-department": ("部门", "department"),
     "parts-over": ("{part} 等部件超过 {size}", "{part} and other parts exceed {size}"),
     "parts-count": ("{count} 个部件", "{count} parts"),
+    "records-diff": ("：{changes}", ": {changes}"),
+    "record-gone": ("少了 {record}", "{record} gone"),
+    "record-new": ("多了 {record}", "{record} added"),
     "render-too-big": ("生成的内容超过 {limit} 字", "more than {limit} characters made"),
     "render-too-slow": ("运行超过 {seconds} 秒", "ran over {seconds} seconds"),
     "render-too-many-steps": ("循环超过 {limit} 步", "loops ran over {limit} steps"),

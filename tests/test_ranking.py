@@ -656,3 +656,21 @@ def test_verify_with_a_table_emptied_still_checks_what_it_can(tmp_path):
     assert "corrections-forged" in found and len(found) >= 2, found
     r = CliRunner().invoke(main, ["ranking", "verify", str(office)])
     assert r.exit_code == 1 and "封单核验码" in r.output
+
+
+def test_an_edited_sealed_record_is_named_and_compute_says_the_seal_stands(tmp_path):
+    office, shared, s11, s12 = _sealed_office(tmp_path)
+    _edit_sealed_record(office)
+    p = next(p for p in jobs.verify(load_office(office)).problems if p.code == "sealed-records-changed")
+    assert "会计2402 晚自习讲话×2" in p.message() and "会计2402 晚自习讲话×1" in p.message(), p.message()
+    r = CliRunner().invoke(main, ["ranking", "compute", str(office), "--week", "2026-W11"])
+    assert "sealed-week-differs" in r.output and "会计2402" in r.output
+    import shutil
+
+    sealed = _state(office, "2026-W12", "sealed.json")
+    sealed.write_text("{", encoding="utf-8")
+    CliRunner().invoke(main, ["repair", str(office)])
+    found = [p for p in jobs.verify(load_office(office)).problems if p.value == "2026-W12"]
+    assert found and found[0].code == "sealed-set-aside" and "sealed.json.damaged-" in found[0].message()
+    shutil.rmtree(office / ".sectools" / "ranking" / "2026-W11")
+    assert "sealed-state-missing" in {p.code for p in jobs.verify(load_office(office)).problems}

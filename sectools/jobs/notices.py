@@ -64,20 +64,9 @@ class NoticeData:
         return self.src.read_optional(name)
 
     def ranking_week(self, week, today):
-        """The week's results for a 公示 rendered on its own — refused once the week is published: the
-        公示 is the one publish wrote (with its code); a second copy would carry the same number without it."""
         from .ranking import ranking_week
 
-        res = self._keep(ranking_week(self.src, week, today=today))
-        if self.src.state_root is not None:
-            from .workflow import _dir, _read
-
-            published = _read(_dir(self.src, res.week) / "published.json")
-            if published:
-                notice = next((f for f in published.get("files", []) if "量化考核公示" in f), "")
-                raise SectoolsError(Problem("ranking-notice-published", value=res.week, params={
-                    "file": notice or "输出/排名", "at": published["published_at"].replace("T", " ")[:16]}))
-        return res
+        return self._keep(ranking_week(self.src, week, today=today))
 
     def ranking_deadlines(self, week):
         from .ranking import week_deadlines
@@ -163,6 +152,8 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
                                     params={"kind": kind, "allowed": "、".join(spec.per)}))
     data = NoticeData(src)
     batch = spec.build(office, opts, data)
+    if kind == "量化考核公示" and not opts.extra.get("result"):
+        _refuse_if_published(src, batch.subject)
     if not batch.recipients:
         raise SectoolsError(Problem("nothing-to-render", value=kind, params={"subject": batch.subject}))
     path = template_path(src, kind)
@@ -253,6 +244,20 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     return result
+
+
+def _refuse_if_published(src, week: str) -> None:
+    """A published week's 公示 is the one publish wrote (with its code): a second copy would carry the
+    same 文号 without it, dated today."""
+    if src.state_root is None:
+        return
+    from .workflow import _dir, _read
+
+    published = _read(_dir(src, week) / "published.json")
+    if published:
+        notice = next((f for f in published.get("files", []) if "量化考核公示" in f), "")
+        raise SectoolsError(Problem("ranking-notice-published", value=week, params={
+            "file": notice or "输出/排名", "at": published["published_at"].replace("T", " ")[:16]}))
 
 
 def notice_data(source, kind: str, opts: Options | None = None):

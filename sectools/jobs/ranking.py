@@ -53,6 +53,24 @@ def pick_week(records, week: str | None, today: dt.date) -> tuple[str, Choice | 
                          {"monday": monday, "sunday": sunday, "number": int(label.split("W")[1])})
 
 
+def _sealed_differs(src, week: str, res) -> list[Problem]:
+    """A sealed week computed again from records edited since: say the seal stands, and which classes differ."""
+    if src.state_root is None:
+        return []
+    from ..ranking.audit import week_outputs
+    from .workflow import _dir, _read
+
+    try:
+        sealed = _read(_dir(src, week) / "sealed.json")
+    except SectoolsError as e:
+        return list(e.problems)
+    if not sealed or sealed.get("outputs") == week_outputs(res):
+        return []
+    changed = sorted({o[0] for o, n in zip(sealed.get("outputs") or [], week_outputs(res)) if o != n})
+    return [Problem("sealed-week-differs", value=week, params={"classes": "、".join(changed) or "—",
+                                                               "at": sealed["sealed_at"].replace("T", " ")[:16]})]
+
+
 def ranking_week(source, week: str | None = None, *, today: dt.date | None = None, out=False) -> JobResult:
     """A week's class scores, ranks and 流动红旗 (default: the latest week with records)."""
     from ..ranking.compute import score_week
@@ -67,7 +85,7 @@ def ranking_week(source, week: str | None = None, *, today: dt.date | None = Non
     if res.records == 0:  # every class would get the base score and a red flag
         raise SectoolsError([Problem("no-records", value=label)] + [p for p in inp.problems if p.is_error()
                                                                     or p.code.startswith("wide-")])
-    res.problems = inp.problems + res.problems
+    res.problems = inp.problems + res.problems + _sealed_differs(src, label, res)
     for t in res.trace:
         t["source"] = src.ref(t["file"], t["sheet"], t["cell"])
     job = JobResult("ranking", res, list(res.problems), [choice] if choice else [])

@@ -519,7 +519,10 @@ def verify(office) -> JobResult:
             problems += e.problems
             continue
         files = printed.get(week, {})
-        if rec is None:
+        aside = sorted(d.glob("sealed.json.damaged-*")) if d is not None and d.is_dir() else []
+        if rec is None and aside:
+            problems.append(Problem("sealed-set-aside", value=week, params={"aside": aside[-1].name}))
+        elif rec is None:
             if "sealed" in files or week in logged:
                 problems.append(Problem("sealed-state-missing", value=week, params={
                     "evidence": str(files.get("sealed") or log_path)}))
@@ -566,12 +569,29 @@ def verify(office) -> JobResult:
         if "rules_hash" in rec and sha(week_rules(inp, rec.get("rules_version", 1))) != rec["rules_hash"]:
             problems.append(Problem("sealed-rules-changed", value=week))
         if sha(inputs) != rec["inputs_hash"]:
-            problems.append(Problem("sealed-records-changed", value=week))
+            problems.append(Problem("sealed-records-changed", value=week,
+                                    params={"records": _records_diff(pub, rec, inputs)}))
         if sha(rec.get("outputs")) != rec["outputs_hash"] or sha(outputs) != rec["outputs_hash"]:
             changed = sorted({o[0] for o, n in zip(rec.get("outputs") or [], outputs) if o != n})
             problems.append(Problem("sealed-results-changed", value=week,
                                     params={"classes": "、".join(changed) or "—"}))
     return JobResult("verify", sorted(codes), problems, facts={"weeks": sealed_count, "codes": codes})
+
+
+def _records_diff(pub: dict | None, rec: dict, inputs: list) -> str:
+    """Which records differ from the ones sealed, when the publication the seal covers still holds them."""
+    if not pub or pub.get("hash") != rec.get("publication_hash") or sha(pub.get("inputs")) != rec["inputs_hash"]:
+        return ""
+    def show(r):
+        return f"{r[0]} {r[1]} {r[2]}×{r[3]:g}" if isinstance(r[3], (int, float)) else f"{r[0]} {r[1]} {r[2]}"
+    gone = [W("record-gone", record=show(r)) for r in pub["inputs"] if r not in inputs]
+    new = [W("record-new", record=show(r)) for r in inputs if r not in pub["inputs"]]
+    changes = gone + new
+    if not changes:
+        return ""
+    from ..messages import Joined
+
+    return W("records-diff", changes=Joined(changes[:6]))
 
 
 def _check_publication(week: str, pub: dict, head: str | None, book: Path | None, rec: dict | None) -> list[Problem]:
