@@ -599,6 +599,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restored from the version before (the damaged file is kept as {aside}). Run sectools ranking "
         "verify to check.",
     ),
+    "category-cap-shared": (
+        "“{item}”的每周上限是空的或不同，但每周上限按类别“{category}”计：本类别所有项目合计每周最多扣（加）{cap} 分，"
+        "“{item}”也在其中。若它不该受此上限，请把它放到另一个类别；若是，请在这一格也写上 {cap}。",
+        "'{item}' has a blank or different weekly cap, but caps apply to the whole category '{category}': all "
+        "its items together count at most {cap} points a week, '{item}' included. Put it in another category "
+        "if it should not be capped, else write {cap} here too.",
+    ),
     "sealed-week-differs": (
         "{value} 周已于 {at} 封单，封单结果不变；按现在的记录算出的结果与封单时不同（{classes}）："
         "记录在封单后被改动过，请运行 sectools ranking verify。",

@@ -368,3 +368,29 @@ def test_a_template_loop_that_writes_nothing_is_stopped_by_the_clock(tmp_path, m
     with pytest.raises(SectoolsError) as e:
         render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
     assert e.value.problems[0].code == "template-limit" and "1 秒" in e.value.problems[0].message()
+
+
+def test_a_template_that_inflates_to_gigabytes_is_refused_before_compiling(tmp_path):
+    """The same 1 MB bomb as a clerk's notice template took 159 s and 6.7 GB in the template compiler."""
+    import time
+
+    from sectools.errors import SectoolsError
+
+    off = office(tmp_path)
+    own = off.root / "templates"
+    own.mkdir()
+    d = docx.Document()
+    d.add_paragraph("{{ office }}")
+    d.save(tmp_path / "plain.docx")
+    with zipfile.ZipFile(tmp_path / "plain.docx") as zin, \
+            zipfile.ZipFile(own / "会议通知.docx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", b"<w:p/>" * (60 << 20) + b"</w:body>")
+            zout.writestr(item.filename, data)
+    t0 = time.perf_counter()
+    with pytest.raises(SectoolsError) as e:
+        render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
+    assert time.perf_counter() - t0 < 10
+    assert e.value.problems[0].code == "document-too-large" and e.value.problems[0].file == "会议通知.docx"

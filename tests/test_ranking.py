@@ -27,7 +27,7 @@ ITEMS = [
     ["卫生", "地面有垃圾", -2, "每次", 5, "否"],
     ["卫生", "床铺不整", -1, "每人次", 5, "否"],
     ["纪律", "晚自习讲话", -1, "每人次", 6, "否"],
-    ["纪律", "夜不归宿", -5, "每人次", None, "是"],
+    ["纪律", "夜不归宿", -5, "每人次", 6, "是"],
     ["加分", "活动获奖", 3, "每次", 5, "否"],
 ]
 # Two inspecting departments, one sheet each (no 检查部门 column: the sheet name says who).
@@ -674,3 +674,15 @@ def test_an_edited_sealed_record_is_named_and_compute_says_the_seal_stands(tmp_p
     assert found and found[0].code == "sealed-set-aside" and "sealed.json.damaged-" in found[0].message()
     shutil.rmtree(office / ".sectools" / "ranking" / "2026-W11")
     assert "sealed-state-missing" in {p.code for p in jobs.verify(load_office(office)).problems}
+
+
+def test_an_item_without_a_cap_in_a_capped_category_is_said(tmp_path):
+    """夜不归宿's 每周上限 is blank, yet the 纪律 category's cap (6, from 晚自习讲话) caps it: 3 nights (−15)
+    deducted −6 — each such cell now says how the cap is counted."""
+    office = make(tmp_path / "o")
+    assert not [p for p in jobs.ranking_week(load_office(office), "2026-W11").problems if p.code == "category-cap-shared"]
+    _edit(office / "评分细则.xlsx", None, "E5", None)
+    res = jobs.ranking_week(load_office(office), "2026-W11")
+    shared = [p for p in res.problems if p.code == "category-cap-shared"]
+    assert [(p.cell, p.params["item"], p.params["cap"]) for p in shared] == [("E5", "夜不归宿", "6")]
+    assert not shared[0].is_error() and "纪律" in shared[0].message()

@@ -100,7 +100,28 @@ class InspectionsTable:
 def inputs_from(classes, items, inspections, rules: RankingRules) -> Inputs:
     """The week's inputs from tables already read (the inspections as one :class:`InspectionsTable`)."""
     return Inputs(classes, items, inspections.tables, combine(inspections.tables), rules,
-                  classes.problems + items.problems + inspections.problems)
+                  classes.problems + items.problems + shared_cap_problems(items) + inspections.problems)
+
+
+def shared_cap_problems(items) -> list[Problem]:
+    """每周上限 caps a whole category (the smallest one its items give): an item of that category whose
+    own cell says something else — blank, or another figure — is capped all the same, which a clerk
+    reading that row would not expect.  Said at each such cell."""
+    data = items.data
+    if not len(data) or "weekly_cap" not in data:
+        return []
+    caps: dict[str, float] = {}
+    for cat, cap in zip(data["category"].tolist(), data["weekly_cap"].tolist()):
+        if cat and cap is not None:
+            caps[cat] = min(caps.get(cat, abs(cap)), abs(cap))
+    out = []
+    for i, (cat, item, cap) in enumerate(zip(data["category"].tolist(), data["item"].tolist(),
+                                             data["weekly_cap"].tolist())):
+        applied = caps.get(cat)
+        if applied is not None and (cap is None or abs(cap) != applied):
+            out.append(items.problem("category-cap-shared", i, "weekly_cap", cap, WARNING, item=item or "",
+                                     category=cat, cap=f"{applied:g}"))
+    return out
 
 
 def latest_week(records, today: dt.date | None = None) -> tuple[str, bool]:
