@@ -1,10 +1,12 @@
 """File names made from cell values (a department, a person, a meeting): safe on Windows,
-macOS and Linux, never leaving the output folder."""
+macOS and Linux, never leaving the output folder; and the folders a server may open."""
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _BAD = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
@@ -30,3 +32,23 @@ def safe_filename(name: str, max_len: int = 80, fallback: str = "未命名") -> 
     while len(s.encode("utf-8")) > MAX_STEM_BYTES:  # 80 emoji are 320 bytes: past a file system's 255
         s = s[:-1].rstrip(" .")
     return s or fallback
+
+
+FOLDERS_ENV = "SECTOOLS_SERVER_FOLDERS"  # os.pathsep-separated; set (even empty) by ``sectools excel serve``
+
+
+def allowed_folder(folder: Path) -> bool:
+    """On the server, an office folder a book names must be inside one of the allowed folders;
+    on a clerk's own machine (no allow-list set) any folder is theirs to open."""
+    allow = os.environ.get(FOLDERS_ENV)
+    if allow is None:
+        return True
+    try:
+        real = Path(folder).resolve()
+    except OSError:
+        return False
+    for root in (p for p in allow.split(os.pathsep) if p.strip()):
+        r = Path(root).resolve()
+        if real == r or r in real.parents:
+            return True
+    return False

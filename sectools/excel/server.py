@@ -13,8 +13,9 @@ import os
 import secrets
 from pathlib import Path
 
+from ..paths import FOLDERS_ENV  # the allow-list itself (allowed_folder) lives below the sources
+
 TOKEN_ENV = "SECTOOLS_SERVER_TOKEN"
-FOLDERS_ENV = "SECTOOLS_SERVER_FOLDERS"  # os.pathsep-separated; set (even empty) = server mode
 
 
 def project_dir() -> Path:
@@ -29,23 +30,6 @@ def check_token(header: str) -> bool:
     if got.lower().startswith("bearer "):
         got = got[7:].strip()
     return bool(want) and bool(got) and secrets.compare_digest(got.encode("utf-8"), want.encode("utf-8"))
-
-
-def allowed_folder(folder: Path) -> bool:
-    """On the server, an office folder a book names must be inside one of the allowed folders;
-    on a clerk's own machine (no allow-list set) any folder is theirs to open."""
-    allow = os.environ.get(FOLDERS_ENV)
-    if allow is None:
-        return True
-    try:
-        real = Path(folder).resolve()
-    except OSError:
-        return False
-    for root in (p for p in allow.split(os.pathsep) if p.strip()):
-        r = Path(root).resolve()
-        if real == r or r in real.parents:
-            return True
-    return False
 
 
 def configure(token: str | None = None, origins: tuple[str, ...] = (), folders: tuple[str, ...] = ()) -> str:

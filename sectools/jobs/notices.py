@@ -110,6 +110,8 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> st
         state = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
     except (OSError, ValueError):
         state = None
+    from .statefiles import numbers_ok
+
     if not numbers_ok(state):  # reset, it would issue numbers already issued again
         raise SectoolsError(Problem("state-damaged", file=str(path)))
     year_state = state.setdefault(str(year), {"next": 1, "issued": {}})
@@ -118,16 +120,13 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> st
         year_state["issued"][key] = year_state["next"]
         year_state["next"] += 1
         if not dry and path is not None:
-            from .workflow import _write  # atomically, keeping the version before for sectools repair
+            from .statefiles import write_state  # atomically, keeping the version before for sectools repair
 
-            _write(path, state)
+            write_state(path, state)
     return f"{prefix}〔{year}〕{year_state['issued'][key]}号"
 
 
-def numbers_ok(state) -> bool:
-    """Whether the register of document numbers is whole: year → {"next": n, "issued": {…}}."""
-    return isinstance(state, dict) and all(isinstance(v, dict) and isinstance(v.get("next"), int)
-                                           and isinstance(v.get("issued"), dict) for v in state.values())
+
 
 
 def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None, out_dir: Path | None = None,
@@ -251,9 +250,9 @@ def _refuse_if_published(src, week: str) -> None:
     same 文号 without it, dated today."""
     if src.state_root is None:
         return
-    from .workflow import _dir, _read
+    from .statefiles import read_state, week_dir
 
-    published = _read(_dir(src, week) / "published.json")
+    published = read_state(week_dir(src, week) / "published.json")
     if published:
         notice = next((f for f in published.get("files", []) if "量化考核公示" in f), "")
         raise SectoolsError(Problem("ranking-notice-published", value=week, params={

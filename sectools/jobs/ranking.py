@@ -58,10 +58,10 @@ def _sealed_differs(src, week: str, res) -> list[Problem]:
     if src.state_root is None:
         return []
     from ..ranking.audit import week_outputs
-    from .workflow import _dir, _read
+    from .statefiles import read_state, week_dir
 
     try:
-        sealed = _read(_dir(src, week) / "sealed.json")
+        sealed = read_state(week_dir(src, week) / "sealed.json")
     except SectoolsError as e:
         return list(e.problems)
     if not sealed or sealed.get("outputs") == week_outputs(res):

@@ -22,50 +22,8 @@ from ..ranking.audit import (RULES_VERSION, SEAL_VERSION, chain_entry, log_head,
                              sha, short, week_inputs, week_outputs, week_rules)
 from ..ranking.compute import iso_week, score_week
 from .core import JobResult, as_source
+from .statefiles import STATE, file_sha, read_state, readable, week_dir, write_state
 from .ranking import ranking_inputs, week_deadlines
-
-STATE = Path("ranking")
-
-
-def file_sha(path) -> str | None:
-    """The SHA-256 of a file sectools wrote (None: it is gone)."""
-    import hashlib
-
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
-def _dir(src, week: str) -> Path:
-    if src.state_root is None:
-        raise SectoolsError(Problem("state-unavailable", value=week))
-    return src.state_root / STATE / week
-
-
-# What each state file must hold; anything else ({}, null, a truncated file) is damage, never "not yet".
-_SHAPES = {"published.json": (dict, ("week", "published_at", "inputs", "outputs")),
-           "sealed.json": (dict, ("week", "sealed_at", "inputs_hash", "outputs_hash", "hash")),
-           "corrections.json": (list, ())}
-
-
-MAX_STATE_BYTES = 64 << 20  # a semester of records is a few MB
-
-
-def _read(path: Path, name: str | None = None) -> dict | None:
-    if not path.exists() and not path.is_symlink():
-        return None
-    try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_STATE_BYTES:
-            raise ValueError("not a state file sectools wrote")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise SectoolsError(Problem("state-damaged", file=str(path))) from None
-    kind, keys = _SHAPES.get(name or path.name, (object, ()))
-    if not isinstance(data, kind) or (isinstance(data, dict) and any(k not in data for k in keys)):
-        raise SectoolsError(Problem("state-damaged", file=str(path)))
-    return data
-
 
 LOCK_WAIT = 5.0  # seconds a second run waits for the first before saying who holds the office
 
@@ -107,31 +65,14 @@ def office_lock(src):
         lock.release()
 
 
-def _write(path: Path, data) -> None:
-    """Write a state file atomically, keeping the version it replaces beside it (``*.prev``) for
-    :func:`repair`."""
-    from ..writer import atomic_target
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        try:
-            json.loads(path.read_text(encoding="utf-8"))  # only a readable version is worth keeping
-            with atomic_target(path.with_name(path.name + ".prev")) as tmp:
-                tmp.write_bytes(path.read_bytes())
-        except (OSError, ValueError):
-            pass
-    with atomic_target(path) as tmp:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-
-
 def state(source, week: str) -> dict:
-    d = _dir(as_source(source), week)
-    return {"published": _read(d / "published.json"), "sealed": _read(d / "sealed.json"),
-            "corrections": _read(d / "corrections.json") or []}
+    d = week_dir(as_source(source), week)
+    return {"published": read_state(d / "published.json"), "sealed": read_state(d / "sealed.json"),
+            "corrections": read_state(d / "corrections.json") or []}
 
 
 def _refuse_if_sealed(office, week: str) -> None:
-    st = _read(_dir(office, week) / "sealed.json")
+    st = read_state(week_dir(office, week) / "sealed.json")
     if st:
         raise SectoolsError(Problem("week-sealed", value=week, params={"at": st["sealed_at"]}))
     book = office.out_root / "排名" / f"排名_{week}_封单.xlsx" if office.out_root is not None else None
@@ -166,13 +107,13 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
     week = normalise_week(week)
     now = now or dt.datetime.now().replace(microsecond=0)
     _refuse_if_sealed(office, week)
-    if corrections is None and _read(_dir(office, week) / "published.json"):
+    if corrections is None and read_state(week_dir(office, week) / "published.json"):
         raise SectoolsError(Problem("already-published", value=week))
     inp, res = _compute(office, week)
     if res.records == 0:
         raise SectoolsError(Problem("no-records", value=week))
     dl, cal = week_deadlines(office, week)
-    first = _read(_dir(office, week) / "published.json") if corrections is not None else None
+    first = read_state(week_dir(office, week) / "published.json") if corrections is not None else None
     late = now > dl["publish_by"] if first is None else first["late"]
     if first is not None:  # a correction keeps the 公示 of the first publication
         dl = {**dl, "objection_end": dt.datetime.fromisoformat(first["objection_end"])}
@@ -200,7 +141,7 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
     files = [workbook, backup] + list(notice)
     snapshot["files"] = [str(p) for p in files]
     snapshot["file_hashes"] = {Path(p).name: file_sha(p) for p in files}
-    _write(_dir(office, week) / "published.json", snapshot)
+    write_state(week_dir(office, week) / "published.json", snapshot)
     problems = list(res.problems) + cal
     if late:
         problems.append(Problem("published-late", WARNING, value=week,
@@ -224,7 +165,7 @@ def _open_week(office, week: str, now: dt.datetime | None) -> tuple[str, dt.date
     week = normalise_week(week)
     now = now or dt.datetime.now().replace(microsecond=0)
     _refuse_if_sealed(office, week)
-    published = _read(_dir(office, week) / "published.json")
+    published = read_state(week_dir(office, week) / "published.json")
     if not published:
         raise SectoolsError(Problem("not-published", value=week))
     return week, now, published
@@ -256,10 +197,10 @@ def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.d
     added = [x for x in after if x not in before]
     if not changes and not removed and not added:
         return JobResult("correct", res, list(res.problems), facts={"week": week, "changes": [], "reason": reason})
-    log = _read(_dir(office, week) / "corrections.json") or []
+    log = read_state(week_dir(office, week) / "corrections.json") or []
     head, broken = log_head(log)
     if broken:
-        raise SectoolsError(Problem("corrections-forged", file=str(_dir(office, week) / "corrections.json"),
+        raise SectoolsError(Problem("corrections-forged", file=str(week_dir(office, week) / "corrections.json"),
                                     value=week, params={"entry": broken}))
     entry = chain_entry(log, {"at": now.isoformat(), "by": by, "reason": reason.strip(), "changes": changes,
                               "records_removed": removed, "records_added": added})
@@ -272,7 +213,7 @@ def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.d
                                                                 "new": num(c["new"])} for c in shown] or
                      [{"class": "—", "old": "—", "new": "—"}], corrections_head=entry["hash"])
     log.append(entry)  # the log last: a republication refused (the workbook open in Excel …) logs nothing
-    _write(_dir(office, week) / "corrections.json", log)
+    write_state(week_dir(office, week) / "corrections.json", log)
     result.job = "correct"
     result.facts.update(changes=changes, reason=reason)
     return result
@@ -302,14 +243,14 @@ def _seal(office, week: str, *, now: dt.datetime | None = None, force: bool = Fa
     if inputs != published["inputs"]:
         raise SectoolsError(Problem("unpublished-changes", value=week))
     prev = _previous_seal(office, week)
-    log = _read(_dir(office, week) / "corrections.json") or []
+    log = read_state(week_dir(office, week) / "corrections.json") or []
     head, broken = log_head(log)
     if broken:
-        raise SectoolsError(Problem("corrections-forged", file=str(_dir(office, week) / "corrections.json"),
+        raise SectoolsError(Problem("corrections-forged", file=str(week_dir(office, week) / "corrections.json"),
                                     value=week, params={"entry": broken}))
     if published.get("hash") and (publication_hash(published) != published["hash"]
                                   or published.get("corrections_head") != head):
-        raise SectoolsError(Problem("publication-forged", file=str(_dir(office, week) / "published.json"), value=week))
+        raise SectoolsError(Problem("publication-forged", file=str(week_dir(office, week) / "published.json"), value=week))
     record = {"week": week, "sealed_at": now.isoformat(), "inputs_hash": sha(inputs), "outputs_hash": sha(outputs),
               "rules_hash": sha(week_rules(inp)), "rules_version": RULES_VERSION, "seal_version": SEAL_VERSION,
               "publication_hash": published.get("hash"), "corrections_head": head, "prev": prev}
@@ -328,7 +269,7 @@ def _seal(office, week: str, *, now: dt.datetime | None = None, force: bool = Fa
     log_path = _seal_log(office)
     if log_path is not None:
         _append_seal_log(log_path, office, record)
-    _write(_dir(office, week) / "sealed.json", record)
+    write_state(week_dir(office, week) / "sealed.json", record)
     return JobResult("seal", record, files=[book],
                      facts={"week": week, "hash": record["hash"], "code": short(record["hash"]), "prev": prev})
 
@@ -400,7 +341,7 @@ def repair(source) -> JobResult:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     with office_lock(src):
         for path in sorted((root / STATE).glob("*/*.json")) + sorted(root.glob("*.json")):
-            if _readable(path):
+            if readable(path):
                 continue
             prev = path.with_name(path.name + ".prev")
             aside = path.with_name(f"{path.name}.damaged-{stamp}")
@@ -408,7 +349,7 @@ def repair(source) -> JobResult:
             if path.name == "made.json":  # the list of files sectools made: without it, every file is kept
                 problems.append(Problem("manifest-set-aside", WARNING, file=str(path), params={"aside": aside.name}))
                 continue
-            ok = prev.exists() and _readable(prev, path.name)
+            ok = prev.exists() and readable(prev, path.name)
             if ok:
                 from ..writer import atomic_target
 
@@ -419,27 +360,6 @@ def repair(source) -> JobResult:
             else:
                 problems.append(Problem("state-not-restorable", file=str(path), params={"aside": aside.name}))
     return JobResult("repair", fixed, problems, facts={"fixed": len(fixed)})
-
-
-def _readable(path: Path, name: str | None = None) -> bool:
-    """Whether a state file reads as what sectools wrote there (``name``: the file it stands for)."""
-    name = name or path.name
-    if name in _SHAPES:
-        try:
-            return _read(path, name) is not None
-        except SectoolsError:
-            return False
-    try:
-        if path.is_symlink() or path.stat().st_size > MAX_STATE_BYTES:
-            return False
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    if name == "文号.json":
-        from .notices import numbers_ok
-
-        return numbers_ok(data)
-    return isinstance(data, dict)
 
 
 def sealed_weeks(source) -> list[str]:
@@ -456,7 +376,7 @@ def _previous_seal(office, week: str) -> str | None:
     earlier = [w for w in sealed_weeks(office) if w < week]
     if not earlier:
         return None
-    return _read(_dir(office, earlier[-1]) / "sealed.json")["hash"]
+    return read_state(week_dir(office, earlier[-1]) / "sealed.json")["hash"]
 
 
 def _printed_code(path: Path) -> str | None:
@@ -512,9 +432,9 @@ def verify(office) -> JobResult:
     for week in weeks:
         d = base / week if base is not None else None
         try:
-            rec = _read(d / "sealed.json") if d is not None else None
-            pub = _read(d / "published.json") if d is not None else None
-            log = (_read(d / "corrections.json") if d is not None else None) or []
+            rec = read_state(d / "sealed.json") if d is not None else None
+            pub = read_state(d / "published.json") if d is not None else None
+            log = (read_state(d / "corrections.json") if d is not None else None) or []
         except SectoolsError as e:
             problems += e.problems
             continue

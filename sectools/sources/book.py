@@ -183,7 +183,7 @@ class BookSource(Source):
         extra = data.pop("extra", {})
         self.folder_source: OfficeSource | None = None
         if folder is not None:
-            from ..excel.server import allowed_folder
+            from ..paths import allowed_folder
 
             if not allowed_folder(folder):  # on the server: only the folders its administrator allowed
                 from ..errors import Problem, SectoolsError
