@@ -1063,7 +1063,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-week-text": ("{title}（{m1}月{d1}日—{m2}月{d2}日）", "{title} ({m1}/{d1}–{m2}/{d2})"),
     "n-handed-in-late": ("已于{date}逾期提交", "handed in late on {date}"),
     "n-bonus": ("奖金{amount}元。", "Bonus: {amount} yuan."),
-    "rule-text": ("{scope}：折算缺席 ≥ {n} 次 → {action}", "{scope}: counted absences ≥ {n} → {action}"),
+    "rule-text": ("{scope}折算缺席达到 {n} 次的，{action}", "{scope}: {n} or more counted absences, {action}"),
     "all-meetings": ("全部会议", "all meetings"),
     "n-rule": ("《考勤制度》（{rule}）", "the attendance rules ({rule})"),
     "value-at": ("{value}（{cell}）", "{value} ({cell})"),

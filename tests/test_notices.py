@@ -68,8 +68,12 @@ def test_meeting_notice_docx_follows_gbt_9704(tmp_path):
     assert body.style.font.size.pt == 16 and east_asia(body.style) == "仿宋"
     assert body.style.paragraph_format.line_spacing.pt == pytest.approx(28.95, abs=0.05)
     assert "2026年3月22日 星期日 19:00" in body.text
-    h1 = next(p for p in paras if p.text == "一、会议时间")
+    h1 = next(p for p in paras if p.text == "四、有关要求")
     assert east_asia(h1.style) == "黑体"
+    lead = next(p for p in paras if p.text.startswith("一、会议时间："))  # a short section on one line
+    fonts = lead.runs[0]._r.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "黑体" and lead.style.name == "公文正文"
+    assert paras[-2].paragraph_format.keep_with_next and paras[-3].paragraph_format.keep_with_next  # never alone
     assert paras[-1].text == "2026年3月25日" and paras[-1].alignment is None  # right-aligned by its style
     assert paras[-1].style.paragraph_format.alignment == 2 and paras[-2].text == "测试学生会"
     with zipfile.ZipFile(path) as z:
@@ -86,7 +90,7 @@ def test_every_kind_renders_in_every_text_format(tmp_path):
             res = render(off, kind, fmt=fmt, opts=opts(meeting="2026-03-22"), out_dir=tmp_path / fmt / kind)
             assert res.files and all(p.exists() and p.suffix == f".{fmt}" for p in res.files), (kind, fmt)
     html = next((tmp_path / "html" / "会议通知").iterdir()).read_text(encoding="utf-8")
-    assert "<h1>关于召开第3周例会的通知</h1>" in html and "<h2>一、会议时间</h2>" in html
+    assert "<h1>关于召开第3周例会的通知</h1>" in html and "<p>一、会议时间：" in html
     txt = next((tmp_path / "txt" / "会议纪要").iterdir()).read_text(encoding="utf-8")
     assert txt.startswith("第3周例会纪要") and "出席：" in txt and "缺席：" in txt
 
@@ -223,7 +227,7 @@ def test_pdf_through_libreoffice(tmp_path):
     (pdf,) = res.files
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert 1 <= pages <= 2
+    assert pages == 1  # a one-meeting 会议通知 fits one page (its 成文日期 spilled onto a second)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "关于召开第3周例会的通知" in text.replace(" ", "") and "经研究" in text
     png = tmp_path / "page"
@@ -394,3 +398,44 @@ def test_a_template_that_inflates_to_gigabytes_is_refused_before_compiling(tmp_p
         render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
     assert time.perf_counter() - t0 < 10
     assert e.value.problems[0].code == "document-too-large" and e.value.problems[0].file == "会议通知.docx"
+
+
+
+def test_notices_read_as_an_office_writes_them(tmp_path):
+    """One entry per person listing every rule that fired (a member reached by two ladders was listed
+    twice, citing one rule); no symbols a clerk would not type (≥ →); no "迟到或早退0次"; a 会议纪要
+    without decisions leaves the section and its lead-in out; the East Asian language is Chinese."""
+    off = office(tmp_path)
+    cfg = off.root / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8")
+                   .replace('absences = 2\naction = "通报部长并撤销职务"', 'absences = 1\naction = "通报部长并撤销职务"')
+                   .replace('absences = 1\naction = "视为自动退出"', 'absences = 1\naction = "视为自动退出"\nnotice = "考勤通报"'),
+                   encoding="utf-8")
+    off = load_office(off.root)
+    res = render(off, "考勤通报", fmt="txt", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "r")
+    text = "\n".join(p.read_text(encoding="utf-8") for p in res.files)
+    entries = [line for line in text.splitlines() if re.match(r"\d+\. ", line)]
+    names = [tuple(line.split("（")[0].split()[1:]) for line in entries]  # (department, name)
+    assert len(names) == len(set(names)) and any(n[-1] == "甲" for n in names), entries
+    jia = next(line for line in entries if " 甲（" in line)
+    assert "视为自动退出" in jia and "通报部长并撤销职务" in jia and "秘书处例会" in jia, jia
+    from sectools.errors import SectoolsError
+
+    for kind in [k for k in KINDS if k not in ("量化考核公示", "催办通知", "考核结果通知")]:
+        try:
+            out = render(off, kind, fmt="txt", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "t" / kind)
+        except SectoolsError as e:
+            assert e.problems[0].code == "nothing-to-render", e.problems
+            continue
+        body = "\n".join(p.read_text(encoding="utf-8") for p in out.files)
+        assert not re.search("[≥≤→×]", body), (kind, body)
+        assert "0次" not in body.replace("10次", ""), (kind, body)
+    minutes = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "t" / "会议纪要").iterdir())
+    assert "议定事项" not in minutes and "按时落实" not in minutes
+    d = render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "d").files[0]
+    with zipfile.ZipFile(d) as z:
+        assert b'w:eastAsia="zh-CN"' in z.read("word/styles.xml")
+    tw = office(tmp_path / "tw", lang="zh-TW")
+    d = render(tw, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "dtw").files[0]
+    with zipfile.ZipFile(d) as z:
+        assert b'w:eastAsia="zh-TW"' in z.read("word/styles.xml")

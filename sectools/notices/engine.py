@@ -280,6 +280,9 @@ def compile_template(data: bytes, name: str, traditional: bool = False) -> Compi
     xml = next((d for i, d in parts if i.filename == DOC), None)
     if xml is None:
         raise SectoolsError(Problem("template-error", file=name, params={"detail": phrase("docx-no-document")}))
+    if traditional:  # the East Asian language of a Traditional office's notices
+        parts = [(i, d.replace(b'w:eastAsia="zh-CN"', b'w:eastAsia="zh-TW"') if i.filename == "word/styles.xml" else d)
+                 for i, d in parts]
     src = DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), xml.decode("utf-8"))
     if traditional:
         src = to_traditional_template(src)

@@ -93,6 +93,7 @@ def _meeting_fields(office, meeting: dict, expected: int) -> dict:
     when = _date(office, meeting["date"], weekday=True) + (f" {start.strftime('%H:%M')}" if start else "")
     time = (start.strftime("%H:%M") if start else "") + (f"—{end.strftime('%H:%M')}" if end else "")
     return {"name": meeting["meeting"], "when": when, "time": time or _t(office, "时间另行通知"),
+            "day": _date(office, meeting["date"], weekday=True),
             "place": meeting.get("place") or _t(office, "另行通知"),
             "scope": meeting.get("scope") or _t(office, "全体成员"),
             "host": meeting.get("host") or _t(office, "主席团"), "recorder": meeting.get("recorder") or _t(office, "秘书处"),
@@ -148,8 +149,18 @@ def attendance_report(office, opts: Options, data) -> Batch:
     rows = {r["id"]: r for r in res.members.to_dict("records")}
     acts = _actions_for(res, "考勤通报")
     period = _period(office, opts)
-    rule, _ = _top_rule(office, res)
-    people = [_person(a, rows) for a in acts]
+    # One entry per person, with every rule that fired for them (two ladders: one entry, both rules).
+    by_member: dict[str, list[dict]] = {}
+    for a in acts:
+        by_member.setdefault(a["id"], []).append(a)
+    people = []
+    for group in by_member.values():
+        p = _person(group[0], rows)
+        p["action"] = "；".join(dict.fromkeys(a["action"] for a in group))
+        p["rules"] = "；".join(dict.fromkeys(a["rule"] for a in group))
+        people.append(p)
+    cited = list(dict.fromkeys(a["rule"] for a in acts))
+    rule = _t(office, "n-rule", rule="；".join(cited)) if cited else _top_rule(office, res)[0]
     per = opts.per or "department"
     if per == "member":
         out = [Recipient(f"{p['department']}_{p['name']}", {"period": period, "people": [p],
@@ -217,9 +228,7 @@ def _decisions(office, m, data) -> list[dict]:
             if (d and d != m["date"]) or (name and name != m["meeting"]) or not item:
                 continue
             out.append({"item": item, "owner": owner or "—", "due": _date(office, due) if due else "—"})
-    if not out:
-        out = [{"item": _t(office, "本次会议无议定事项"), "owner": "—", "due": "—"}]
-    for i, d in enumerate(out):
+    for i, d in enumerate(out):  # none: the section and its lead-in are left out of the 纪要
         d["number"] = numeral(office, i + 1)
     return out
 

@@ -71,6 +71,8 @@ def setup_document(doc) -> None:
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = LINE
     pf.space_before = pf.space_after = Pt(0)
+    pf.widow_control = True
+    _east_asian_language(doc, "zh-CN")
     from docx.enum.style import WD_STYLE_TYPE
 
     for sid, (name, font, size, align, indent, bold) in STYLES.items():
@@ -93,6 +95,23 @@ def setup_document(doc) -> None:
             p.space_after = LINE
     _page_numbers(doc)
     _font_alternatives(doc)
+
+
+def _east_asian_language(doc, lang: str) -> None:
+    """The document's East Asian language (python-docx's default says en-US, and Word then picks
+    Japanese glyph variants for 仿宋/黑体 text)."""
+    styles = doc.styles.element
+    rpr = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is None:
+        return
+    el = rpr.find(qn("w:lang"))
+    if el is None:
+        from docx.oxml import OxmlElement
+
+        el = OxmlElement("w:lang")
+        rpr.append(el)
+    el.set(qn("w:val"), "zh-CN")
+    el.set(qn("w:eastAsia"), lang)
 
 
 def _page_numbers(doc) -> None:

@@ -22,12 +22,9 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
     "会议通知": head("关于召开{{ meeting.name }}的通知") + [
         ("GwAddressee", "{{ addressee }}："),
         ("GwBody", "经研究，定于{{ meeting.when }}在{{ meeting.place }}召开{{ meeting.name }}。现将有关事项通知如下："),
-        ("GwHeading1", "一、会议时间"),
-        ("GwBody", "{{ meeting.when }}（{{ meeting.time }}）。"),
-        ("GwHeading1", "二、会议地点"),
-        ("GwBody", "{{ meeting.place }}。"),
-        ("GwHeading1", "三、参会人员"),
-        ("GwBody", "{{ meeting.scope }}（应到 {{ meeting.expected }} 人）。主持人：{{ meeting.host }}；记录人：{{ meeting.recorder }}。"),
+        ("GwLead", "一、会议时间：||{{ meeting.day }} {{ meeting.time }}。"),
+        ("GwLead", "二、会议地点：||{{ meeting.place }}。"),
+        ("GwLead", "三、参会人员：||{{ meeting.scope }}（应到 {{ meeting.expected }} 人）。主持人：{{ meeting.host }}；记录人：{{ meeting.recorder }}。"),
         ("GwHeading1", "四、有关要求"),
         ("GwBody", "（一）请准时参加，会议实行签到，迟到{{ rules.late_as_absent_minutes }}分钟以上按缺席计。"),
         ("GwBody", "（二）因故不能参加者，须于会前向秘书处请假，经批准后方为有效；无故缺席累计{{ rules.top_absences }}次者，按制度处理。"),
@@ -45,7 +42,7 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
         ("GwAddressee", "{{ addressee }}："),
         ("GwBody", "根据秘书处考勤记录，{{ period }}期间，以下同学缺席（含折算）已达处理标准："),
         ("GwBody", "{%p for p in people %}"),
-        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}（{{ p.post }}）：折算缺席{{ p.counted }}次，出勤率{{ p.rate }}，处理意见：{{ p.action }}。"),
+        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}（{{ p.post }}）：折算缺席{{ p.counted }}次，出勤率{{ p.rate }}。依据{{ p.rules }}，处理意见：{{ p.action }}。"),
         ("GwBody", "{%p endfor %}"),
         ("GwBody", "依据：{{ rule }}。请各部门部长督促本部门成员遵守考勤制度。对以上记录如有异议，请于三个工作日内向秘书处提出。"),
         ("GwBody", "特此通报。"),
@@ -57,11 +54,13 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
         ("GwBody", "请假：{{ on_leave }}"),
         ("GwBody", "缺席：{{ absent }}"),
         ("GwBody", "列席：{{ attending }}"),
+        ("GwBody", "{%p if decisions %}"),
         ("GwHeading1", "二、议定事项"),
         ("GwBody", "{%p for d in decisions %}"),
         ("GwBody", "（{{ d.number }}）{{ d.item }}（负责人：{{ d.owner }}；完成时限：{{ d.due }}）"),
         ("GwBody", "{%p endfor %}"),
         ("GwBody", "以上事项，请各负责人按时落实，秘书处负责督办。"),
+        ("GwBody", "{%p endif %}"),
     ] + FOOT,
     "表扬": head("关于表扬全勤成员的通报") + [
         ("GwAddressee", "{{ addressee }}："),
@@ -73,9 +72,9 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
     ] + FOOT,
     "通报批评": head("关于对多次无故缺席成员的通报批评") + [
         ("GwAddressee", "{{ addressee }}："),
-        ("GwBody", "{{ period }}期间，以下同学多次无故缺席会议和活动，经提醒仍未改正，影响了学生会的正常工作："),
+        ("GwBody", "{{ period }}期间，以下同学多次无故缺席会议和活动，影响了学生会的正常工作："),
         ("GwBody", "{%p for p in people %}"),
-        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}：缺席{{ p.absent }}次，迟到或早退{{ p.late }}次。"),
+        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}：缺席{{ p.absent }}次{% if p.late %}，迟到或早退{{ p.late }}次{% endif %}。"),
         ("GwBody", "{%p endfor %}"),
         ("GwBody", "根据{{ rule }}的规定，经研究，决定对以上同学予以通报批评。望受批评的同学认真反思，及时改正。"),
     ] + FOOT,
@@ -128,20 +127,40 @@ SOURCES["考核结果通知"] = head("{{ period_text }}绩效考核结果通知"
 
 
 def template_bytes(kind: str) -> bytes:
-    """Kind ``kind``'s Word template (GB/T 9704 layout, docxtpl tags) as the bytes of a .docx."""
+    """Kind ``kind``'s Word template (GB/T 9704 layout, docxtpl tags) as the bytes of a .docx.
+
+    ``GwLead`` is a body paragraph that opens with a lead in the heading font (``一、会议时间：||…``),
+    so a short section takes one line.  The 落款 and 成文日期 keep with the last line of text above
+    them: they never stand alone on a page."""
     import io
 
     import docx
 
-    from .layout import setup_document
+    from .layout import HEADING1_FONT, set_east_asian, setup_document
 
     doc = docx.Document()
     setup_document(doc)
+    paras = []
     for style, text in SOURCES[kind]:
         p = doc.add_paragraph()
-        p.style = doc.styles[_style_name(style)]
-        if text:
+        p.style = doc.styles[_style_name("GwBody" if style == "GwLead" else style)]
+        if style == "GwLead":
+            lead, _, rest = text.partition("||")
+            set_east_asian(p.add_run(lead)._r, HEADING1_FONT)
+            p.add_run(rest)
+        elif text:
             p.add_run(text)
+        paras.append((style, text, p))
+    sig = next((k for k, (st, _, _) in enumerate(paras) if st == "GwSignature"), None)
+    if sig is not None:
+        k = sig - 1
+        while k >= 0:  # the blank line, any {%p %} control lines, and the last line of text
+            st, text, p = paras[k]
+            p.paragraph_format.keep_with_next = True
+            if text and not text.startswith("{%p"):
+                break
+            k -= 1
+        paras[sig][2].paragraph_format.keep_with_next = True
     doc.core_properties.author = "sectools"
     doc.core_properties.title = kind
     buf = io.BytesIO()
