@@ -1191,6 +1191,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form-field-department": ("部门", "department"),
     "parts-over": ("{part} 等部件超过 {size}", "{part} and other parts exceed {size}"),
     "parts-count": ("{count} 个部件", "{count} parts"),
+    # what a plan form's problem is, in a few words (the 总览 sheet's 问题 column; the code sits beside it)
+    "short-duplicate-submission": ("交了不止一份（用最新的）", "handed in twice (the newest is used)"),
+    "short-no-items": ("没有工作条目", "no work items"),
+    "short-wrong-month": ("月份不对", "wrong month"),
+    "short-unknown-department": ("部门不在名单中", "department not on the list"),
+    "short-form-field-missing": ("缺少部门", "department missing"),
+    "short-form-kind-unknown": ("看不出是计划还是总结", "neither plan nor summary"),
+    "short-corrupt-workbook": ("文件损坏，打不开", "damaged file"),
+    "short-document-too-large": ("文件过大，未读取", "too large, not read"),
+    "short-workbook-too-large": ("文件过大，未读取", "too large, not read"),
+    "short-not-a-workbook": ("不是表格或 Word 文件", "not a workbook or Word file"),
+    "short-password-protected": ("有密码，打不开", "password-protected"),
+    "short-file-empty": ("空文件", "empty file"),
     "records-diff": ("：{changes}", ": {changes}"),
     "record-gone": ("少了 {record}", "{record} gone"),
     "record-new": ("多了 {record}", "{record} added"),
@@ -1277,7 +1290,7 @@ LABELS: dict[str, str] = {
     # sign-in sheet
     "签到表": "Sign-in sheet", "序号": "No.", "签到时间": "Signed in", "本人签名": "Signature", "备注": "Note",
     # ranking
-    "排名": "Ranking", "年级": "Grade", "班级": "Class", "得分": "Score", "加分": "Bonuses", "扣分": "Deductions",
+    "排名": "Ranking", "年级": "Grade", "班级": "Class", "得分": "Score", "加分": "Bonuses", "扣分": "Deductions", "加分合计": "Bonuses in all", "扣分合计": "Deductions in all",
     "流动红旗": "Red flag", "严重违纪": "Serious violation", "是": "yes",
     "得分明细": "Detail", "项目": "Item", "次数": "Count", "分值": "Points", "已达周上限": "weekly cap reached",
     "本周没有计分的检查记录。": "No inspection record counted this week.",

@@ -166,8 +166,11 @@ class Ref:
     cell: str | None
     path: Path | None = None
     internal: bool = False
+    label: str | None = None  # what the cell shows instead of the full place (a short file name)
 
     def __str__(self) -> str:
+        if self.label:
+            return self.label
         where = f"{self.sheet}!{self.cell}" if self.sheet and self.cell else (self.sheet or self.cell or "")
         return f"{self.file} › {where}" if where else self.file
 
@@ -176,6 +179,7 @@ class Ref:
         return f"'{sheet}'!{self.cell or 'A1'}"
 
 
+ONE_PAGE_ROWS = 60  # rows that still read well shrunk onto one A4 page
 MAX_LINKS = 65000  # xlsxwriter (and Excel) keep at most 65,530 links on a sheet; past that the text alone
 
 
@@ -296,7 +300,7 @@ def write_value(ws, r: int, c: int, v: Any, fmt, links: dict | None = None) -> N
         if links is not None and links["n"] < MAX_LINKS:
             if v.path is not None and links.get("from") is not None:
                 rel = os.path.relpath(v.path, links["from"])
-                url = "external:" + rel + "#" + v.anchor()
+                url = "external:" + rel + ("#" + v.anchor() if v.sheet or v.cell else "")
             elif v.internal:
                 url = "internal:" + v.anchor()
         if url and len(url) <= 2079:
@@ -333,6 +337,8 @@ def fit_width(column: Column, values: Iterable[Any]) -> float:
             continue
         if isinstance(v, float):
             s = f"{v:.2f}"
+        elif isinstance(v, dt.datetime):
+            s = "2026-03-02 19:05"  # as "yyyy-mm-dd hh:mm" shows it: never ###
         elif isinstance(v, (dt.date, dt.time)):
             s = "2026-03-02" if isinstance(v, dt.date) else "19:05"
         else:
@@ -372,9 +378,10 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
         if sheet.blank_rows:
             for r in range(top + 1 + len(sheet.rows), last + 1):
                 ws.write_blank(r, c, None, styles.blank[col.kind])
-        if col.low is not None and sheet.rows:
-            ws.conditional_format(top + 1, c, top + len(sheet.rows), c,
-                                  {"type": "cell", "criteria": "<", "value": col.low, "format": styles.low})
+        if col.low is not None and sheet.rows:  # a blank cell is no low figure: it is not painted
+            first = f"{_col(c)}{top + 2}"
+            ws.conditional_format(top + 1, c, top + len(sheet.rows), c, {
+                "type": "formula", "criteria": f"=AND(ISNUMBER({first}),{first}<{col.low})", "format": styles.low})
         if c in sheet.validations:
             ws.data_validation(top + 1, c, max(last, top + 1), c, {
                 "validate": "list", "source": sheet.validations[c],
@@ -386,7 +393,9 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
     wide = sum(fit_width(c, ()) if c.width else 10 for c in sheet.columns) > 100
     ws.set_landscape() if (ncol > 8 or wide) else ws.set_portrait()
     ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
+    # one page wide; a table short enough for one page is kept on it (no class alone on page 2)
+    ws.fit_to_pages(1, 1 if len(sheet.rows) + sheet.blank_rows + top <= ONE_PAGE_ROWS else 0)
+    ws.center_horizontally()
     if sheet.footnote:  # on the screen below the table, and on every printed page
         ws.write_string(top + len(sheet.rows) + sheet.blank_rows + 2, 0, sheet.footnote, styles.note)
         ws.set_footer("&L" + sheet.footnote.replace("&", "&&")[:120] + "&R&P / &N")

@@ -74,7 +74,7 @@ def plans_collect(source, month: tuple[int, int] | None = None, kind: str = "pla
     job.facts = {"month": month_label(month), "kind": kind, "due": res.due,
                  "missing": [r["department"] for r in res.rows if r["status"] == "missing"],
                  "late": [r["department"] for r in res.rows if r["status"] == "late"]}
-    job.sheets = collected_sheets(res, src.office.name)
+    job.sheets = collected_sheets(res, src.office.name, refs=lambda f: src.ref(f, None, None))
     write_sheets(src, report_path(src, out, f"{KIND_FILE[kind]}_{month_label(month)}"), job.sheets, job)
     return job
 

@@ -6,24 +6,39 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..messages import L, W
+from ..messages import TEXTS, Joined, L, W
 from ..writer import Column, Sheet
 from .schema import KIND_LABELS
 
 PLAN_COLUMNS = ["序号", "工作项目", "具体内容", "时间安排", "负责人", "预期目标"]
 SUMMARY_COLUMNS = PLAN_COLUMNS + ["完成情况", "完成说明", "计划外"]
+SHORT = {k for k in TEXTS if k.startswith("short-")}
 STATUS_WORDS = {"on_time": "按时", "late": "逾期", "missing": "未交", "incomplete": "已交（不完整）"}
 
 
-def collected_sheets(res, office_name: str) -> list[Sheet]:
+def collected_sheets(res, office_name: str, refs=None) -> list[Sheet]:
+    """``refs``: file → :class:`~sectools.writer.Ref` (the source's), so the 文件 column links to each form."""
     kind = L(KIND_LABELS[res.kind])
     title = W("title-plans", office=office_name, year=res.month[0], month=res.month[1], kind=kind,
               due=f"{res.due:%Y-%m-%d %H:%M}")
+    def file_cell(file):
+        if not file:
+            return None
+        ref = refs(file) if refs else None
+        name = file.replace("\\", "/").rsplit("/", 1)[-1]
+        if ref is None:
+            return name
+        from dataclasses import replace
+
+        return replace(ref, label=name)  # the short name, linked to the file
+
     overview = Sheet(L("总览"), [Column(L("部门")), Column(L("类型")), Column(L("提交时间"), "datetime"),
                                  Column(L("状态")), Column(L("条目数"), "int"), Column(L("完成率"), "percent", low=0.8),
-                                 Column(L("问题"), "wrap", 30), Column(L("文件"), width=30)],
+                                 Column(L("问题"), "wrap", 30), Column(L("文件"), "link", 24), Column(L("代码"), width=8)],
                      [[r["department"], kind, r["handed_in"], L(STATUS_WORDS[r["status"]]), r["items"],
-                       r["completion_rate"], "、".join(r["problems"]) or None, r["file"]] for r in res.rows],
+                       r["completion_rate"], Joined([W(f"short-{c}") if f"short-{c}" in SHORT else c
+                                                     for c in r["problems"]]) if r["problems"] else None,
+                       file_cell(r["file"]), " ".join(r["problems"]) or None] for r in res.rows],
                      title=title)
     items_rows, unplanned = [], []
     used = {r["file"] for r in res.rows if r["file"]}

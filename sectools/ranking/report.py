@@ -8,8 +8,9 @@ from ..writer import Column, Sheet
 
 def week_sheet(res, office_name: str, lang: str = "zh-CN", footnote=None, sealed: bool = False) -> Sheet:
     cats = sorted({c for r in res.table["categories"] for c in r})
+    # the totals are 加分合计 / 扣分合计, so a category the office calls 加分 keeps its own distinct column
     cols = [Column(L("年级")), Column(L("排名"), "int"), Column(L("班级")), Column(L("得分"), "number"),
-            Column(L("加分"), "number"), Column(L("扣分"), "number")] + [Column(c, "number") for c in cats] + \
+            Column(L("加分合计"), "number"), Column(L("扣分合计"), "number")] + [Column(c, "number") for c in cats] + \
         [Column(L("流动红旗")), Column(L("严重违纪"))]
     rows = []
     for r in res.table.to_dict("records"):
