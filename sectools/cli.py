@@ -854,24 +854,26 @@ def excel_serve(host: str, port: int, token: str | None, folders: tuple[Path, ..
     默认只监听本机 127.0.0.1；每个请求都要带服务器口令（在工作簿的 sectools设置 表中填一行
     “服务器口令 | 口令”）；工作簿只能打开 --folder 允许的办公室文件夹。
 
+    先设置许可证 / set the licence key first: XLWINGS_LICENSE_KEY=noncommercial
+
     \b
     例 / examples:
-      sectools excel serve
+      sectools excel serve --folder D:\\秘书处
       sectools excel serve --port 8080 --folder D:\\秘书处 --token 7fQ2-mx9K-pL4s
-      XLWINGS_LICENSE_KEY=noncommercial sectools excel serve --folder /srv/秘书处
 
     \b
     口令也可放在环境变量 SECTOOLS_SERVER_TOKEN 中（至少 8 个英文字母、数字或符号）；
     多个工作进程（gunicorn）时用 SECTOOLS_SERVER_FOLDERS 给出允许的文件夹，见 README。
     """
-    try:
-        import xlwings_server  # noqa: F401
-    except ImportError:
-        from .errors import Problem
-
-        raise SectoolsError(Problem("server-missing")) from None
+    import importlib.util
     import os
 
+    # Not imported here: xlwings-server reads its settings (the auth provider, CORS) once, on import,
+    # and configure() below must come first — importing it to check made a server without the token.
+    if importlib.util.find_spec("xlwings_server") is None:
+        from .errors import Problem
+
+        raise SectoolsError(Problem("server-missing"))
     if not os.environ.get("XLWINGS_LICENSE_KEY"):  # xlwings Server refuses to start without one
         from .errors import Problem
 

@@ -1191,6 +1191,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form-field-department": ("部门", "department"),
     "parts-over": ("{part} 等部件超过 {size}", "{part} and other parts exceed {size}"),
     "parts-count": ("{count} 个部件", "{count} parts"),
+    "chart-top": ("总分（前 {n} 名）", "Total (top {n})"),
+    "chart-bottom": ("总分（后 {n} 名）", "Total (bottom {n})"),
     # what a plan form's problem is, in a few words (the 总览 sheet's 问题 column; the code sits beside it)
     "short-duplicate-submission": ("交了不止一份（用最新的）", "handed in twice (the newest is used)"),
     "short-no-items": ("没有工作条目", "no work items"),
@@ -1283,7 +1285,7 @@ LABELS: dict[str, str] = {
     "地点": "Place", "缺席名单": "Absent (names)", "请假名单": "On leave (names)",
     "迟到/早退名单": "Late or early (names)", "周": "Week",
     "周一": "Monday", "会议数": "Meetings", "全体": "All", "依据": "Rule", "通知": "Notice", "相关会议": "Meetings counted",
-    "各部门出勤率": "Attendance rate by department", "每周出勤率（全体与各部门）": "Weekly attendance rate",
+    "各部门出勤率": "Attendance rate by department", "每周出勤率（全体）": "Weekly attendance rate (everyone)",
     "没有达到处理标准的成员。": "No one reached a threshold.",
     "考勤明细": "Detail", "结果": "Status", "来源": "Record", "记录位置": "Where", "请假记录": "leave request",
     "签到记录": "sign-in", "无记录": "none", "没有签到或请假记录，记缺席": "no sign-in or leave record: absent",

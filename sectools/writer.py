@@ -202,6 +202,7 @@ class Sheet:
     validations: dict[int, list[str]] = field(default_factory=dict)  # column → drop-down list
     blank_rows: int = 0  # rows left for typing (formats and drop-downs reach them)
     footnote: str | None = None  # a line two rows below the table (and in the printed footer)
+    heat: tuple[int, ...] = ()  # columns coloured as a heat map (red low, green high)
 
     def rendered(self, lang: str = "zh-CN") -> "Sheet":
         """The sheet with sectools' words (Terms: names, headers, titles, chart titles, cells) in ``lang``;
@@ -276,7 +277,7 @@ class Styles:
         kinds = {
             "text": {"num_format": "@"},
             "wrap": {"num_format": "@", "text_wrap": True},
-            "int": {"num_format": "0"},
+            "int": {"num_format": "0", "align": "center"},  # a rank or a count: apart from the name beside it
             "number": {"num_format": "0.00"},
             "percent": {"num_format": "0.0%"},
             "date": {"num_format": "yyyy-mm-dd"},
@@ -378,7 +379,10 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
         if sheet.blank_rows:
             for r in range(top + 1 + len(sheet.rows), last + 1):
                 ws.write_blank(r, c, None, styles.blank[col.kind])
-        if col.low is not None and sheet.rows:  # a blank cell is no low figure: it is not painted
+        if c in sheet.heat and sheet.rows:  # a department × week table read at a glance: red low, green high
+            ws.conditional_format(top + 1, c, top + len(sheet.rows), c, {
+                "type": "3_color_scale", "min_color": "#F8696B", "mid_color": "#FFEB84", "max_color": "#63BE7B"})
+        elif col.low is not None and sheet.rows:  # a blank cell is no low figure: it is not painted
             first = f"{_col(c)}{top + 2}"
             ws.conditional_format(top + 1, c, top + len(sheet.rows), c, {
                 "type": "formula", "criteria": f"=AND(ISNUMBER({first}),{first}<{col.low})", "format": styles.low})
@@ -411,11 +415,13 @@ def _add_chart(wb, ws, sheet: Sheet, top: int, spec: dict) -> None:
     if n == 0:
         return
     name = _safe_sheet_name(sheet.name)
+    first, count = spec.get("rows", (0, n))  # a part of the table: the top ten, the bottom ten
+    r1, r2 = top + 1 + first, top + min(n, first + count)
     for k, col in enumerate(spec["values"]):
         series = {
             "name": [name, top, col],
-            "categories": [name, top + 1, spec["categories"], top + n, spec["categories"]],
-            "values": [name, top + 1, col, top + n, col],
+            "categories": [name, r1, spec["categories"], r2, spec["categories"]],
+            "values": [name, r1, col, r2, col],
         }
         if spec.get("labels"):
             series["data_labels"] = {"value": True, "num_format": "0%" if spec.get("percent") else "General",
@@ -424,6 +430,11 @@ def _add_chart(wb, ws, sheet: Sheet, top: int, spec: dict) -> None:
             series["line"] = {"width": 3.0 if k == 0 else 1.25}
             series["marker"] = {"type": "circle", "size": 5 if k == 0 else 3}
         chart.add_series(series)
+    if spec.get("max") is not None:  # the axis ends at what can be reached (满分), not past it
+        axis = {"min": 0, "max": spec["max"], "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}}}
+        (chart.set_x_axis if spec.get("type") == "bar" else chart.set_y_axis)(axis)
+    if spec.get("type") == "bar":
+        chart.set_y_axis({"reverse": True, "num_font": {"name": FONT, "size": 9}})  # the first row on top, every name shown
     chart.set_title({"name": spec.get("title", ""), "name_font": {"name": FONT, "size": 12}})
     chart.set_legend({"position": "bottom"})
     if spec.get("percent"):

@@ -512,3 +512,50 @@ def test_kpi_button_with_manual_indicators(tmp_path):
     assert rows["001"][7] == 83.0  # 工作态度, as in the file-based test
     text = alert(actions)
     assert "绩效考核（2026-03）完成" in text and "无法计算" in text  # 出勤/计划按时 need the office folder
+
+
+def test_the_real_serve_command_refuses_requests_without_its_token(tmp_path):
+    """`sectools excel serve` itself (a process, as a clerk starts it) answered every request without
+    the token: it imported xlwings-server, which read its settings, before the token was configured."""
+    pytest.importorskip("xlwings_server")
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    office = ta.make_office(tmp_path / "o")
+    env = {**os.environ, "XLWINGS_LICENSE_KEY": "noncommercial"}
+    for k in ("XLWINGS_AUTH_PROVIDERS", "SECTOOLS_SERVER_TOKEN", "SECTOOLS_SERVER_FOLDERS", "XLWINGS_ON_SERVER"):
+        env.pop(k, None)
+    proc = subprocess.Popen([sys.executable, "-m", "sectools", "excel", "serve", "--port", str(port),
+                             "--token", "tok-12345678", "--folder", str(office)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/xlwings/custom-scripts-call/sectools_attendance"
+        body = payload(office_book(tmp_path))
+        for _ in range(120):
+            try:
+                r = httpx.post(url, json=body, timeout=30)
+                break
+            except httpx.TransportError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("the server did not start")
+        assert r.status_code == 401, r.text
+        assert httpx.post(url, json=body, headers={"Authorization": "wrong-token"}, timeout=30).status_code == 401
+        ok = httpx.post(url, json=body, headers={"Authorization": "tok-12345678"}, timeout=60)
+        assert ok.status_code == 200 and "考勤统计完成" in alert(ok.json()["actions"])
+        assert "找不到签到状态" not in alert(ok.json()["actions"])  # the 请假 sheet is leave, not an unread log
+    finally:
+        proc.terminate()
+        try:
+            out = proc.communicate(timeout=10)[0]
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out = proc.communicate()[0]
+    assert "tok-12345678" in out  # the token is said at start, for the settings sheet

@@ -221,7 +221,7 @@ def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) ->
             problems.extend(m[1])
             sheets.append((wb.display, name, "matrix"))
         elif h is not None and ({"date", "meeting"} & h.columns.keys()) and ({"id", "name"} & h.columns.keys()) \
-                and len(raw.rows) > h.last + 1:
+                and len(raw.rows) > h.last + 1 and not _is_leave_sheet(raw):
             # it looks like a sign-in log — who, which meeting — but has neither a mark nor a time:
             # skipping it quietly would make every one of its rows an absence
             status, time_in = SIGNINS.field("status"), SIGNINS.field("time_in")
@@ -234,6 +234,14 @@ def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) ->
                                 params={"table": SIGNINS.term, "required": W("signins-required")}))
     frame = pd.concat(frames, ignore_index=True) if frames else empty_frame()
     return Records(frame, problems, sheets)
+
+
+def _is_leave_sheet(raw: RawSheet) -> bool:
+    """A leave table (学号, 姓名, 日期, 会议 and a 假别) in the same book is not an unread sign-in log."""
+    from .schema import LEAVE_TABLE
+
+    h = find_header(raw, LEAVE_TABLE)
+    return h is not None and all(f.name in h.columns for f in LEAVE_TABLE.fields if f.required)
 
 
 def problem_at(rec: Records, i: int, col_field: str, code: str, value: Any = None, severity: str = ERROR,

@@ -66,11 +66,11 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
     weeks = Sheet(
         L("按周"),
         [Column(L("周")), Column(L("周一"), "date"), Column(L("会议数"), "int"),
-         Column(L("全体"), "percent", low=low)] + [Column(c, "percent", low=low) for c in deps],
-        week_rows, title=title,
-        charts=[{"type": "line", "categories": 0, "values": list(range(3, 4 + len(deps))), "percent": True,
-                 "title": L("每周出勤率（全体与各部门）"),
-                 "at": "B" + str(len(week_rows) + 5), "width": 900, "height": 380}],
+         Column(L("全体"), "percent", low=low)] + [Column(c, "percent") for c in deps],
+        week_rows, title=title, heat=tuple(range(4, 4 + len(deps))),  # departments: a heat map, not ten lines
+        charts=[{"type": "line", "categories": 0, "values": [3], "percent": True,
+                 "title": L("每周出勤率（全体）"),
+                 "at": "B" + str(len(week_rows) + 5), "width": 900, "height": 320}],
     )
     mt = res.meetings
     mt_cols = [("date", "日期", "date"), ("start", "开始", "time"), ("meeting", "会议", "text"),

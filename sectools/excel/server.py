@@ -51,6 +51,12 @@ def configure(token: str | None = None, origins: tuple[str, ...] = (), folders: 
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:  # pragma: no cover - runs until stopped
+    import sys
+
+    if "xlwings_server.config" in sys.modules:  # read before configure(): read again, with the token
+        import importlib
+
+        importlib.reload(sys.modules["xlwings_server.config"])
     import uvicorn
 
     uvicorn.run("xlwings_server.main:main_app", host=host, port=port)

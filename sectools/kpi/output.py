@@ -33,11 +33,18 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
                                      Column(L("评分方式")), Column(L("数据来源")), Column(L("满分"), "number")],
                     [[i["name"], i["category"], i["weight"], i["method"], i["source"], i["full"]] for i in res.indicators],
                     title=title)
-    sheets = [Sheet(L("考核结果"), cols, rows, title=title,
-                    charts=[{"type": "bar", "categories": 3, "values": [5], "title": L("总分"),
-                             "at": f"B{len(rows) + 5}", "width": 720, "height": max(300, 18 * len(rows))}]
-                    if rows else []),
-              weights]
+    top = max([100.0] + [float(r["total"]) for r in res.rows if isinstance(r.get("total"), (int, float))])
+    top = float(-(-top // 10) * 10)  # 满分 100; past it (bonus points) to the next ten
+    n = len(rows)
+    if n <= 20:
+        charts = [{"type": "bar", "categories": 3, "values": [5], "title": L("总分"), "max": top,
+                   "at": f"B{n + 5}", "width": 720, "height": max(300, 22 * n)}] if rows else []
+    else:  # at most twenty bars a person can read: the first ten and the last ten by rank
+        charts = [{"type": "bar", "categories": 3, "values": [5], "title": W("chart-top", n=10), "max": top,
+                   "rows": (0, 10), "at": f"B{n + 5}", "width": 480, "height": 300},
+                  {"type": "bar", "categories": 3, "values": [5], "title": W("chart-bottom", n=10), "max": top,
+                   "rows": (n - 10, 10), "at": f"H{n + 5}", "width": 480, "height": 300}]
+    sheets = [Sheet(L("考核结果"), cols, rows, title=title, charts=charts), weights]
     sheets.append(trace_sheet(res, title))
     if res.problems:
         from ..report import problems_sheet
