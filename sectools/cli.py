@@ -525,8 +525,9 @@ def ranking_verify(office: Path) -> None:
     from . import jobs
 
     job = jobs.verify(_open(office))
-    for week, code in job.facts["codes"].items():
-        say("seal-code", week=week, code=code)
+    for week in sorted(set(job.facts["codes"]) | set(job.facts["published_codes"])):
+        say("week-codes", week=week, published=job.facts["published_codes"].get(week, "—"),
+            sealed=job.facts["codes"].get(week, "—"))
     if not job.problems:
         say("verified", count=job.facts["weeks"])
         return

@@ -56,6 +56,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The workbook expands to too much data ({detail}), over the limit of {limit}; it was not "
         "read, for safety. If the file is genuine, raise the limit under [limits] in sectools.toml.",
     ),
+    "corrupt-document": (
+        "这个 Word 文件打不开（{detail}），可能已损坏，或并不是 Word 文档（只是改了扩展名）。"
+        "请在 Word 中打开它，另存为 .docx 后再放回来。",
+        "This Word file cannot be opened ({detail}): it may be damaged, or not a Word document at all (only "
+        "renamed). Open it in Word, save it as .docx and put it back.",
+    ),
     "document-too-large": (
         "Word 文档过大（{detail}），超过上限 {limit}，为安全起见未读取。若文件确实正常，"
         "可在 sectools.toml 的 [limits] 中调高上限。",
@@ -465,8 +471,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Week {value}'s records changed after publication. Run sectools ranking correct before sealing.",
     ),
     "seal-chain-broken": (
-        "{value} 周的封单记录与前后周的链条不符，封单文件可能被改动过。",
-        "The seal of week {value} does not fit the chain: the seal files may have been edited.",
+        "{value} 周的封单记录与前一个封单周对不上：前一周的封单记录被删除或改动过，或本周的被改动过。"
+        "请从您的备份（如网盘的历史版本）恢复 .sectools 文件夹，不要重新封单。",
+        "The seal of week {value} does not fit the seal before it: that one was deleted or edited, or this "
+        "one was. Restore the .sectools folder from your backup (a cloud drive's version history); do not "
+        "seal again.",
     ),
     "sealed-records-changed": (
         "{value} 周已封单，但它的检查记录此后被改动过{records}。请恢复原记录（封单时的排名表见 输出/排名）。",
@@ -478,7 +487,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "corrections-forged": (
         "{value} 周的更正记录（第 {entry} 条起）与它的核验链不符：更正记录被手工改动、插入或删除过。"
-        "请从备份恢复 .sectools 文件夹。",
+        "请从您的备份（如网盘的历史版本）恢复 .sectools 文件夹。",
         "Week {value}'s corrections log does not fit its chain from entry {entry}: it was edited, added "
         "to or cut by hand. Restore the .sectools folder from a backup.",
     ),
@@ -488,17 +497,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sealed-state-missing": (
         "{value} 周已封单（见 {evidence}），但它的封单记录不见了：.sectools 文件夹被删除或改动过。"
-        "请从备份恢复，不要重新封单。",
+        "请从您的备份（如网盘的历史版本）恢复，不要重新封单。",
         "Week {value} was sealed (see {evidence}), but its seal record is gone: the .sectools folder was "
         "deleted or edited. Restore it from a backup; do not seal again.",
     ),
     "published-state-missing": (
-        "{value} 周已发布（见 {evidence}），但它的发布记录不见了：.sectools 文件夹被删除或改动过。请从备份恢复。",
+        "{value} 周已发布（见 {evidence}），但它的发布记录不见了：.sectools 文件夹被删除或改动过。请从您的备份（如网盘的历史版本）恢复 .sectools 文件夹。",
         "Week {value} was published (see {evidence}), but its publication record is gone. Restore the "
         ".sectools folder from a backup.",
     ),
     "sealed-file-missing": (
-        "{value} 周的封单排名表 {file} 不见了。请从备份恢复，或对照张贴的封单核验码。",
+        "{value} 周的封单排名表 {file} 不见了。请从您的备份中找回它，或对照张贴的封单核验码。",
         "Week {value}'s sealed ranking {file} is missing. Restore it, or compare the posted seal code.",
     ),
     "sealed-code-mismatch": (
@@ -520,9 +529,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "one of them was changed.",
     ),
     "published-file-changed": (
-        "{value} 周公示的排名表在发布后被手工改动过。要改结果，请改检查记录后运行 sectools ranking correct。",
-        "Week {value}'s published ranking workbook was edited by hand. To change results, correct the "
-        "records and run sectools ranking correct.",
+        "{value} 周公示的排名表在发布后被手工改动过。请用发布时的备份 {backup} 替换它；若结果确实要改"
+        "（公示期内），请改检查记录后运行 sectools ranking correct。",
+        "Week {value}'s published ranking workbook was edited by hand. Replace it with the backup made when "
+        "it was published, {backup}; to change results (during the objection period), correct the records "
+        "and run sectools ranking correct.",
+    ),
+    "published-notice-changed": (
+        "{value} 周的公示通知在发布后被改动过（在 Word 中修改过）。张贴的应是 sectools 生成的原文，核验码见其附注。",
+        "Week {value}'s 公示 notice was changed after publishing (edited in Word). The posted copy should be "
+        "the one sectools made; its code is in its note.",
     ),
     "seal-log-mismatch": (
         "{value} 周在封单日志中的核验码是 {logged}，本办公室的封单记录却是 {state}：封单记录被改动过。",
@@ -590,7 +606,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "state-damaged": (
         "sectools 的记录文件已损坏，无法读取。请运行 sectools repair 办公室文件夹（恢复上一版本），"
-        "或从备份恢复 .sectools 文件夹。",
+        "或从您的备份（如网盘的历史版本）恢复 .sectools 文件夹。",
         "A sectools state file is damaged and cannot be read. Run sectools repair OFFICE (restores the "
         "version before), or restore the .sectools folder from a backup.",
     ),
@@ -623,6 +639,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sectools ranking correct，会自动重新发布并附更正说明。",
         "Week {value} was published at {at}; its 公示 is {file} (with its publication code). To change the "
         "results, correct the records and run sectools ranking correct, which republishes with a correction note.",
+    ),
+    "numbers-restored": (
+        "文号登记已用上一版本恢复（损坏的文件已改名为 {aside} 保留）；上一版本可能少记了最后发出的一个文号，"
+        "为免重号，下一个文号从 {next} 起。",
+        "The register of document numbers was restored from the version before (the damaged file is kept "
+        "as {aside}); that version may lack the last number issued, so numbering goes on from {next} to "
+        "avoid issuing one twice.",
     ),
     "manifest-set-aside": (
         "sectools 生成文件的清单已损坏，已改名为 {aside} 保留；今后 init --force 会把每个文件都当作您的文件保留。",
@@ -666,8 +689,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The form says {value} but {month} is being collected. Check the month or move the file.",
     ),
     "duplicate-submission": (
-        "同一部门交了两份，使用较新的 {used}，本文件未采用。",
-        "The department handed in two files; the newer one, {used}, is used instead of this one.",
+        "同一部门交了不止一份，采用 {used}（能打开的最新一份），本文件未采用。",
+        "The department handed in more than one file; {used} (the newest that opens) is used instead of this one.",
     ),
     # ---- kpi ----------------------------------------------------------------------------
     "bad-period": (
@@ -865,7 +888,11 @@ def _fmt_value(v, lang: str = "zh-CN") -> str:
 
 
 def _param(v, lang: str):
-    return v.render(lang) if isinstance(v, Term) else v
+    if isinstance(v, Term):
+        return v.render(lang)
+    if isinstance(v, str) and len(v) > 200:  # a 32,767-character name is shown by its start
+        return v[:60] + "…"
+    return v
 
 
 def render(problem, lang: str = "zh-CN") -> str:
@@ -980,6 +1007,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sealed": ("{week} 已封单，封单核验码 {hash}（已印在封单排名表上，张贴后可对照）",
                "{week} sealed, seal code {hash} (printed on the sealed ranking, to compare once posted)"),
     "seal-code": ("  {week}  封单核验码 {code}", "  {week}  seal code {code}"),
+    "week-codes": ("  {week}  公示核验码 {published}  封单核验码 {sealed}", "  {week}  publication code {published}  seal code {sealed}"),
     "repaired": ("已恢复 {count} 个记录文件。", "{count} state {count|file|files} restored."),
     "verified": ("已核验 {count} 个封单周，均未改动。", "{count} sealed {count|week|weeks} verified: unchanged."),
     "status-week": ("{week} 周（{monday} — {sunday}）", "Week {week} ({monday} – {sunday})"),
@@ -1201,6 +1229,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "short-form-field-missing": ("缺少部门", "department missing"),
     "short-form-kind-unknown": ("看不出是计划还是总结", "neither plan nor summary"),
     "short-corrupt-workbook": ("文件损坏，打不开", "damaged file"),
+    "short-corrupt-document": ("Word 文件损坏，打不开", "damaged Word file"),
     "short-document-too-large": ("文件过大，未读取", "too large, not read"),
     "short-workbook-too-large": ("文件过大，未读取", "too large, not read"),
     "short-not-a-workbook": ("不是表格或 Word 文件", "not a workbook or Word file"),

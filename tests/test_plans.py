@@ -253,6 +253,20 @@ def test_a_damaged_or_oversized_form_named_for_its_department_is_listed_not_a_cr
     r = rows(res)
     assert r["体育部"] == ("incomplete", 0) and r["宣传部"] == ("incomplete", 0)
     codes = {(Path(p.file).name, p.code) for p in res.problems}
-    assert ("体育部计划.docx", "corrupt-workbook") in codes and ("宣传部计划.docx", "document-too-large") in codes
+    assert ("体育部计划.docx", "corrupt-document") in codes and ("宣传部计划.docx", "document-too-large") in codes
     r = CliRunner().invoke(main, ["plans", "collect", str(root), "--month", "2026-03"])
     assert r.exit_code == 1 and "内部出错" not in r.output and "document-too-large" in r.output
+
+
+
+def test_a_damaged_file_never_displaces_a_form_that_reads(tmp_path):
+    """A file that is not really Word, named 学习部3月工作计划.docx beside 学习部's good form, was taken as the
+    newer submission: 学习部 became 已交（不完整）0 项 and would be chased."""
+    root = office(tmp_path)
+    month = root / "计划总结" / "2026年3月"
+    (month / "学习部3月工作计划.docx").write_bytes(b"PK\x03\x04 not really a Word file")
+    res = jobs.plans_collect(load_office(root), (2026, 3), "plan", out=False).result
+    assert rows(res)["学习部"] == ("on_time", 2)
+    bad = [p for p in res.problems if Path(p.file).name == "学习部3月工作计划.docx"]
+    assert {p.code for p in bad} >= {"corrupt-document"}
+    assert "Word" in next(p for p in bad if p.code == "corrupt-document").message()

@@ -568,7 +568,8 @@ def test_repair_restores_the_version_before_and_keeps_the_damaged_file(tmp_path,
     assert r.exit_code == 0 and "已恢复 1 个" in r.output
     found = {p.code for p in jobs.verify(load_office(office)).problems}
     # the version before is the first publication (before the correction): verify says it does not fit
-    assert found and found <= {"publication-forged", "published-code-mismatch", "corrections-forged"}, found
+    assert found and found <= {"publication-forged", "published-code-mismatch", "corrections-forged",
+                               "published-notice-changed"}, found
 
 
 def test_the_office_lock_holds_across_processes(tmp_path, monkeypatch):
@@ -635,8 +636,9 @@ def test_repair_also_mends_the_register_of_document_numbers(tmp_path):
         doc_number(OfficeSource.load(office), "会议通知", "例会", 2026)
     assert "sectools repair" in e.value.message()
     r = CliRunner().invoke(main, ["repair", str(office)])
-    assert r.exit_code == 0 and "已恢复 1 个" in r.output, r.output
-    assert json.loads(register.read_text(encoding="utf-8")) == before
+    assert r.exit_code == 0 and "已恢复 1 个" in r.output and "为免重号" in r.output, r.output
+    after = json.loads(register.read_text(encoding="utf-8"))
+    assert {y: v["next"] for y, v in after.items()} == {y: v["next"] + 1 for y, v in before.items()}  # never a number twice
 
 
 def test_a_published_weeks_notice_is_not_rendered_twice(tmp_path):
@@ -686,3 +688,41 @@ def test_an_item_without_a_cap_in_a_capped_category_is_said(tmp_path):
     shared = [p for p in res.problems if p.code == "category-cap-shared"]
     assert [(p.cell, p.params["item"], p.params["cap"]) for p in shared] == [("E5", "夜不归宿", "6")]
     assert not shared[0].is_error() and "纪律" in shared[0].message()
+
+
+def test_verify_after_the_second_walkthrough(tmp_path):
+    """What a second careful cheater tried: removing a sealed week's published.json (verify said "未改动");
+    a forged correction reported as a forged publication too, and twice; a published workbook copied back
+    from its backup still flagged; the 公示 notice's code nowhere to compare; the notice edited in Word."""
+    import shutil
+
+    office, shared, s11, s12 = _sealed_office(tmp_path)
+    r = CliRunner().invoke(main, ["ranking", "verify", str(office)])
+    pub11 = json.loads(_state(office, "2026-W11", "published.json").read_text(encoding="utf-8"))
+    from sectools.ranking.audit import short
+
+    assert r.exit_code == 0 and f"公示核验码 {short(pub11['hash'])}" in r.output and s11.facts["code"] in r.output
+    # a published workbook copied back from its backup is whole again
+    book = office / "输出" / "排名" / "排名_2026-W11.xlsx"
+    _edit_book("排名_2026-W11.xlsx")(office)
+    p = next(p for p in jobs.verify(load_office(office)).problems if p.code == "published-file-changed")
+    backup = next(f for f in pub11["files"] if "备份" in f)
+    assert Path(backup).name in p.message()
+    shutil.copyfile(backup, book)
+    assert jobs.verify(load_office(office)).problems == []
+    # the notice touched up in Word: said, as a warning
+    notice = next(Path(f) for f in pub11["files"] if f.endswith(".docx"))
+    import docx
+
+    d = docx.Document(notice)
+    d.paragraphs[-1].text += "（改）"
+    d.save(notice)
+    found = jobs.verify(load_office(office)).problems
+    assert [p.code for p in found] == ["published-notice-changed"] and not found[0].is_error()
+    # a forged correction: the log's problem, once
+    _forge_corrections(office)
+    codes = [p.code for p in jobs.verify(load_office(office)).problems if p.is_error()]
+    assert codes.count("corrections-forged") == 1 and "publication-forged" not in codes, codes
+    # a sealed week's published.json removed
+    _state(office, "2026-W12", "published.json").unlink()
+    assert "published-state-missing" in {p.code for p in jobs.verify(load_office(office)).problems}

@@ -350,7 +350,17 @@ def repair(source) -> JobResult:
                 problems.append(Problem("manifest-set-aside", WARNING, file=str(path), params={"aside": aside.name}))
                 continue
             ok = prev.exists() and readable(prev, path.name)
-            if ok:
+            if ok and path.name == "文号.json":
+                # the version before lacks the last number issued: skip one in every year rather than
+                # issue a number twice
+                data = json.loads(prev.read_text(encoding="utf-8"))
+                for year in data.values():
+                    year["next"] += 1
+                write_state(path, data)
+                fixed.append(str(path))
+                problems.append(Problem("numbers-restored", WARNING, file=str(path), params={
+                    "aside": aside.name, "next": "、".join(f"{y}年 {v['next']}号" for y, v in sorted(data.items()))}))
+            elif ok:
                 from ..writer import atomic_target
 
                 with atomic_target(path) as tmp:
@@ -399,6 +409,7 @@ def _printed_code(path: Path) -> str | None:
 
 
 _WEEK_FILE = __import__("re").compile(r"^排名_(\d{4}-W\d{2})(_封单)?\.xlsx$")
+_BACKUP_FILE = __import__("re").compile(r"^排名_(\d{4}-W\d{2})_\d{8}-\d{6}\.xlsx$")
 
 
 def verify(office) -> JobResult:
@@ -420,6 +431,11 @@ def verify(office) -> JobResult:
             m = _WEEK_FILE.match(p.name)
             if m:
                 printed.setdefault(m.group(1), {})["sealed" if m.group(2) else "published"] = p
+        backups = out / "备份"
+        for p in (backups.iterdir() if backups.is_dir() else ()):  # a backup is evidence of a publication too
+            m = _BACKUP_FILE.match(p.name)
+            if m:
+                printed.setdefault(m.group(1), {}).setdefault("backup", p)
     base = office.state_root / STATE if office.state_root is not None else None
     dirs = sorted(p.name for p in base.iterdir() if p.is_dir()) if base is not None and base.is_dir() else []
     log_path = _seal_log(office)
@@ -428,7 +444,8 @@ def verify(office) -> JobResult:
     weeks = sorted(set(dirs) | set(printed) | set(logged))
     prev = None
     sealed_count = 0
-    codes = {}
+    codes: dict[str, str] = {}
+    published_codes: dict[str, str] = {}
     for week in weeks:
         d = base / week if base is not None else None
         try:
@@ -446,14 +463,23 @@ def verify(office) -> JobResult:
             if "sealed" in files or week in logged:
                 problems.append(Problem("sealed-state-missing", value=week, params={
                     "evidence": str(files.get("sealed") or log_path)}))
-            elif pub is None and "published" in files:
-                problems.append(Problem("published-state-missing", value=week, params={"evidence": str(files["published"])}))
+            elif pub is None and ("published" in files or "backup" in files):
+                problems.append(Problem("published-state-missing", value=week, params={
+                    "evidence": str(files.get("published") or files["backup"])}))
+        elif pub is None and rec.get("publication_hash"):  # sealed, and what it published is gone
+            problems.append(Problem("published-state-missing", value=week, params={
+                "evidence": str(d / "sealed.json")}))
         head, broken = log_head(log)
         if broken:
             problems.append(Problem("corrections-forged", file=str(d / "corrections.json"), value=week,
                                     params={"entry": broken}))
+        elif pub is not None and pub.get("hash") and pub.get("corrections_head") != head:
+            problems.append(Problem("corrections-forged", file=str(d / "corrections.json"), value=week,
+                                    params={"entry": len(log)}))
         if pub is not None:
             problems += _check_publication(week, pub, head, files.get("published"), rec)
+            if pub.get("hash"):
+                published_codes[week] = short(pub["hash"])
         if rec is None:
             continue
         sealed_count += 1
@@ -463,7 +489,8 @@ def verify(office) -> JobResult:
         if rec.get("seal_version", 2) >= 3:
             if pub is not None and rec.get("publication_hash") != pub.get("hash"):
                 problems.append(Problem("publication-forged", file=str(d / "published.json"), value=week))
-            if rec.get("corrections_head") != head:
+            if rec.get("corrections_head") != head and not any(
+                    p.code == "corrections-forged" and p.value == week for p in problems):
                 problems.append(Problem("corrections-forged", file=str(d / "corrections.json"), value=week,
                                         params={"entry": len(log)}))
             book = files.get("sealed")
@@ -495,7 +522,8 @@ def verify(office) -> JobResult:
             changed = sorted({o[0] for o, n in zip(rec.get("outputs") or [], outputs) if o != n})
             problems.append(Problem("sealed-results-changed", value=week,
                                     params={"classes": "、".join(changed) or "—"}))
-    return JobResult("verify", sorted(codes), problems, facts={"weeks": sealed_count, "codes": codes})
+    return JobResult("verify", sorted(codes), problems, facts={"weeks": sealed_count, "codes": codes,
+                                                              "published_codes": published_codes})
 
 
 def _records_diff(pub: dict | None, rec: dict, inputs: list) -> str:
@@ -520,7 +548,7 @@ def _check_publication(week: str, pub: dict, head: str | None, book: Path | None
         return []
     problems = []
     where = str(book) if book else None
-    if publication_hash(pub) != pub["hash"] or pub.get("corrections_head") != head:
+    if publication_hash(pub) != pub["hash"]:  # a mismatch with the corrections log is the log's, said there
         problems.append(Problem("publication-forged", file=where, value=week))
     if book is None:
         problems.append(Problem("published-file-missing", value=week, params={"file": (pub.get("files") or [""])[0]}))
@@ -531,9 +559,37 @@ def _check_publication(week: str, pub: dict, head: str | None, book: Path | None
                                 params={"printed": code or "—", "state": short(pub["hash"])}))
     else:
         want = (pub.get("file_hashes") or {}).get(book.name)
-        if want and file_sha(book) != want:
-            problems.append(Problem("published-file-changed", file=where, value=week))
+        if want and file_sha(book) != want and not _same_as_backup(book, pub):
+            problems.append(Problem("published-file-changed", file=where, value=week,
+                                    params={"backup": _backup_of(pub) or "输出/排名/备份"}))
+    for f in pub.get("files") or []:  # the 公示 notice: a clerk may touch it up in Word, but it is said
+        f = Path(f)
+        want = (pub.get("file_hashes") or {}).get(f.name)
+        if f.suffix == ".docx" and want and f.exists() and file_sha(f) != want:
+            problems.append(Problem("published-notice-changed", WARNING, file=str(f), value=week))
     return problems
+
+
+def _backup_of(pub: dict) -> str | None:
+    return next((f for f in pub.get("files") or [] if "备份" in f), None)
+
+
+def _same_as_backup(book: Path, pub: dict) -> bool:
+    """A published workbook copied back from its backup (whose links differ, so its bytes do) is whole
+    when the backup is the one published and every value of the 排名 sheet is the backup's."""
+    backup = _backup_of(pub)
+    if not backup or not Path(backup).exists():
+        return False
+    if file_sha(backup) != (pub.get("file_hashes") or {}).get(Path(backup).name):
+        return False
+    from ..reader import open_workbook
+
+    try:
+        with open_workbook(book) as a, open_workbook(backup) as b:
+            return [str(v) for r in a.sheet(a.sheet_names[0]).rows for v in r] == \
+                [str(v) for r in b.sheet(b.sheet_names[0]).rows for v in r]
+    except Exception:
+        return False
 
 
 def run_semester(office, until: dt.date, progress=None) -> list[dict]:

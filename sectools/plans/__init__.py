@@ -101,8 +101,9 @@ def collect(read: tuple[list[Submission], list[Problem]], month: tuple[int, int]
             rows.append({"department": dep, "kind": kind, "status": "missing", "handed_in": None, "items": 0,
                          "completion_rate": None, "problems": [], "file": None})
             continue
-        use = group[-1]
-        for older in group[:-1]:
+        readable = [s for s in group if not s.unreadable]
+        use = (readable or group)[-1]  # a damaged file never displaces a form that reads
+        for older in [s for s in group if s is not use]:
             use.problems.append(Problem("duplicate-submission", WARNING, older.file, None, None, None,
                                         {"used": use.file}))
         status = "on_time" if use.handed_in <= due else "late"

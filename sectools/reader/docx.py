@@ -19,8 +19,8 @@ def docx_sheets(path: Path, display: str, limits=None) -> list[RawSheet]:
 
         doc = docx.Document(str(path))
     except Exception as e:  # a damaged .docx, or not a Word document at all
-        raise UnreadableFile(Problem("corrupt-workbook", file=display,
-                                     params={"detail": f"{type(e).__name__}: {e}"})) from None
+        raise UnreadableFile(Problem("corrupt-document", file=display,
+                                     params={"detail": f"{type(e).__name__}: {str(e)[:80]}"})) from None
     paras = [[p.text] for p in doc.paragraphs if p.text.strip()]
     out = []
     for k, t in enumerate(doc.tables, start=1):
