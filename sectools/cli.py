@@ -243,8 +243,9 @@ def init(folder: Path, with_demo: bool, name: str | None, force: bool) -> None:
     """
     from .scaffold import init_office
 
+    existed = folder.exists() and any(folder.iterdir())
     made = init_office(folder, with_demo=with_demo, force=force, name=name)
-    say("created", path=folder)
+    say("init-filled" if existed and made else "init-nothing" if existed else "created", path=folder)
     for p in made:
         click.echo(f"  {p.relative_to(folder).as_posix()}")
     if made.kept:

@@ -535,6 +535,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it was published, {backup}; to change results (during the objection period), correct the records "
         "and run sectools ranking correct.",
     ),
+    "published-with-missing": (
+        "{value} 周已发布，但这些部门本周没有交检查记录：{departments}。它们的检查没有计入；如是漏交，"
+        "请补交后在公示期内运行 sectools ranking correct。",
+        "Week {value} is published, but these departments handed in no records this week: {departments}. "
+        "Their inspections are not counted; if they are late, add them and run sectools ranking correct "
+        "during the objection period.",
+    ),
     "published-notice-changed": (
         "{value} 周的公示通知在发布后被改动过（在 Word 中修改过）。张贴的应是 sectools 生成的原文，核验码见其附注。",
         "Week {value}'s 公示 notice was changed after publishing (edited in Word). The posted copy should be "
@@ -981,9 +988,12 @@ def choice_text(code: str, lang: str, params: dict) -> str:
 # ---- what the command line and the Excel buttons say around the results --------------------------
 TEXTS: dict[str, tuple[str, str]] = {
     "created": ("已创建：{path}", "Created: {path}"),
-    "init-kept": ("以下 {count} 个文件是您的（不是 sectools 生成的，或生成后改动过），已保留，未覆盖：",
-                  "{count} {count|file is|files are} yours (not made by sectools, or changed since) and "
-                  "{count|was|were} kept as {count|it is|they are}:"),
+    "init-filled": ("{path}：写入了以下文件（缺少的，或 sectools 生成后没人改过的空白模板）",
+                    "{path}: these files were written (missing ones, or blank templates sectools made that no one changed)"),
+    "init-nothing": ("{path}：没有缺少的文件，什么也没有写", "{path}: nothing was missing, nothing was written"),
+    "init-kept": ("以下 {count} 个已有的文件已保留，未覆盖（您的文件、演示数据和改动过的文件一律不替换）：",
+                  "{count} existing {count|file was|files were} kept as {count|it is|they are} (your files, "
+                  "demo data and anything changed are never replaced):"),
     "table-summary": ("{title}：{where}：{rows} 行，{errors} 个错误，{warnings} 个警告",
                       "{title}: {where}: {rows} {rows|row|rows}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}"),
     "no-problems": ("没有发现问题。", "No problems found."),

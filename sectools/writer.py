@@ -402,7 +402,8 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
     ws.center_horizontally()
     if sheet.footnote:  # on the screen below the table, and on every printed page
         ws.write_string(top + len(sheet.rows) + sheet.blank_rows + 2, 0, sheet.footnote, styles.note)
-        ws.set_footer("&L" + sheet.footnote.replace("&", "&&")[:120] + "&R&P / &N")
+    left = sheet.footnote or sheet.title  # every printed page says what it is and which page it is
+    ws.set_footer(("&L" + str(left).replace("&", "&&")[:120] if left else "") + "&R&P / &N")
     ws.repeat_rows(top)
     for ch in sheet.charts:
         _add_chart(wb, ws, sheet, top, ch)

@@ -143,6 +143,11 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
     snapshot["file_hashes"] = {Path(p).name: file_sha(p) for p in files}
     write_state(week_dir(office, week) / "published.json", snapshot)
     problems = list(res.problems) + cal
+    from ..ranking import handed_in
+
+    missing = handed_in(inp, week, office.office.section("ranking").get("departments"))["missing"]
+    if missing:  # published all the same (the deadline is the deadline), but never without saying so
+        problems.append(Problem("published-with-missing", WARNING, value=week, params={"departments": "、".join(missing)}))
     if late:
         problems.append(Problem("published-late", WARNING, value=week,
                                 params={"due": dl["publish_by"].strftime("%Y-%m-%d %H:%M")}))
