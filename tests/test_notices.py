@@ -439,3 +439,21 @@ def test_notices_read_as_an_office_writes_them(tmp_path):
     d = render(tw, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "dtw").files[0]
     with zipfile.ZipFile(d) as z:
         assert b'w:eastAsia="zh-TW"' in z.read("word/styles.xml")
+
+
+def test_the_demo_publicity_is_a_table_on_at_most_two_pages(demo_office, tmp_path):
+    """The 公示 of 30 classes was three pages of lines ("第3名 会计2301 100分") under a title broken
+    inside a word; it is now a table per grade (header repeated), two pages, the title broken between words."""
+    from sectools.pdf import to_pdf
+
+    root, _ = demo_office
+    notice = root / "输出" / "排名" / "量化考核公示_2026-W11.docx"
+    d = docx.Document(notice)
+    assert len(d.tables) == 3 and sum(len(t.rows) - 1 for t in d.tables) == 30
+    title = next(p for p in d.paragraphs if p.style.name == "公文标题")
+    assert title.text.split("\n") == ["财经系学生会2026年第11周", "班级量化考核结果公示"]
+    (pdf,) = to_pdf([notice], tmp_path)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) <= 2
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "名次" in text and "流动红旗" in text and "###" not in text

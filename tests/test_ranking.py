@@ -196,7 +196,11 @@ def test_publish_correct_seal_verify(tmp_path):
     import docx
 
     text = "\n".join(p.text for p in docx.Document(next(f for f in r.files if f.suffix == ".docx")).paragraphs)
-    assert "2026年第11周班级量化考核结果公示" in text and "中国式排名" in text and "会计2401" in text
+    assert "2026年第11周\n班级量化考核结果公示" in text  # a long title breaks between words
+    assert "中国式排名" in text and "会计2401" in text
+    table = docx.Document(next(f for f in r.files if f.suffix == ".docx")).tables[0]  # people read rows
+    assert [c.text for c in table.rows[0].cells] == ["名次", "班级", "得分", "加分", "扣分", "流动红旗"]
+    assert len(table.rows) >= 3 and table.rows[1].cells[0].text == "1"
     assert "公示期至2026年3月18日 23:59" in text
     with pytest.raises(SectoolsError) as e:
         jobs.publish(off, "2026-W11", now=on_time)

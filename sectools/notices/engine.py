@@ -224,6 +224,54 @@ def to_traditional_template(xml: str) -> str:
     return "".join(p if (p.startswith(("{{", "{%", "<"))) else to_traditional(p) for p in parts)
 
 
+TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm text block
+
+
+def title_break(title: str, office: str = "", width: int = TITLE_CHARS) -> int | None:
+    """Where a title too long for one line is broken: between words, never inside one (GB/T 9704
+    "回行时要做到词意完整"), the two lines as even as they can be.  None: it fits on one line."""
+    from ..normalize import display_width
+
+    if display_width(title) <= 2 * width:
+        return None
+    cuts = set()
+    for word in ("关于", office, "召开", "对", "的"):
+        if word:
+            for m in re.finditer(re.escape(word), title):
+                cuts.add(m.end() if word in ("关于", office, "召开", "对") else m.start())
+    for m in re.finditer(r"(\d{4}年)?(第[0-9一二三四五六七八九十]+周|\d{1,2}月|\d{4}年[春秋]季学期|\d{4}年)", title):
+        cuts.add(m.end())
+    for word in ("班级", "工作", "考勤", "会议", "量化", "全勤", "结果"):
+        for m in re.finditer(word, title):
+            cuts.add(m.start())
+    cuts = [k for k in cuts if 2 <= k <= len(title) - 2]
+    fitting = [k for k in cuts if display_width(title[:k]) <= 2 * width and display_width(title[k:]) <= 2 * width]
+    pool = fitting or cuts
+    if not pool:
+        return None
+    return min(pool, key=lambda k: abs(display_width(title[:k]) - display_width(title[k:])))
+
+
+_TITLE_RUN = re.compile(r'(<w:pStyle w:val="GwTitle"/>.*?<w:t(?: [^>]*)?>)([^<]*)(</w:t>)', re.S)
+
+
+def break_title(xml: str, office: str = "") -> str:
+    """A rendered document's title broken between words when it is too long for a line."""
+    from html import unescape
+
+    def one(m):
+        text = unescape(m.group(2))
+        k = title_break(text, office)
+        if k is None:
+            return m.group(0)
+        from markupsafe import escape
+
+        return (m.group(1) + str(escape(text[:k])) + '</w:t><w:br/><w:t xml:space="preserve">'
+                + str(escape(text[k:])) + m.group(3))
+
+    return _TITLE_RUN.sub(one, xml)
+
+
 @dataclass
 class Compiled:
     name: str
@@ -247,6 +295,7 @@ class Compiled:
         except TemplateError as e:
             raise SectoolsError(Problem("template-error", file=self.name, params={"detail": str(e)})) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = break_title(xml, context.get("office") or "")
         return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
 
     _static: bytes | None = None
@@ -300,20 +349,29 @@ def compile_template(data: bytes, name: str, traditional: bool = False) -> Compi
 
 
 # ---- from a rendered document to HTML and text ---------------------------------------------------
-def paragraphs(xml: str) -> list[tuple[str, str]]:
-    """(style id, text) of each paragraph of a rendered document.xml."""
+def paragraphs(xml: str) -> list[tuple[str, object]]:
+    """(style id, text) of each paragraph of a rendered document.xml, in order; a table is one entry
+    ``("Table", [[cell text, …], …])``."""
     from lxml import etree
 
     root = etree.fromstring(xml.encode("utf-8"))
-    out = []
-    for p in root.iter(f"{W}p"):
+    body = root.find(f"{W}body")
+    out: list[tuple[str, object]] = []
+
+    def para(p):
         style = p.find(f"{W}pPr/{W}pStyle")
         sid = style.get(f"{W}val") if style is not None else ""
         if p.find(f".//{W}br[@{W}type='page']") is not None:
-            out.append(("PageBreak", ""))
-            continue
-        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
-        out.append((sid, text))
+            return ("PageBreak", "")
+        return (sid, "".join(t.text or "" for t in p.iter(f"{W}t")))
+
+    for el in (body if body is not None else root.iter(f"{W}p")):
+        if el.tag == f"{W}p":
+            out.append(para(el))
+        elif el.tag == f"{W}tbl":
+            rows = [["".join(t.text or "" for t in c.iter(f"{W}t")) for c in tr.findall(f"{W}tc")]
+                    for tr in el.findall(f"{W}tr")]
+            out.append(("Table", rows))
     return out
 
 
@@ -330,6 +388,8 @@ p.docno { text-align: center; text-indent: 0; margin-bottom: 1em; }
 p.to { text-indent: 0; }
 p.sign, p.date { text-align: right; padding-right: 4em; text-indent: 0; }
 hr.page { page-break-after: always; border: 0; }
+table { border-collapse: collapse; margin: 0.3em auto; font-size: 14pt; }
+th, td { border: 1px solid #000; padding: 0.1em 0.6em; text-align: center; }
 @media print { body { margin: 0 auto; } }
 """
 
@@ -345,6 +405,13 @@ def to_html(paras: list[tuple[str, str]], title: str) -> str:
         if sid == "PageBreak":
             lines.append('<hr class="page">')
             continue
+        if sid == "Table":
+            head, *body = text or [[]]
+            lines.append("<table>")
+            lines.append("<tr>" + "".join(f"<th>{escape(c)}</th>" for c in head) + "</tr>")
+            lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in body]
+            lines.append("</table>")
+            continue
         if not text.strip():
             continue
         tag = HTML_TAGS.get(sid, "p")
@@ -359,6 +426,9 @@ def to_text(paras: list[tuple[str, str]]) -> str:
     for sid, text in paras:
         if sid == "PageBreak":
             out.append("\n" + "-" * 20 + "\n")
+            continue
+        if sid == "Table":  # a row a line, cells apart
+            out += ["  ".join(c for c in r if c) for r in text]
             continue
         if sid == "GwDocNo" and not text.strip():
             continue

@@ -278,7 +278,8 @@ def ranking_notice(office, opts: Options, data) -> Batch:
     grades = []
     for i, (grade, sub) in enumerate(res.table.groupby("grade", sort=True)):
         classes = [{"rank": int(r["rank"]), "name": r["class_name"], "score": f"{r['score']:g}",
-                    "flag": _t(office, "（流动红旗）") if r["red_flag"] else ""}
+                    "bonus": f"{r['bonuses']:g}", "deduction": f"{r['deductions']:g}",
+                    "flag": "★" if r["red_flag"] else ""}
                    for r in sub.sort_values(["rank", "class_name"]).to_dict("records")]
         grades.append({"number": numeral(office, i + 1), "grade": grade, "classes": classes})
     flags = "、".join(res.table[res.table["red_flag"]]["class_name"].tolist()) or _t(office, "无")

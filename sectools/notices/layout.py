@@ -37,6 +37,7 @@ STYLES = {
     "GwSignature": ("发文机关署名", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, 0, False),
     "GwDate": ("成文日期", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, 0, False),
     "GwNote": ("附注", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.LEFT, 2, False),
+    "GwCell": ("表格文字", BODY_FONT, Pt(12), WD_ALIGN_PARAGRAPH.CENTER, 0, False),
 }
 HTML_TAGS = {"GwTitle": "h1", "GwDocNo": "p class=docno", "GwAddressee": "p class=to", "GwBody": "p",
              "GwHeading1": "h2", "GwHeading2": "h3", "GwSignature": "p class=sign", "GwDate": "p class=date",
@@ -86,7 +87,7 @@ def setup_document(doc) -> None:
         p.alignment = align
         p.first_line_indent = Pt(16 * indent) if indent else Pt(0)
         p.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        p.line_spacing = Pt(35) if sid == "GwTitle" else LINE
+        p.line_spacing = Pt(35) if sid == "GwTitle" else Pt(17) if sid == "GwCell" else LINE
         if sid in ("GwSignature", "GwDate"):
             p.right_indent = Pt(16 * 4)
         if sid == "GwTitle":

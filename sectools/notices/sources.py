@@ -86,9 +86,9 @@ SOURCES["量化考核公示"] = head("{{ office }}{{ week_title }}班级量化�
     ("GwBody", "根据各检查部门{{ week_text }}的检查记录，现将各班量化考核结果公示如下（基础分{{ base }}分；排名方式：{{ tie_text }}）："),
     ("GwBody", "{%p for g in grades %}"),
     ("GwHeading1", "{{ g.number }}、{{ g.grade }}"),
-    ("GwBody", "{%p for c in g.classes %}"),
-    ("GwBody", "第{{ c.rank }}名  {{ c.name }}  {{ c.score }}分{{ c.flag }}"),
-    ("GwBody", "{%p endfor %}"),
+    ("GwTable", (("名次", "班级", "得分", "加分", "扣分", "流动红旗"),
+                 ("{{ c.rank }}", "{{ c.name }}", "{{ c.score }}", "{{ c.bonus }}", "{{ c.deduction }}", "{{ c.flag }}"),
+                 "c in g.classes")),
     ("GwBody", "{%p endfor %}"),
     ("GwBody", "本周获得流动红旗的班级：{{ flags }}。"),
     ("GwBody", "{%p if corrections %}"),
@@ -143,11 +143,15 @@ def template_bytes(kind: str) -> bytes:
     paras = []
     for style, text in SOURCES[kind]:
         p = doc.add_paragraph()
-        p.style = doc.styles[_style_name("GwBody" if style == "GwLead" else style)]
+        p.style = doc.styles[_style_name("GwBody" if style in ("GwLead", "GwTable") else style)]
         if style == "GwLead":
             lead, _, rest = text.partition("||")
             set_east_asian(p.add_run(lead)._r, HEADING1_FONT)
             p.add_run(rest)
+        elif style == "GwTable":  # people read rows: a table, one row per record (docxtpl's {%tr %})
+            p._p.getparent().remove(p._p)
+            _table(doc, *text)
+            continue
         elif text:
             p.add_run(text)
         paras.append((style, text, p))
@@ -166,6 +170,39 @@ def template_bytes(kind: str) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _table(doc, header: tuple, cells: tuple, loop: str) -> None:
+    """A bordered table: the header, then one row per item of ``loop`` (``c in g.classes``)."""
+    from docx.shared import Mm
+
+    t = doc.add_table(rows=4, cols=len(header))
+    t.style = doc.styles["Table Grid"]
+    t.alignment = 1  # centred
+    cell_style = doc.styles[_style_name("GwCell")]
+    for j, label in enumerate(header):
+        c = t.rows[0].cells[j]
+        c.paragraphs[0].style = cell_style
+        run = c.paragraphs[0].add_run(label)
+        run.bold = True
+    t.rows[1].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
+    for j, text in enumerate(cells):
+        c = t.rows[2].cells[j]
+        c.paragraphs[0].style = cell_style
+        c.paragraphs[0].add_run(text)
+    t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    widths = [Mm(18), Mm(36)] + [Mm((156 - 54) / max(len(header) - 2, 1))] * (len(header) - 2)
+    for row in t.rows:
+        for j, c in enumerate(row.cells):
+            c.width = widths[j]
+        row._tr.get_or_add_trPr()
+    from docx.oxml import OxmlElement
+
+    header_flag = OxmlElement("w:tblHeader")  # the header row repeats on every page
+    t.rows[0]._tr.get_or_add_trPr().append(header_flag)
+    for row in t.rows:
+        cant = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant)
 
 
 def _style_name(sid: str) -> str:
