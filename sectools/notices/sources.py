@@ -8,6 +8,8 @@ field a template uses must be given (a missing one is an error naming it and the
 
 from __future__ import annotations
 
+import re
+
 
 def head(title: str) -> list[tuple[str, str]]:
     return [("GwTitle", title), ("GwDocNo", "{{ doc_number }}")]
@@ -157,11 +159,16 @@ def template_bytes(kind: str) -> bytes:
         paras.append((style, text, p))
     sig = next((k for k, (st, _, _) in enumerate(paras) if st == "GwSignature"), None)
     if sig is not None:
-        k = sig - 1
-        while k >= 0:  # the blank line, any {%p %} control lines, and the last line of text
+        k, depth = sig - 1, 0
+        while k >= 0:  # the blank line, any {%p %} block (it may render to nothing), and the line of text before
             st, text, p = paras[k]
             p.paragraph_format.keep_with_next = True
-            if text and not text.startswith("{%p"):
+            control = isinstance(text, str) and text.startswith("{%p")
+            if control and re.match(r"\{%p\s*end", text):
+                depth += 1
+            elif control:
+                depth -= 1
+            elif text and depth <= 0:
                 break
             k -= 1
         paras[sig][2].paragraph_format.keep_with_next = True
