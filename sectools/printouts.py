@@ -151,10 +151,13 @@ def write_templates(folder: str | os.PathLike) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     made = []
+    from .notices.sources import FORMAL_SUFFIX
+
     for kind in SOURCES:
-        with atomic_target(folder / f"{kind}.docx") as tmp:
-            tmp.write_bytes(template_bytes(kind))
-        made.append(folder / f"{kind}.docx")
+        for name, formal in ((kind, False), (kind + FORMAL_SUFFIX, True)):
+            with atomic_target(folder / f"{name}.docx") as tmp:
+                tmp.write_bytes(template_bytes(kind, formal))
+            made.append(folder / f"{name}.docx")
     return made
 
 

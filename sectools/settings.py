@@ -100,6 +100,10 @@ TIE_METHODS = (
     Choice("dense", ("中国式",), "中国式 1,2,2,3", "1,2,2,3"),
     Choice("competition", (), "1,2,2,4", "1,2,2,4"),
 )
+NOTICE_STYLES = (
+    Choice("plain", ("简洁", "简单"), "简洁", "plain"),
+    Choice("formal", ("正式", "公文"), "正式公文", "formal"),
+)
 RANK_SCOPES = (
     Choice("grade", ("年级", "按年级"), "按年级", "per grade"),
     Choice("all", ("overall", "全部", "全院"), "全部", "all classes together"),
@@ -227,6 +231,13 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
         Key("doc_prefix", "text", None, "发文字号前缀，如 财学生会〔2026〕3号（省略：办公室名称）",
             "document number prefix (default: the office name)", ("文号前缀",), nonempty=True, example="财学生会",
             default_from="office.name", default_zh="办公室名称", default_en="the office name"),
+        Key("style", "choice", "plain", "plain 简洁版式；formal 正式公文版式（红色版头、红色分隔线、版记）",
+            "plain, or formal (red 版头 and rule, 版记)", ("版式",), choices=NOTICE_STYLES),
+        Key("copy_to", "text", None, "抄送（正式版式的版记；省略：不写）", "抄送 in the formal 版记 (default: none)",
+            ("抄送",), nonempty=True, example="院团委、学生工作办公室", default_zh="不写", default_en="none"),
+        Key("issued_by", "text", None, "印发机关（正式版式的版记；省略：办公室名称）",
+            "印发机关 in the formal 版记 (default: the office name)", ("印发机关",), nonempty=True,
+            example="财经系学生会秘书处", default_zh="办公室名称", default_en="the office name"),
     ), "通知", "notices", title="通知（默认值）"),
     Section("limits", (
         Key("max_file_bytes", "int", 200 * 1024 * 1024, "一个工作簿文件最多多少字节", "bytes of one workbook file",

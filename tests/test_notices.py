@@ -252,8 +252,11 @@ def test_committed_templates_are_current(tmp_path):
 
     make_all(tmp_path)
     committed = Path(__file__).resolve().parents[1] / "templates"
-    assert sorted(p.name for p in committed.glob("*.docx")) == sorted(f"{k}.docx" for k in SOURCES)
-    for k in SOURCES:
+    from sectools.notices.sources import FORMAL_SUFFIX
+
+    names = [k for k in SOURCES] + [k + FORMAL_SUFFIX for k in SOURCES]
+    assert sorted(p.name for p in committed.glob("*.docx")) == sorted(f"{k}.docx" for k in names)
+    for k in names:
         a, b = docx.Document(tmp_path / f"{k}.docx"), docx.Document(committed / f"{k}.docx")
         assert [(p.style.name, p.text) for p in a.paragraphs] == [(p.style.name, p.text) for p in b.paragraphs], k
 
@@ -457,3 +460,28 @@ def test_the_demo_publicity_is_a_table_on_at_most_two_pages(demo_office, tmp_pat
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) <= 2
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "名次" in text and "流动红旗" in text and "###" not in text
+
+
+
+def test_the_formal_style_has_the_red_masthead_rule_and_record(tmp_path):
+    """`[notices] style = "formal"`: the office's name + 文件 in red, the 发文字号 centred above the red
+    rule, the title below it, and the 版记 (抄送, 印发机关 and date) between rules when the office gives them."""
+    off = office(tmp_path)
+    cfg = off.root / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace(
+        "[notices]", '[notices]\nstyle = "formal"\ncopy_to = "院团委"'), encoding="utf-8")
+    off = load_office(off.root)
+    (path,) = render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "f").files
+    d = docx.Document(path)
+    paras = [p for p in d.paragraphs if p.text.strip()]
+    assert [p.style.name for p in paras[:3]] == ["发文机关标志", "发文字号", "公文标题"]
+    assert paras[0].text == "测试学生会文件" and str(paras[0].style.font.color.rgb) == "FF0000"
+    rule = next(p for p in d.paragraphs if p.style.name == "红色分隔线")
+    border = rule.style.element.find(qn("w:pPr")).find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert border.get(qn("w:color")) == "FF0000"
+    record = [p.text for p in d.paragraphs if p.style.name == "版记"]
+    assert record == ["抄送：院团委。", "测试学生会　　　　2026年3月25日印发"]
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('copy_to = "院团委"', ""), encoding="utf-8")
+    (plain_record,) = render(load_office(off.root), "会议通知", opts=opts(meeting="2026-03-22"),
+                             out_dir=tmp_path / "g").files
+    assert not [p for p in docx.Document(plain_record).paragraphs if p.style.name == "版记"]

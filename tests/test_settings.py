@@ -184,7 +184,8 @@ def test_defaults_are_filled_and_typed(tmp_path):
     s = office.settings
     assert set(s) == set(settings.SECTIONS)
     assert s["plans"] == {"folder": "计划总结", "plan_due_workday": 3, "summary_due_workday": 3, "departments": None}
-    assert s["notices"] == {"praise_min_meetings": 3, "doc_prefix": "测"}  # the office's name by default
+    assert s["notices"] == {"praise_min_meetings": 3, "doc_prefix": "测", "style": "plain", "copy_to": None,
+                            "issued_by": None}  # the office's name by default
     assert s["attendance"]["actions"][0] == {"absences": 2, "action": "提醒", "notice": "考勤提醒", "kind": None}
     assert s["ranking"]["base_score"] == 100.0 and s["ranking"]["rank_scope"] == "grade"
     assert s["kpi"]["raters"] == {"自评": 10.0, "部长评": 50.0, "主席团评": 40.0} and s["kpi"]["bonus_pool"] is None

@@ -90,13 +90,27 @@ class NoticeData:
 
 
 def template_path(src, kind: str) -> Path:
-    """The office's own ``templates/<kind>.docx`` if it has one, else sectools' template."""
+    """The office's own ``templates/<kind>.docx`` if it has one, else sectools' template — in the
+    ``[notices] style`` the office chose (``formal``: ``<kind>（正式）.docx``, with the red 版头)."""
+    from ..notices.sources import FORMAL_SUFFIX
+
+    office = getattr(src, "office", None)
+    name = kind + (FORMAL_SUFFIX if office is not None and office.section("notices").get("style") == "formal" else "")
     root = getattr(src, "root", None)
     if root is not None:
-        own = root / "templates" / f"{kind}.docx"
+        own = root / "templates" / f"{name}.docx"
         if own.is_file():
             return own
-    return Path(str(resources.files("sectools.templates") / f"{kind}.docx"))
+    return Path(str(resources.files("sectools.templates") / f"{name}.docx"))
+
+
+def _record(office, today) -> dict | None:
+    """The 版记 of a formal notice (抄送, 印发机关 and date), when the office gives a 抄送 or an 印发机关."""
+    sec = office.section("notices")
+    if not (sec.get("copy_to") or sec.get("issued_by")):
+        return None
+    return {"copy_to": sec.get("copy_to") or "", "issued_by": sec.get("issued_by") or office.name,
+            "issued_date": format_date_zh(today)}
 
 
 def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> str:
@@ -166,7 +180,8 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     compiled = compile_template(data_bytes, path.name, traditional=office.lang == "zh-TW")
     year = opts.today.year
     number_text = doc_number(src, kind, batch.subject, year, dry=not number)
-    common = {"doc_number": number_text, "date": format_date_zh(opts.today), "office": office.name}
+    common = {"doc_number": number_text, "date": format_date_zh(opts.today), "office": office.name,
+              "record": _record(office, opts.today)}
     if out_dir is None:
         if src.out_root is None:
             raise SectoolsError(Problem("state-unavailable", value=kind))

@@ -13,7 +13,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 TITLE_FONT = "方正小标宋简体"
 TITLE_FALLBACK = "宋体"
@@ -38,10 +38,17 @@ STYLES = {
     "GwDate": ("成文日期", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, 0, False),
     "GwNote": ("附注", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.LEFT, 2, False),
     "GwCell": ("表格文字", BODY_FONT, Pt(12), WD_ALIGN_PARAGRAPH.CENTER, 0, False),
+    # the formal 版头 and 版记 (GB/T 9704 7.2, 7.4): the office's name + 文件 in red, the red rule under the
+    # 发文字号, and the 抄送 / 印发 lines between rules
+    "GwOrgMark": ("发文机关标志", TITLE_FONT, Pt(42), WD_ALIGN_PARAGRAPH.CENTER, 0, False),
+    "GwRule": ("红色分隔线", BODY_FONT, Pt(8), WD_ALIGN_PARAGRAPH.CENTER, 0, False),
+    "GwRecord": ("版记", BODY_FONT, Pt(14), WD_ALIGN_PARAGRAPH.LEFT, 0, False),
 }
+RED = "FF0000"
 HTML_TAGS = {"GwTitle": "h1", "GwDocNo": "p class=docno", "GwAddressee": "p class=to", "GwBody": "p",
              "GwHeading1": "h2", "GwHeading2": "h3", "GwSignature": "p class=sign", "GwDate": "p class=date",
-             "GwNote": "p class=note"}
+             "GwNote": "p class=note", "GwOrgMark": "p class=orgmark", "GwRule": "hr",
+             "GwRecord": "p class=record"}
 
 
 def set_east_asian(rpr_owner, font: str, latin: str = LATIN_FONT) -> None:
@@ -94,8 +101,37 @@ def setup_document(doc) -> None:
             p.space_after = LINE
         if sid == "GwDocNo":
             p.space_after = LINE
+        if sid == "GwOrgMark":
+            st.font.color.rgb = RGBColor.from_string(RED)
+            p.line_spacing = Pt(60)
+            p.space_before = Pt(24)
+            p.space_after = LINE
+        if sid == "GwRule":  # a paragraph whose bottom border is the red rule, the text block's width
+            p.line_spacing = Pt(8)
+            _border(st.element, "bottom", RED, 12)
+            p.space_after = LINE
+        if sid == "GwRecord":
+            p.line_spacing = Pt(28)
+            p.left_indent = Pt(14)
+            _border(st.element, "top", "000000", 4)
+            _border(st.element, "bottom", "000000", 4)
     _page_numbers(doc)
     _font_alternatives(doc)
+
+
+def _border(style_el, side: str, color: str, size: int) -> None:
+    """A paragraph border on a style (``size`` in eighths of a point)."""
+    ppr = style_el.get_or_add_pPr()
+    bdr = ppr.find(qn("w:pBdr"))
+    if bdr is None:
+        bdr = OxmlElement("w:pBdr")
+        ppr.append(bdr)
+    el = OxmlElement(f"w:{side}")
+    el.set(qn("w:val"), "single")
+    el.set(qn("w:sz"), str(size))
+    el.set(qn("w:space"), "1")
+    el.set(qn("w:color"), color)
+    bdr.append(el)
 
 
 def _east_asian_language(doc, lang: str) -> None:

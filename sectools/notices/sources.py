@@ -128,7 +128,28 @@ SOURCES["考核结果通知"] = head("{{ period_text }}绩效考核结果通知"
 ] + FOOT
 
 
-def template_bytes(kind: str) -> bytes:
+FORMAL_SUFFIX = "（正式）"  # templates/会议通知（正式）.docx: the same notice with the red 版头 and the 版记
+
+
+def formal(source: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """A notice's paragraphs in the formal layout (GB/T 9704): the office's name + 文件 in red, the
+    发文字号 centred above the red rule, the title two lines below, and the 版记 (抄送, 印发机关 and date)
+    between rules at the end, when the office gives them."""
+    body = [x for x in source if x[0] not in ("GwTitle", "GwDocNo")]
+    title = next(x for x in source if x[0] == "GwTitle")
+    return [("GwOrgMark", "{{ office }}文件"), ("GwDocNo", "{{ doc_number }}"), ("GwRule", ""), ("GwBody", ""),
+            title] + body + [
+        ("GwBody", "{%p if record %}"),
+        ("GwBody", ""),
+        ("GwRecord", "{%p if record.copy_to %}"),
+        ("GwRecord", "抄送：{{ record.copy_to }}。"),
+        ("GwRecord", "{%p endif %}"),
+        ("GwRecord", "{{ record.issued_by }}　　　　{{ record.issued_date }}印发"),
+        ("GwBody", "{%p endif %}"),
+    ]
+
+
+def template_bytes(kind: str, formal_style: bool = False) -> bytes:
     """Kind ``kind``'s Word template (GB/T 9704 layout, docxtpl tags) as the bytes of a .docx.
 
     ``GwLead`` is a body paragraph that opens with a lead in the heading font (``一、会议时间：||…``),
@@ -143,7 +164,7 @@ def template_bytes(kind: str) -> bytes:
     doc = docx.Document()
     setup_document(doc)
     paras = []
-    for style, text in SOURCES[kind]:
+    for style, text in (formal(SOURCES[kind]) if formal_style else SOURCES[kind]):
         p = doc.add_paragraph()
         p.style = doc.styles[_style_name("GwBody" if style in ("GwLead", "GwTable") else style)]
         if style == "GwLead":
