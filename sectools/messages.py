@@ -1100,6 +1100,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-week-title": ("{year}年第{n}周", "week {n} of {year}"),
     "n-week-text": ("{title}（{m1}月{d1}日—{m2}月{d2}日）", "{title} ({m1}/{d1}–{m2}/{d2})"),
     "n-handed-in-late": ("已于{date}逾期提交", "handed in late on {date}"),
+    "n-weight": ("权重{w}", "weight {w}"),
+    "n-chase-subject": ("催交{month}{kind}", "handing in the {kind} of {month}"),
+    "n-late-subject": ("{month}{kind}逾期提交", "the {kind} of {month} handed in late"),
     "n-bonus": ("奖金{amount}元。", "Bonus: {amount} yuan."),
     "rule-text": ("{scope}折算缺席达到 {n} 次的，{action}", "{scope}: {n} or more counted absences, {action}"),
     "all-meetings": ("全部会议", "all meetings"),
@@ -1366,7 +1369,7 @@ NOTICE_WORDS: dict[str, str] = {
     "全体成员": "all members", "主席团": "the presidium", "秘书处": "the secretariat", "各部门": "all departments",
     "未填部门": "no department", "无": "none", "本次会议无议定事项": "no decisions at this meeting",
     "（流动红旗）": " (red flag)", "中国式排名，并列名次不占位（1、2、2、3）": "ties share a rank (1, 2, 2, 3)",
-    "并列名次占位（1、2、2、4）": "ties take their places (1, 2, 2, 4)", "尚未提交": "not handed in yet",
+    "并列名次占位（1、2、2、4）": "ties take their places (1, 2, 2, 4)", "尚未提交": "not handed in yet", "直接加减分": "added to the total as it is",
     "《考勤制度》": "the attendance rules", "已提交，但没有填写工作条目": "handed in, but with no work items", "月度工作计划": "monthly plan", "月度工作总结": "monthly summary",
     "学期工作总结": "semester summary",
 }

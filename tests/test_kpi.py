@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import json
 
@@ -142,6 +144,9 @@ def test_cli_json_workbook_and_notices(tmp_path):
     notice = next((off.root / "输出" / "通知" / "考核结果通知").glob("*秘书处_乙*"))
     text = "\n".join(p.text for p in docx.Document(notice).paragraphs)
     assert "2026年3月绩效考核结果通知" in text and "综合得分89分，考核等级：优秀" in text
+    jia = next((off.root / "输出" / "通知" / "考核结果通知").glob("*_甲*"))
+    jia_text = "\n".join(p.text for p in docx.Document(jia).paragraphs)
+    assert "权重0" not in jia_text and re.search(r"加分：\S+分（直接加减分）", jia_text), jia_text  # no weight
     wb = openpyxl.load_workbook(off.root / "输出" / "绩效考核_2026-03.xlsx")
     assert wb.sheetnames[:2] == ["考核结果", "指标与权重"]
     r = CliRunner().invoke(main, ["kpi", str(off.root), "--period", "下个月"])

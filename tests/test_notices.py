@@ -485,3 +485,18 @@ def test_the_formal_style_has_the_red_masthead_rule_and_record(tmp_path):
     (plain_record,) = render(load_office(off.root), "会议通知", opts=opts(meeting="2026-03-22"),
                              out_dir=tmp_path / "g").files
     assert not [p for p in docx.Document(plain_record).paragraphs if p.style.name == "版记"]
+
+
+def test_praise_is_only_for_who_still_serves(demo_office):
+    """表扬 praised 任诗涵, 已退出 since 4/20, "记入个人档案": full attendance until one left is no praise."""
+    from sectools.jobs import notice_data
+    from sectools.sources import OfficeSource
+
+    root, _ = demo_office
+    src = OfficeSource.load(root)
+    roster = src.read("roster").data
+    gone = set(roster[(roster["status"] == "已退出") | roster["left"].notna()]["name"])
+    assert "任诗涵" in gone
+    batch = notice_data(src, "表扬", Options(today=dt.date(2026, 7, 10), dated=True))
+    praised = "、".join(g["names"] for g in batch.recipients[0].context["groups"]).split("、")
+    assert praised and not gone & set(praised)

@@ -119,7 +119,9 @@ def test_cli_collect_json_workbook_schedule_and_reminders(tmp_path):
     assert "催办通知_体育部.docx" in r.output
     d = docx.Document(next((root / "输出" / "通知" / "催办通知").glob("*体育部*")))
     text = "\n".join(p.text for p in d.paragraphs)
-    assert "关于催交2026年3月月度工作计划的通知" in text and "逾期提交" in text
+    # handed in late: said and recorded, never asked for again (it said "请于…前交至秘书处")
+    assert "关于2026年3月月度工作计划逾期提交的通知" in text and "已于2026年3月9日逾期提交" in text
+    assert "交至秘书处" not in text and "记入部门考核" in text
     wb = openpyxl.load_workbook(root / "输出" / "月度工作计划_2026-03.xlsx")
     assert wb.sheetnames[:2] == ["总览", "全部条目"]
     r = CliRunner().invoke(main, ["plans", "schedule", str(root), "--month", "2026-03"], catch_exceptions=False)

@@ -238,6 +238,11 @@ def praise(office, opts: Options, data) -> Batch:
     m = res.members
     least = int(office.section("notices").get("praise_min_meetings", 3))
     best = m[(m["rate"] >= 1.0) & (m["expected"] >= least) & (m["late"] + m["left_early"] == 0)]
+    roster = data.table("roster")
+    if roster is not None and len(roster.data):  # praised "记入个人档案": only who still serves (not 已退出 / 撤职)
+        gone = {i for i, status, left in zip(roster.data["id"], roster.data["status"], roster.data["left"])
+                if status in ("已退出", "撤职") or left is not None}
+        best = best[~best["id"].isin(gone)]
     groups = []
     for dep in list(office.departments) + sorted(set(best["department"].dropna()) - set(office.departments)):
         names = best[best["department"] == dep]["name"].tolist()
@@ -315,7 +320,11 @@ def plan_reminder(office, opts: Options, data) -> Batch:
             "department": r["department"], "month_text": _t(office, "month-name", year=res.month[0], month=res.month[1]),
             "kind_text": _t(office, KIND_LABELS[res.kind]), "due_text": _date(office, res.due.date()),
             "checked_text": _date(office, opts.today), "state_text": state,
-            "new_due_text": _date(office, new_due)}))
+            "new_due_text": _date(office, new_due),
+            "chase": r["status"] != "late",  # handed in late: said and recorded, never asked for again
+            "subject_text": _t(office, "n-chase-subject" if r["status"] != "late" else "n-late-subject",
+                               month=_t(office, "month-name", year=res.month[0], month=res.month[1]),
+                               kind=_t(office, KIND_LABELS[res.kind]))}))
     return Batch("催办通知", f"{month_label(res.month)}_{res.kind}", out)
 
 
@@ -332,12 +341,17 @@ def kpi_result(office, opts: Options, data) -> Batch:
     weights = {i["name"]: i["weight"] for i in res.indicators}
     out = []
     for r in res.rows:
-        inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}"} for n, v in r["indicators"].items()]
+        def weight_text(n):
+            w = weights.get(n, 0)
+            return _t(office, "n-weight", w=f"{w:g}") if w else _t(office, "直接加减分")
+
+        inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}", "weight_text": weight_text(n)}
+                for n, v in r["indicators"].items()]
         zero = res.missing_rule == "zero"
         sources = {i["name"]: i["source"] for i in res.indicators}
         inds += [{"name": n, "score": _t(office, ("n-no-data-zero" if sources.get(n, "手工评分") != "手工评分" else
                                                   "n-missing-zero") if zero else "n-missing-excluded", x=0),
-                  "weight": f"{weights.get(n, 0):g}"} for n in r.get("missing", [])]
+                  "weight": f"{weights.get(n, 0):g}", "weight_text": weight_text(n)} for n in r.get("missing", [])]
         bonus = _t(office, "n-bonus", amount=r["bonus"]) if "bonus" in r else ""
         out.append(Recipient(f"{r['department']}_{r['name']}", {
             "period_text": period_text,

@@ -109,10 +109,14 @@ SOURCES["量化考核公示"] = head("{{ office }}{{ week_title }}班级量化�
 ]
 
 
-SOURCES["催办通知"] = head("关于催交{{ month_text }}{{ kind_text }}的通知") + [
+SOURCES["催办通知"] = head("关于{{ subject_text }}的通知") + [
     ("GwAddressee", "{{ department }}："),
     ("GwBody", "按照秘书处工作制度，各部门应于{{ due_text }}前提交{{ month_text }}{{ kind_text }}。截至{{ checked_text }}，贵部门{{ state_text }}。"),
+    ("GwBody", "{%p if chase %}"),
     ("GwBody", "请于{{ new_due_text }}前将{{ kind_text }}交至秘书处（按模板填写，写明部门、月份、填表人和填表日期）。逾期未交的，将按考核办法记入部门考核。"),
+    ("GwBody", "{%p else %}"),
+    ("GwBody", "逾期情况将按考核办法记入部门考核。今后请在截止时间前提交。"),
+    ("GwBody", "{%p endif %}"),
     ("GwBody", "特此通知。"),
 ] + FOOT
 
@@ -121,7 +125,7 @@ SOURCES["考核结果通知"] = head("{{ period_text }}绩效考核结果通知"
     ("GwAddressee", "{{ person.department }}{{ person.name }}同学："),
     ("GwBody", "根据学生会绩效考核办法，经自评、部长评议、主席团评议，并结合考勤和工作计划完成情况，你在{{ period_text }}的考核结果如下："),
     ("GwBody", "{%p for i in indicators %}"),
-    ("GwBody", "{{ i.name }}：{{ i.score }}分（权重{{ i.weight }}）"),
+    ("GwBody", "{{ i.name }}：{{ i.score }}分（{{ i.weight_text }}）"),
     ("GwBody", "{%p endfor %}"),
     ("GwBody", "综合得分{{ person.total }}分，考核等级：{{ person.grade }}；部门内排名第{{ person.rank_department }}名，全体排名第{{ person.rank_overall }}名。{{ bonus_text }}"),
     ("GwBody", "如对考核结果有异议，请于三个工作日内向秘书处提出书面复核申请。"),
