@@ -43,9 +43,10 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
     "考勤通报": head("关于考勤情况的通报") + [
         ("GwAddressee", "{{ addressee }}："),
         ("GwBody", "根据秘书处考勤记录，{{ period }}期间，以下同学缺席（含折算）已达处理标准："),
-        ("GwBody", "{%p for p in people %}"),
-        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}（{{ p.post }}）：折算缺席{{ p.counted }}次，出勤率{{ p.rate }}。依据{{ p.rules }}，处理意见：{{ p.action }}。"),
-        ("GwBody", "{%p endfor %}"),
+        ("GwTable", (("序号", "部门", "姓名", "职务", "折算缺席", "出勤率", "处理意见"),
+                     ("{{ loop.index }}", "{{ p.department }}", "{{ p.name }}", "{{ p.post }}", "{{ p.counted }}",
+                      "{{ p.rate }}", "{{ p.action }}"),
+                     "p in people", (14, 22, 20, 18, 22, 18, 42))),
         ("GwBody", "依据：{{ rule }}。请各部门部长督促本部门成员遵守考勤制度。对以上记录如有异议，请于三个工作日内向秘书处提出。"),
         ("GwBody", "特此通报。"),
     ] + FOOT,
@@ -204,8 +205,9 @@ def template_bytes(kind: str, formal_style: bool = False) -> bytes:
     return buf.getvalue()
 
 
-def _table(doc, header: tuple, cells: tuple, loop: str) -> None:
-    """A bordered table: the header, then one row per item of ``loop`` (``c in g.classes``)."""
+def _table(doc, header: tuple, cells: tuple, loop: str, mm: tuple | None = None) -> None:
+    """A bordered table: the header, then one row per item of ``loop`` (``c in g.classes``); ``mm``:
+    the columns' widths (the 156 mm text block)."""
     from docx.shared import Mm
 
     t = doc.add_table(rows=4, cols=len(header))
@@ -223,11 +225,14 @@ def _table(doc, header: tuple, cells: tuple, loop: str) -> None:
         c.paragraphs[0].style = cell_style
         c.paragraphs[0].add_run(text)
     t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    widths = [Mm(18), Mm(36)] + [Mm((156 - 54) / max(len(header) - 2, 1))] * (len(header) - 2)
+    widths = [Mm(w) for w in mm] if mm else \
+        [Mm(18), Mm(36)] + [Mm((156 - 54) / max(len(header) - 2, 1))] * (len(header) - 2)
+    t.autofit = False
+    for j, col in enumerate(t.columns):  # the grid (LibreOffice reads it) and every cell (Word does)
+        col.width = widths[j]
     for row in t.rows:
         for j, c in enumerate(row.cells):
             c.width = widths[j]
-        row._tr.get_or_add_trPr()
     from docx.oxml import OxmlElement
 
     header_flag = OxmlElement("w:tblHeader")  # the header row repeats on every page
