@@ -158,3 +158,29 @@ def test_a_path_too_long_says_so_and_names_from_cells_stay_short(tmp_path):
 
     stem = safe_filename("😀" * 80)
     assert len(stem.encode("utf-8")) <= 150 and (tmp_path / f"考勤提醒_{stem}（2）.docx").write_bytes(b"x")
+
+
+def test_every_demo_workbook_prints_without_hashes(demo_office, tmp_path):
+    """Rendered by LibreOffice as a clerk prints them, no report workbook of the demo shows ``###``
+    (a column too narrow for its date or number), and a short table stays on one page."""
+    import re
+    import shutil
+    import subprocess
+
+    root, _ = demo_office
+    books = [p for p in sorted((root / "输出").glob("*.xlsx"))] + sorted((root / "输出" / "排名").glob("*_封单.xlsx"))[:1]
+    staged = []
+    for k, p in enumerate(books):
+        q = tmp_path / f"{k:02d}.xlsx"
+        shutil.copyfile(p, q)
+        staged.append((p, q))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path)] + [str(q) for _, q in staged], capture_output=True, timeout=600)
+    for p, q in staged:
+        pdf = q.with_suffix(".pdf")
+        assert pdf.exists(), p.name
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "###" not in text, p.name
+        if p.name.endswith("_封单.xlsx"):
+            info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+            assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == 1, p.name  # 30 classes, one page
