@@ -112,6 +112,17 @@ def test_special_characters_stay_literal_in_every_format(tmp_path):
     assert HOSTILE in joined("txt")
 
 
+def own_template(off, *lines: str, kind: str = "会议通知"):
+    """A clerk's own template for ``kind`` in the office's templates/ folder, holding ``lines``."""
+    own = off.root / "templates"
+    own.mkdir(exist_ok=True)
+    d = docx.Document()
+    for line in lines:
+        d.add_paragraph(line)
+    d.save(own / f"{kind}.docx")
+    return d, own / f"{kind}.docx"
+
+
 def test_a_clerks_template_wins_and_a_missing_field_is_named(tmp_path):
     off = office(tmp_path)
     own = off.root / "templates"
@@ -130,11 +141,7 @@ def test_a_clerks_template_wins_and_a_missing_field_is_named(tmp_path):
 
 def test_sandbox_refuses_unsafe_template_code(tmp_path):
     off = office(tmp_path)
-    own = off.root / "templates"
-    own.mkdir()
-    d = docx.Document()
-    d.add_paragraph("{{ office.__class__.__mro__[1].__subclasses__() }}")
-    d.save(own / "会议通知.docx")
+    own_template(off, "{{ office.__class__.__mro__[1].__subclasses__() }}")
     from sectools.errors import SectoolsError
 
     with pytest.raises(SectoolsError) as e:
@@ -342,15 +349,11 @@ def test_a_clerks_template_cannot_hang_or_exhaust_memory(tmp_path, code, detail)
     from sectools.errors import SectoolsError
 
     off = office(tmp_path)
-    own = off.root / "templates"
-    own.mkdir()
-    d = docx.Document()
-    d.add_paragraph("各位同学：{{ '{:,}'.format(1234567) }} {{ '-' * 20 }} {{ 2 ** 10 }}")
-    d.save(own / "会议通知.docx")
+    d, path = own_template(off, "各位同学：{{ '{:,}'.format(1234567) }} {{ '-' * 20 }} {{ 2 ** 10 }}")
     res = render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "ok")
     assert "1,234,567 -------------------- 1024" in docx.Document(res.files[0]).paragraphs[0].text
     d.add_paragraph(code)
-    d.save(own / "会议通知.docx")
+    d.save(path)
     t0 = time.perf_counter()
     with pytest.raises(SectoolsError) as e:
         render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")
@@ -366,11 +369,8 @@ def test_a_template_loop_that_writes_nothing_is_stopped_by_the_clock(tmp_path, m
 
     monkeypatch.setattr(engine, "RENDER_SECONDS", 1)
     off = office(tmp_path)
-    (off.root / "templates").mkdir()
-    d = docx.Document()
-    d.add_paragraph("{% for x in range(1000) %}{% for y in range(1000) %}{% for z in range(1000) %}"
-                    "{% if x == -1 %}{{ z }}{% endif %}{% endfor %}{% endfor %}{% endfor %}")
-    d.save(off.root / "templates" / "会议通知.docx")
+    own_template(off, "{% for x in range(1000) %}{% for y in range(1000) %}{% for z in range(1000) %}"
+                      "{% if x == -1 %}{{ z }}{% endif %}{% endfor %}{% endfor %}{% endfor %}")
     monkeypatch.setattr(engine, "MAX_RANGE_TOTAL", 10**12)
     with pytest.raises(SectoolsError) as e:
         render(off, "会议通知", opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "a")

@@ -114,20 +114,17 @@ class ZipBudget:
             allowed = min(allowed, max(RATIO_FLOOR, limits.max_ratio * size))
         self.allowed = allowed
 
+    def limit_text(self):
+        """The limit as the message says it: the absolute one, or the ratio's when that is lower."""
+        if self.allowed < self.limits.max_uncompressed:
+            return W("ratio-limit", ratio=self.limits.max_ratio, size=_mb(self.allowed))
+        return _mb(self.limits.max_uncompressed)
+
     def add(self, n: int, part: str) -> None:
         self.used += n
         if self.used > self.allowed:
-            if self.allowed < self.limits.max_uncompressed:
-                limit = W("ratio-limit", ratio=self.limits.max_ratio, size=_mb(self.allowed))
-            else:
-                limit = _mb(self.limits.max_uncompressed)
-            raise UnreadableFile(
-                Problem(
-                    "workbook-too-large",
-                    file=self.file,
-                    params={"detail": W("parts-over", part=part, size=_mb(self.used)), "limit": limit},
-                )
-            )
+            raise UnreadableFile(Problem("workbook-too-large", file=self.file, params={
+                "detail": W("parts-over", part=part, size=_mb(self.used)), "limit": self.limit_text()}))
 
     def again(self) -> "ZipBudget":
         """A fresh budget for a second pass over a part already counted."""
@@ -149,12 +146,8 @@ def check_zip_directory(zf: zipfile.ZipFile, limits: Limits, file: str, size: in
     declared = sum(i.file_size for i in infos)
     budget = ZipBudget(limits, file, size)
     if declared > budget.allowed:
-        limit = (_mb(limits.max_uncompressed) if budget.allowed >= limits.max_uncompressed
-                 else W("ratio-limit", ratio=limits.max_ratio, size=_mb(budget.allowed)))
-        raise UnreadableFile(
-            Problem("workbook-too-large", file=file,
-                    params={"detail": W("declared-size", size=_mb(declared)), "limit": limit})
-        )
+        raise UnreadableFile(Problem("workbook-too-large", file=file, params={
+            "detail": W("declared-size", size=_mb(declared)), "limit": budget.limit_text()}))
     return budget
 
 
@@ -227,9 +220,12 @@ def _pieces(zf: zipfile.ZipFile, part: str, budget: ZipBudget):
         yield _canonical(carry)
 
 
-def _too_many(budget: ZipBudget, sheet: str | None, cells: int) -> UnreadableFile:
-    return UnreadableFile(Problem("too-many-cells", file=budget.file, sheet=sheet, params={
-        "count": W("more-than", count=f"{cells:,}"), "limit": f"{budget.limits.max_cells:,}"}))
+def too_many_cells(file: str, sheet: str | None, cells: int, limits: Limits, counting: bool = True) -> UnreadableFile:
+    """The refusal of a sheet past ``max_cells`` (``counting``: stopped as soon as the limit was
+    crossed, so the count is "at least")."""
+    count = W("more-than", count=f"{cells:,}") if counting else f"{cells:,}"
+    return UnreadableFile(Problem("too-many-cells", file=file, sheet=sheet, params={
+        "count": count, "limit": f"{limits.max_cells:,}"}))
 
 
 def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | None = None) -> SheetShape:
@@ -259,7 +255,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
             if 0 < end - last - 8 <= 7 and data[last + 8:end].isdigit():
                 rows_seen = max(rows_seen, int(data[last + 8:end]))
         if cells > limit:  # no need to inflate the rest to know
-            raise _too_many(budget, sheet, cells)
+            raise too_many_cells(budget.file, sheet, cells, budget.limits)
         if cols < 702 and _WIDE.search(data):
             if _COL3.search(data):
                 cols = max(cols, max(_col_number(c) for c in set(_COL3.findall(data))))
@@ -308,10 +304,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
 
 def guard_sheet(shape: SheetShape, limits: Limits, file: str, sheet: str) -> None:
     if shape.cells > limits.max_cells:
-        raise UnreadableFile(
-            Problem("too-many-cells", file=file, sheet=sheet,
-                    params={"count": f"{shape.cells:,}", "limit": f"{limits.max_cells:,}"})
-        )
+        raise too_many_cells(file, sheet, shape.cells, limits, counting=False)
     if shape.extent > allowed_extent(limits, shape.values):
         from .address import col_letter
 
@@ -401,8 +394,7 @@ def scan_biff(path, limits: Limits, file: str) -> dict[str, SheetShape]:
         else:
             continue
         if current[0] > limits.max_cells:
-            raise UnreadableFile(Problem("too-many-cells", file=file, sheet=current[4], params={
-                "count": W("more-than", count=f"{current[0]:,}"), "limit": f"{limits.max_cells:,}"}))
+            raise too_many_cells(file, current[4], current[0], limits)
     for top in stack:  # no EOF record: what was read so far
         if top is not None:
             shapes[top[4]] = SheetShape(top[0], top[2] + 1, top[3] + 1, top[1])

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import Problem, UnreadableFile
 from ..messages import W
-from .guard import DEFAULT_LIMITS, Limits, ZipBudget, check_zip_directory, drain_part, SheetShape, guard_sheet, read_part, scan_biff, scan_sheet
+from .guard import DEFAULT_LIMITS, Limits, ZipBudget, check_zip_directory, drain_part, SheetShape, guard_sheet, read_part, scan_biff, scan_sheet, too_many_cells
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
@@ -308,8 +308,7 @@ def _csv_rows(path: Path, enc: str, dialect, display: str, limits: Limits) -> tu
             if len(r) > width:
                 width, far = len(r), len(rows)
             if cells > limits.max_cells:
-                raise UnreadableFile(Problem("too-many-cells", file=display, params={
-                    "count": W("more-than", count=f"{cells:,}"), "limit": f"{limits.max_cells:,}"}))
+                raise too_many_cells(display, None, cells, limits)
             if width * len(rows) > bound:
                 from .address import col_letter
 
