@@ -275,8 +275,22 @@ def test_heading_numbers_go_past_ten():
         lang = "zh-CN"
 
     assert [numeral(Office, n) for n in (1, 10, 11, 12, 20, 23)] == ["一", "十", "十一", "十二", "二十", "二十三"]
+    assert [numeral(Office, n) for n in (99, 100, 101, 110, 111, 1000, 1005, 1010, 10000, 10001, 10100, 123456)] == [
+        "九十九", "一百", "一百零一", "一百一十", "一百一十一", "一千", "一千零五", "一千零一十", "一万", "一万零一",
+        "一万零一百", "十二万三千四百五十六"]
     Office.lang = "en"
     assert numeral(Office, 11) == "11"
+
+
+def test_chinese_numbers_read_back_what_they_write():
+    """The writer and the reader of Chinese numerals agree on every number, and the reader takes what clerks
+    type (两, 〇, 一十二) but not a year written digit by digit or units out of order."""
+    from sectools.numerals import from_chinese, to_chinese
+
+    assert all(from_chinese(to_chinese(n)) == n for n in range(0, 20001))
+    assert all(from_chinese(to_chinese(n)) == n for n in (99999, 100000, 1234567, 99999999))
+    assert [from_chinese(s) for s in ("一十二", "两百", "二〇五", "三十一", "12")] == [12, 200, None, 31, 12]
+    assert [from_chinese(s) for s in ("二〇二六", "十百", "二三", "", "万", "周")] == [None] * 6
 
 
 def test_a_template_that_is_not_a_word_file_is_named(tmp_path):

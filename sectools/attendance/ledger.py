@@ -27,8 +27,8 @@ from ..dates import parse_date
 from ..errors import ERROR, WARNING, Problem
 from ..normalize import clean_text, fold, to_simplified
 from ..reader import cell_address
+from ..numerals import from_chinese
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
 _NUM = r"([0-9]{1,2}|[一二三四五六七八九十两〇零]{1,3})"
 _WEEK = re.compile(rf"^第?{_NUM}[周週]$|^w(?:eek)?{_NUM}$")
@@ -43,16 +43,7 @@ MAX_DATE_ROWS = 4
 
 def chinese_number(s: str) -> int | None:
     """``12`` / ``十二`` / ``二十`` / ``三十一`` → the number; None otherwise."""
-    if s.isdigit():
-        return int(s)
-    if not s or any(ch not in _DIGITS and ch != "十" for ch in s):
-        return None
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _DIGITS.get(tens, None) if tens else 1
-        o = _DIGITS.get(ones, None) if ones else 0
-        return None if t is None or o is None else t * 10 + o
-    return _DIGITS[s] if len(s) == 1 else None
+    return from_chinese(s)
 
 
 @dataclass

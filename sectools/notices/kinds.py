@@ -208,15 +208,11 @@ def _names_present(res, m) -> str:
     return "、".join(res.member_index["name"].iloc[idx].tolist())
 
 
-DIGITS = "零一二三四五六七八九"
-
-
 def numeral(office, n: int) -> str:
-    """A heading number as the office writes it: 一 … 十、十一 … 九十九 (1, 2 … in English)."""
-    if office.lang == "en" or not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    return ((DIGITS[tens] if tens > 1 else "") + "十" if tens else "") + (DIGITS[ones] if ones else "")
+    """A heading number as the office writes it: 一 … 十、十一 … 九十九、一百、一百零一 (1, 2 … in English)."""
+    from ..numerals import LIMIT, to_chinese
+
+    return str(n) if office.lang == "en" or not 0 < n < LIMIT else to_chinese(n)
 
 
 def _decisions(office, m, data) -> list[dict]:
