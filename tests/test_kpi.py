@@ -145,8 +145,14 @@ def test_cli_json_workbook_and_notices(tmp_path):
     text = "\n".join(p.text for p in docx.Document(notice).paragraphs)
     assert "2026年3月绩效考核结果通知" in text and "综合得分89分，考核等级：优秀" in text
     jia = next((off.root / "输出" / "通知" / "考核结果通知").glob("*_甲*"))
-    jia_text = "\n".join(p.text for p in docx.Document(jia).paragraphs)
-    assert "权重0" not in jia_text and re.search(r"加分：\S+分（直接加减分）", jia_text), jia_text  # no weight
+    jia_doc = docx.Document(jia)
+    jia_text = "\n".join(p.text for p in jia_doc.paragraphs)
+    assert "权重0" not in jia_text
+    (table,) = jia_doc.tables  # people read rows: one row per indicator, the bonus without a weight
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["序号", "考核指标", "权重", "得分"] and [r[0] for r in rows[1:]] == [
+        str(k) for k in range(1, len(rows))]
+    assert any(r[1] == "加分" and r[2] == "直接加减分" for r in rows[1:]), rows
     wb = openpyxl.load_workbook(off.root / "输出" / "绩效考核_2026-03.xlsx")
     assert wb.sheetnames[:2] == ["考核结果", "指标与权重"]
     r = CliRunner().invoke(main, ["kpi", str(off.root), "--period", "下个月"])

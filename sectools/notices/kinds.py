@@ -341,13 +341,18 @@ def kpi_result(office, opts: Options, data) -> Batch:
             w = weights.get(n, 0)
             return _t(office, "n-weight", w=f"{w:g}") if w else _t(office, "直接加减分")
 
-        inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}", "weight_text": weight_text(n)}
-                for n, v in r["indicators"].items()]
+        def weight_cell(n):
+            w = weights.get(n, 0)
+            return f"{w:g}" if w else _t(office, "直接加减分")
+
+        inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}", "weight_text": weight_text(n),
+                 "weight_cell": weight_cell(n)} for n, v in r["indicators"].items()]
         zero = res.missing_rule == "zero"
         sources = {i["name"]: i["source"] for i in res.indicators}
         inds += [{"name": n, "score": _t(office, ("n-no-data-zero" if sources.get(n, "手工评分") != "手工评分" else
                                                   "n-missing-zero") if zero else "n-missing-excluded", x=0),
-                  "weight": f"{weights.get(n, 0):g}", "weight_text": weight_text(n)} for n in r.get("missing", [])]
+                  "weight": f"{weights.get(n, 0):g}", "weight_text": weight_text(n), "weight_cell": weight_cell(n)}
+                 for n in r.get("missing", [])]
         bonus = _t(office, "n-bonus", amount=r["bonus"]) if "bonus" in r else ""
         out.append(Recipient(f"{r['department']}_{r['name']}", {
             "period_text": period_text,

@@ -125,9 +125,9 @@ SOURCES["催办通知"] = head("关于{{ subject_text }}的通知") + [
 SOURCES["考核结果通知"] = head("{{ period_text }}绩效考核结果通知") + [
     ("GwAddressee", "{{ person.department }}{{ person.name }}同学："),
     ("GwBody", "根据学生会绩效考核办法，经自评、部长评议、主席团评议，并结合考勤和工作计划完成情况，你在{{ period_text }}的考核结果如下："),
-    ("GwBody", "{%p for i in indicators %}"),
-    ("GwBody", "{{ i.name }}：{{ i.score }}分（{{ i.weight_text }}）"),
-    ("GwBody", "{%p endfor %}"),
+    ("GwTable", (("序号", "考核指标", "权重", "得分"),
+                 ("{{ loop.index }}", "{{ i.name }}", "{{ i.weight_cell }}", "{{ i.score }}"),
+                 "i in indicators", (16, 80, 30, 30))),
     ("GwBody", "综合得分{{ person.total }}分，考核等级：{{ person.grade }}；部门内排名第{{ person.rank_department }}名，全体排名第{{ person.rank_overall }}名。{{ bonus_text }}"),
     ("GwBody", "如对考核结果有异议，请于三个工作日内向秘书处提出书面复核申请。"),
 ] + FOOT
