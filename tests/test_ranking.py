@@ -730,3 +730,16 @@ def test_verify_after_the_second_walkthrough(tmp_path):
     # a sealed week's published.json removed
     _state(office, "2026-W12", "published.json").unlink()
     assert "published-state-missing" in {p.code for p in jobs.verify(load_office(office)).problems}
+
+
+def test_a_short_name_keeps_the_publicity_title_on_one_line(tmp_path):
+    """`[notices] short_name`: the title names the office by its short form (GB/T 9704 规范化简称) and,
+    short enough, stays on one line; the signature keeps the full name."""
+    import docx
+
+    office = make(tmp_path / "o", extra='[notices]\nshort_name = "财学"')
+    r = jobs.publish(load_office(office), "2026-W11", by="张三", now=dt.datetime(2026, 3, 16, 10, 0))
+    d = docx.Document(next(f for f in r.files if f.suffix == ".docx"))
+    title = next(p for p in d.paragraphs if p.style.name == "公文标题")
+    assert title.text == "财学2026年第11周班级量化考核结果公示" and "<w:br/>" not in title._p.xml
+    assert next(p for p in d.paragraphs if p.style.name == "发文机关署名").text == "测试学生会"

@@ -184,7 +184,7 @@ def test_defaults_are_filled_and_typed(tmp_path):
     s = office.settings
     assert set(s) == set(settings.SECTIONS)
     assert s["plans"] == {"folder": "计划总结", "plan_due_workday": 3, "summary_due_workday": 3, "departments": None}
-    assert s["notices"] == {"praise_min_meetings": 3, "doc_prefix": "测", "style": "plain", "copy_to": None,
+    assert s["notices"] == {"praise_min_meetings": 3, "doc_prefix": "测", "short_name": "测", "style": "plain", "copy_to": None,
                             "issued_by": None}  # the office's name by default
     assert s["attendance"]["actions"][0] == {"absences": 2, "action": "提醒", "notice": "考勤提醒", "kind": None}
     assert s["ranking"]["base_score"] == 100.0 and s["ranking"]["rank_scope"] == "grade"

@@ -181,6 +181,7 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     year = opts.today.year
     number_text = doc_number(src, kind, batch.subject, year, dry=not number)
     common = {"doc_number": number_text, "date": format_date_zh(opts.today), "office": office.name,
+              "office_short": office.section("notices").get("short_name") or office.name,
               "record": _record(office, opts.today)}
     if out_dir is None:
         if src.out_root is None:

@@ -295,7 +295,7 @@ class Compiled:
         except TemplateError as e:
             raise SectoolsError(Problem("template-error", file=self.name, params={"detail": str(e)})) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = break_title(xml, context.get("office") or "")
+        xml = break_title(xml, context.get("office_short") or context.get("office") or "")
         return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
 
     _static: bytes | None = None

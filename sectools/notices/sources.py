@@ -84,7 +84,7 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-SOURCES["量化考核公示"] = head("{{ office }}{{ week_title }}班级量化考核结果公示") + [
+SOURCES["量化考核公示"] = head("{{ office_short }}{{ week_title }}班级量化考核结果公示") + [
     ("GwAddressee", "各班级："),
     ("GwBody", "根据各检查部门{{ week_text }}的检查记录，现将各班量化考核结果公示如下（基础分{{ base }}分；排名方式：{{ tie_text }}）："),
     ("GwBody", "{%p for g in grades %}"),
