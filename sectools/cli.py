@@ -751,7 +751,7 @@ def notices_list() -> None:
 @OFFICE
 @click.option("--for", "per", type=click.Choice(["member", "department"]), help="按人或按部门分发 / one per member or department.")
 @click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/种类）。")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/种类；文件名：种类_期间或会议_对象）/ output folder.")
 @click.option("--combine", is_flag=True, help="合并为一个文件（每份另起一页）/ one file, a page break between notices.")
 @click.option("--meeting", help="哪次会议：日期或名称 / which meeting: a date or a name.")
 @click.option("--from", "date_from", type=DateParam(), help="统计起始日期 / period start.")

@@ -182,7 +182,8 @@ def test_same_clean_name_still_gives_two_files(tmp_path):
     off = office(tmp_path, roster)
     res = render(off, "考勤提醒", fmt="txt", opts=opts(), out_dir=tmp_path / "out")
     zw = sorted(p.name for p in res.files if "张伟" in p.name)
-    assert zw == ["考勤提醒_宣传部_张伟.txt", "考勤提醒_宣传部_张伟_2.txt"]
+    assert [re.sub(r"^考勤提醒_\d{4}-\d\d-\d\d至\d{4}-\d\d-\d\d_", "", n) for n in zw] == [
+        "宣传部_张伟.txt", "宣传部_张伟_2.txt"]  # <种类>_<期间>_<对象>, the period with no spaces
 
 
 def test_combine_gives_one_document_with_page_breaks(tmp_path):
@@ -515,3 +516,20 @@ def test_praise_is_only_for_who_still_serves(demo_office):
     batch = notice_data(src, "表扬", Options(today=dt.date(2026, 7, 10), dated=True))
     praised = "、".join(g["names"] for g in batch.recipients[0].context["groups"]).split("、")
     assert praised and not gone & set(praised)
+
+
+def test_every_output_of_the_demo_follows_one_naming_scheme(demo_office):
+    """<种类>_<期间或会议>[_<对象>]: no spaces (表扬 was "表扬_2026年3月2日 至 2026年7月10日"), dates as
+    2026-03-02, and a notice sent per person or department carries its period, so a later month's never
+    replaces an earlier one (催办通知_体育部 did)."""
+    root, _ = demo_office
+    names = [p for p in (root / "输出").rglob("*") if p.is_file() and "备份" not in p.parts]
+    assert names and not [p.name for p in names if " " in p.name or "　" in p.name]
+    date = r"\d{4}-\d\d-\d\d"
+    period = rf"({date}至{date}|\d{{4}}-\d\d|\d{{4}}-W\d\d|{date}_[^_]+)"
+    for p in names:
+        if "通知" in p.parts and p.suffix in (".docx", ".html", ".txt"):
+            kind = p.parent.name
+            assert re.fullmatch(rf"{kind}_{period}(_.+)?", p.stem), p.name
+    chase = [p.name for p in (root / "输出" / "通知" / "催办通知").glob("*.docx")]
+    assert chase and all(n.startswith("催办通知_2026-") for n in chase), chase

@@ -116,7 +116,7 @@ def test_cli_collect_json_workbook_schedule_and_reminders(tmp_path):
     assert set(data[0]) == {"department", "kind", "status", "items", "completion_rate", "problems"}
     r = CliRunner().invoke(main, ["plans", "collect", str(root), "--month", "2026-03", "--remind"],
                            catch_exceptions=False)
-    assert "催办通知_体育部.docx" in r.output
+    assert "催办通知_2026-03_月度工作计划_体育部.docx" in r.output  # <种类>_<期间>_<对象>: April's never replaces March's
     d = docx.Document(next((root / "输出" / "通知" / "催办通知").glob("*体育部*")))
     text = "\n".join(p.text for p in d.paragraphs)
     # handed in late: said and recorded, never asked for again (it said "请于…前交至秘书处")

@@ -238,6 +238,7 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
             write(target(label, ".txt"), to_text(paras))
 
     xmls = []
+    key = batch.key or batch.subject  # one naming scheme: <种类>_<期间或会议>[_<对象>]
     for rec in batch.recipients:
         xml = compiled.render_xml({**rec.context, **common})
         if progress:
@@ -245,9 +246,9 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
         if combine:
             xmls.append(xml)
             continue
-        emit(f"{kind}_{batch.subject}" if spec.per == ("office",) else f"{kind}_{rec.label}", xml)
+        emit(f"{kind}_{key}" if spec.per == ("office",) else f"{kind}_{key}_{rec.label}", xml)
     if combine:
-        emit(f"{kind}_{batch.subject}_合并", combine_xml(xmls))
+        emit(f"{kind}_{key}_合并", combine_xml(xmls))
     if fmt == "pdf":
         import shutil
 

@@ -20,8 +20,9 @@ class Recipient:
 @dataclass
 class Batch:
     kind: str
-    subject: str  # what it is about (a meeting, a period)
+    subject: str  # what it is about (a meeting, a period); keys the 文号 register
     recipients: list[Recipient]
+    key: str = ""  # the period or meeting in file names (<种类>_<期间>[_<对象>]); default: subject
 
 
 @dataclass
@@ -75,6 +76,13 @@ def _period(office, opts: Options) -> str:
     if a and b:
         return _t(office, "date-range", start=_date(office, a), end=_date(office, b))
     return _t(office, "本学期")
+
+
+def _period_key(office, opts: Options) -> str:
+    """The attendance period in file names: 2026-03-02至2026-07-10 (no spaces, sorts by date)."""
+    a = opts.date_from or office.semester_start
+    b = opts.date_to or office.semester_end
+    return f"{a.isoformat()}至{b.isoformat()}" if a and b else _t(office, "本学期")
 
 
 def _attendance(data, opts: Options):
@@ -141,7 +149,7 @@ def attendance_reminder(office, opts: Options, data) -> Batch:
         out.append(Recipient(f"{a['department']}_{a['name']}", {
             "period": period, "person": p,
             "rule": _t(office, "n-rule", rule=a["rule"])}))
-    return Batch("考勤提醒", period, out)
+    return Batch("考勤提醒", period, out, _period_key(office, opts))
 
 
 def attendance_report(office, opts: Options, data) -> Batch:
@@ -172,7 +180,7 @@ def attendance_report(office, opts: Options, data) -> Batch:
             groups.setdefault(p["department"] or _t(office, "未填部门"), []).append(p)
         out = [Recipient(d, {"period": period, "people": ps, "addressee": d, "rule": rule})
                for d, ps in groups.items()]
-    return Batch("考勤通报", period, out)
+    return Batch("考勤通报", period, out, _period_key(office, opts))
 
 
 def minutes(office, opts: Options, data) -> Batch:
@@ -246,10 +254,10 @@ def praise(office, opts: Options, data) -> Batch:
             groups.append({"department": dep, "names": "、".join(names)})
     period = _period(office, opts)
     if not groups:
-        return Batch("表扬", period, [])
+        return Batch("表扬", period, [], _period_key(office, opts))
     ctx = {"addressee": _t(office, "各部门"), "period": period, "groups": groups,
            "count": int(len(best))}
-    return Batch("表扬", period, [Recipient(office.name, ctx)])
+    return Batch("表扬", period, [Recipient(office.name, ctx)], _period_key(office, opts))
 
 
 def criticism(office, opts: Options, data) -> Batch:
@@ -259,10 +267,10 @@ def criticism(office, opts: Options, data) -> Batch:
     people = [_person(a, rows) for a in res.actions if a["kind"] is None and a["count"] >= top]
     period = _period(office, opts)
     if not people:
-        return Batch("通报批评", period, [])
+        return Batch("通报批评", period, [], _period_key(office, opts))
     ctx = {"addressee": _t(office, "各部门"), "period": period, "people": people,
            "rule": rule}
-    return Batch("通报批评", period, [Recipient(office.name, ctx)])
+    return Batch("通报批评", period, [Recipient(office.name, ctx)], _period_key(office, opts))
 
 
 def ranking_notice(office, opts: Options, data) -> Batch:
@@ -321,7 +329,8 @@ def plan_reminder(office, opts: Options, data) -> Batch:
             "subject_text": _t(office, "n-chase-subject" if r["status"] != "late" else "n-late-subject",
                                month=_t(office, "month-name", year=res.month[0], month=res.month[1]),
                                kind=_t(office, KIND_LABELS[res.kind]))}))
-    return Batch("催办通知", f"{month_label(res.month)}_{res.kind}", out)
+    return Batch("催办通知", f"{month_label(res.month)}_{res.kind}", out,
+                 f"{month_label(res.month)}_{KIND_LABELS[res.kind]}")
 
 
 def kpi_result(office, opts: Options, data) -> Batch:
