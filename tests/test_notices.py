@@ -497,6 +497,9 @@ def test_the_formal_style_has_the_red_masthead_rule_and_record(tmp_path):
     assert border.get(qn("w:color")) == "FF0000"
     record = [p.text for p in d.paragraphs if p.style.name == "版记"]
     assert record == ["抄送：院团委。", "测试学生会　　　　2026年3月25日印发"]
+    for p in [p for p in d.paragraphs if p.style.name == "版记"]:  # at the foot of the last page (GB/T 9704 7.4)
+        frame = p._p.pPr.find(qn("w:framePr"))
+        assert frame is not None and frame.get(qn("w:yAlign")) == "bottom" and frame.get(qn("w:vAnchor")) == "margin"
     cfg.write_text(cfg.read_text(encoding="utf-8").replace('copy_to = "院团委"', ""), encoding="utf-8")
     (plain_record,) = render(load_office(off.root), "会议通知", opts=opts(meeting="2026-03-22"),
                              out_dir=tmp_path / "g").files

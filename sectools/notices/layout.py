@@ -21,6 +21,7 @@ BODY_FONT = "仿宋"
 HEADING1_FONT = "黑体"
 HEADING2_FONT = "楷体"
 PAGE_FONT = "宋体"
+TEXT_WIDTH_MM = 156  # the text block (GB/T 9704 5.2.2)
 LATIN_FONT = "Times New Roman"
 LINE = Pt(28.95)
 BODY_SIZE = Pt(16)
@@ -68,7 +69,7 @@ def setup_document(doc) -> None:
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
     sec.top_margin, sec.left_margin = Mm(37), Mm(28)
-    sec.right_margin = Mm(210 - 28 - 156)
+    sec.right_margin = Mm(210 - 28 - TEXT_WIDTH_MM)
     sec.bottom_margin = Mm(297 - 37 - 225)
     sec.header_distance, sec.footer_distance = Mm(15), Mm(28 - 7)
     sec.start_type = WD_SECTION.NEW_PAGE
@@ -115,8 +116,21 @@ def setup_document(doc) -> None:
             p.left_indent = Pt(14)
             _border(st.element, "top", "000000", 4)
             _border(st.element, "bottom", "000000", 4)
+            at_page_bottom(st.element.get_or_add_pPr())
     _page_numbers(doc)
     _font_alternatives(doc)
+
+
+def at_page_bottom(ppr) -> None:
+    """The 版记 at the foot of the last page (GB/T 9704 7.4: its last line on the page's last line):
+    a frame the text block's width anchored to the bottom margin; consecutive 版记 lines share it."""
+    frame = OxmlElement("w:framePr")
+    for k, v in (("w:w", str(int(TEXT_WIDTH_MM * 56.7))), ("w:hAnchor", "margin"), ("w:vAnchor", "margin"),
+                 ("w:xAlign", "center"), ("w:yAlign", "bottom"), ("w:wrap", "notBeside")):
+        frame.set(qn(k), v)
+    early = {qn("w:pStyle"), qn("w:keepNext"), qn("w:keepLines"), qn("w:pageBreakBefore")}
+    k = next((i for i, c in enumerate(ppr) if c.tag not in early), len(ppr))
+    ppr.insert(k, frame)
 
 
 def _border(style_el, side: str, color: str, size: int) -> None:

@@ -182,6 +182,10 @@ def template_bytes(kind: str, formal_style: bool = False) -> bytes:
             continue
         elif text:
             p.add_run(text)
+        if style == "GwRecord":  # LibreOffice takes a frame only as the paragraph's own property
+            from .layout import at_page_bottom
+
+            at_page_bottom(p._p.get_or_add_pPr())
         paras.append((style, text, p))
     sig = next((k for k, (st, _, _) in enumerate(paras) if st == "GwSignature"), None)
     if sig is not None:
