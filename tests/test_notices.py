@@ -536,3 +536,46 @@ def test_every_output_of_the_demo_follows_one_naming_scheme(demo_office):
             assert re.fullmatch(rf"{kind}_{period}(_.+)?", p.stem), p.name
     chase = [p.name for p in (root / "输出" / "通知" / "催办通知").glob("*.docx")]
     assert chase and all(n.startswith("催办通知_2026-") for n in chase), chase
+
+
+def test_a_traditional_office_gets_traditional_words_only(tmp_path):
+    """A zh-TW office: every word sectools writes in its notices and its report workbook's titles and headers
+    is Traditional; what the clerk typed (the office's name, people, departments, the rule book's actions,
+    meeting names and places) stays as typed."""
+    import openpyxl
+
+    from sectools import jobs
+    from sectools.messages import to_traditional
+
+    from sectools.sources import OfficeSource
+
+    off = office(tmp_path, lang="zh-TW")
+
+    src = OfficeSource.load(off.root)
+    typed = {off.name}
+    for table in ("roster", "meetings"):
+        t = src.read(table).data
+        for col in t.columns:
+            typed |= {str(v) for v in t[col].tolist() if isinstance(v, str) and v}
+    typed |= {a["action"] for a in off.settings["attendance"]["actions"]}
+
+    def sectools_words(text: str) -> str:
+        for s in sorted(typed, key=len, reverse=True):
+            text = text.replace(s, "")
+        return text
+
+    texts = []
+    for kind in ("会议通知", "考勤提醒", "考勤通报", "会议纪要"):
+        for p in render(off, kind, opts=opts(meeting="2026-03-22"), out_dir=tmp_path / "n" / kind).files:
+            d = docx.Document(p)
+            texts += [q.text for q in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
+    (book,) = jobs.attendance(src, out=tmp_path / "考勤.xlsx").files
+    wb = openpyxl.load_workbook(book, read_only=True)
+    for ws in wb:
+        for row in ws.iter_rows(max_row=2, values_only=True):  # the title and the header
+            texts += [v for v in row if isinstance(v, str)]
+        texts.append(ws.title)
+    body = sectools_words("\n".join(texts))
+    bad = [
+        line for line in body.splitlines() if to_traditional(line) != line]
+    assert body.strip() and not bad, sorted(set(bad))

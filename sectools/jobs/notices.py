@@ -137,7 +137,7 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> st
             from .statefiles import write_state  # atomically, keeping the version before for sectools repair
 
             write_state(path, state)
-    return f"{prefix}〔{year}〕{year_state['issued'][key]}号"
+    return f"{prefix}〔{year}〕{year_state['issued'][key]}{'號' if src.office.lang == 'zh-TW' else '号'}"
 
 
 
