@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 
 import openpyxl
 import pytest
@@ -184,3 +185,29 @@ def test_every_demo_workbook_prints_without_hashes(demo_office, tmp_path):
         if p.name.endswith("_封单.xlsx"):
             info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
             assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == 1, p.name  # 30 classes, one page
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by .ci/run")
+def test_a_blank_rate_is_never_painted_low_when_printed(tmp_path):
+    """The `< 0.8` rule painted every empty 完成率 cell pink.  Printed through LibreOffice and looked at as
+    pixels: a column of blanks shows none of the low fill, the same column with one low rate shows it."""
+    import subprocess
+
+    from sectools.writer import LOW_FILL
+
+    fill = tuple(int(LOW_FILL[k:k + 2], 16) for k in (1, 3, 5))
+
+    def pink_pixels(rows, name) -> int:
+        book = write_workbook(tmp_path / f"{name}.xlsx", [Sheet("总览", [Column("部门"), Column("完成率", "percent",
+                                                                                              low=0.8)], rows)])
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
+                        "pdf", "--outdir", str(tmp_path), str(book)], capture_output=True, timeout=300)
+        subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", str(tmp_path / f"{name}.pdf"),
+                        str(tmp_path / name)], check=True)
+        data = next(tmp_path.glob(f"{name}*.ppm")).read_bytes()
+        parts = data.split(maxsplit=4)  # P6 width height maxval pixels
+        pixels = parts[4]
+        return sum(1 for k in range(0, len(pixels) - 2, 3) if tuple(pixels[k:k + 3]) == fill)
+
+    assert pink_pixels([["秘书处", None], ["宣传部", None], ["学习部", None]], "blank") == 0
+    assert pink_pixels([["秘书处", None], ["宣传部", 0.5], ["学习部", None]], "low") > 20
