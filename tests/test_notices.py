@@ -579,3 +579,30 @@ def test_a_traditional_office_gets_traditional_words_only(tmp_path):
     bad = [
         line for line in body.splitlines() if to_traditional(line) != line]
     assert body.strip() and not bad, sorted(set(bad))
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by .ci/run")
+def test_the_formal_notice_keeps_its_signature_and_puts_the_record_at_the_foot(tmp_path):
+    """Formal style, printed through LibreOffice: the red 版头 pushes a 会议通知 onto a second page; the 落款
+    and 成文日期 stay on the page of the last line of text, and the 版记 is the last thing on the last page
+    (GB/T 9704 7.4), far below the date — not straight under it."""
+    off = office(tmp_path)
+    cfg = off.root / "sectools.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace(
+        "[notices]", '[notices]\nstyle = "formal"\ncopy_to = "院团委"'), encoding="utf-8")
+    (pdf,) = render(load_office(off.root), "会议通知", fmt="pdf", opts=opts(meeting="2026-03-22"),
+                    out_dir=tmp_path / "f").files
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    last = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    page = subprocess.run(["pdftotext", "-bbox", "-f", str(last), "-l", str(last), str(pdf), "-"],
+                          capture_output=True, text=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', page).group(1))
+    words = [(float(y), w) for y, w in re.findall(r'yMin="([\d.]+)"[^>]*>([^<]+)</word>', page)]
+
+    def y(word: str) -> float:
+        return next(top for top, w in words if word in w)
+
+    assert y("特此通知") < y("测试学生会") < y("抄送") < y("印发")  # the 落款 with the text, the 版记 after it
+    assert y("抄送") - y("测试学生会") > 0.15 * height  # pushed down to the foot, not straight under the date
+    below = [w for t, w in words if t > y("印发") + 1]
+    assert y("印发") > 0.75 * height and all(not w.strip("—－- ") or w.strip("—－- ").isdigit() for w in below), below
