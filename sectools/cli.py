@@ -295,7 +295,7 @@ def _show_tables(job) -> None:
 @click.option("--from", "date_from", type=DateParam(), help="起始日期（含）/ first day, e.g. 2026-03-01.")
 @click.option("--to", "date_to", type=DateParam(), help="截止日期（含）/ last day.")
 @click.option("--kind", help="只统计某类会议，如 例会、秘书处例会 / one meeting kind only.")
-@output_options("table", "json", "csv", out_help="报表工作簿（默认：办公室文件夹/输出/考勤统计.xlsx）/ report workbook.")
+@output_options("table", "json", "csv", out_help="报表工作簿（默认：办公室文件夹/输出/考勤统计.xlsx；给了 --from/--to：考勤统计_起始至截止.xlsx）/ report workbook.")
 def attendance(office: Path, date_from, date_to, kind, out, fmt) -> None:
     """考勤统计：应到、出席、迟到、早退、请假、缺席、出勤率，按制度给出处理名单，并生成报表工作簿。
 

@@ -538,3 +538,17 @@ def test_a_sign_in_log_beside_a_ledger_whose_mark_column_is_renamed_is_an_error_
     assert r.exit_code == 1 and "signin-sheet-unread" in r.output
     r = CliRunner().invoke(main, ["check", str(office)])
     assert r.exit_code == 1 and "signin-sheet-unread" in r.output
+
+
+def test_a_report_for_a_range_never_replaces_the_semesters(tmp_path):
+    """考勤统计.xlsx is the semester's; `--from/--to` writes 考勤统计_<from>至<to>.xlsx beside it (it replaced it)."""
+    office = make_office(tmp_path / "o")
+    r = CliRunner().invoke(main, ["attendance", str(office)], catch_exceptions=False)
+    semester = office / "输出" / "考勤统计.xlsx"
+    assert r.exit_code in (0, 1) and semester.exists()
+    before = semester.read_bytes()
+    r = CliRunner().invoke(main, ["attendance", str(office), "--from", "2026-03-01", "--to", "2026-03-31"],
+                           catch_exceptions=False)
+    assert r.exit_code in (0, 1), r.output
+    assert (office / "输出" / "考勤统计_2026-03-01至2026-03-31.xlsx").exists()
+    assert semester.read_bytes() == before

@@ -17,7 +17,8 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
                kind: str | None = None, out=None, today: dt.date | None = None) -> JobResult:
     """Attendance per member, department, meeting and week, and the escalation list.
 
-    ``out``: the report workbook (None: ``输出/考勤统计.xlsx`` of a folder office; False: none)."""
+    ``out``: the report workbook (None: ``输出/考勤统计.xlsx`` of a folder office, ``考勤统计_<from>至<to>.xlsx``
+    for a range of its own; False: none)."""
     from ..attendance import compute, leave_records
     from ..attendance.report import report_sheets
     from ..attendance.rules import rules_from_config
@@ -59,7 +60,9 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     job.facts = {"members": len(res.members), "meetings": len(res.meetings), "actions": len(res.actions),
                  "left_out": res.left_out}
     job.sheets = report_sheets(res, office.name, src.lang, _period_text(a, b))
-    target = report_path(src, out, "考勤统计" + (f"_{kind}" if kind else ""))
+    # <种类>_<期间>[_<会议类型>]: the semester's report is 考勤统计.xlsx; a range of its own never replaces it
+    span = f"_{a.isoformat()}至{b.isoformat()}" if (date_from or date_to) and a and b else ""
+    target = report_path(src, out, "考勤统计" + span + (f"_{kind}" if kind else ""))
     write_sheets(src, target, job.sheets, job)
     if out is False:
         src._cache[memo] = job
