@@ -205,6 +205,11 @@ def _parse_time_text(s: str) -> dt.time | None:
 WEEKDAYS_ZH = "一二三四五六日"
 
 
+def span_key(a: dt.date, b: dt.date) -> str:
+    """A period in file names: 2026-03-02至2026-07-10 (no spaces; sorts by date)."""
+    return f"{a.isoformat()}至{b.isoformat()}"
+
+
 def format_date_zh(d: dt.date, weekday: bool = False) -> str:
     s = f"{d.year}年{d.month}月{d.day}日"
     return s + f" 星期{WEEKDAYS_ZH[d.weekday()]}" if weekday else s

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from ..dates import parse_date
 from ..errors import ERROR, WARNING, Problem
 from ..normalize import clean_text, fold, to_simplified
-from ..reader import cell_address
 from ..numerals import from_chinese
+from ..reader import cell_address
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
 _NUM = r"([0-9]{1,2}|[一二三四五六七八九十两〇零]{1,3})"
@@ -39,11 +39,6 @@ _SUMMARY = {fold(w) for w in ("合计", "总计", "小计", "出勤率", "出勤
                               "备注", "说明", "签名", "应到", "实到", "折算缺席", "处理", "班级", "电话", "性别", "序号")}
 HEADER_ROWS_ABOVE = 2  # a 周次 or month row may sit above the row holding 学号/姓名
 MAX_DATE_ROWS = 4
-
-
-def chinese_number(s: str) -> int | None:
-    """``12`` / ``十二`` / ``二十`` / ``三十一`` → the number; None otherwise."""
-    return from_chinese(s)
 
 
 @dataclass
@@ -76,7 +71,7 @@ def read_label(v, ctx) -> Label | None:
     for rx, kind in ((_WEEK, "week"), (_MONTH, "month")):
         m = rx.match(k)
         if m:
-            n = chinese_number(next(g for g in m.groups()[::-1] if g)) if kind == "week" else chinese_number(m.group(2))
+            n = from_chinese(next(g for g in m.groups()[::-1] if g)) if kind == "week" else from_chinese(m.group(2))
             if kind == "month" and n is not None and 1 <= n <= 12:
                 return Label("month", n)
             if kind == "week" and n is not None and 1 <= n <= 30:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import span_key
 from ..errors import Problem, SectoolsError
 from ..messages import W
 from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
@@ -61,7 +62,7 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
                  "left_out": res.left_out}
     job.sheets = report_sheets(res, office.name, src.lang, _period_text(a, b))
     # <种类>_<期间>[_<会议类型>]: the semester's report is 考勤统计.xlsx; a range of its own never replaces it
-    span = f"_{a.isoformat()}至{b.isoformat()}" if (date_from or date_to) and a and b else ""
+    span = f"_{span_key(a, b)}" if (date_from or date_to) and a and b else ""
     target = report_path(src, out, "考勤统计" + span + (f"_{kind}" if kind else ""))
     write_sheets(src, target, job.sheets, job)
     if out is False:

@@ -79,10 +79,12 @@ def _period(office, opts: Options) -> str:
 
 
 def _period_key(office, opts: Options) -> str:
-    """The attendance period in file names: 2026-03-02至2026-07-10 (no spaces, sorts by date)."""
+    """The attendance period in file names (the same as the attendance report's)."""
+    from ..dates import span_key
+
     a = opts.date_from or office.semester_start
     b = opts.date_to or office.semester_end
-    return f"{a.isoformat()}至{b.isoformat()}" if a and b else _t(office, "本学期")
+    return span_key(a, b) if a and b else _t(office, "本学期")
 
 
 def _attendance(data, opts: Options):
@@ -346,22 +348,18 @@ def kpi_result(office, opts: Options, data) -> Batch:
     weights = {i["name"]: i["weight"] for i in res.indicators}
     out = []
     for r in res.rows:
-        def weight_text(n):
+        def weight(n) -> dict:  # a bonus indicator has no weight: it is added as it is (直接加减分)
             w = weights.get(n, 0)
-            return _t(office, "n-weight", w=f"{w:g}") if w else _t(office, "直接加减分")
+            bonus = _t(office, "直接加减分")
+            return {"weight": f"{w:g}", "weight_text": _t(office, "n-weight", w=f"{w:g}") if w else bonus,
+                    "weight_cell": f"{w:g}" if w else bonus}
 
-        def weight_cell(n):
-            w = weights.get(n, 0)
-            return f"{w:g}" if w else _t(office, "直接加减分")
-
-        inds = [{"name": n, "score": f"{v:g}", "weight": f"{weights.get(n, 0):g}", "weight_text": weight_text(n),
-                 "weight_cell": weight_cell(n)} for n, v in r["indicators"].items()]
+        inds = [{"name": n, "score": f"{v:g}", **weight(n)} for n, v in r["indicators"].items()]
         zero = res.missing_rule == "zero"
         sources = {i["name"]: i["source"] for i in res.indicators}
         inds += [{"name": n, "score": _t(office, ("n-no-data-zero" if sources.get(n, "手工评分") != "手工评分" else
                                                   "n-missing-zero") if zero else "n-missing-excluded", x=0),
-                  "weight": f"{weights.get(n, 0):g}", "weight_text": weight_text(n), "weight_cell": weight_cell(n)}
-                 for n in r.get("missing", [])]
+                  **weight(n)} for n in r.get("missing", [])]
         bonus = _t(office, "n-bonus", amount=r["bonus"]) if "bonus" in r else ""
         out.append(Recipient(f"{r['department']}_{r['name']}", {
             "period_text": period_text,

@@ -116,7 +116,6 @@ def setup_document(doc) -> None:
             p.left_indent = Pt(14)
             _border(st.element, "top", "000000", 4)
             _border(st.element, "bottom", "000000", 4)
-            at_page_bottom(st.element.get_or_add_pPr())
     _page_numbers(doc)
     _font_alternatives(doc)
 
