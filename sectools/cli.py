@@ -689,7 +689,7 @@ def plans_schedule(office: Path, month, out: Path | None) -> None:
                    "a month, a semester, or the words 本学期 / 上学期.")
 @click.option("--for", "target", type=click.Choice(["member", "department"]), default="member", show_default=True,
               help="考核成员或部门 / appraise members or departments.")
-@output_options("table", "json", out_help="结果工作簿（默认：输出/绩效考核_期间.xlsx）/ result workbook.")
+@output_options("table", "json", out_help="结果工作簿（默认：输出/绩效考核_<期间>.xlsx，--for department：绩效考核_<期间>_部门.xlsx）/ result workbook.")
 @click.option("--notices", "with_notices", is_flag=True, help="同时生成每人的考核结果通知 / also a notice per person.")
 def kpi(office: Path, period: str | None, target: str, fmt: str, out: Path | None, with_notices: bool) -> None:
     """绩效考核：多方评分与考勤、计划等数据加权，得出总分、等级（含优秀名额）、排名和奖金分配。

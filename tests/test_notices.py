@@ -529,11 +529,13 @@ def test_every_output_of_the_demo_follows_one_naming_scheme(demo_office):
     names = [p for p in (root / "输出").rglob("*") if p.is_file() and "备份" not in p.parts]
     assert names and not [p.name for p in names if " " in p.name or "　" in p.name]
     date = r"\d{4}-\d\d-\d\d"
-    period = rf"({date}至{date}|\d{{4}}-\d\d|\d{{4}}-W\d\d|{date}_[^_]+)"
+    period = rf"({date}至{date}|\d{{4}}-\d\d|\d{{4}}-W\d\d|{date}_[^_]+|\d{{4}}年[春秋]季学期)"
     for p in names:
         if "通知" in p.parts and p.suffix in (".docx", ".html", ".txt"):
             kind = p.parent.name
             assert re.fullmatch(rf"{kind}_{period}(_.+)?", p.stem), p.name
+        elif p.suffix == ".xlsx":  # a workbook: the period first, its 对象 after (绩效考核_部门_… was not)
+            assert re.fullmatch(rf"[^_]+(_{period}(_.+)?)?", p.stem), p.name
     chase = [p.name for p in (root / "输出" / "通知" / "催办通知").glob("*.docx")]
     assert chase and all(n.startswith("催办通知_2026-") for n in chase), chase
 

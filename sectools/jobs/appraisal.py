@@ -104,7 +104,7 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
     top = next((r for r in res.rows if r["rank_overall"] == 1), None)
     job.facts = {"period": res.period, "people": len(res.rows), "top": top}
     job.sheets = result_sheets(res, src.office.name)
-    name = f"绩效考核_{'部门_' if target == 'department' else ''}{res.period}"
+    name = f"绩效考核_{res.period}{'_部门' if target == 'department' else ''}"
     write_sheets(src, report_path(src, out, name), job.sheets, job)
     return job
 
