@@ -140,3 +140,34 @@ def offices(demo_office, tmp_path_factory) -> dict[str, Path]:
     """The demo office, and the same facts laid out differently."""
     root, _ = demo_office
     return {"demo": root, "relaid": relayout_office(root, tmp_path_factory.mktemp("relaid") / "另一个办公室")}
+
+
+def traditional_office(src: Path, dst: Path) -> Path:
+    """The same office facts as ``src`` kept by a Traditional-script office: every cell, sheet name and
+    drop-down list of its workbooks in Traditional characters (主席團, 遲到, 學習部), and the values in
+    sectools.toml too — but file and folder names (what the clerk's disk holds) and notice kinds kept."""
+    import re
+    import shutil
+
+    import openpyxl
+
+    from sectools.messages import converter
+
+    trad = converter("s2tw").convert
+    shutil.copytree(src, dst, ignore=shutil.ignore_patterns("输出", ".sectools", "Excel"))
+    for path in dst.rglob("*.xlsx"):
+        wb = openpyxl.load_workbook(path)  # a test's own copy, never a clerk's file
+        for ws in wb.worksheets:
+            ws.title = trad(ws.title)
+            for row in ws.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.value = trad(cell.value)
+            for dv in ws.data_validations.dataValidation:
+                dv.formula1 = trad(dv.formula1) if dv.formula1 else dv.formula1
+        wb.save(path)
+    toml = dst / "sectools.toml"
+    lines = toml.read_text("utf-8").splitlines()
+    toml.write_text("\n".join(ln if re.match(r"\s*(path|folder|notice)\s*=", ln) else trad(ln) for ln in lines) + "\n",
+                    "utf-8")
+    return dst

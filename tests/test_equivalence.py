@@ -158,3 +158,26 @@ def test_book_defaults_are_the_cli_defaults(offices, results, tmp_path):
     cli_period = jobs.kpi(root, out=False).facts["period"]
     assert cli_period == PERIOD  # the latest month with ratings, not the semester by text order
     assert f"绩效考核（{cli_period}）完成" in alert(run_script("sectools_kpi", data))
+
+
+def test_a_traditional_office_gets_the_same_results(demo_office, results, tmp_path):
+    """The demo's facts typed in Traditional characters (主席團, 學習部, 遲到, 計劃完成率 …) give the same
+    figures.  Before, 主席團 was not recognised as the 主席团 that hands in no plans: it was reported as
+    not handing in its March plan and its members' appraisal fell (莫帆 98.01 → 80.51)."""
+    from sectools.messages import converter
+
+    from .conftest import traditional_office
+
+    simp = converter("t2s").convert
+    root = str(traditional_office(demo_office[0], tmp_path / "繁體辦公室"))
+    got = {
+        "attendance": cli_json("attendance", root),
+        "semester": cli_json("ranking", "compute", root, "--semester"),
+        "kpi": cli_json("kpi", root, "--period", PERIOD),
+        "kpi_departments": cli_json("kpi", root, "--period", "2026年春季學期", "--for", "department"),
+        "plans": cli_json("plans", "collect", root, "--month", PERIOD),
+        "summaries": cli_json("plans", "collect", root, "--month", PERIOD, "--kind", "summary"),
+    }
+    for job, answer in got.items():
+        want = json.loads(simp(json.dumps(figures(results["demo"][job]), ensure_ascii=False)))
+        assert json.loads(simp(json.dumps(figures(answer), ensure_ascii=False))) == want, job

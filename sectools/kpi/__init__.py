@@ -234,19 +234,22 @@ def computed_values(indicators, targets, target: str, attendance=None, plan_rate
                     out[(t["key"], ind["name"])] = float(min(n, ind["full"]))
     not_applicable: set = set()
     if plan_rates is not None:
-        on_time, completion = plan_rates
+        # departments compared as words (主席團 in the roster is 主席团 in sectools.toml), never as spellings
+        on_time, completion = ({fold(k): v for k, v in d.items()} for d in plan_rates)
+        handing_in = None if plan_departments is None else {fold(d) for d in plan_departments}
         for ind in indicators:
             for t in targets:
                 dep = t["department"]
-                if ind["source"] in ("计划按时率", "计划完成率") and plan_departments is not None \
-                        and dep not in plan_departments:
+                key = fold(dep or "")
+                if ind["source"] in ("计划按时率", "计划完成率") and handing_in is not None \
+                        and key not in handing_in:
                     not_applicable.add((t["key"], ind["name"]))
                     continue
-                if ind["source"] == "计划按时率" and dep in on_time:
-                    out[(t["key"], ind["name"])] = on_time[dep] * ind["full"]
+                if ind["source"] == "计划按时率" and key in on_time:
+                    out[(t["key"], ind["name"])] = on_time[key] * ind["full"]
                     basis[(t["key"], ind["name"])] = W("kpi-basis-plans", department=dep)
-                elif ind["source"] == "计划完成率" and completion.get(dep) is not None:
-                    out[(t["key"], ind["name"])] = completion[dep] * ind["full"]
+                elif ind["source"] == "计划完成率" and completion.get(key) is not None:
+                    out[(t["key"], ind["name"])] = completion[key] * ind["full"]
                     basis[(t["key"], ind["name"])] = W("kpi-basis-summaries", department=dep)
     out["_basis"] = basis
     out["_not_applicable"] = not_applicable

@@ -65,7 +65,7 @@ def due_date(workdays, month: tuple[int, int], kind: str, plan_due_workday: int 
 
 def expected_departments(listed, office_departments: tuple[str, ...]) -> list[str]:
     """The departments that hand in plans: ``[plans] departments``, else every department but 主席团."""
-    return list(listed or [d for d in office_departments if d not in ("主席团",)])
+    return list(listed or [d for d in office_departments if fold(d) != "主席团"])  # 主席團 too
 
 
 def collect(read: tuple[list[Submission], list[Problem]], month: tuple[int, int], kind: str,
