@@ -240,11 +240,16 @@ def init(folder: Path, with_demo: bool, name: str | None, force: bool) -> None:
     例 / examples:
       sectools init 学生会秘书处
       sectools init 演示 --demo
+      sectools init 學生會秘書處 --lang zh-TW     繁體辦公室：設定、表頭、下拉選項皆為繁體
+
+    --lang 也写进 sectools.toml，作为这个办公室的语言 / --lang is also the office's language.
     """
     from .scaffold import init_office
 
     existed = folder.exists() and any(folder.iterdir())
-    made = init_office(folder, with_demo=with_demo, force=force, name=name)
+    obj = click.get_current_context().find_root().obj or {}
+    made = init_office(folder, with_demo=with_demo, force=force, name=name,
+                       lang=obj.get("lang") if obj.get("lang_given") else None)
     say("init-filled" if existed and made else "init-nothing" if existed else "created", path=folder)
     for p in made:
         click.echo(f"  {p.relative_to(folder).as_posix()}")

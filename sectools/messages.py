@@ -930,8 +930,9 @@ def to_traditional(text: str) -> str:
 
     """sectools' own words in Traditional characters: character by character with Taiwan's forms
     (``s2tw``, not ``s2twp``, whose IT vocabulary turns 发布 into 釋出 and 类型 into 型別), and 周 as 週 —
-    in sectools' own words 周 is always the week (a surname 周 is data, and data is never converted)."""
-    return converter("s2tw").convert(text).replace("周", "週")
+    in sectools' own words 周 is always the week (a surname 周 is data, and data is never converted);
+    表 stays 表 (s2tw makes 流水表 a 流水錶, a watch)."""
+    return converter("s2tw").convert(text).replace("周", "週").replace("錶", "表")  # 流水表 is no watch
 
 
 @lru_cache(maxsize=4)

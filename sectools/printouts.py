@@ -70,28 +70,38 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
     return Path(target)
 
 
+def _in_traditional(s: str) -> str:
+    from .messages import to_traditional
+
+    return to_traditional(s)
+
+
 def write_form_xlsx(target: Path, kind: str, department: str = "", month: str = "", author: str = "",
-                    filled: dt.date | None = None, rows: list[list] | None = None) -> Path:
-    """A form as a department fills it in: title, the four fields, the item table."""
+                    filled: dt.date | None = None, rows: list[list] | None = None,
+                    traditional: bool = False) -> Path:
+    """A form as a department fills it in: title, the four fields, the item table (``traditional``: the
+    form's own words in Traditional, for a zh-TW office's blank form)."""
     from .writer import Styles, atomic_target, close_workbook, new_workbook, write_value
+
+    t = _in_traditional if traditional else str
 
     cols = SUMMARY_COLUMNS if kind != "plan" else PLAN_COLUMNS
     with atomic_target(target) as tmp:
         wb = new_workbook(tmp)
         st = Styles(wb)
-        ws = wb.add_worksheet(KIND_LABELS[kind][-4:])
+        ws = wb.add_worksheet(t(KIND_LABELS[kind][-4:]))
         ws.merge_range(0, 0, 0, len(cols) - 1, f"{department}{month}{KIND_LABELS[kind]}" if department else
-                       KIND_LABELS[kind], st.title)
-        ws.write_string(1, 0, "部门：", st.note)
+                       t(KIND_LABELS[kind]), st.title)
+        ws.write_string(1, 0, t("部门："), st.note)
         write_value(ws, 1, 1, department or None, st.cell["text"])
-        ws.write_string(1, 2, "月份：", st.note)
+        ws.write_string(1, 2, t("月份："), st.note)
         write_value(ws, 1, 3, month or None, st.cell["text"])
-        ws.write_string(2, 0, "填表人：", st.note)
+        ws.write_string(2, 0, t("填表人："), st.note)
         write_value(ws, 2, 1, author or None, st.cell["text"])
-        ws.write_string(2, 2, "填表日期：", st.note)
+        ws.write_string(2, 2, t("填表日期："), st.note)
         write_value(ws, 2, 3, filled, st.cell["date"])
         for c, label in enumerate(cols):
-            ws.write_string(4, c, label, st.header)
+            ws.write_string(4, c, t(label), st.header)
         for i, r in enumerate(rows or []):
             for c, v in enumerate(r):
                 write_value(ws, 5 + i, c, v, st.cell["text"])
@@ -102,7 +112,7 @@ def write_form_xlsx(target: Path, kind: str, department: str = "", month: str = 
         for c, label in enumerate(cols):
             ws.set_column(c, c, widths.get(label, 12) or 12)
         if kind != "plan":
-            ws.data_validation(5, 6, 200, 6, {"validate": "list", "source": ["已完成", "部分完成", "未完成", "取消"]})
+            ws.data_validation(5, 6, 200, 6, {"validate": "list", "source": [t(v) for v in ("已完成", "部分完成", "未完成", "取消")]})
             ws.data_validation(5, 8, 200, 8, {"validate": "list", "source": ["是", "否"]})
         ws.freeze_panes(5, 0)
         ws.set_landscape()
@@ -119,12 +129,7 @@ def write_form_docx(target: Path, kind: str, department: str = "", month: str = 
 
     from .writer import atomic_target
 
-    def t(s: str) -> str:
-        if traditional:
-            from .messages import to_traditional
-
-            return to_traditional(s)
-        return s
+    t = _in_traditional if traditional else str
 
     cols = SUMMARY_COLUMNS if kind != "plan" else PLAN_COLUMNS
     d = docx.Document()

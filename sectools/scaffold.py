@@ -8,6 +8,7 @@ what is committed under ``workbooks/`` (a test proves it current).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,16 +40,56 @@ TEMPLATE_TABLES = (
 
 
 def config_text(name: str, start: dt.date | None, end: dt.date | None,
-                departments: tuple[str, ...] = DEFAULT_DEPARTMENTS, extra_actions: str = "") -> str:
+                departments: tuple[str, ...] = DEFAULT_DEPARTMENTS, extra_actions: str = "",
+                lang: str | None = None, script: str | None = None) -> str:
     """The sectools.toml ``init`` writes: every setting of :mod:`sectools.settings` with its
     default and a Chinese comment (optional ones commented out), the office's name, semester and
-    departments filled in, and ``extra_actions`` after the attendance ladder."""
+    departments filled in, and ``extra_actions`` after the attendance ladder.  ``lang``: the office's
+    language; ``script = "zh-TW"``: the text in Traditional, but for what names a file on disk
+    (``path``, ``folder``) and the notice kinds (sectools' keys)."""
     from .settings import template
     from .tables import TABLES
 
     tables = [(t, TABLES[t].default_path, sheet, note) for t, sheet, note in TEMPLATE_TABLES]
     office = {"name": name, "semester_start": start, "semester_end": end, "departments": list(departments)}
-    return template({"office": office}, tables=tables, after={"attendance": extra_actions})
+    if lang:
+        office["lang"] = lang
+    text = template({"office": office}, tables=tables, after={"attendance": extra_actions})
+    if script != "zh-TW":
+        return text
+    def line(ln: str) -> str:
+        kept = _KEEP_SCRIPT.match(ln)
+        return kept.group(1) + _script(kept.group(2) or "", script) if kept else _script(ln, script)
+
+    return "\n".join(line(ln) for ln in text.split("\n"))
+
+
+# a line naming a file or folder on disk, or a notice kind (sectools' key): its value kept, its comment not
+_KEEP_SCRIPT = re.compile(r'(\s*#?\s*(?:path|folder|notice)\s*=\s*(?:"[^"]*"|\S+)\s*)(#.*)?$')
+
+
+def _script(text, lang: str | None):
+    """sectools' default words in the office's script: Traditional for a zh-TW office."""
+    if lang != "zh-TW" or not isinstance(text, str):
+        return text
+    from .messages import to_traditional
+
+    return to_traditional(text)
+
+
+def in_script(sheet: Sheet, lang: str | None) -> Sheet:
+    """A blank workbook's sheet (name, title, headers, drop-downs, default rows) in the office's script."""
+    if lang != "zh-TW":
+        return sheet
+    from dataclasses import replace
+
+    def t(v):
+        return _script(v, lang)
+
+    return replace(sheet, name=t(sheet.name), title=t(sheet.title), note=t(sheet.note), footnote=t(sheet.footnote),
+                   columns=[replace(c, label=t(c.label)) for c in sheet.columns],
+                   rows=[[t(v) for v in r] for r in sheet.rows],
+                   validations={k: [t(v) for v in vs] for k, vs in sheet.validations.items()})
 
 
 OPTIONAL_ACTIONS = """
@@ -124,13 +165,13 @@ def signin_log_sheet(items: list[demo.Signin] | None) -> Sheet:
 LEDGER_KIND = "秘书处例会"
 
 
-def write_signins(target: Path, items: list[demo.Signin] | None) -> Path:
+def write_signins(target: Path, items: list[demo.Signin] | None, lang: str | None = None) -> Path:
     """The sign-in workbook: a log sheet, and (demo) a semester ledger for the secretariat's own
     meeting — members as rows, a merged month row over the meeting days, a mark per cell."""
     log = [s for s in items or [] if s.meeting.kind != LEDGER_KIND]
     ledger = [s for s in items or [] if s.meeting.kind == LEDGER_KIND]
     extra = (lambda wb, styles: _ledger(wb, styles, ledger)) if ledger else None
-    return write_workbook(target, [signin_log_sheet(log)], extra=extra)
+    return write_workbook(target, [in_script(signin_log_sheet(log), lang)], extra=extra)
 
 
 def _mark(s: demo.Signin) -> str:
@@ -206,7 +247,7 @@ INSPECTION_COLUMNS = [Column("日期", "date", 12), Column("班级", width=14), 
                       Column("备注", width=16)]
 
 
-def write_inspections(folder: Path, records: dict[str, list[tuple]] | None) -> list[Path]:
+def write_inspections(folder: Path, records: dict[str, list[tuple]] | None, lang: str | None = None) -> list[Path]:
     """One workbook per inspecting department (the folder layout offices use)."""
     made = []
     deps = records or {dep: [] for dep in demo.INSPECTORS}
@@ -214,7 +255,7 @@ def write_inspections(folder: Path, records: dict[str, list[tuple]] | None) -> l
     for dep, rows in deps.items():
         sheet = Sheet(dep, INSPECTION_COLUMNS, [[d, c, item, n, None, who, None] for d, c, item, n, who in rows],
                       title=f"{dep}检查记录", validations={2: sorted(names)}, blank_rows=200)
-        made.append(write_workbook(folder / f"{dep}.xlsx", [sheet]))
+        made.append(write_workbook(folder / f"{dep}.xlsx", [in_script(sheet, lang)]))
     return made
 
 
@@ -229,7 +270,7 @@ def ratings_sheet(rows) -> Sheet:
                  blank_rows=max(0, 300 - len(rows)))
 
 
-def write_plan_forms(folder: Path, with_demo: bool) -> list[Path]:
+def write_plan_forms(folder: Path, with_demo: bool, lang: str | None = None) -> list[Path]:
     """The blank forms (计划总结/模板/) and, for the demo, March 2026 as departments handed it in."""
     import os
     import time
@@ -237,10 +278,11 @@ def write_plan_forms(folder: Path, with_demo: bool) -> list[Path]:
     from .printouts import write_form_docx, write_form_xlsx
 
     base = folder / "计划总结"
-    made = [write_form_xlsx(base / "模板" / "月度工作计划（模板）.xlsx", "plan"),
-            write_form_xlsx(base / "模板" / "月度工作总结（模板）.xlsx", "summary"),
-            write_form_docx(base / "模板" / "月度工作计划（模板）.docx", "plan"),
-            write_form_docx(base / "模板" / "月度工作总结（模板）.docx", "summary")]
+    trad = lang == "zh-TW"
+    made = [write_form_xlsx(base / "模板" / "月度工作计划（模板）.xlsx", "plan", traditional=trad),
+            write_form_xlsx(base / "模板" / "月度工作总结（模板）.xlsx", "summary", traditional=trad),
+            write_form_docx(base / "模板" / "月度工作计划（模板）.docx", "plan", traditional=trad),
+            write_form_docx(base / "模板" / "月度工作总结（模板）.docx", "summary", traditional=trad)]
     if not with_demo:
         return made
     month = base / "2026-03"
@@ -296,7 +338,8 @@ def _manifest(folder: Path) -> dict[str, dict]:
 
 
 def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = False,
-                name: str | None = None, keep_none: bool = False, overwrite_all: bool = False) -> Made:
+                name: str | None = None, keep_none: bool = False, overwrite_all: bool = False,
+                lang: str | None = None) -> Made:
     """Create an office folder.  Refuses a non-empty folder unless ``force``; even then a file is
     only replaced when sectools made it and nobody changed it since (its hash in ``.sectools/made.json``):
     every other file is kept and listed in ``kept``.  ``keep_none``: refuse instead of keeping any
@@ -313,7 +356,7 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
     folder.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".sectools-init-", dir=folder.parent))
     try:
-        staged = _build(stage / "office", with_demo, name)
+        staged = _build(stage / "office", with_demo, name, lang)
         manifest = _manifest(folder)
         kind = "demo" if with_demo else "blank"
         plan = []
@@ -346,29 +389,40 @@ def init_office(folder: str | Path, *, with_demo: bool = False, force: bool = Fa
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _build(folder: Path, with_demo: bool, name: str | None) -> list[Path]:
-    """Every file of a new office, written into ``folder`` (a fresh staging folder)."""
+def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = None) -> list[Path]:
+    """Every file of a new office, written into ``folder`` (a fresh staging folder).  ``lang``: the
+    office's language, written into sectools.toml; a blank Traditional office gets its sheets, headers,
+    drop-downs and settings in Traditional (the demo's facts stay as the demo has them)."""
+    from dataclasses import replace
+
     made = [folder / CONFIG_NAME, folder / ROSTER.default_path]
     folder.mkdir(parents=True, exist_ok=True)
-    office_name = name or (demo.OFFICE_NAME if with_demo else "学生会")
+    script = None if with_demo else lang
+    office_name = name or (demo.OFFICE_NAME if with_demo else _script("学生会", script))
     start, end = (demo.SEMESTER_START, demo.SEMESTER_END) if with_demo else _this_semester()
     extra = DEMO_ACTIONS if with_demo else OPTIONAL_ACTIONS
     with atomic_target(made[0]) as tmp:
-        tmp.write_text(config_text(office_name, start, end, DEFAULT_DEPARTMENTS, extra), encoding="utf-8")
+        tmp.write_text(config_text(office_name, start, end, DEFAULT_DEPARTMENTS, extra, lang, script),
+                       encoding="utf-8")
+
+    def book(path: Path, sheet: Sheet) -> Path:
+        return write_workbook(path, [in_script(sheet, script)])
+
     members = demo.members() if with_demo else None
-    write_workbook(made[1], [roster_sheet(office_name, members)])
+    roster = in_script(roster_sheet(office_name, members), script)
+    write_workbook(made[1], [replace(roster, title=office_name + _script("成员名册", script))])
     signins, leaves = demo.attendance() if with_demo else (None, None)
     made += [
-        write_workbook(folder / MEETINGS.default_path, [meetings_sheet(demo.meetings() if with_demo else None)]),
-        write_signins(folder / SIGNINS.default_path, signins),
-        write_workbook(folder / LEAVE_TABLE.default_path, [leaves_sheet(leaves)]),
-        write_workbook(folder / CLASSES.default_path, [classes_sheet(demo.class_rows() if with_demo else [])]),
-        write_workbook(folder / SCORE_ITEMS.default_path, [items_sheet()]),
+        book(folder / MEETINGS.default_path, meetings_sheet(demo.meetings() if with_demo else None)),
+        write_signins(folder / SIGNINS.default_path, signins, script),
+        book(folder / LEAVE_TABLE.default_path, leaves_sheet(leaves)),
+        book(folder / CLASSES.default_path, classes_sheet(demo.class_rows() if with_demo else [])),
+        book(folder / SCORE_ITEMS.default_path, items_sheet()),
     ]
-    made += write_inspections(folder / INSPECTIONS.default_path, demo.inspections() if with_demo else None)
-    made += write_plan_forms(folder, with_demo)
-    made += [write_workbook(folder / INDICATORS.default_path, [indicators_sheet()]),
-             write_workbook(folder / RATINGS.default_path, [ratings_sheet(demo.ratings() if with_demo else [])])]
+    made += write_inspections(folder / INSPECTIONS.default_path, demo.inspections() if with_demo else None, script)
+    made += write_plan_forms(folder, with_demo, script)
+    made += [book(folder / INDICATORS.default_path, indicators_sheet()),
+             book(folder / RATINGS.default_path, ratings_sheet(demo.ratings() if with_demo else []))]
     return made
 
 

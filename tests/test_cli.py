@@ -118,6 +118,44 @@ def test_init_blank_office_workbook_is_ready_to_type_into(tmp_path):
     assert r.exit_code == 0  # an empty roster is only a warning
 
 
+def test_init_for_a_traditional_office_speaks_traditional(tmp_path):
+    """`init --lang zh-TW`: the office's language is zh-TW (it was written zh-CN, so every job spoke
+    Simplified), its settings (通報部長並撤銷職務), sheets, titles, headers and drop-downs are Traditional;
+    the file names stay as README lists them; the office checks clean and its jobs read it."""
+    import tomllib
+
+    from sectools.messages import to_traditional
+
+    r = run("init", tmp_path / "o", "--lang", "zh-TW")
+    assert r.exit_code == 0 and "已創建" in r.output
+    root = tmp_path / "o"
+    text = (root / "sectools.toml").read_text("utf-8")
+    conf = tomllib.loads(text)
+    assert conf["office"]["lang"] == "zh-TW" and conf["office"]["name"] == "學生會"
+    assert "通報部長並撤銷職務" in [a["action"] for a in conf["attendance"]["actions"]]
+    assert "主席團" in conf["office"]["departments"]
+    assert conf["tables"]["roster"]["path"] == "名册.xlsx" and conf["plans"]["folder"] == "计划总结"
+    for line in text.splitlines():
+        if not re.match(r"\s*#?\s*(path|folder|notice)\s*=", line):
+            assert to_traditional(line) == line, line
+    books = sorted(root.rglob("*.xlsx"))
+    assert len(books) >= 10
+    for book in books:
+        wb = openpyxl.load_workbook(book)
+        for ws in wb.worksheets:
+            assert to_traditional(ws.title) == ws.title, (book.name, ws.title)
+            for row in ws.iter_rows(values_only=True):
+                for v in row:
+                    if isinstance(v, str):
+                        assert to_traditional(v) == v, (book.name, v)
+            for dv in ws.data_validations.dataValidation:
+                assert to_traditional(dv.formula1 or "") == (dv.formula1 or ""), (book.name, dv.formula1)
+    ws = openpyxl.load_workbook(root / "名册.xlsx")["成員"]
+    assert ws["A1"].value == "學生會成員名冊" and [c.value for c in ws[2]][:4] == ["學號", "姓名", "性別", "部門"]
+    r = run("check", root)
+    assert r.exit_code == 0 and "錯誤" in r.output and "missing-column" not in r.output, r.output
+
+
 def test_every_command_has_help_with_an_example_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, cmd in main.commands.items():
