@@ -270,3 +270,27 @@ def test_gaps_in_computed_indicators_are_said_and_block_the_notices(tmp_path):
     r = CliRunner().invoke(main, ["notices", "render", "考核结果通知", str(off.root), "--period", "2026-03",
                                   "--format", "txt", "--force"])
     assert r.exit_code in (0, 1) and "考核结果通知" in r.output
+
+
+def test_sources_and_methods_are_sectools_words_in_the_offices_language(tmp_path):
+    """计划完成率, 比率, 手工评分 are sectools' vocabulary, not a clerk's typing: an English office reads
+    "plan completion", a Traditional one 計劃完成率 (both printed 计划完成率 before), in the warning, the
+    weights sheet and the trace."""
+    import openpyxl
+
+    from sectools.messages import render, to_traditional
+
+    off = office(tmp_path)
+    sheet_book(off.root / "考核指标.xlsx", INDICATORS + [["计划完成", "履职", 10, "比率", "计划完成率", 100]], title="指标")
+    job = jobs.kpi(load_office(off.root), "2026-03", out=tmp_path / "k.xlsx")
+    no_data = next(p for p in job.problems if p.code == "kpi-no-data")
+    assert "from plan completion" in render(no_data, "en")
+    assert "來自計劃完成率" in render(no_data, "zh-TW") and "来自计划完成率" in render(no_data, "zh-CN")
+    weights = openpyxl.load_workbook(tmp_path / "k.xlsx").worksheets[1]
+    row = next(r for r in weights.iter_rows(values_only=True) if r[0] == "计划完成")
+    assert row[3:5] == ("比率", "计划完成率")
+    sheets = [s.rendered("zh-TW") for s in job.sheets]
+    row = next(r for r in sheets[1].rows if r[0] == "计划完成")
+    assert list(row[3:5]) == ["比率", to_traditional("计划完成率")]
+    row = next(r for r in [s.rendered("en") for s in job.sheets][1].rows if r[0] == "计划完成")
+    assert list(row[3:5]) == ["rate", "plan completion"]

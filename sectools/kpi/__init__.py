@@ -16,7 +16,7 @@ from ..messages import W
 from ..normalize import fold
 from .compute import KpiRules, allocate, grade_all, rank_all, rater_mean, rules_from_config, total_score
 from ..roster import serving_during
-from .schema import INDICATORS, RATINGS
+from .schema import INDICATORS, RATINGS, word
 
 __all__ = ["evaluate", "KpiResult", "period_range", "is_semester", "computed_values", "plan_rates", "months_between",
            "KpiRules", "rules_from_config", "INDICATORS", "RATINGS"]
@@ -186,7 +186,7 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
                     no_data.add(key)
                     problems.append(Problem("kpi-no-data", WARNING, value=i["name"], params={
                         "who": t["department"] if i["source"] in ("计划按时率", "计划完成率") else t["name"],
-                        "source": i["source"], "rule": W("kpi-rule-" + rules.missing)}))
+                        "source": word(i["source"]), "rule": W("kpi-rule-" + rules.missing)}))
         lacking = [i["name"] for i in applicable if i["method"] != "加分项" and i["name"] not in ind_scores]
         rows.append({**{k: t.get(k) for k in ("id", "name", "department", "post")},
                      "total": total_score(ind_scores, applicable, rules.missing), "indicators": ind_scores,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..messages import L, W, joined
 from ..writer import Column, Sheet
+from .schema import word
 
 
 def result_sheets(res, office_name: str) -> list[Sheet]:
@@ -31,7 +32,8 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
               period=res.period)
     weights = Sheet(L("指标与权重"), [Column(L("指标")), Column(L("类别")), Column(L("权重"), "number"),
                                      Column(L("评分方式")), Column(L("数据来源")), Column(L("满分"), "number")],
-                    [[i["name"], i["category"], i["weight"], i["method"], i["source"], i["full"]] for i in res.indicators],
+                    [[i["name"], i["category"], i["weight"], word(i["method"]), word(i["source"]), i["full"]]
+                     for i in res.indicators],
                     title=title)
     top = max([100.0] + [float(r["total"]) for r in res.rows if isinstance(r.get("total"), (int, float))])
     top = float(-(-top // 10) * 10)  # 满分 100; past it (bonus points) to the next ten
@@ -61,7 +63,7 @@ def trace_sheet(res, title) -> Sheet:
     for t in res.trace:
         r = who.get(t["key"], {})
         where = t.get("source")
-        rows.append([r.get("id"), r.get("name"), r.get("department"), t["indicator"], t["rater"], t["score"],
+        rows.append([r.get("id"), r.get("name"), r.get("department"), t["indicator"], word(t["rater"]), t["score"],
                      where if where is not None else (f"{t['file']} › {t['sheet']}!{t['cell']}" if t.get("file")
                                                       else t.get("basis"))])
     cols = [Column(L("学号")), Column(L("姓名")), Column(L("部门")), Column(L("指标"), width=16), Column(L("评分人")),

@@ -10,6 +10,20 @@ SOURCES = {"手工评分": ("手工", "人工评分", "评分", "打分", "manua
            "计划按时率": ("按时率", "计划提交按时率", "on-time"), "计划完成率": ("完成率", "completion"),
            "活动次数": ("活动", "activities"), "班级排名": ("量化考核", "ranking")}
 TARGETS = {"成员": ("个人", "member"), "部门": ("department",)}
+# what a method or a source is called in English (the Chinese is the key; zh-TW is made from it)
+WORDS_EN = {"打分": "score", "比率": "rate", "扣分制": "deductions", "加分项": "bonus", "手工评分": "ratings",
+            "出勤率": "attendance rate", "计划按时率": "plans on time", "计划完成率": "plan completion",
+            "活动次数": "activities attended", "班级排名": "class ranking"}
+
+
+def word(value):
+    """A method or source (sectools' own vocabulary, keyed in Simplified) as a Term shown in the office's
+    language; anything else (a rater group the clerk named) as it is."""
+    if value in WORDS_EN:
+        from ..messages import Term
+
+        return Term(value, WORDS_EN[value])
+    return value
 
 INDICATORS = TableSpec(
     name="indicators",
