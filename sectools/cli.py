@@ -110,12 +110,15 @@ class WeekParam(click.ParamType):
     name = "WEEK"
 
     def convert(self, value, param, ctx):
-        from .ranking import normalise_week
+        from .ranking import normalise_week, teaching_week_number
 
+        if teaching_week_number(value) is not None:
+            return value.strip()  # 第17周: the job counts it from the office's semester_start
         try:
             return normalise_week(value)
         except SectoolsError:
-            self.fail(f"“{value}”不是周次，应写成 2026-W11 或该周任一日期 / not a week: write 2026-W11", param, ctx)
+            self.fail(f"“{value}”不是周次，应写成 2026-W11、第2周或该周任一日期 / not a week: write 2026-W11",
+                      param, ctx)
 
 
 class PeriodParam(click.ParamType):
@@ -403,7 +406,8 @@ def ranking() -> None:
 
 def _week_option(required: bool = False):
     return click.option("--week", type=WeekParam(), required=required,
-                        help="周次，如 2026-W11，或该周任一日期" + ("" if required else "；默认最近一周") + " / ISO week.")
+                        help="周次，如 2026-W11、第2周（从学期第一天算起）或该周任一日期" + ("" if required else "；默认最近一周")
+                        + " / ISO week, the semester's week (第2周) or a date.")
 
 
 @ranking.command("compute")
@@ -437,7 +441,7 @@ def _show_semester(job) -> None:
 
 def _show_week(job) -> None:
     res = job.result
-    say("week-head", week=res.week, records=res.records)
+    say("week-head", week=res.week, name=job.facts["name"], records=res.records)
     for grade, sub in res.table.groupby("grade", sort=False):
         click.echo(f"\n  {grade}")
         click.echo(_table([["", int(r["rank"]), r["class_name"], f"{r['score']:.2f}",
@@ -582,7 +586,7 @@ def ranking_status(office: Path, week: str | None) -> None:
 def _show_status(st: dict) -> None:
     fmt = "%Y-%m-%d %H:%M"
     d = st["deadlines"]
-    say("status-week", week=st["week"], monday=st["monday"], sunday=st["sunday"])
+    say("status-week", week=st["week"], name=st["name"], monday=st["monday"], sunday=st["sunday"])
     say("handed-in", names="、".join(st["handed_in"]) or "—")
     say("missing", names="、".join(st["missing"]) or ("—" if st["handed_in"] else "?"))
     if st["missing"]:

@@ -67,6 +67,22 @@ class Semester:
             return False
         return True
 
+    def first_monday(self) -> dt.date | None:
+        """The Monday of teaching week 1: the Monday-to-Sunday week holding ``semester_start``."""
+        return self.start - dt.timedelta(days=self.start.weekday()) if self.start else None
+
+    def week_of(self, d: dt.date) -> int | None:
+        """The office's 第N周 of ``d`` (week 1 holds ``semester_start``); None outside the semester's
+        weeks or without a start."""
+        first = self.first_monday()
+        if first is None or d < first or (self.end and d > self.end + dt.timedelta(days=6 - self.end.weekday())):
+            return None
+        return (d - first).days // 7 + 1
+
+    def week_monday(self, n: int) -> dt.date | None:
+        first = self.first_monday()
+        return first + dt.timedelta(weeks=n - 1) if first else None
+
 
 NO_SEMESTER = Semester(None, None)
 

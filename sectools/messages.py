@@ -426,9 +426,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet '{value}' is a classes × items table with no date: add a 日期 column, put the date in "
         "the title row, or name the sheet after its week (e.g. 2026-W11).",
     ),
+    "week-needs-start": (
+        "“{value}”是学期的第几周，要从学期第一天算起：请在 sectools.toml 的 [office] 填写 semester_start，"
+        "或写成 2026-W11 / 该周任一日期。",
+        "'{value}' counts from the semester's first day: set semester_start under [office] in sectools.toml, or "
+        "write the week as 2026-W11 or a date in it.",
+    ),
+    "week-outside-semester": (
+        "“{value}”不在本学期内（本学期共 {last} 周）。请核对周次，或写成 2026-W11 / 该周任一日期。",
+        "'{value}' is not in this semester (it has {last} weeks). Check the week, or write it as 2026-W11 or a "
+        "date in it.",
+    ),
     "bad-week": (
-        "“{value}”不是周次。请写成 2026-W11，或写该周中的任一日期（如 2026-03-09）。",
-        "'{value}' is not a week. Write it as 2026-W11, or give any date in that week (e.g. 2026-03-09).",
+        "“{value}”不是周次。请写成 2026-W11、第2周，或写该周中的任一日期（如 2026-03-09）。",
+        "'{value}' is not a week. Write it as 2026-W11, as the semester's week, or give any date in that week "
+        "(e.g. 2026-03-09).",
     ),
     "calendar-fallback": (
         "节假日库没有 {value} 年的数据，已按周一至周五为工作日计算截止时间。请在“节假日”表中登记该年的放假和调休安排。",
@@ -964,10 +976,10 @@ def word(key: str, lang: str = "zh-CN") -> str:
 # ---- what the jobs chose for the user (sectools.jobs.Choice) ------------------------------------
 # code: (zh-CN, en).  Params: value, and the choice's own.
 CHOICES: dict[str, tuple[str, str]] = {
-    "week-latest": ("{value}（第{number}周，{monday}—{sunday}）：有检查记录的最近一周",
-                    "{value} (week {number}, {monday}–{sunday}): the latest week with inspection records"),
-    "week-none": ("{value}（第{number}周，{monday}—{sunday}）：截至今天还没有检查记录，取上一周",
-                  "{value} (week {number}, {monday}–{sunday}): no inspection records up to today, so last week"),
+    "week-latest": ("{value}（{name}，{monday}—{sunday}）：有检查记录的最近一周",
+                    "{value} ({name}, {monday}–{sunday}): the latest week with inspection records"),
+    "week-none": ("{value}（{name}，{monday}—{sunday}）：截至今天还没有检查记录，取上一周",
+                  "{value} ({name}, {monday}–{sunday}): no inspection records up to today, so last week"),
     "meeting-next": ("{date} {meeting}：下一次会议", "{date} {meeting}: the next meeting"),
     "meeting-last-past": ("{date} {meeting}：之后没有会议，取最近一次（已经开过）",
                           "{date} {meeting}: no meeting ahead, so the last one (already held)"),
@@ -1009,7 +1021,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no-actions": ("没有达到处理标准的成员。", "No one reached a threshold."),
     "signin-sheet": ("{date} {meeting} 签到表（应到 {count} 人）：{path}",
                      "Sign-in sheet for {date} {meeting} ({count} expected): {path}"),
-    "week-head": ("{week} 周：{records} 条检查记录", "Week {week}: {records} inspection records"),
+    "week-head": ("{week}（{name}）：{records} 条检查记录", "{week} ({name}): {records} inspection records"),
     "red-flag": ("★流动红旗", "★ red flag"),
     "serious": ("（严重违纪）", " (serious violation)"),
     "published": ("已发布：", "Published:"),
@@ -1021,7 +1033,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "week-codes": ("  {week}  公示核验码 {published}  封单核验码 {sealed}", "  {week}  publication code {published}  seal code {sealed}"),
     "repaired": ("已恢复 {count} 个记录文件。", "{count} state {count|file|files} restored."),
     "verified": ("已核验 {count} 个封单周，均未改动。", "{count} sealed {count|week|weeks} verified: unchanged."),
-    "status-week": ("{week} 周（{monday} — {sunday}）", "Week {week} ({monday} – {sunday})"),
+    "status-week": ("{week}（{name}，{monday} — {sunday}）", "{week} ({name}, {monday} – {sunday})"),
     "handed-in": ("已交：{names}", "Handed in: {names}"),
     "missing": ("未交：{names}", "Missing: {names}"),
     "reminder": ("催交：{names}：请于 {due} 前提交本周检查记录。",
@@ -1071,8 +1083,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "excel-checked": ("已检查：{counts}", "Checked: {counts}"),
     "excel-signin": ("已生成 {date} {meeting} 的签到表，应到 {count} 人。",
                      "Sign-in sheet for {date} {meeting}: {count} expected."),
-    "excel-ranking": ("{week} 周：{classes} 个班级已排名；流动红旗：{flags}。",
-                      "Week {week}: {classes} classes ranked; red flags: {flags}."),
+    "excel-ranking": ("{week}（{name}）：{classes} 个班级已排名；流动红旗：{flags}。",
+                      "{week} ({name}): {classes} classes ranked; red flags: {flags}."),
     "excel-kpi": ("绩效考核（{period}）完成：{people} 人。", "Appraisal ({period}) done: {people} people."),
     "excel-kpi-top": ("绩效考核（{period}）完成：{people} 人，第一名 {name} {total} 分。",
                       "Appraisal ({period}) done: {people} people; first: {name}, {total} points."),
@@ -1087,8 +1099,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "Publication code {code} (the latest correction's code counts during the objection period)"),
     "code-sealed": ("封单核验码 {code}（封单后不再更改，可用 sectools ranking verify 核对）",
                     "Seal code {code} (sealed: no more changes; check it with sectools ranking verify)"),
-    "title-ranking-sealed": ("{office} {week} 班级量化考核排名（封单）", "Class assessment ranking — {office}, {week} (sealed)"),
-    "title-ranking": ("{office} {week} 班级量化考核排名", "Class assessment ranking — {office}, {week}"),
+    "title-ranking-sealed": ("{office} {week}班级量化考核排名（封单）", "Class assessment ranking — {office}, {week} (sealed)"),
+    "title-ranking": ("{office} {week}班级量化考核排名", "Class assessment ranking — {office}, {week}"),
     "title-plans": ("{office} {year}年{month}月{kind}收集情况（截止 {due}）",
                     "Who handed in the {kind} — {office}, {year}-{month} (due {due})"),
     "title-schedule": ("{office} {year}年{month}月工作重点及每周活动安排",

@@ -225,7 +225,7 @@ def test_options_of_every_command_and_usage_errors(demo_office):
     r = CliRunner().invoke(main, ["ranking", "status", str(root), "--week", "2026-W11", "--lang", "en"])
     assert r.exit_code == 0 and "Publish by:" in r.output  # --lang after the command
     r = CliRunner().invoke(main, ["--lang", "zh-TW", "ranking", "status", str(root), "--week", "2026-W11"])
-    assert "發佈截止" in r.output and "釋出" not in r.output and "2026-W11 週" in r.output
+    assert "發佈截止" in r.output and "釋出" not in r.output and "2026-W11（第2週，2026-03-09" in r.output
     r = CliRunner().invoke(main, ["attendance", str(root), "--from", "2026-05-01", "--to", "2026-04-01"])
     assert r.exit_code == 2 and "早于起始日期" in r.output
     r = CliRunner().invoke(main, ["attendance", str(root), "--kind", "茶话会"])

@@ -103,7 +103,7 @@ def test_excel_buttons_give_the_cli_results(offices, results, office, tmp_path):
             assert row["出勤率"] == pytest.approx(m["rate"], abs=5e-5), m["id"]
     # ranking
     actions = run_script("sectools_ranking", data)
-    assert f"{WEEK} 周" in alert(actions)
+    assert f"{WEEK}（第2周）" in alert(actions)
     sheet = {r["班级"]: r for r in _sheet(actions, "排名")}
     assert {c: (s["得分"], s["排名"]) for c, s in sheet.items()} == \
         {r["class"]: (r["score"], r["rank"]) for r in cli["ranking"]}
@@ -154,7 +154,7 @@ def test_book_defaults_are_the_cli_defaults(offices, results, tmp_path):
     root = offices["demo"]
     data = _book(root, tmp_path, {})
     cli_week = jobs.ranking_week(root).facts["week"]
-    assert f"{cli_week} 周" in alert(run_script("sectools_ranking", data))
+    assert f"{cli_week}（" in alert(run_script("sectools_ranking", data))
     cli_period = jobs.kpi(root, out=False).facts["period"]
     assert cli_period == PERIOD  # the latest month with ratings, not the semester by text order
     assert f"绩效考核（{cli_period}）完成" in alert(run_script("sectools_kpi", data))

@@ -498,7 +498,7 @@ def test_ranking_button(tmp_path):
     rows = {r[2]: r for r in values[2:]}
     assert rows["会计2401"][1] == 1 and rows["会计2401"][3] == 100 and rows["会计2401"][-2] == "★"
     text = alert(actions)
-    assert "2026-W11 周：5 个班级已排名" in text and "生活部!B7" in text
+    assert "2026-W11（2026年第11周）：5 个班级已排名" in text and "生活部!B7" in text
 
 
 def test_kpi_button_with_manual_indicators(tmp_path):

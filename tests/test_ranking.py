@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import json
 from pathlib import Path
 
@@ -175,7 +176,7 @@ def test_cli_compute_json_status_and_workbook(tmp_path):
     assert r.exit_code == 1 and "★流动红旗" in r.output
     ws = openpyxl.load_workbook(out)["排名"]
     assert [c.value for c in ws[2]][:4] == ["年级", "排名", "班级", "得分"]
-    r = CliRunner().invoke(main, ["ranking", "compute", str(office), "--week", "第十一周"])
+    r = CliRunner().invoke(main, ["ranking", "compute", str(office), "--week", "2026-W60"])
     assert r.exit_code == 2 and "2026-W11" in r.output  # a malformed week is a usage error
 
 
@@ -196,7 +197,8 @@ def test_publish_correct_seal_verify(tmp_path):
     import docx
 
     text = "\n".join(p.text for p in docx.Document(next(f for f in r.files if f.suffix == ".docx")).paragraphs)
-    assert "2026年第11周\n班级量化考核结果公示" in text  # a long title breaks between words
+    # the week as the office names it (its teaching week: week 1 holds semester_start 2026-03-01), not 2026年第11周
+    assert "测试学生会第3周班级量化考核结果公示" in text and "第3周（3月9日—3月15日）的检查记录" in text
     assert "中国式排名" in text and "会计2401" in text
     table = docx.Document(next(f for f in r.files if f.suffix == ".docx")).tables[0]  # people read rows
     assert [c.text for c in table.rows[0].cells] == ["名次", "班级", "得分", "加分", "扣分", "流动红旗"]
@@ -741,5 +743,53 @@ def test_a_short_name_keeps_the_publicity_title_on_one_line(tmp_path):
     r = jobs.publish(load_office(office), "2026-W11", by="张三", now=dt.datetime(2026, 3, 16, 10, 0))
     d = docx.Document(next(f for f in r.files if f.suffix == ".docx"))
     title = next(p for p in d.paragraphs if p.style.name == "公文标题")
-    assert title.text == "财学2026年第11周班级量化考核结果公示" and "<w:br/>" not in title._p.xml
+    assert title.text == "财学第3周班级量化考核结果公示" and "<w:br/>" not in title._p.xml
     assert next(p for p in d.paragraphs if p.style.name == "发文机关署名").text == "测试学生会"
+    # a long name breaks the title between words, never inside one (was "…考核结 / 果公示")
+    from sectools.notices.engine import title_break
+
+    long = "某某大学经济管理学院学生会第2周班级量化考核结果公示"
+    assert long[:title_break(long, "某某大学经济管理学院学生会")] == "某某大学经济管理学院学生会"
+
+
+def test_weeks_are_named_as_the_office_names_them(demo_office):
+    """The office counts teaching weeks (week 1 holds semester_start; its meetings are called 第17周例会), not
+    the calendar's ISO weeks: the 公示, the ranking workbook and the defaults said 2026年第26周 for the week
+    the office calls 第17周.  Outside the semester's weeks, the calendar week is named with its year."""
+    import openpyxl
+
+    from sectools.dates import Semester
+    from sectools.ranking.compute import iso_week, week_name
+
+    sem = Semester(dt.date(2026, 3, 2), dt.date(2026, 7, 10))
+    assert [sem.week_of(dt.date(2026, m, d)) for m, d in ((3, 2), (3, 8), (3, 9), (6, 22), (7, 12), (7, 13), (2, 28))] \
+        == [1, 1, 2, 17, 19, None, None]
+    assert week_name("2026-W26", sem).render() == "第17周" and week_name("2026-W26", sem).render("zh-TW") == "第17週"
+    assert week_name("2026-W26", sem).render("en") == "week 17"
+    assert week_name("2026-W30", sem).render() == "2026年第30周" and week_name("2026-W26").render() == "2026年第26周"
+    root, _ = demo_office
+    office = load_office(root)
+    meetings = openpyxl.load_workbook(root / "会议.xlsx").worksheets[0]
+    named = [(r[0], r[3]) for r in meetings.iter_rows(values_only=True)
+             if isinstance(r[0], dt.datetime) and re.fullmatch(r"第\d+周例会", str(r[3]))]
+    assert named
+    for day, name in named:  # the demo's own meetings agree with the names sectools gives their weeks
+        assert name == f"{week_name(iso_week(day.date()), office.semester).render()}例会"
+    book = openpyxl.load_workbook(root / "输出" / "排名" / "排名_2026-W26.xlsx")
+    assert book["排名"]["A1"].value == "财经系学生会 第17周（6月22日—6月28日）班级量化考核排名"
+
+
+def test_a_week_typed_as_the_office_counts_it(demo_office, tmp_path):
+    """`--week 第17周` (or 第十七周) is the week the office calls so: the same ranking as 2026-W26; a week past
+    the semester, or an office without semester_start, is refused with how to write it instead."""
+    root, _ = demo_office
+    same = [CliRunner().invoke(main, ["ranking", "compute", str(root), "--week", w, "--format", "json"])
+            for w in ("2026-W26", "第17周", "第十七周")]
+    assert all(r.exit_code in (0, 1) for r in same) and same[0].stdout == same[1].stdout == same[2].stdout
+    r = CliRunner().invoke(main, ["ranking", "compute", str(root), "--week", "第30周"])
+    assert r.exit_code == 1 and "不在本学期内（本学期共 19 周）" in r.output
+    office = make(tmp_path / "o")
+    cfg = office / "sectools.toml"
+    cfg.write_text(re.sub(r"semester_start = .*\n", "", cfg.read_text("utf-8")), "utf-8")
+    r = CliRunner().invoke(main, ["ranking", "compute", str(office), "--week", "第2周"])
+    assert r.exit_code == 1 and "要从学期第一天算起" in r.output and "Traceback" not in r.output

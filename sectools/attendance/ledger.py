@@ -185,12 +185,11 @@ def _combine(stack, j, raw, file, ctx, problems) -> Column | None:
         if start is None:
             problems.append(Problem("ledger-week-needs-start", ERROR, file, raw.name, cell))
             return None
-        monday = start - dt.timedelta(days=start.weekday())
-        date = monday + dt.timedelta(weeks=by["week"][1].value - 1, days=by["weekday"][1].value)
+        date = ctx.semester.week_monday(by["week"][1].value) + dt.timedelta(days=by["weekday"][1].value)
     if date is not None:
         if "week" in by and "weekday" not in by and ctx.semester.start:
-            start = ctx.semester.start
-            week = (date - (start - dt.timedelta(days=start.weekday()))).days // 7 + 1
+            first = ctx.semester.first_monday()
+            week = (date - first).days // 7 + 1  # past the semester's end too: the heading said a number
             if week != by["week"][1].value:
                 problems.append(Problem("ledger-week-mismatch", WARNING, file, raw.name, cell, date.isoformat(),
                                         {"week": by["week"][1].value, "actual": week}))

@@ -220,7 +220,7 @@ def ranking(book) -> None:
     job = jobs.ranking_week(src, src.options.get("周次"))
     written = put_sheets(book, job.sheets, src.wb.owned, lang=src.lang)
     f = job.facts
-    summary = "\n".join([text("excel-ranking", src.lang, week=f["week"], classes=f["classes"],
+    summary = "\n".join([text("excel-ranking", src.lang, week=f["week"], name=f["name"], classes=f["classes"],
                                flags="、".join(f["red_flags"]) or "—")] + _chosen(job, src.lang))
     finish(book, summary, job.problems, src.lang, src.wb.owned, written)
 

@@ -40,17 +40,18 @@ def week_deadlines(source, week: str):
     return deadlines(ranking_rules(src), workdays(src), week)
 
 
-def pick_week(records, week: str | None, today: dt.date) -> tuple[str, Choice | None]:
-    """The week asked for, else the latest week with records up to today — said back in words."""
+def pick_week(records, week: str | None, today: dt.date, semester=None) -> tuple[str, Choice | None]:
+    """The week asked for, else the latest week with records up to today — said back in words, with the
+    office's own name for it (第2周 of ``semester``)."""
     from ..ranking import latest_week, normalise_week
-    from ..ranking.compute import week_bounds
+    from ..ranking.compute import week_bounds, week_name
 
     if week:
-        return normalise_week(week), None
+        return normalise_week(week, semester), None
     label, found = latest_week(records, today)
     monday, sunday = week_bounds(label)
     return label, Choice("week", label, "week-latest" if found else "week-none",
-                         {"monday": monday, "sunday": sunday, "number": int(label.split("W")[1])})
+                         {"monday": monday, "sunday": sunday, "name": week_name(label, semester)})
 
 
 def _sealed_differs(src, week: str, res) -> list[Problem]:
@@ -73,14 +74,14 @@ def _sealed_differs(src, week: str, res) -> list[Problem]:
 
 def ranking_week(source, week: str | None = None, *, today: dt.date | None = None, out=False) -> JobResult:
     """A week's class scores, ranks and 流动红旗 (default: the latest week with records)."""
-    from ..ranking.compute import score_week
+    from ..ranking.compute import score_week, week_name
     from ..ranking.report import trace_sheet, week_sheet
 
     src = as_source(source)
     inp = ranking_inputs(src)
     if len(inp.records) == 0:
         raise SectoolsError(Problem("no-records-at-all", file=src.read("inspections").file))
-    label, choice = pick_week(inp.records, week, today or dt.date.today())
+    label, choice = pick_week(inp.records, week, today or dt.date.today(), src.office.semester)
     res = score_week(inp.classes.data, inp.items.data, inp.records, label, inp.rules, inp.locate)
     if res.records == 0:  # every class would get the base score and a red flag
         raise SectoolsError([Problem("no-records", value=label)] + [p for p in inp.problems if p.is_error()
@@ -90,8 +91,10 @@ def ranking_week(source, week: str | None = None, *, today: dt.date | None = Non
         t["source"] = src.ref(t["file"], t["sheet"], t["cell"])
     job = JobResult("ranking", res, list(res.problems), [choice] if choice else [])
     flags = res.table[res.table["red_flag"]]["class_name"].tolist() if len(res.table) else []
-    job.facts = {"week": label, "classes": len(res.table), "records": res.records, "red_flags": flags}
-    job.sheets = [week_sheet(res, src.office.name, src.lang), trace_sheet(res, src.office.name)]
+    job.facts = {"week": label, "classes": len(res.table), "records": res.records, "red_flags": flags,
+                 "name": week_name(label, src.office.semester)}
+    job.sheets = [week_sheet(res, src.office.name, src.lang, semester=src.office.semester),
+                  trace_sheet(res, src.office.name, src.office.semester)]
     target = report_path(src, out, f"排名_{label}")
     if target is not None:
         from ..report import problems_sheet

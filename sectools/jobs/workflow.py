@@ -104,7 +104,7 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
     from ..writer import write_workbook
 
     office = as_source(office)
-    week = normalise_week(week)
+    week = normalise_week(week, office.office.semester)
     now = now or dt.datetime.now().replace(microsecond=0)
     _refuse_if_sealed(office, week)
     if corrections is None and read_state(week_dir(office, week) / "published.json"):
@@ -133,8 +133,9 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
     code = short(snapshot["hash"])
     for t in res.trace:
         t["source"] = office.ref(t["file"], t["sheet"], t["cell"])
-    sheets = [week_sheet(res, office.office.name, footnote=W("code-published", code=code)),
-              trace_sheet(res, office.office.name)]  # 公示 with its evidence
+    sheets = [week_sheet(res, office.office.name, footnote=W("code-published", code=code),
+                         semester=office.office.semester),
+              trace_sheet(res, office.office.name, office.office.semester)]  # 公示 with its evidence
     workbook = write_workbook(out / f"排名_{week}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
     backup = write_workbook(out / "备份" / f"排名_{week}_{stamp}.xlsx", sheets, inputs=office.inputs, lang=office.lang)
     notice = _notice(office, week, res, dl, corrections or [], now, code)
@@ -167,7 +168,7 @@ def _notice(office, week, res, dl, corrections, now, code: str = "") -> list[Pat
 def _open_week(office, week: str, now: dt.datetime | None) -> tuple[str, dt.datetime, dict]:
     """A published, not yet sealed week: (its label, now, its published snapshot)."""
     office = as_source(office)
-    week = normalise_week(week)
+    week = normalise_week(week, office.office.semester)
     now = now or dt.datetime.now().replace(microsecond=0)
     _refuse_if_sealed(office, week)
     published = read_state(week_dir(office, week) / "published.json")
@@ -267,7 +268,8 @@ def _seal(office, week: str, *, now: dt.datetime | None = None, force: bool = Fa
     from ..ranking.report import week_sheet
     from ..writer import write_workbook
 
-    sheet = week_sheet(res, office.office.name, footnote=W("code-sealed", code=short(record["hash"])), sealed=True)
+    sheet = week_sheet(res, office.office.name, footnote=W("code-sealed", code=short(record["hash"])), sealed=True,
+                       semester=office.office.semester)
     book = write_workbook(office.out_root / "排名" / f"排名_{week}_封单.xlsx", [sheet], inputs=office.inputs,
                           lang=office.lang)
     record["file"], record["file_hash"] = str(book), file_sha(book)
@@ -621,16 +623,18 @@ def run_semester(office, until: dt.date, progress=None) -> list[dict]:
 def ranking_status(source, week: str | None = None, *, today: dt.date | None = None) -> JobResult:
     """Which inspecting departments handed in for the week, its deadlines and its state."""
     from ..ranking import handed_in
+    from ..ranking.compute import week_name
     from .ranking import pick_week
 
     src = as_source(source)
     inp = ranking_inputs(src)
-    label, choice = pick_week(inp.records, week, today or dt.date.today())
+    label, choice = pick_week(inp.records, week, today or dt.date.today(), src.office.semester)
     st = handed_in(inp, label, src.office.section("ranking").get("departments"))
     dl, problems = week_deadlines(src, label)
     if not st["handed_in"] and not st["missing"]:  # nobody configured, nobody ever handed in: say so, not "none missing"
         problems.append(Problem("inspecting-departments-unknown", WARNING, file="sectools.toml"))
     st["deadlines"] = dl
+    st["name"] = week_name(label, src.office.semester)  # 第2周: the office's own name for the week
     st["state"] = state(src, label) if src.state_root is not None else {"published": None, "sealed": None,
                                                                            "corrections": []}
     book = src.out_root / "排名" / f"排名_{label}_封单.xlsx" if src.out_root is not None else None

@@ -276,16 +276,13 @@ def criticism(office, opts: Options, data) -> Batch:
 
 
 def ranking_notice(office, opts: Options, data) -> Batch:
-    from ..ranking.compute import rules_from_config, week_bounds
+    from ..ranking.compute import rules_from_config, week_name, week_text as dated_week
 
     res = opts.extra.get("result") or data.ranking_week(opts.week, opts.today)
     dl = opts.extra.get("deadlines") or data.ranking_deadlines(res.week)
     rules, _ = rules_from_config(office.section("ranking"))
-    monday, sunday = week_bounds(res.week)
-    number = int(res.week.split("W")[1])
-    week_title = _t(office, "n-week-title", year=res.week[:4], n=number)
-    week_text = _t(office, "n-week-text", title=week_title, m1=monday.month, d1=monday.day, m2=sunday.month,
-                   d2=sunday.day)
+    week_title = week_name(res.week, office.semester).render(office.lang)
+    week_text = dated_week(res.week, office.semester).render(office.lang)
     grades = []
     for i, (grade, sub) in enumerate(res.table.groupby("grade", sort=True)):
         classes = [{"rank": int(r["rank"]), "name": r["class_name"], "score": f"{r['score']:g}",

@@ -133,11 +133,31 @@ def latest_week(records, today: dt.date | None = None) -> tuple[str, bool]:
     return iso_week(today - dt.timedelta(days=7)), False
 
 
-def normalise_week(text: str) -> str:
+def teaching_week_number(text: str) -> int | None:
+    """The N of a teaching week as a clerk types it: 第17周, 第十七周, 17周, 第17週; else None."""
+    import re
+
+    from ..numerals import from_chinese
+
+    m = re.fullmatch(r"第?\s*([0-9]{1,2}|[一二三四五六七八九十两〇零]{1,3})\s*[周週]", str(text).strip())
+    return from_chinese(m.group(1)) if m else None
+
+
+def normalise_week(text: str, semester=None) -> str:
+    """A week as typed (2026-W11, a date in it, or the office's 第2周 counted from ``semester``'s start)
+    → its key, 2026-W11."""
     import re
 
     from ..dates import parse_date
 
+    n = teaching_week_number(text)
+    if n is not None:
+        if semester is None or semester.start is None:
+            raise SectoolsError(Problem("week-needs-start", value=text))
+        if n < 1 or (semester.end and semester.week_of(semester.end) and n > semester.week_of(semester.end)):
+            raise SectoolsError(Problem("week-outside-semester", value=text, params={
+                "last": semester.week_of(semester.end) if semester.end else "?"}))
+        return iso_week(semester.week_monday(n))
     s = str(text).strip().upper().replace("—", "-")
     m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", s)
     if m:

@@ -62,6 +62,25 @@ def week_bounds(week: str) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+def week_name(week: str, semester=None):
+    """How the office names a week (a Term): its teaching week 第2周 when the semester has a start and the
+    week falls in it (the office's meetings are called 第17周例会), else the calendar's 2026年第11周."""
+    from ..messages import W
+
+    monday, _ = week_bounds(week)
+    n = semester.week_of(monday) if semester is not None else None
+    return W("week-n", n=n) if n else W("n-week-title", year=week[:4], n=int(week.split("W")[1]))
+
+
+def week_text(week: str, semester=None):
+    """The week named and dated: 第2周（3月9日—3月15日）."""
+    from ..messages import W
+
+    monday, sunday = week_bounds(week)
+    return W("n-week-text", title=week_name(week, semester), m1=monday.month, d1=monday.day, m2=sunday.month,
+             d2=sunday.day)
+
+
 @dataclass
 class WeekResult:
     week: str
