@@ -361,7 +361,7 @@ def _show_attendance(job) -> None:
     click.echo()
     if res.actions:
         say("actions-due")
-        click.echo(_table([["", a["department"], f"{a['name']}（{a['id']}）", a["action"], a["rule"]]
+        click.echo(_table([["", a["department"], f"{a['name']}（{a['id']}）", a["action"], a.get("unsure") or a["rule"]]
                            for a in res.actions]))
     else:
         say("no-actions")

@@ -1109,6 +1109,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "title-kpi-department": ("{office} {period} 部门绩效考核结果", "Appraisal of departments — {office}, {period}"),
     "title-signin": ("{office} {meeting} 签到表", "Sign-in sheet — {office}, {meeting}"),
     "week-n": ("第{n}周", "week {n}"),
+    "action-unsure": ("待核实：有无法识别的记录，若都按缺席计则折算缺席 {count} 次、应为“{action}”。请先改正这些记录",
+                      "unsure: some records cannot be read; counted as absences they would make {count} and call for "
+                      "'{action}'. Fix those records first"),
+    "action-pending": ("待核实", "to be checked"),
     # notice phrases with parameters (the fixed ones are NOTICE_WORDS below)
     "n-week-title": ("{year}年第{n}周", "week {n} of {year}"),
     "n-week-text": ("{title}（{m1}月{d1}日—{m2}月{d2}日）", "{title} ({m1}/{d1}–{m2}/{d2})"),
@@ -1334,7 +1338,7 @@ LABELS: dict[str, str] = {
     "成员考勤": "Members", "部门汇总": "Departments", "按周": "Weeks", "会议明细": "Meetings", "处理名单": "Actions",
     "考勤统计": "Attendance", "学号": "ID", "姓名": "Name", "部门": "Department", "职务": "Post", "应到": "Expected",
     "出席": "Present", "迟到": "Late", "早退": "Left early", "事假": "Personal leave", "病假": "Sick leave",
-    "公假": "Official leave", "缺席": "Absent", "折算缺席": "Counted absences", "出勤率": "Rate",
+    "公假": "Official leave", "缺席": "Absent", "无法识别": "Unreadable", "待核实": "To be checked", "折算缺席": "Counted absences", "出勤率": "Rate",
     "最长连续缺席": "Longest absence run", "处理": "Action", "人数": "Members", "实到": "Attended",
     "迟到/早退": "Late/early", "请假": "Leave", "日期": "Date", "开始": "Start", "会议": "Meeting", "类型": "Kind",
     "地点": "Place", "缺席名单": "Absent (names)", "请假名单": "On leave (names)",

@@ -552,3 +552,49 @@ def test_a_report_for_a_range_never_replaces_the_semesters(tmp_path):
     assert r.exit_code in (0, 1), r.output
     assert (office / "输出" / "考勤统计_2026-03-01至2026-03-31.xlsx").exists()
     assert semester.read_bytes() == before
+
+
+def test_a_record_that_cannot_be_read_is_never_an_absence(demo_office, tmp_path):
+    """郑彬 signed in at 18:48 and the clerk typed 到了 as his mark; 戴杰's approved 公假 was typed as 年假.
+    Before, both were counted 缺席 (a record sectools could not read was as good as none): 郑彬 went from 提醒
+    to 通报部长并撤销职务, exit 1 with the bad mark far down the list.  Now the meeting is 无法识别 for them —
+    neither attended nor missed, its cell cited — and a step the unknowns could change is marked 待核实."""
+    import shutil
+
+    root = tmp_path / "o"
+    shutil.copytree(demo_office[0], root, ignore=shutil.ignore_patterns("输出", ".sectools"))
+
+    def answer():
+        r = CliRunner().invoke(main, ["attendance", str(root), "--format", "json"])
+        return r, {m["name"]: m for m in json.loads(r.stdout)}
+
+    _, before = answer()
+    wb = openpyxl.load_workbook(root / "签到.xlsx")  # the test's own copy
+    ws = wb["签到记录"]
+    row = next(r for r in ws.iter_rows(min_row=3) if r[3].value == "郑彬" and r[0].value == dt.datetime(2026, 3, 6))
+    row[4].value = "到了"
+    wb.save(root / "签到.xlsx")
+    wb = openpyxl.load_workbook(root / "请假.xlsx")
+    ws = wb.worksheets[0]
+    row = next(r for r in ws.iter_rows(min_row=3) if r[1].value == "戴杰")
+    row[4].value = "年假"
+    wb.save(root / "请假.xlsx")
+    r, after = answer()
+    assert r.exit_code == 1
+    for name, day in (("郑彬", "2026-03-06"), ("戴杰", "2026-03-10")):
+        was, now = before[name], after[name]
+        assert now["absent"] == was["absent"] and now["counted_absences"] == was["counted_absences"], name
+        assert now["expected"] == was["expected"] - 1
+        meeting = next(m for m in now["meetings"] if m["date"] == day)
+        assert meeting["status"] == "unread" and meeting["source"], meeting
+    assert after["郑彬"]["meetings"] and [a["action"] for a in after["郑彬"]["actions"]] == \
+        [a["action"] for a in before["郑彬"]["actions"]] == ["提醒"]
+    assert "通报部长并撤销职务" in after["郑彬"]["actions"][0]["unsure"]
+    out = CliRunner().invoke(main, ["attendance", str(root)]).output
+    line = next(ln for ln in out.splitlines() if "郑彬" in ln and "提醒" in ln)
+    assert "待核实" in line
+    report = openpyxl.load_workbook(root / "输出" / "考勤统计.xlsx")
+    detail = [r for r in report["考勤明细"].iter_rows(values_only=True) if r[1] == "郑彬" and "3-06" in str(r[3])]
+    assert detail and "无法识别" in detail[0]
+    listed = [r for r in report["处理名单"].iter_rows(values_only=True) if r[1] == "郑彬"]
+    assert listed and any("待核实" in str(v) for v in listed[0])

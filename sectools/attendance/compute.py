@@ -30,10 +30,13 @@ from ..vocab import HEAD_POSTS, POSTS, leave_approved
 from .records import Records, classify_mark, problem_at
 from .rules import Rules
 from .schema import (ABSENT, ATTENDED, LATE, LEFT_EARLY, LEAVES, OFFICIAL, PERSONAL, PRESENT, SICK, STATUSES,
-                     attendance_rate)
+                     UNREAD_STATUS, attendance_rate)
 
 CODE = {s: i for i, s in enumerate(STATUSES)}  # status → small int
 NONE = -1
+# expected, with only a record sectools cannot read (a mark like 到了, a leave of an unknown type): neither
+# attended nor absent until the clerk fixes it — never the absence that would cost a member a post
+UNREAD = -2
 
 
 @dataclass
@@ -59,7 +62,7 @@ class Result:
         for a in self.actions:
             by_member.setdefault(a["id"], []).append(
                 {"action": a["action"], "rule": a["rule"], "notice": a["notice"], "counted_absences": a["count"],
-                 "meetings": a["meetings"]})
+                 "meetings": a["meetings"], "unsure": a.get("unsure")})
         detail: dict[str, list[dict]] = {}
         if self.trace is not None and len(self.trace):
             t = self.trace
@@ -187,14 +190,19 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     res_meeting = _meeting_resolver(mt, mt_all)
     status = np.full((M, K), NONE, dtype=np.int8)
     source = np.full((M, K), -1, dtype=np.int64)  # which record set the status (for duplicates)
+    unread_src = np.full((M, K), -1, dtype=np.int64)  # a sign-in row whose mark could not be read
+    unread_leave = np.full((M, K), -1, dtype=np.int64)  # a leave row whose type could not be read
     f = signins.frame
     if len(f):
         mi, mprobs = _resolve(signins, res_member, ("id", "name"), "member")
         ki, kprobs = _resolve(signins, res_meeting, ("date", "meeting"), "meeting")
         problems.extend(mprobs)
         problems.extend(kprobs)
-        codes, cprobs = _record_status(signins, mt, ki, rules)
+        codes, cprobs, unreadable = _record_status(signins, mt, ki, rules)
         problems.extend(cprobs)
+        for r in np.nonzero(unreadable & (mi >= 0) & (ki >= 0))[0]:
+            if unread_src[mi[r], ki[r]] < 0:
+                unread_src[mi[r], ki[r]] = r
         ok = (mi >= 0) & (ki >= 0) & (codes != NONE)
         idx = np.nonzero(ok)[0]
         flat = mi[idx] * max(K, 1) + ki[idx]
@@ -228,7 +236,10 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
                 continue
             kindv = lf["kind"].iat[r]
             appr = lf["approved"].iat[r]
-            if kindv is None:
+            if kindv is None:  # its type unreadable or left out (a problem at its cell): the leave is unknown
+                for k in targets:
+                    if unread_leave[li[r], k] < 0:
+                        unread_leave[li[r], k] = r
                 continue
             code = CODE[kindv] if leave_approved(appr) else CODE[ABSENT]
             for k in targets:
@@ -252,6 +263,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
         mt = mt[counted].reset_index(drop=True)
         expected, status, leave_status = expected[:, counted], status[:, counted], leave_status[:, counted]
         source, leave_source = source[:, counted], leave_source[:, counted]
+        unread_src, unread_leave = unread_src[:, counted], unread_leave[:, counted]
         K = len(mt)
     # -- the final status of every expected pair
     final = np.where(expected, CODE[ABSENT], NONE).astype(np.int8)
@@ -261,15 +273,22 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     final = np.where(expected & leave_mark, status, final)
     final = np.where(expected & has_leave_rec, leave_status, final)
     final = np.where(expected & attended, status, final)
+    # nothing readable decided it, and a record that could not be read is there: unknown, not absent
+    unknown = expected & (status == NONE) & (leave_status == NONE) & ((unread_src >= 0) | (unread_leave >= 0))
+    final = np.where(unknown, UNREAD, final).astype(np.int8)
 
-    trace = _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves)
+    trace = _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves,
+                   unread_src, unread_leave)
     members = _member_frame(roster, final, rules)
     actions = _actions(roster, mt, final, rules, lang)
+    if unknown.any():
+        _mark_unsure(actions, _actions(roster, mt, np.where(unknown, CODE[ABSENT], final), rules, lang, shown=final),
+                     lang)
     act_text: dict[int, list[str]] = {}
     for a in actions:
         act_text.setdefault(a["_member"], []).append(a["action"])
     members["actions"] = [("；".join(act_text.get(i, []))) for i in range(M)]
-    members = members[members["expected"] > 0].reset_index(drop=True)
+    members = members[(members["expected"] > 0) | (members["unread"] > 0)].reset_index(drop=True)
     meetings_df = _meeting_frame(mt, roster, final, lang)
     departments_df = _department_frame(roster, final, departments)
     weeks, dep_weeks = _week_frames(roster, mt, final, departments)
@@ -279,16 +298,24 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
                   roster, mt, rules, left_out, trace)
 
 
-def _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves):
+def _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves,
+           unread_src=None, unread_leave=None):
     """Every expected (member, meeting): its status and the record that decided it — the sign-in
-    cell, the leave request's row, or none (absent: no record at all)."""
+    cell, the leave request's row, or none (absent: no record at all); an unknown one (UNREAD) points
+    at the record that could not be read."""
     import numpy as np
     import pandas as pd
 
     mi, ki = np.nonzero(expected)
-    use_leave = (leave_status[mi, ki] != NONE) & ~attended[mi, ki]
+    unknown = final[mi, ki] == UNREAD
+    use_leave = ((leave_status[mi, ki] != NONE) & ~attended[mi, ki])
+    if unread_src is not None:
+        use_leave |= unknown & (unread_src[mi, ki] < 0)
     rec = np.where(use_leave, -1, source[mi, ki])
     lrec = np.where(use_leave, leave_source[mi, ki], -1)
+    if unread_src is not None:
+        rec = np.where(unknown & ~use_leave, unread_src[mi, ki], rec)
+        lrec = np.where(unknown & use_leave, unread_leave[mi, ki], lrec)
 
     def columns(records):
         if records is None or not len(records.frame):
@@ -309,7 +336,7 @@ def _trace(roster, mt, final, expected, attended, status, source, leave_status, 
             return None, None, None
         c = cols["c_status"][r]
         mark = cols["status"][r]
-        if final_status is not None:
+        if final_status is not None and final_status != UNREAD_STATUS:  # unread: the mark is the cell to fix
             said = None if blank(mark) else classify_mark(mark)[0]
             if final_status == LEFT_EARLY and said != LEFT_EARLY and not blank(cols["time_out"][r]) \
                     and int(cols["c_time_out"][r]) >= 0:
@@ -321,7 +348,7 @@ def _trace(roster, mt, final, expected, attended, status, source, leave_status, 
         return (f if isinstance(f, str) else None), (sh if isinstance(sh, str) else None), \
             cell_address(int(cols["row"][r]), int(c) if int(c) >= 0 else 0)
 
-    finals = [STATUSES[x] for x in final[mi, ki].tolist()]
+    finals = [STATUSES[x] if x >= 0 else UNREAD_STATUS for x in final[mi, ki].tolist()]
     cells = [where(sig, r, st) if r >= 0 else where(lea, lr) for r, lr, st in zip(rec.tolist(), lrec.tolist(), finals)]
     return pd.DataFrame({
         "member": mi, "id": roster["id"].to_numpy()[mi], "name": roster["name"].to_numpy()[mi],
@@ -536,7 +563,8 @@ def _record_status(rec: Records, mt, ki, rules: Rules):
         early = (st == CODE[PRESENT]) & (sec_out < end[k])
         st[early] = CODE[LEFT_EARLY]
     codes = np.where(timed, st, codes).astype(np.int8)
-    return codes, problems
+    unreadable = np.array([m in bad for m in marks], dtype=bool) if bad else np.zeros(len(marks), dtype=bool)
+    return codes, problems, unreadable
 
 
 def _seconds(times: list) -> "object":
@@ -549,7 +577,9 @@ def _seconds(times: list) -> "object":
 # ---- results ------------------------------------------------------------------------------------
 def _counts(final):
 
-    return {s: (final == CODE[s]).sum(axis=1) for s in STATUSES} | {"expected": (final != NONE).sum(axis=1)}
+    # an unknown (UNREAD) pair is neither expected nor missed until its record is fixed
+    return {s: (final == CODE[s]).sum(axis=1) for s in STATUSES} | {"expected": (final >= 0).sum(axis=1),
+                                                                    "unread": (final == UNREAD).sum(axis=1)}
 
 
 def _member_frame(roster, final, rules: Rules):
@@ -566,6 +596,7 @@ def _member_frame(roster, final, rules: Rules):
         "absent": c[ABSENT], "counted_absences": counted,
         "rate": attendance_rate(att, c["expected"], c[OFFICIAL]),
         "longest_absence_streak": _streaks(final),
+        "unread": c["unread"],  # meetings whose only record could not be read (not counted)
     })
 
 
@@ -578,7 +609,7 @@ def _streaks(final):
     for i in np.nonzero((final == absent).any(axis=1))[0]:
         best = run = 0
         for v in final[i]:
-            if v == NONE or v in leave:
+            if v < 0 or v in leave:
                 continue
             run = run + 1 if v == absent else 0
             best = max(best, run)
@@ -586,7 +617,9 @@ def _streaks(final):
     return out
 
 
-def _actions(roster, mt, final, rules: Rules, lang: str) -> list[dict]:
+def _actions(roster, mt, final, rules: Rules, lang: str, shown=None) -> list[dict]:
+    """The ladder's steps each member reached on ``final``; ``shown``: the statuses to name in each entry's
+    meetings (the real ones, when ``final`` takes the unknowns as 缺席)."""
     import numpy as np
 
     from .schema import STATUS_LABELS
@@ -614,11 +647,35 @@ def _actions(roster, mt, final, rules: Rules, lang: str) -> list[dict]:
                 "_member": int(i), "id": ids[i], "name": names[i], "department": deps[i], "post": posts[i],
                 "count": int(counted[i]), "absent": int(absent[i]), "late_or_early": int(lates[i]),
                 "action": step.action, "notice": step.notice, "kind": kind, "rule": step.rule_text(lang),
-                "meetings": [text("meeting-status", lang, meeting=labels[k], status=L(STATUS_LABELS[STATUSES[final[i, k]]]))
+                "meetings": [text("meeting-status", lang, meeting=labels[k],
+                                  status=L(STATUS_LABELS[_status_key((final if shown is None else shown)[i, k])]))
                              for k in which],
+                "unsure": None,
             })
     actions.sort(key=lambda a: (-a["count"], a["department"] or "", a["id"] or ""))
     return actions
+
+
+def _status_key(code: int) -> str:
+    return STATUSES[code] if code >= 0 else UNREAD_STATUS
+
+
+def _mark_unsure(actions: list[dict], worst: list[dict], lang: str) -> None:
+    """Members with records that could not be read: the ladder again with each unknown taken as 缺席.  Where
+    that would change a step, the entry says so (``unsure``: what it could become) instead of standing as
+    certain; where only the unknowns would start a step, an entry with no action and no notice says so."""
+    have = {(a["_member"], a["kind"]): a for a in actions}
+    for w in worst:
+        a = have.get((w["_member"], w["kind"]))
+        if a is not None and a["action"] == w["action"]:
+            continue
+        unsure = text("action-unsure", lang, action=w["action"], count=w["count"])
+        if a is not None:
+            a["unsure"] = unsure
+        else:
+            actions.append({**w, "action": text("action-pending", lang), "notice": None, "unsure": unsure,
+                            "count": w["count"], "pending": True})
+    actions.sort(key=lambda a: (-a["count"], a["department"] or "", a["id"] or ""))
 
 
 def _names(roster, mask) -> str:
@@ -634,7 +691,7 @@ def _meeting_frame(mt, roster, final, lang):
     rows = []
     for k in range(len(mt)):
         col = final[:, k]
-        exp = int((col != NONE).sum())
+        exp = int((col >= 0).sum())
         cnt = {s: int((col == CODE[s]).sum()) for s in STATUSES}
         att = cnt[PRESENT] + cnt[LATE] + cnt[LEFT_EARLY]
         rows.append({

@@ -91,10 +91,14 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
         Column(L("折算缺席"), "int"), Column(L("缺席"), "int"), Column(L("迟到/早退"), "int"),
         Column(L("处理"), width=18), Column(L("依据"), "wrap", width=36), Column(L("通知")),
         Column(L("相关会议"), "wrap", width=60)]
+    unsure = any(a.get("unsure") for a in res.actions)  # records that could not be read: said beside the step
+    if unsure:
+        act_cols.insert(8, Column(L("待核实"), "wrap", width=36))
     actions = Sheet(
         L("处理名单"), act_cols,
-        [[a["id"], a["name"], a["department"], a["post"], a["count"], a["absent"], a["late_or_early"], a["action"],
-          a["rule"], a["notice"], "；".join(a["meetings"])] for a in res.actions],
+        [[a["id"], a["name"], a["department"], a["post"], a["count"], a["absent"], a["late_or_early"], a["action"]]
+         + ([a.get("unsure")] if unsure else []) + [a["rule"], a["notice"], "；".join(a["meetings"])]
+         for a in res.actions],
         title=title, note=None if res.actions else L("没有达到处理标准的成员。"),
     )
     sheets = [members, departments, weeks, meetings, actions, trace_sheet(res, title)]

@@ -28,10 +28,11 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     ABSENT: ("缺席", "旷会", "旷", "未到", "缺勤", "缺", "没到", "无故缺席", "×", "✗", "✘", "x", "absent", "a"),
 }
 
+UNREAD_STATUS = "unread"  # a record is there but cannot be read: not counted until fixed (never 缺席)
 STATUS_LABELS = {PRESENT: "出席", LATE: "迟到", LEFT_EARLY: "早退", PERSONAL: "事假", SICK: "病假",
-                 OFFICIAL: "公假", ABSENT: "缺席"}
+                 OFFICIAL: "公假", ABSENT: "缺席", UNREAD_STATUS: "无法识别"}
 STATUS_LABELS_EN = {PRESENT: "present", LATE: "late", LEFT_EARLY: "left early", PERSONAL: "personal leave",
-                    SICK: "sick leave", OFFICIAL: "official leave", ABSENT: "absent"}
+                    SICK: "sick leave", OFFICIAL: "official leave", ABSENT: "absent", UNREAD_STATUS: "unreadable"}
 
 LEAVE_KINDS = {PERSONAL: ("事假", "请假", "事"), SICK: ("病假", "病"), OFFICIAL: ("公假", "公", "公差", "公事")}
 

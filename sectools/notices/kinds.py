@@ -243,7 +243,8 @@ def praise(office, opts: Options, data) -> Batch:
     res = _attendance(data, opts)
     m = res.members
     least = int(office.section("notices").get("praise_min_meetings", 3))
-    best = m[(m["rate"] >= 1.0) & (m["expected"] >= least) & (m["late"] + m["left_early"] == 0)]
+    best = m[(m["rate"] >= 1.0) & (m["expected"] >= least) & (m["late"] + m["left_early"] == 0)
+             & (m["unread"] == 0)]  # a record that could not be read may be an absence: no praise on it
     roster = data.table("roster")
     if roster is not None and len(roster.data):  # praised "记入个人档案": only who still serves (not 已退出 / 撤职)
         gone = {i for i, status, left in zip(roster.data["id"], roster.data["status"], roster.data["left"])
@@ -266,7 +267,7 @@ def criticism(office, opts: Options, data) -> Batch:
     res = _attendance(data, opts)
     rows = {r["id"]: r for r in res.members.to_dict("records")}
     rule, top = _top_rule(office, res)
-    people = [_person(a, rows) for a in res.actions if a["kind"] is None and a["count"] >= top]
+    people = [_person(a, rows) for a in res.actions if a["kind"] is None and a["count"] >= top and not a.get("pending")]
     period = _period(office, opts)
     if not people:
         return Batch("通报批评", period, [], _period_key(office, opts))
