@@ -1338,7 +1338,9 @@ LABELS: dict[str, str] = {
     "成员考勤": "Members", "部门汇总": "Departments", "按周": "Weeks", "会议明细": "Meetings", "处理名单": "Actions",
     "考勤统计": "Attendance", "学号": "ID", "姓名": "Name", "部门": "Department", "职务": "Post", "应到": "Expected",
     "出席": "Present", "迟到": "Late", "早退": "Left early", "事假": "Personal leave", "病假": "Sick leave",
-    "公假": "Official leave", "缺席": "Absent", "无法识别": "Unreadable", "待核实": "To be checked", "折算缺席": "Counted absences", "出勤率": "Rate",
+    "公假": "Official leave", "缺席": "Absent", "无法识别": "Unreadable", "其中公假": "of which official leave",
+    "出勤率 = 实到 ÷（应到 − 公假）：公假既不算出席也不算缺席。":
+        "Rate = attended ÷ (expected − official leave): official leave counts as neither present nor absent.", "待核实": "To be checked", "折算缺席": "Counted absences", "出勤率": "Rate",
     "最长连续缺席": "Longest absence run", "处理": "Action", "人数": "Members", "实到": "Attended",
     "迟到/早退": "Late/early", "请假": "Leave", "日期": "Date", "开始": "Start", "会议": "Meeting", "类型": "Kind",
     "地点": "Place", "缺席名单": "Absent (names)", "请假名单": "On leave (names)",

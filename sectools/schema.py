@@ -73,7 +73,12 @@ class Field:
         return out
 
     def allowed_text(self) -> str:
-        return "、".join((self.choices or {}).keys())
+        """The values a clerk may type, in their words (a choice keyed by a code, personal_leave, is named
+        by its first Chinese spelling, 事假)."""
+        def word(key, spellings):
+            return key if not key.isascii() else next((w for w in spellings if not w.isascii()), key)
+
+        return "、".join(word(k, v) for k, v in (self.choices or {}).items())
 
 
 @dataclass(frozen=True)

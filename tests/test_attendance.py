@@ -598,3 +598,17 @@ def test_a_record_that_cannot_be_read_is_never_an_absence(demo_office, tmp_path)
     assert detail and "无法识别" in detail[0]
     listed = [r for r in report["处理名单"].iter_rows(values_only=True) if r[1] == "郑彬"]
     assert listed and any("待核实" in str(v) for v in listed[0])
+
+
+def test_the_department_sheet_adds_up(demo_office):
+    """部门汇总 showed 应到 304, 实到 282, 出勤率 93.7% — 282 ÷ 304 is 92.8%: 公假 is out of the denominator, but
+    there was no 公假 column to see it by.  Now 其中公假 is there and every row's rate is 实到 ÷ (应到 − 公假)."""
+    report = openpyxl.load_workbook(demo_office[0] / "输出" / "考勤统计.xlsx")
+    rows = list(report["部门汇总"].iter_rows(values_only=True))
+    head = rows[1]
+    at = {h: head.index(h) for h in ("应到", "实到", "其中公假", "出勤率")}
+    body = [r for r in rows[2:] if isinstance(r[at["应到"]], int)]
+    assert body and any(r[at["其中公假"]] for r in body)
+    for r in body:
+        assert abs(r[at["实到"]] / (r[at["应到"]] - r[at["其中公假"]]) - r[at["出勤率"]]) < 1e-9, r
+    assert any("公假既不算出席也不算缺席" in str(v) for r in rows for v in r)

@@ -166,7 +166,7 @@ def test_problems_go_to_a_problems_sheet_and_the_alert_names_cells(tmp_path):
     new = added(actions)
     assert "问题清单" in new
     probs = sheet_values(actions, new["问题清单"])
-    assert ("签到", "C17", "unknown-member") in {(r[1], r[2], r[4]) for r in probs[2:]}
+    assert ("签到", "C17", "unknown-member") in {(r[1], r[2], r[6]) for r in probs[2:]}
     text = alert(actions)
     assert "签到!C17" in text and "签到!E18" in text
 

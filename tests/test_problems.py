@@ -218,3 +218,14 @@ def test_check_finds_what_the_jobs_find(tmp_path):
     r = CliRunner().invoke(main, ["check", str(office), "--json"])
     codes = {(p["code"], p["cell"]) for p in json.loads(r.stdout)}
     assert {("unknown-class", "B7"), ("unknown-item", "C7")} <= codes and r.exit_code == 1
+
+
+def test_allowed_values_are_named_in_the_clerks_words():
+    """A leave typed 年假 was told "可填写：personal_leave、sick_leave、official_leave" (sectools' codes)."""
+    from sectools.tables import TABLES
+
+    for table in TABLES.values():
+        for f in table.fields:
+            if f.choices:
+                assert all(not w.isascii() for w in f.allowed_text().split("、")), (table.name, f.name)
+    assert TABLES["leaves"].field("kind").allowed_text() == "事假、病假、公假"

@@ -34,25 +34,29 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
     said = [W("left-out-no-signins", count=len(gone), meetings="、".join(f"{x['date']} {x['meeting']}" for x in gone[:10]))
             ] if gone else []
     said += [W("left-out-not-held", count=len(ahead), first=min(x["date"] for x in ahead))] if ahead else []
+    cols = MEMBER_COLUMNS
+    if "unread" in m.columns and m["unread"].any():  # records that could not be read: counted apart, shown
+        cols = cols[:cols.index(("absent", "缺席", "int")) + 1] + [("unread", "无法识别", "int")] + \
+            cols[cols.index(("absent", "缺席", "int")) + 1:]
     members = Sheet(
         L("成员考勤"),
         [Column(L(lab), kind, low=low if key == "rate" else None,
-                width=28 if key == "actions" else None) for key, lab, kind in MEMBER_COLUMNS],
+                width=28 if key == "actions" else None) for key, lab, kind in cols],
         [[_num(v) if kind in ("int", "percent") else v for (key, _, kind), v in
-          zip(MEMBER_COLUMNS, row)] for row in m[[k for k, _, _ in MEMBER_COLUMNS]].itertuples(index=False)],
+          zip(cols, row)] for row in m[[k for k, _, _ in cols]].itertuples(index=False)],
         title=title, note=joined(said) if said else None,
     )
     d = res.departments
     dep_cols = [("department", "部门", "text"), ("members", "人数", "int"), ("expected", "应到", "int"),
                 ("attended", "实到", "int"), ("late", "迟到/早退", "int"), ("leave", "请假", "int"),
-                ("absent", "缺席", "int"), ("rate", "出勤率", "percent")]
+                ("official", "其中公假", "int"), ("absent", "缺席", "int"), ("rate", "出勤率", "percent")]
     departments = Sheet(
         L("部门汇总"),
         [Column(L(lab), kind, low=low if key == "rate" else None) for key, lab, kind in dep_cols],
         [[_num(v) if kind != "text" else v for (key, _, kind), v in zip(dep_cols, row)]
          for row in d[[k for k, _, _ in dep_cols]].itertuples(index=False)],
-        title=title,
-        charts=[{"type": "column", "categories": 0, "values": [7], "percent": True, "labels": True,
+        title=title, footnote=L("出勤率 = 实到 ÷（应到 − 公假）：公假既不算出席也不算缺席。"),
+        charts=[{"type": "column", "categories": 0, "values": [8], "percent": True, "labels": True,
                  "title": L("各部门出勤率"),
                  "at": "A" + str(len(d) + 5), "width": 720, "height": 320}],
     )
