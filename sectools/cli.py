@@ -715,7 +715,10 @@ def kpi(office: Path, period: str | None, target: str, fmt: str, out: Path | Non
     src = _open(office)
     job = jobs.kpi(src, period, target, out=out)
     if with_notices:
-        job.facts["notices"] = jobs.notice(src, "考核结果通知", opts=Options(extra={"kpi": job.result})).files
+        made = jobs.notice(src, "考核结果通知", opts=Options(extra={"kpi": job.result}))
+        job.facts["notices"] = made.files
+        for line in made.withheld:  # on stderr, so --format json stays clean and a clerk still reads it
+            click.echo(line, err=True)
     finish(job, fmt, _show_kpi)
 
 
@@ -792,6 +795,8 @@ def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, dat
                           progress=lambda _: bar.update(1))
     _choices(res)
     say("notice-head", kind=kind, number=res.doc_number, recipients=res.recipients, files=len(res.files))
+    for line in res.withheld:
+        click.echo(line)
     for p in res.files[:20]:
         click.echo(f"  {p}")
     if len(res.files) > 20:

@@ -871,15 +871,18 @@ def W(key: str, **params) -> Term:
 
 
 class Joined(Term):
-    """Several Terms as one list, each rendered in the message's language (、 in Chinese, commas in English)."""
+    """Several Terms as one list, each rendered in the message's language (、 in Chinese, commas in English;
+    ``clauses``: ； and semicolons, for items that are lists themselves)."""
 
-    def __init__(self, terms):
+    def __init__(self, terms, clauses: bool = False):
         super().__init__()
         self.terms = [t if isinstance(t, Term) else Term(str(t), str(t)) for t in terms]
+        self.clauses = clauses
 
     def render(self, lang: str = "zh-CN") -> str:
         lang = normalize_lang(lang)
-        return (", " if lang == "en" else "、").join(t.render(lang) for t in self.terms)
+        sep = ("; " if lang == "en" else "；") if self.clauses else (", " if lang == "en" else "、")
+        return sep.join(t.render(lang) for t in self.terms)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Joined) and self.terms == other.terms
@@ -888,9 +891,9 @@ class Joined(Term):
         return hash(tuple(self.terms))
 
 
-def joined(terms) -> Term:
+def joined(terms, clauses: bool = False) -> Term:
     """Several of sectools' words (or values with their cells) as one list in the message's language."""
-    return Joined(terms)
+    return Joined(terms, clauses)
 
 
 def _fmt_value(v, lang: str = "zh-CN") -> str:
@@ -1191,6 +1194,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "kpi-missing": ("缺少评分：{names}", "no score for: {names}"),
+    "withheld-partial-ratings": ("评分不全，这 {count} 人的考核结果通知未生成：{names}。补齐评分后再生成，或加 --force。",
+                                 "Ratings incomplete: no result notice for these {count}: {names}. Complete the "
+                                 "ratings and render again, or add --force."),
+    "kpi-no-data-note": ("没有数据：{names}", "no data for: {names}"),
+    "kpi-partial-note": ("评分不全，按已有评分计算：{items}", "ratings incomplete, computed from those there are: {items}"),
+    "kpi-partial-item": ("{indicator}缺{groups}", "{indicator} lacks {groups}"),
     "kpi-rule-zero": ("按 0 分计", "counted as 0"),
     "kpi-rule-exclude-with-warning": ("不计入总分", "left out of the total"),
     "kpi-not-applicable": ("不适用（所在部门不交月度计划）：{names}", "not applicable (the department hands in no "

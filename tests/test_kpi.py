@@ -139,6 +139,9 @@ def test_cli_json_workbook_and_notices(tmp_path):
     import docx
     import openpyxl
 
+    assert "考核结果通知未生成：乙、张伟" in r.stderr + r.stdout  # 乙 lacks 主席团评: no result to announce yet
+    assert not list((off.root / "输出" / "通知" / "考核结果通知").glob("*秘书处_乙*"))
+    CliRunner().invoke(main, ["notices", "render", "考核结果通知", str(off.root), "--period", "2026-03", "--force"])
     notice = next((off.root / "输出" / "通知" / "考核结果通知").glob("*秘书处_乙*"))
     text = "\n".join(p.text for p in docx.Document(notice).paragraphs)
     assert "2026年3月绩效考核结果通知" in text and "综合得分89分，考核等级：优秀" in text
@@ -294,3 +297,26 @@ def test_sources_and_methods_are_sectools_words_in_the_offices_language(tmp_path
     assert list(row[3:5]) == ["比率", to_traditional("计划完成率")]
     row = next(r for r in [s.rendered("en") for s in job.sheets][1].rows if r[0] == "计划完成")
     assert list(row[3:5]) == ["rate", "plan completion"]
+
+
+def test_a_score_from_some_rater_groups_is_said_and_not_announced(demo_office, tmp_path):
+    """The demo's 主席团 members have no 主席团评: their scores come from the other groups.  Before, 张欣怡's
+    说明 said only 不适用 and her notice told her 优秀; now the workbook says whose ratings are missing, and no
+    result notice goes out for her until they are complete (or --force), the rest still do."""
+    import shutil
+
+    import openpyxl
+
+    root = tmp_path / "o"
+    shutil.copytree(demo_office[0], root, ignore=shutil.ignore_patterns("输出", ".sectools"))
+    r = CliRunner().invoke(main, ["kpi", str(root), "--period", "2026-03", "--notices"])
+    assert r.exit_code == 1 and "考核结果通知未生成：张欣怡、孟畅、龙璐" in r.output
+    made = {p.stem.split("_")[-1] for p in (root / "输出" / "通知" / "考核结果通知").glob("*.docx")}
+    assert made and not made & {"张欣怡", "孟畅", "龙璐"} and "莫帆" in made
+    ws = openpyxl.load_workbook(root / "输出" / "绩效考核_2026-03.xlsx").worksheets[0]
+    note = next(row[-1] for row in ws.iter_rows(values_only=True) if row[3] == "张欣怡")
+    assert "评分不全，按已有评分计算：工作态度缺主席团评、工作质量缺主席团评" in note
+    r = CliRunner().invoke(main, ["notices", "render", "考核结果通知", str(root), "--period", "2026-03", "--force",
+                                  "--format", "txt"])
+    assert r.exit_code in (0, 1) and "未生成" not in r.output
+    assert (root / "输出" / "通知" / "考核结果通知" / "考核结果通知_2026-03_主席团_张欣怡.txt").exists()

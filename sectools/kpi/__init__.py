@@ -41,6 +41,7 @@ class KpiResult:
             by_key.setdefault(t["key"], []).append(t)
         for r in self.rows:
             d = {k: r.get(k) for k in keys}
+            d["incomplete_ratings"] = r.get("partial") or {}  # indicator → the rater groups still missing
             if "bonus" in r:
                 d["bonus"] = r["bonus"]
             d["sources"] = [{"indicator": t["indicator"], "rater": t["rater"], "score": t["score"],
@@ -154,10 +155,12 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
             if ind["source"] != "手工评分":
                 problems.append(Problem("source-unavailable", WARNING, value=ind["name"],
                                         params={"source": ind["source"]}))
+    sources_of = {i["name"]: i["source"] for i in indicators}
     rows = []
     no_data: set = set()
     for t in targets:
         ind_scores: dict[str, float] = {}
+        partial: dict[str, str] = {}  # indicator → the rater groups whose ratings are missing
         for ind in indicators:
             if ind["source"] != "手工评分":
                 v = computed.get((t["key"], ind["name"]))
@@ -173,6 +176,8 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
             if missing:
                 problems.append(Problem("missing-rating", ERROR, rat_t.file, rat_t.sheet, None, t["name"],
                                         {"indicator": ind["name"], "groups": "、".join(missing), "period": label}))
+                if mean is not None:
+                    partial[ind["name"]] = "、".join(missing)
             if mean is None:
                 continue
             if ind["method"] == "扣分制":
@@ -190,7 +195,8 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
         lacking = [i["name"] for i in applicable if i["method"] != "加分项" and i["name"] not in ind_scores]
         rows.append({**{k: t.get(k) for k in ("id", "name", "department", "post")},
                      "total": total_score(ind_scores, applicable, rules.missing), "indicators": ind_scores,
-                     "missing": lacking,
+                     "missing": lacking, "partial": partial,
+                     "no_data": [n for n in lacking if sources_of.get(n, "手工评分") != "手工评分"],
                      "not_applicable": [i["name"] for i in indicators if (t["key"], i["name"]) in not_applicable]})
     grade_all(rows, rules, "department" if target != "department" else "_all")
     rank_all(rows, rules.tie_method)

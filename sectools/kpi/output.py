@@ -22,11 +22,17 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
         if has_bonus:
             row.append(r.get("bonus"))
         notes = [r["quota_note"]] if r.get("quota_note") else []
-        if r.get("missing"):
-            notes.append(W("kpi-missing", names="、".join(r["missing"])))
+        rated = [n for n in r.get("missing", []) if n not in r.get("no_data", [])]
+        if rated:
+            notes.append(W("kpi-missing", names="、".join(rated)))
+        if r.get("no_data"):
+            notes.append(W("kpi-no-data-note", names="、".join(r["no_data"])))
+        if r.get("partial"):  # computed from the ratings there are: said, so 优秀 on two of three groups is seen
+            notes.append(W("kpi-partial-note", items=joined([W("kpi-partial-item", indicator=n, groups=g)
+                                                              for n, g in r["partial"].items()])))
         if r.get("not_applicable"):
             notes.append(W("kpi-not-applicable", names="、".join(r["not_applicable"])))
-        row.append(joined(notes) if notes else None)
+        row.append(joined(notes, clauses=True) if notes else None)
         rows.append(row)
     title = W("title-kpi-department" if res.target == "department" else "title-kpi-member", office=office_name,
               period=res.period)

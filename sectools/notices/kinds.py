@@ -23,6 +23,7 @@ class Batch:
     subject: str  # what it is about (a meeting, a period); keys the 文号 register
     recipients: list[Recipient]
     key: str = ""  # the period or meeting in file names (<种类>_<期间>[_<对象>]); default: subject
+    withheld: list = field(default_factory=list)  # recipients left out, and why: said, never silent
 
 
 @dataclass
@@ -45,6 +46,12 @@ class Kind:
     name: str  # its one line for `notices list` is TEXTS["about-<name>"] in sectools.messages
     per: tuple[str, ...]  # the --for values it accepts; the first is its default
     build: Callable
+
+
+def text_of(office, key: str, **params) -> str:
+    from ..messages import text
+
+    return text(key, office.lang, **params)
 
 
 def _t(office, s: str, **params) -> str:
@@ -345,7 +352,12 @@ def kpi_result(office, opts: Options, data) -> Batch:
         if len(label) == 7 and label[4] == "-" else label
     weights = {i["name"]: i["weight"] for i in res.indicators}
     out = []
+    # a score computed from some of the rater groups is a result still to come: no notice says it (said)
+    held = [] if opts.force else [r for r in res.rows if r.get("partial")]
+    withheld = [r["name"] for r in held]
     for r in res.rows:
+        if any(r is h for h in held):
+            continue
         def weight(n) -> dict:  # a bonus indicator has no weight: it is added as it is (直接加减分)
             w = weights.get(n, 0)
             bonus = _t(office, "直接加减分")
@@ -364,7 +376,8 @@ def kpi_result(office, opts: Options, data) -> Batch:
             "person": {"name": r["name"], "department": r["department"] or "", "total": f"{r['total']:g}",
                        "grade": r["grade"], "rank_department": r["rank_department"], "rank_overall": r["rank_overall"]},
             "indicators": inds, "bonus_text": bonus}))
-    return Batch("考核结果通知", label, out)
+    return Batch("考核结果通知", label, out, withheld=withheld and [text_of(office, "withheld-partial-ratings",
+                                                                      names="、".join(withheld), count=len(withheld))])
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
