@@ -793,3 +793,16 @@ def test_a_week_typed_as_the_office_counts_it(demo_office, tmp_path):
     cfg.write_text(re.sub(r"semester_start = .*\n", "", cfg.read_text("utf-8")), "utf-8")
     r = CliRunner().invoke(main, ["ranking", "compute", str(office), "--week", "第2周"])
     assert r.exit_code == 1 and "要从学期第一天算起" in r.output and "Traceback" not in r.output
+
+
+def test_verify_names_the_missing_file_where_the_office_is_now(demo_office, tmp_path):
+    """An office folder copied elsewhere, a sealed workbook then lost: verify named the old folder's path (where
+    the file still was) and no place; it names the file where it belongs in this office."""
+    import shutil
+
+    root = tmp_path / "搬家后"
+    shutil.copytree(demo_office[0], root)
+    (root / "输出" / "排名" / "排名_2026-W26_封单.xlsx").unlink()
+    found = [p for p in jobs.verify(load_office(root)).problems if p.code == "sealed-file-missing"]
+    assert len(found) == 1 and found[0].file == str(root / "输出" / "排名" / "排名_2026-W26_封单.xlsx")
+    assert str(demo_office[0]) not in found[0].message()

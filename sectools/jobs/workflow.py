@@ -484,7 +484,7 @@ def verify(office) -> JobResult:
             problems.append(Problem("corrections-forged", file=str(d / "corrections.json"), value=week,
                                     params={"entry": len(log)}))
         if pub is not None:
-            problems += _check_publication(week, pub, head, files.get("published"), rec)
+            problems += _check_publication(week, pub, head, files.get("published"), rec, out)
             if pub.get("hash"):
                 published_codes[week] = short(pub["hash"])
         if rec is None:
@@ -501,8 +501,9 @@ def verify(office) -> JobResult:
                 problems.append(Problem("corrections-forged", file=str(d / "corrections.json"), value=week,
                                         params={"entry": len(log)}))
             book = files.get("sealed")
-            if book is None:
-                problems.append(Problem("sealed-file-missing", value=week, params={"file": rec.get("file", "")}))
+            if book is None:  # named where it belongs now (the office may have moved since it was sealed)
+                where = _expected_here(out, rec.get("file"), f"排名_{week}_封单.xlsx")
+                problems.append(Problem("sealed-file-missing", file=where, value=week, params={"file": where}))
             else:
                 code = _printed_code(book)
                 if code != short(rec["hash"]):
@@ -549,7 +550,15 @@ def _records_diff(pub: dict | None, rec: dict, inputs: list) -> str:
     return W("records-diff", changes=Joined(changes[:6]))
 
 
-def _check_publication(week: str, pub: dict, head: str | None, book: Path | None, rec: dict | None) -> list[Problem]:
+def _expected_here(out: Path | None, recorded: str | None, default: str) -> str:
+    """Where a week's file belongs in the office as it is now: its recorded name under this office's 输出/排名
+    (a recorded absolute path points at wherever the office was when it was written)."""
+    name = Path(recorded).name if recorded else default
+    return str(out / name) if out is not None else name
+
+
+def _check_publication(week: str, pub: dict, head: str | None, book: Path | None, rec: dict | None,
+                       out: Path | None = None) -> list[Problem]:
     """A publication's own hash, the corrections log it followed, and the files it wrote."""
     if "hash" not in pub:  # published by a sectools before publications were hashed
         return []
@@ -558,7 +567,8 @@ def _check_publication(week: str, pub: dict, head: str | None, book: Path | None
     if publication_hash(pub) != pub["hash"]:  # a mismatch with the corrections log is the log's, said there
         problems.append(Problem("publication-forged", file=where, value=week))
     if book is None:
-        problems.append(Problem("published-file-missing", value=week, params={"file": (pub.get("files") or [""])[0]}))
+        where = _expected_here(out, (pub.get("files") or [None])[0], f"排名_{week}.xlsx")
+        problems.append(Problem("published-file-missing", file=where, value=week, params={"file": where}))
         return problems
     code = _printed_code(book)
     if code != short(pub["hash"]):
