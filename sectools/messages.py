@@ -1127,6 +1127,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rule-text": ("{scope}折算缺席达到 {n} 次的，{action}", "{scope}: {n} or more counted absences, {action}"),
     "all-meetings": ("全部会议", "all meetings"),
     "n-rule": ("《考勤制度》（{rule}）", "the attendance rules ({rule})"),
+    "n-criticism-rule": ("《考勤制度》“对屡次无故缺席，并未能讲明原因者，公开提出批评”（折算缺席达到 {n} 次）",
+                         "the attendance rules: repeated unexplained absence is criticised publicly ({n} or more "
+                         "counted absences)"),
     "value-at": ("{value}（{cell}）", "{value} ({cell})"),
     "meeting-status": ("{meeting}（{status}）", "{meeting} ({status})"),
     # custom functions (shown by Excel with #VALUE!)

@@ -608,3 +608,20 @@ def test_the_formal_notice_keeps_its_signature_and_puts_the_record_at_the_foot(t
     assert y("抄送") - y("测试学生会") > 0.15 * height  # pushed down to the foot, not straight under the date
     below = [w for t, w in words if t > y("印发") + 1]
     assert y("印发") > 0.75 * height and all(not w.strip("—－- ") or w.strip("—－- ").isdigit() for w in below), below
+
+
+def test_a_criticism_cites_the_rule_for_criticism(demo_office, tmp_path):
+    """The 通报批评 cited the ladder's 撤销职务 step for what is a 通报批评, and listed 袁芷若 with 缺席2次，迟到或早退3次
+    without the 折算缺席3次 that put her there.  It now cites the rule book's 屡次无故缺席 → 公开提出批评."""
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    r = CliRunner().invoke(main, ["notices", "render", "通报批评", str(demo_office[0]), "--format", "txt",
+                                  "--out", str(tmp_path / "c")])
+    assert r.exit_code in (0, 1), r.output
+    (path,) = (tmp_path / "c").glob("*.txt")
+    body = path.read_text("utf-8")
+    assert "公开提出批评" in body and "撤销职务" not in body
+    lines = [ln for ln in body.splitlines() if "迟到或早退" in ln]
+    assert lines and all("折算缺席" in ln for ln in lines)

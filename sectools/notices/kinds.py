@@ -273,8 +273,10 @@ def praise(office, opts: Options, data) -> Batch:
 def criticism(office, opts: Options, data) -> Batch:
     res = _attendance(data, opts)
     rows = {r["id"]: r for r in res.members.to_dict("records")}
-    rule, top = _top_rule(office, res)
+    _, top = _top_rule(office, res)
     people = [_person(a, rows) for a in res.actions if a["kind"] is None and a["count"] >= top and not a.get("pending")]
+    # the rule book's own rule for criticism (屡次无故缺席 → 公开提出批评), not the ladder's 撤职 step it counts by
+    rule = _t(office, "n-criticism-rule", n=top)
     period = _period(office, opts)
     if not people:
         return Batch("通报批评", period, [], _period_key(office, opts))

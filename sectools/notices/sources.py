@@ -77,7 +77,7 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
         ("GwAddressee", "{{ addressee }}："),
         ("GwBody", "{{ period }}期间，以下同学多次无故缺席会议和活动，影响了学生会的正常工作："),
         ("GwBody", "{%p for p in people %}"),
-        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}：缺席{{ p.absent }}次{% if p.late %}，迟到或早退{{ p.late }}次{% endif %}。"),
+        ("GwBody", "{{ loop.index }}. {{ p.department }} {{ p.name }}：缺席{{ p.absent }}次{% if p.late %}，迟到或早退{{ p.late }}次，折算缺席{{ p.counted }}次{% endif %}。"),
         ("GwBody", "{%p endfor %}"),
         ("GwBody", "根据{{ rule }}的规定，经研究，决定对以上同学予以通报批评。望受批评的同学认真反思，及时改正。"),
     ] + FOOT,
