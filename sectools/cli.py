@@ -717,7 +717,7 @@ def kpi(office: Path, period: str | None, target: str, fmt: str, out: Path | Non
     if with_notices:
         made = jobs.notice(src, "考核结果通知", opts=Options(extra={"kpi": job.result}))
         job.facts["notices"] = made.files
-        for line in made.withheld:  # on stderr, so --format json stays clean and a clerk still reads it
+        for line in made.said:  # on stderr, so --format json stays clean and a clerk still reads it
             click.echo(line, err=True)
     finish(job, fmt, _show_kpi)
 
@@ -795,7 +795,7 @@ def notices_render(kind, office, per, fmt, out, combine, meeting, date_from, dat
                           progress=lambda _: bar.update(1))
     _choices(res)
     say("notice-head", kind=kind, number=res.doc_number, recipients=res.recipients, files=len(res.files))
-    for line in res.withheld:
+    for line in res.said:
         click.echo(line)
     for p in res.files[:20]:
         click.echo(f"  {p}")

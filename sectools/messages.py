@@ -1197,6 +1197,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "kpi-missing": ("缺少评分：{names}", "no score for: {names}"),
+    "minutes-no-decisions": ("“{meeting}”没有登记议定事项，纪要只写了出席情况。议定事项请填进 {path}（日期、会议名称、事项、负责人、完成时限），或在 Word 里补写会议内容。",
+                             "'{meeting}' has no decisions recorded: the minutes give attendance only. Enter them in "
+                             "{path} (date, meeting, item, owner, due), or add the meeting's content in Word."),
     "withheld-partial-ratings": ("评分不全，这 {count} 人的考核结果通知未生成：{names}。补齐评分后再生成，或加 --force。",
                                  "Ratings incomplete: no result notice for these {count}: {names}. Complete the "
                                  "ratings and render again, or add --force."),

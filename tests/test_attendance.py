@@ -178,7 +178,7 @@ def test_every_rule_against_hand_computed_counts(tmp_path):
     assert dep.loc["秘书处", "rate"] == pytest.approx(7 / 9)
     m1 = res.meetings.set_index("meeting").loc["第1周例会"]
     assert (m1["expected"], m1["attended"], m1["leave"], m1["absent"]) == (5, 3, 1, 1)
-    assert m1["absent_names"] == "张伟" and m1["leave_names"] == "张伟"
+    assert m1["absent_names"] == "张伟（宣传部）" and m1["leave_names"] == "张伟（学习部）"  # two 张伟: told apart
     assert res.problems == [] or all(p.severity == "warning" for p in res.problems)
 
 

@@ -625,3 +625,18 @@ def test_a_criticism_cites_the_rule_for_criticism(demo_office, tmp_path):
     assert "公开提出批评" in body and "撤销职务" not in body
     lines = [ln for ln in body.splitlines() if "迟到或早退" in ln]
     assert lines and all("折算缺席" in ln for ln in lines)
+
+
+def test_minutes_tell_same_name_members_apart_and_say_what_is_missing(demo_office, tmp_path):
+    """The demo has two 秦睿: the 纪要 listed 秦睿 twice among those present with nothing to tell them apart.  A
+    纪要 with no decisions recorded is only an attendance record: rendering it says so and where to enter them."""
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    r = CliRunner().invoke(main, ["notices", "render", "会议纪要", str(demo_office[0]), "--format", "txt",
+                                  "--out", str(tmp_path / "m")])
+    assert r.exit_code in (0, 1) and "没有登记议定事项" in r.output and "议定事项.xlsx" in r.output
+    (path,) = (tmp_path / "m").glob("*.txt")
+    present = next(ln for ln in path.read_text("utf-8").splitlines() if ln.startswith("出席："))
+    assert "秦睿（宣传部）" in present and "秦睿（学习部）" in present and "、秦睿、" not in present

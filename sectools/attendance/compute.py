@@ -678,10 +678,16 @@ def _mark_unsure(actions: list[dict], worst: list[dict], lang: str) -> None:
     actions.sort(key=lambda a: (-a["count"], a["department"] or "", a["id"] or ""))
 
 
-def _names(roster, mask) -> str:
+def names_of(roster, mask) -> str:
+    """The names where ``mask`` is set, 、-joined; a name two members share gets its department (秦睿（宣传部）),
+    so a list of who attended never names one of them twice with nothing to tell them apart."""
     import numpy as np
 
-    return "、".join(roster["name"].iloc[np.nonzero(mask)[0]].tolist())
+    names = roster["name"].tolist()
+    shared = set(roster["name"][roster["name"].duplicated(keep=False)].tolist())
+    deps = roster["department"].tolist()
+    return "、".join(f"{names[i]}（{deps[i]}）" if names[i] in shared and deps[i] else names[i]
+                    for i in np.nonzero(mask)[0])
 
 
 def _meeting_frame(mt, roster, final, lang):
@@ -700,9 +706,9 @@ def _meeting_frame(mt, roster, final, lang):
             "late": cnt[LATE], "left_early": cnt[LEFT_EARLY],
             "leave": cnt[PERSONAL] + cnt[SICK] + cnt[OFFICIAL], "absent": cnt[ABSENT],
             "rate": attendance_rate(att, exp, cnt[OFFICIAL]),
-            "absent_names": _names(roster, col == CODE[ABSENT]),
-            "leave_names": _names(roster, np.isin(col, [CODE[s] for s in LEAVES])),
-            "late_names": _names(roster, np.isin(col, [CODE[LATE], CODE[LEFT_EARLY]])),
+            "absent_names": names_of(roster, col == CODE[ABSENT]),
+            "leave_names": names_of(roster, np.isin(col, [CODE[s] for s in LEAVES])),
+            "late_names": names_of(roster, np.isin(col, [CODE[LATE], CODE[LEFT_EARLY]])),
         })
     return pd.DataFrame(rows, columns=["date", "start", "meeting", "kind", "place", "expected", "attended", "late",
                                        "left_early", "leave", "absent", "rate", "absent_names", "leave_names",

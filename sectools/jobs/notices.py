@@ -192,7 +192,7 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     base = out_dir.resolve()
     result = Rendered(kind, batch.subject, number_text, recipients=len(batch.recipients))
     result.choices = data.choices
-    result.withheld = list(batch.withheld)
+    result.said = list(batch.said)
     used: set[str] = set()
 
     def target(label: str, suffix: str) -> Path:

@@ -26,7 +26,7 @@ class Rendered:
     files: list[Path] = field(default_factory=list)
     recipients: int = 0
     choices: list = field(default_factory=list)  # defaults the job took (which meeting, week …)
-    withheld: list = field(default_factory=list)  # lines saying who got no notice, and why
+    said: list = field(default_factory=list)  # lines for the clerk: who got no notice and why, what is missing
 
 
 def kinds_list(lang: str = "zh-CN") -> list[tuple[str, str, tuple[str, ...]]]:

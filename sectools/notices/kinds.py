@@ -23,7 +23,7 @@ class Batch:
     subject: str  # what it is about (a meeting, a period); keys the 文号 register
     recipients: list[Recipient]
     key: str = ""  # the period or meeting in file names (<种类>_<期间>[_<对象>]); default: subject
-    withheld: list = field(default_factory=list)  # recipients left out, and why: said, never silent
+    said: list = field(default_factory=list)  # lines for the clerk (recipients left out and why): never silent
 
 
 @dataclass
@@ -207,13 +207,15 @@ def minutes(office, opts: Options, data) -> Batch:
         "attending": _t(office, "无"),
         "decisions": decisions,
     }
-    return Batch("会议纪要", f"{m['date']}_{m['meeting']}", [Recipient(office.name, ctx)])
+    said = [] if decisions else [text_of(office, "minutes-no-decisions", meeting=m["meeting"],
+                                          path=office.table("decisions").path)]
+    return Batch("会议纪要", f"{m['date']}_{m['meeting']}", [Recipient(office.name, ctx)], said=said)
 
 
 def _names_present(res, m) -> str:
     import numpy as np
 
-    from ..attendance.compute import CODE
+    from ..attendance.compute import CODE, names_of
     from ..attendance.schema import ATTENDED
 
     mt = res.meeting_index
@@ -221,8 +223,7 @@ def _names_present(res, m) -> str:
     if not ks:
         return ""
     col = res.status[:, ks[0]]
-    idx = np.nonzero(np.isin(col, [CODE[s] for s in ATTENDED]))[0]
-    return "、".join(res.member_index["name"].iloc[idx].tolist())
+    return names_of(res.member_index, np.isin(col, [CODE[s] for s in ATTENDED]))
 
 
 def numeral(office, n: int) -> str:
@@ -378,8 +379,8 @@ def kpi_result(office, opts: Options, data) -> Batch:
             "person": {"name": r["name"], "department": r["department"] or "", "total": f"{r['total']:g}",
                        "grade": r["grade"], "rank_department": r["rank_department"], "rank_overall": r["rank_overall"]},
             "indicators": inds, "bonus_text": bonus}))
-    return Batch("考核结果通知", label, out, withheld=withheld and [text_of(office, "withheld-partial-ratings",
-                                                                      names="、".join(withheld), count=len(withheld))])
+    return Batch("考核结果通知", label, out, said=withheld and [text_of(office, "withheld-partial-ratings",
+                                                                  names="、".join(withheld), count=len(withheld))])
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
