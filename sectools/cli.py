@@ -687,7 +687,7 @@ def plans_schedule(office: Path, month, out: Path | None) -> None:
     from . import jobs
 
     job = jobs.plans_schedule(_open(office), month, out=out)
-    say("schedule", path=job.files[0])
+    finish(job, "table", lambda j: say("schedule", path=j.files[0]))  # the month taken said, problems listed
 
 
 # ---- kpi ---------------------------------------------------------------------------------------

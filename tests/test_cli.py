@@ -56,7 +56,7 @@ def test_check_in_english_and_problems_workbook(tmp_path):
     assert r.exit_code == 1
     assert "is not a date" in r.output and "D2" in r.output
     ws = openpyxl.load_workbook(tmp_path / "problems.xlsx").active
-    assert ws["C3"].value == "D2" and ws["E3"].value == "bad-date"
+    assert ws["C3"].value == "D2" and ws["G3"].value == "bad-date" and "is not a date" in ws["E3"].value  # the code last
 
 
 def test_errors_are_messages_not_tracebacks(tmp_path):

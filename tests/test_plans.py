@@ -128,6 +128,8 @@ def test_cli_collect_json_workbook_schedule_and_reminders(tmp_path):
     ws = openpyxl.load_workbook(root / "输出" / "每周活动安排_2026-03.xlsx").active
     weeks = [ws.cell(row=i, column=1).value for i in range(3, ws.max_row + 1)]
     assert "第1周" in weeks and "本月内" in weeks
+    r = CliRunner().invoke(main, ["plans", "schedule", str(root)])  # the month it takes is said, as everywhere
+    assert "默认：2026年3月" in r.output and r.exit_code in (0, 1)
 
 
 def test_the_demo_month_reports_each_fault(tmp_path):

@@ -20,7 +20,7 @@ from ..ranking import normalise_week
 from ..messages import W
 from ..ranking.audit import (RULES_VERSION, SEAL_VERSION, chain_entry, log_head, publication_hash, seal_hash,
                              sha, short, week_inputs, week_outputs, week_rules)
-from ..ranking.compute import iso_week, score_week
+from ..ranking.compute import iso_week, score_week, week_name
 from .core import JobResult, as_source
 from .statefiles import STATE, file_sha, read_state, readable, week_dir, write_state
 from .ranking import ranking_inputs, week_deadlines
@@ -153,7 +153,8 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
         problems.append(Problem("published-late", WARNING, value=week,
                                 params={"due": dl["publish_by"].strftime("%Y-%m-%d %H:%M")}))
     return JobResult("publish", res, problems, files=[workbook, backup] + list(notice),
-                     facts={"week": week, "late": late, "deadlines": dl, "changes": [], "reason": None})
+                     facts={"week": week, "late": late, "deadlines": dl, "changes": [], "reason": None,
+                            "name": week_name(week, office.office.semester)})
 
 
 def _notice(office, week, res, dl, corrections, now, code: str = "") -> list[Path]:
@@ -202,7 +203,8 @@ def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.d
     removed = [x for x in before if x not in after]
     added = [x for x in after if x not in before]
     if not changes and not removed and not added:
-        return JobResult("correct", res, list(res.problems), facts={"week": week, "changes": [], "reason": reason})
+        return JobResult("correct", res, list(res.problems), facts={"week": week, "changes": [], "reason": reason,
+                                                                    "name": week_name(week, office.office.semester)})
     log = read_state(week_dir(office, week) / "corrections.json") or []
     head, broken = log_head(log)
     if broken:
@@ -633,7 +635,6 @@ def run_semester(office, until: dt.date, progress=None) -> list[dict]:
 def ranking_status(source, week: str | None = None, *, today: dt.date | None = None) -> JobResult:
     """Which inspecting departments handed in for the week, its deadlines and its state."""
     from ..ranking import handed_in
-    from ..ranking.compute import week_name
     from .ranking import pick_week
 
     src = as_source(source)
