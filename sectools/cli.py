@@ -87,8 +87,16 @@ class DateParam(click.ParamType):
         if isinstance(value, dt.date):
             return value
         d = parse_date(value)
+        if d is None and ctx is not None and ctx.params.get("office"):
+            # 3月31日 as in the cells: its year from the office's semester, as the reader gives it one
+            try:
+                from .config import load_office
+
+                d = parse_date(value, load_office(ctx.params["office"]).semester)
+            except SectoolsError:
+                d = None
         if d is None:
-            self.fail(f"“{value}”不是日期，应写成 2026-03-02 / not a date: write 2026-03-02", param, ctx)
+            self.fail(f"“{value}”不是日期，应写成 2026-03-02 或 3月2日 / not a date: write 2026-03-02", param, ctx)
         return d
 
 
@@ -141,7 +149,8 @@ class FolderPath(click.Path):
         return super().convert(value, param, ctx)
 
 
-OFFICE = click.argument("office", type=FolderPath(exists=True, file_okay=False, path_type=Path))
+OFFICE = click.argument("office", type=FolderPath(exists=True, file_okay=False, path_type=Path),
+                        is_eager=True)  # first: a date typed 3月31日 takes its year from the office
 
 
 def output_options(*formats: str, out_help: str = "结果工作簿 / result workbook (default: 办公室/输出/…)"):

@@ -300,3 +300,14 @@ def test_excel_serve_without_a_licence_key_says_how_to_set_one(monkeypatch):
     monkeypatch.delenv("XLWINGS_LICENSE_KEY", raising=False)
     r = CliRunner().invoke(main, ["excel", "serve"])
     assert r.exit_code == 1 and "XLWINGS_LICENSE_KEY=noncommercial" in r.output and "内部出错" not in r.output
+
+
+def test_dates_on_the_command_line_are_read_as_in_the_cells(demo_office):
+    """`--to 3月31日` was refused although sectools reads 3月31日 in every cell: it takes its year from the
+    office's semester, so it gives the same answer as 2026-03-31."""
+    root = str(demo_office[0])
+    full = run("attendance", root, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json")
+    short = run("attendance", root, "--from", "3月1日", "--to", "3月31日", "--format", "json")
+    assert full.exit_code in (0, 1) and full.stdout == short.stdout and json.loads(short.stdout)
+    r = run("attendance", root, "--to", "3月32日")
+    assert r.exit_code == 2 and "3月2日" in r.output

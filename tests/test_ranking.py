@@ -230,6 +230,7 @@ def test_publish_correct_seal_verify(tmp_path):
         with pytest.raises(SectoolsError) as e:
             call()
         assert e.value.problems[0].code == "week-sealed"
+        assert "已于 2026-03-19 08:00 封单" in e.value.problems[0].message()  # was 2026-03-19T08:00:00
     assert jobs.verify(off).problems == []
 
     # Someone edits a sealed week's record by hand: verify finds it.

@@ -74,7 +74,7 @@ def state(source, week: str) -> dict:
 def _refuse_if_sealed(office, week: str) -> None:
     st = read_state(week_dir(office, week) / "sealed.json")
     if st:
-        raise SectoolsError(Problem("week-sealed", value=week, params={"at": st["sealed_at"]}))
+        raise SectoolsError(Problem("week-sealed", value=week, params={"at": st["sealed_at"].replace("T", " ")[:16]}))
     book = office.out_root / "排名" / f"排名_{week}_封单.xlsx" if office.out_root is not None else None
     if book is not None and book.exists():  # sealed once, its state since removed: never a reopened week
         raise SectoolsError(Problem("sealed-state-missing", value=week, params={"evidence": str(book)}))
