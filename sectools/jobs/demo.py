@@ -59,8 +59,19 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
             if fmt == "docx" and res.files:
                 sample.append(res.files[0])
     pdf = bool(sample and soffice())
-    if pdf:
-        to_pdf(sample, outputs / "通知" / "PDF")
+    if pdf:  # one LibreOffice run for all, each PDF then put beside its .docx, where --format pdf puts it
+        import os
+        import shutil
+        import tempfile
+
+        stage = Path(tempfile.mkdtemp(prefix=".sectools-pdf-", dir=outputs))
+        try:
+            for made_pdf in to_pdf(sample, stage):
+                docx = next((f for f in sample if f.stem == made_pdf.stem), None)
+                if docx is not None:
+                    os.replace(made_pdf, docx.with_suffix(".pdf"))
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     if rendered:
         files.append(outputs / "通知")
     job = JobResult("demo", {"tables": checked.result, "attendance": att, "made": made}, list(checked.problems))
