@@ -446,6 +446,8 @@ def _show_semester(job) -> None:
     say("semester-ranking", until=job.facts["until"])
     click.echo(_table([["", r["grade"], r["rank"], r["class"], f"{r['mean']:.2f}", "★" * r["red_flags"]]
                        for r in job.result]))
+    if any(r["red_flags"] for r in job.result):
+        say("stars-legend")
 
 
 def _show_week(job) -> None:
@@ -588,8 +590,9 @@ def ranking_status(office: Path, week: str | None) -> None:
     job = jobs.ranking_status(_open(office), week)
     _choices(job)
     _show_status(job.result)
-    for p in job.problems:
-        say("warning-line", message=p.message(_lang()))
+    if job.problems:
+        _problems(job.problems)  # with the cell each one is at
+    sys.exit(1 if job.errors else 0)
 
 
 def _show_status(st: dict) -> None:

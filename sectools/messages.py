@@ -1068,6 +1068,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "more-files": ("  … 另有 {count} 个", "  … {count} more"),
     "schedule": ("每周活动安排：{path}", "Weekly schedule: {path}"),
     "semester-ranking": ("学期累计排名（截至 {until}）：", "Semester ranking (up to {until}):"),
+    "stars-legend": ("★ 每颗代表获得一次流动红旗；分数为各周得分的平均。", "Each ★ is a week with the red flag; the score is the mean weekly score."),
     "demo-ranking": ("班级量化考核：{weeks} 周已发布，其中 {sealed} 周已封单",
                      "Class assessment: {weeks} weeks published, {sealed} sealed"),
     "demo-office": ("演示办公室：{path}", "Demo office: {path}"),

@@ -554,7 +554,7 @@ def test_a_week_whose_seal_was_removed_is_never_reopened(tmp_path):
                  ["ranking", "seal", str(office), "--week", "2026-W12"],
                  ["ranking", "status", str(office), "--week", "2026-W12"]):
         r = CliRunner().invoke(main, args)
-        assert r.exit_code == (0 if "status" in args else 1) and "封单记录不见了" in r.output, (args, r.output)
+        assert r.exit_code == 1 and "封单记录不见了" in r.output, (args, r.output)
     assert not _state(office, "2026-W12", "").exists()
 
 
@@ -807,3 +807,21 @@ def test_verify_names_the_missing_file_where_the_office_is_now(demo_office, tmp_
     found = [p for p in jobs.verify(load_office(root)).problems if p.code == "sealed-file-missing"]
     assert len(found) == 1 and found[0].file == str(root / "输出" / "排名" / "排名_2026-W26_封单.xlsx")
     assert str(demo_office[0]) not in found[0].message()
+
+
+def test_status_of_a_sealed_week_edited_since_says_so(demo_office, tmp_path):
+    """`ranking status` said just 已封单 for a sealed week whose records were edited afterwards (compute and verify
+    said it); it says so too, exits 1, and shows each warning with its cell."""
+    import shutil
+
+    root = tmp_path / "o"
+    shutil.copytree(demo_office[0], root)
+    wb = openpyxl.load_workbook(root / "检查记录" / "体育部.xlsx")  # the test's own copy
+    ws = wb.worksheets[0]
+    row = next(r for r in ws.iter_rows(min_row=3) if isinstance(r[0].value, dt.datetime)
+               and dt.date(2026, 3, 9) <= r[0].value.date() <= dt.date(2026, 3, 15))
+    row[3].value = (row[3].value or 0) + 5
+    wb.save(root / "检查记录" / "体育部.xlsx")
+    r = CliRunner().invoke(main, ["ranking", "status", str(root), "--week", "2026-W11"])
+    assert r.exit_code == 1 and "已封单" in r.output and "sealed-week-differs" in r.output
+    assert "评分细则!E8" in r.output  # the cap warning at its cell
