@@ -118,7 +118,7 @@ def test_ranking_rules_on_frames(tmp_path):
 def test_a_week_without_records_is_said_and_reported(tmp_path):
     job = jobs.ranking_week(ranking_frames(), None, today=D(2026, 3, 15))
     assert job.facts["week"] == "2026-W11" and job.choices[0].reason == "week-latest"
-    assert "2026-W11（第11周" in job.choices[0].text("zh-CN")
+    assert "2026-W11（第3周，2026-03-09" in job.choices[0].text("zh-CN")
     with pytest.raises(SectoolsError) as e:  # no records up to today: refused, not 30 classes at 100 with red flags
         jobs.ranking_week(ranking_frames(), None, today=D(2026, 3, 1))
     assert e.value.problems[0].code == "no-records"

@@ -54,7 +54,7 @@ def pick_week(records, week: str | None, today: dt.date, semester=None) -> tuple
                          {"monday": monday, "sunday": sunday, "name": week_name(label, semester)})
 
 
-def _sealed_differs(src, week: str, res) -> list[Problem]:
+def sealed_differs(src, week: str, res) -> list[Problem]:
     """A sealed week computed again from records edited since: say the seal stands, and which classes differ."""
     if src.state_root is None:
         return []
@@ -86,7 +86,7 @@ def ranking_week(source, week: str | None = None, *, today: dt.date | None = Non
     if res.records == 0:  # every class would get the base score and a red flag
         raise SectoolsError([Problem("no-records", value=label)] + [p for p in inp.problems if p.is_error()
                                                                     or p.code.startswith("wide-")])
-    res.problems = inp.problems + res.problems + _sealed_differs(src, label, res)
+    res.problems = inp.problems + res.problems + sealed_differs(src, label, res)
     for t in res.trace:
         t["source"] = src.ref(t["file"], t["sheet"], t["cell"])
     job = JobResult("ranking", res, list(res.problems), [choice] if choice else [])

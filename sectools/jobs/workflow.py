@@ -652,8 +652,8 @@ def ranking_status(source, week: str | None = None, *, today: dt.date | None = N
     if book is not None and book.exists() and not st["state"]["sealed"]:  # sealed once, its record since removed
         problems.append(Problem("sealed-state-missing", value=label, params={"evidence": str(book)}))
     if st["state"]["sealed"]:  # 已封单, and its records edited since: said here too, not only by compute and verify
-        from .ranking import _sealed_differs
+        from .ranking import sealed_differs
 
         res = score_week(inp.classes.data, inp.items.data, inp.records, label, inp.rules, inp.locate)
-        problems += _sealed_differs(src, label, res)
+        problems += sealed_differs(src, label, res)
     return JobResult("ranking_status", st, list(inp.problems) + problems, [choice] if choice else [])
