@@ -987,6 +987,9 @@ CHOICES: dict[str, tuple[str, str]] = {
     "meeting-last-past": ("{date} {meeting}：之后没有会议，取最近一次（已经开过）",
                           "{date} {meeting}: no meeting ahead, so the last one (already held)"),
     "meeting-held": ("{date} {meeting}：最近一次已召开的会议", "{date} {meeting}: the latest meeting held"),
+    "month-semester-end": ("{year}年{month}月：学期结束的月份，学期工作总结交到这个月的文件夹（可用 --month 指定）",
+                           "{year}-{month}: the month the semester ends; semester summaries go in its folder "
+                           "(--month picks another)"),
     "month-latest": ("{year}年{month}月：有计划总结文件的最近一个月（可用 --month 指定）",
                      "{year}-{month}: the latest month with plans or summaries (--month picks another)"),
     "period-semester": ("{value}：评分表中的学期（您写的是“{word}”）", "{value}: the semester in the ratings (you wrote '{word}')"),

@@ -274,3 +274,12 @@ def test_a_damaged_file_never_displaces_a_form_that_reads(tmp_path):
     bad = [p for p in res.problems if Path(p.file).name == "学习部3月工作计划.docx"]
     assert {p.code for p in bad} >= {"corrupt-document"}
     assert "Word" in next(p for p in bad if p.code == "corrupt-document").message()
+
+
+def test_semester_summaries_are_looked_for_at_the_semester_end(demo_office):
+    """`plans collect --kind semester` took March (the latest month with forms) with a March deadline and found all
+    eight departments 未交; semester summaries are handed in at the semester's end: that month is taken (said),
+    and a month with no folder is refused naming the months there, as for monthly forms."""
+    r = CliRunner().invoke(main, ["plans", "collect", str(demo_office[0]), "--kind", "semester"])
+    assert r.exit_code == 1 and "找不到 2026-07 的文件夹" in r.output
+    assert "已有的月份：2026-03" in r.output and "  未交" not in r.output

@@ -43,10 +43,15 @@ def collected(source, month: tuple[int, int], kind: str = "plan", progress=None)
     return res
 
 
-def pick_month(src, month, today: dt.date | None) -> tuple[tuple[int, int], Choice | None]:
-    """The month asked for, else the latest month (up to today's) whose folder holds forms."""
+def pick_month(src, month, today: dt.date | None, kind: str = "plan") -> tuple[tuple[int, int], Choice | None]:
+    """The month asked for, else the latest month (up to today's) whose folder holds forms; semester summaries:
+    the month the semester ends (they are handed in at its end, into that month's folder)."""
     if month:
         return month, None
+    end = src.office.semester_end
+    if kind == "semester" and end is not None:
+        m = (end.year, end.month)
+        return m, Choice("month", f"{m[0]}-{m[1]:02d}", "month-semester-end", {"year": m[0], "month": m[1]})
     today = today or dt.date.today()
     months = [m for m in src.plan_months() if m <= (today.year, today.month)]
     if not months:
@@ -62,9 +67,9 @@ def plans_collect(source, month: tuple[int, int] | None = None, kind: str = "pla
     from ..plans.output import collected_sheets
 
     src = as_source(source)
-    month, choice = pick_month(src, month, today)
+    month, choice = pick_month(src, month, today, kind)
     res = collected(src, month, kind, progress)
-    if kind != "semester" and any(p.code == "month-folder-missing" for p in res.problems):
+    if any(p.code == "month-folder-missing" for p in res.problems):
         # no folder for the month: not "every department missing" — say so, and which months there are
         months = "、".join(f"{y}-{m:02d}" for y, m in src.plan_months()) or "—"
         raise SectoolsError([Problem("month-folder-not-found", ERROR, p.file, p.sheet, p.cell, p.value,
