@@ -640,3 +640,23 @@ def test_minutes_tell_same_name_members_apart_and_say_what_is_missing(demo_offic
     (path,) = (tmp_path / "m").glob("*.txt")
     present = next(ln for ln in path.read_text("utf-8").splitlines() if ln.startswith("出席："))
     assert "秦睿（宣传部）" in present and "秦睿（学习部）" in present and "、秦睿、" not in present
+
+
+def test_numbers_are_never_broken_across_lines_when_printed(demo_office, tmp_path):
+    """The 纪要 printed through LibreOffice broke the room number: "经管楼 30" / "2召开" — the styles said the Latin
+    text was zh-CN, so digits were broken like Chinese.  The Latin language is en-US (as Chinese Word documents
+    have it), the East Asian one Chinese."""
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+    from sectools.pdf import to_pdf
+
+    r = CliRunner().invoke(main, ["notices", "render", "会议纪要", str(demo_office[0]), "--out", str(tmp_path / "m")])
+    assert r.exit_code in (0, 1), r.output
+    (docx_file,) = (tmp_path / "m").glob("*.docx")
+    with zipfile.ZipFile(docx_file) as z:
+        styles = z.read("word/styles.xml").decode()
+    assert 'w:val="en-US"' in styles and 'w:eastAsia="zh-CN"' in styles
+    (pdf,) = to_pdf([docx_file], tmp_path / "pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    assert "经管楼302" in text.replace("\n", "") and "302" in text, text[:300]

@@ -149,7 +149,8 @@ def _border(style_el, side: str, color: str, size: int) -> None:
 
 def _east_asian_language(doc, lang: str) -> None:
     """The document's East Asian language (python-docx's default says en-US, and Word then picks
-    Japanese glyph variants for 仿宋/黑体 text)."""
+    Japanese glyph variants for 仿宋/黑体 text).  The Latin language stays en-US, as Chinese Word documents
+    have it: digits and Latin words marked zh-CN are broken anywhere by LibreOffice (经管楼 30 / 2)."""
     styles = doc.styles.element
     rpr = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
     if rpr is None:
@@ -160,7 +161,7 @@ def _east_asian_language(doc, lang: str) -> None:
 
         el = OxmlElement("w:lang")
         rpr.append(el)
-    el.set(qn("w:val"), "zh-CN")
+    el.set(qn("w:val"), "en-US")
     el.set(qn("w:eastAsia"), lang)
 
 
