@@ -605,9 +605,9 @@ def test_the_department_sheet_adds_up(demo_office):
     there was no 公假 column to see it by.  Now 其中公假 is there and every row's rate is 实到 ÷ (应到 − 公假)."""
     report = openpyxl.load_workbook(demo_office[0] / "输出" / "考勤统计.xlsx")
     rows = list(report["部门汇总"].iter_rows(values_only=True))
-    head = rows[1]
+    head = next(r for r in rows if "应到" in r)
     at = {h: head.index(h) for h in ("应到", "实到", "其中公假", "出勤率")}
-    body = [r for r in rows[2:] if isinstance(r[at["应到"]], int)]
+    body = [r for r in rows[rows.index(head) + 1:] if isinstance(r[at["应到"]], int)]
     assert body and any(r[at["其中公假"]] for r in body)
     for r in body:
         assert abs(r[at["实到"]] / (r[at["应到"]] - r[at["其中公假"]]) - r[at["出勤率"]]) < 1e-9, r

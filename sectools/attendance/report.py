@@ -55,7 +55,7 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
         [Column(L(lab), kind, low=low if key == "rate" else None) for key, lab, kind in dep_cols],
         [[_num(v) if kind != "text" else v for (key, _, kind), v in zip(dep_cols, row)]
          for row in d[[k for k, _, _ in dep_cols]].itertuples(index=False)],
-        title=title, footnote=L("出勤率 = 实到 ÷（应到 − 公假）：公假既不算出席也不算缺席。"),
+        title=title, note=L("出勤率 = 实到 ÷（应到 − 公假）：公假既不算出席也不算缺席。"),
         charts=[{"type": "column", "categories": 0, "values": [8], "percent": True, "labels": True,
                  "title": L("各部门出勤率"),
                  "at": "A" + str(len(d) + 5), "width": 720, "height": 320}],

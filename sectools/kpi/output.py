@@ -14,7 +14,7 @@ def result_sheets(res, office_name: str) -> list[Sheet]:
             Column(L("部门")), Column(L("总分"), "number", low=60), Column(L("等级"))] + [Column(n, "number") for n in names]
     if has_bonus:
         cols.append(Column(L("奖金（元）"), "int"))
-    cols.append(Column(L("说明"), width=20))
+    cols.append(Column(L("说明"), "wrap", width=36))  # long notes wrap inside the table, never run off the page
     rows = []
     for r in res.rows:
         row = [r["rank_overall"], r["rank_department"], r["id"], r["name"], r["department"], r["total"], r["grade"]]
