@@ -467,7 +467,8 @@ def _show_week(job) -> None:
 @OFFICE
 @_week_option(required=True)
 @click.option("--by", help="发布人 / who publishes.")
-def ranking_publish(office: Path, week: str, by: str | None) -> None:
+@click.option("--force", is_flag=True, help="本周记录有读不出的单元格也照样发布（不建议）/ publish despite errors.")
+def ranking_publish(office: Path, week: str, by: str | None, force: bool) -> None:
     """发布：写排名工作簿、公示通知和备份，并记下发布时的记录与结果（之后可更正、封单）。
 
     \b
@@ -476,7 +477,7 @@ def ranking_publish(office: Path, week: str, by: str | None) -> None:
     """
     from . import jobs
 
-    job = jobs.publish(_open(office), week, by=by)
+    job = jobs.publish(_open(office), week, by=by, force=force)
     _show_week(job)
     for p in job.problems:
         click.echo(f"{word(p.severity, _lang())}: {p.message(_lang())}")
@@ -494,7 +495,8 @@ def _files(head: str, files) -> None:
 @_week_option(required=True)
 @click.option("--reason", required=True, help="更正原因 / why.")
 @click.option("--by", help="更正人 / who corrects.")
-def ranking_correct(office: Path, week: str, reason: str, by: str | None) -> None:
+@click.option("--force", is_flag=True, help="记录仍有读不出的单元格也照样重新发布（不建议）/ republish despite errors.")
+def ranking_correct(office: Path, week: str, reason: str, by: str | None, force: bool) -> None:
     """更正：与发布时比较，记录每一处改动（谁、何时、为何、原值 → 新值），重新发布并附更正说明。
 
     \b
@@ -503,7 +505,7 @@ def ranking_correct(office: Path, week: str, reason: str, by: str | None) -> Non
     """
     from . import jobs
 
-    job = jobs.correct(_open(office), week, reason, by=by)
+    job = jobs.correct(_open(office), week, reason, by=by, force=force)
     if not job.facts["changes"]:
         say("nothing-changed")
         return

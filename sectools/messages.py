@@ -426,6 +426,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet '{value}' is a classes × items table with no date: add a 日期 column, put the date in "
         "the title row, or name the sheet after its week (e.g. 2026-W11).",
     ),
+    "publish-has-errors": (
+        "{value} 周的检查记录有 {count} 个错误（见上），公示和流动红旗会建立在读不出的记录上，未发布。请改正这些单元格后再发布"
+        "（确需照发：--force）。",
+        "Week {value}'s records have {count} errors (above): the 公示 and red flags would rest on records that "
+        "cannot be read, so nothing was published. Fix those cells and publish again (or --force).",
+    ),
     "week-needs-start": (
         "“{value}”是学期的第几周，要从学期第一天算起：请在 sectools.toml 的 [office] 填写 semester_start，"
         "或写成 2026-W11 / 该周任一日期。",

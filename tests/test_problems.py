@@ -104,11 +104,11 @@ def test_ranking_workflow_refusals(tmp_path):
     from sectools import ranking
 
     off = load_office(tr.make(tmp_path / "o"))
-    assert raised(lambda: jobs.correct(off, "2026-W11", "x")) == "not-published"
+    assert raised(lambda: jobs.correct(off, "2026-W11", "x", force=True)) == "not-published"
     assert raised(lambda: jobs.publish(off, "2026-W20")) == "no-records"
     assert raised(lambda: ranking.normalise_week("2026-W60")) == "bad-week"
-    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 9))
-    assert raised(lambda: jobs.correct(off, "2026-W11", "  ")) == "reason-required"
+    jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 9))
+    assert raised(lambda: jobs.correct(off, "2026-W11", "  ", force=True)) == "reason-required"
     wb = openpyxl.load_workbook(off.root / "检查记录.xlsx")
     wb["纪检部"]["D2"] = 3
     wb.save(off.root / "检查记录.xlsx")
@@ -123,7 +123,7 @@ def test_seal_chain_edit_is_found(tmp_path):
 
 
     off = load_office(tr.make(tmp_path / "o"))
-    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 9))
+    jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 9))
     jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19))
     path = off.root / ".sectools" / "ranking" / "2026-W11" / "sealed.json"
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
+from sectools.errors import SectoolsError
 
 from .conftest import sheet_book
 
@@ -187,7 +188,7 @@ def test_publish_correct_seal_verify(tmp_path):
     office = make(tmp_path / "o")
     off = load_office(office)
     on_time = dt.datetime(2026, 3, 16, 10, 0)
-    r = jobs.publish(off, "2026-W11", by="张三", now=on_time)
+    r = jobs.publish(off, "2026-W11", force=True, by="张三", now=on_time)
     assert r.facts["late"] is False and not [p for p in r.problems if p.code == "published-late"]
     names = [Path(f).name for f in r.files]
     assert "排名_2026-W11.xlsx" in names and "量化考核公示_2026-W11.docx" in names
@@ -205,7 +206,7 @@ def test_publish_correct_seal_verify(tmp_path):
     assert len(table.rows) >= 3 and table.rows[1].cells[0].text == "1"
     assert "公示期至2026年3月18日 23:59" in text
     with pytest.raises(SectoolsError) as e:
-        jobs.publish(off, "2026-W11", now=on_time)
+        jobs.publish(off, "2026-W11", force=True, now=on_time)
     assert e.value.problems[0].code == "already-published"
 
     # 公示: a class objects; the clerk removes a duplicated record and corrects.
@@ -213,7 +214,7 @@ def test_publish_correct_seal_verify(tmp_path):
     ws = wb["生活部"]
     ws.delete_rows(3)  # the 地面有垃圾 ×2 record of 会计2401
     wb.save(office / "检查记录.xlsx")
-    c = jobs.correct(off, "2026-W11", "重复录入", by="李四", now=dt.datetime(2026, 3, 17, 9))
+    c = jobs.correct(off, "2026-W11", "重复录入", force=True, by="李四", now=dt.datetime(2026, 3, 17, 9))
     assert {"class": "会计2401", "field": "score", "old": 100.0, "new": 102.0} in c.facts["changes"]
     log = jobs.state(off, "2026-W11")["corrections"]
     assert log[0]["by"] == "李四" and log[0]["reason"] == "重复录入" and log[0]["records_removed"]
@@ -225,8 +226,8 @@ def test_publish_correct_seal_verify(tmp_path):
     assert e.value.problems[0].code == "objection-open"
     sealed = jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19, 8))
     assert len(sealed.facts["hash"]) == 64 and sealed.facts["prev"] is None
-    for call in (lambda: jobs.correct(off, "2026-W11", "再改", now=dt.datetime(2026, 3, 20)),
-                 lambda: jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 20))):
+    for call in (lambda: jobs.correct(off, "2026-W11", "再改", force=True, now=dt.datetime(2026, 3, 20)),
+                 lambda: jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 20))):
         with pytest.raises(SectoolsError) as e:
             call()
         assert e.value.problems[0].code == "week-sealed"
@@ -249,10 +250,10 @@ def test_late_publication_is_flagged_and_the_chain_links_weeks(tmp_path):
     wb["纪检部"].append([D(2026, 3, 17), "会计2501", "活动获奖", 1, None])
     wb.save(office / "检查记录.xlsx")
     off = load_office(office)
-    r = jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 12, 30))
+    r = jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 12, 30))
     assert r.facts["late"] is True and any(p.code == "published-late" for p in r.problems)
     first = jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19))
-    jobs.publish(off, "2026-W12", now=dt.datetime(2026, 3, 23, 9))
+    jobs.publish(off, "2026-W12", force=True, now=dt.datetime(2026, 3, 23, 9))
     second = jobs.seal(off, "2026-W12", now=dt.datetime(2026, 3, 26))
     assert second.facts["prev"] == first.facts["hash"]
     state = office / ".sectools" / "ranking" / "2026-W11" / "sealed.json"
@@ -305,7 +306,7 @@ def test_a_late_publication_gets_its_full_public_notice_and_the_rules_are_sealed
 
     office = make(tmp_path / "o")
     off = load_office(office)
-    r = jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 19, 10))  # three days late (due Mon 3/16 12:00)
+    r = jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 19, 10))  # three days late (due Mon 3/16 12:00)
     assert r.facts["late"] and r.facts["deadlines"]["objection_end"] == dt.datetime(2026, 3, 23, 23, 59)  # Thu + 2 working days
     with pytest.raises(SectoolsError) as e:
         jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 20, 9))  # the original 3/18 end is not the end
@@ -346,7 +347,7 @@ def test_sealed_means_every_cell_that_enters_a_score(tmp_path, what, edit):
     """After the seal, a change to any cell that enters a score — or to the rules — is caught by verify."""
     office = make(tmp_path / "o")
     off = load_office(office)
-    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 10))
     jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19, 8))
     assert jobs.verify(load_office(office)).problems == []
     edit(office)
@@ -358,7 +359,7 @@ def test_sealed_means_every_cell_that_enters_a_score(tmp_path, what, edit):
 def test_a_damaged_seal_is_refused_never_a_reopened_week(tmp_path, content):
     office = make(tmp_path / "o")
     off = load_office(office)
-    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 10))
     jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19, 8))
     sealed = next((office / ".sectools").rglob("sealed.json"))
     sealed.write_text(content, encoding="utf-8")
@@ -375,18 +376,18 @@ def test_a_refused_correction_logs_nothing_and_a_retry_logs_once(tmp_path):
 
     office = make(tmp_path / "o")
     off = load_office(office)
-    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 10))
     wb = openpyxl.load_workbook(office / "检查记录.xlsx")
     wb["生活部"].delete_rows(3)
     wb.save(office / "检查记录.xlsx")
     lock = office / "输出" / "排名" / "~$排名_2026-W11.xlsx"  # the published workbook is open in Excel
     lock.write_bytes(b"owner")
     with pytest.raises(SectoolsError) as e:
-        jobs.correct(off, "2026-W11", "重复录入", now=dt.datetime(2026, 3, 17, 9))
+        jobs.correct(off, "2026-W11", "重复录入", force=True, now=dt.datetime(2026, 3, 17, 9))
     assert e.value.problems[0].code == "file-open-in-excel"
     assert jobs.state(off, "2026-W11")["corrections"] == []
     lock.unlink()
-    jobs.correct(load_office(office), "2026-W11", "重复录入", now=dt.datetime(2026, 3, 17, 9, 5))
+    jobs.correct(load_office(office), "2026-W11", "重复录入", force=True, now=dt.datetime(2026, 3, 17, 9, 5))
     assert len(jobs.state(off, "2026-W11")["corrections"]) == 1
 
 
@@ -407,12 +408,12 @@ def test_a_second_run_waits_then_says_who_holds_the_office(tmp_path, monkeypatch
     held.acquire()
     try:
         with pytest.raises(SectoolsError) as e:
-            jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+            jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 10))
         assert e.value.problems[0].code == "office-busy" and "王秘书" in e.value.problems[0].message()
         assert jobs.state(off, "2026-W11")["published"] is None
     finally:
         held.release()
-    assert jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10)).facts["late"] is False
+    assert jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 10)).facts["late"] is False
 
 
 # ---- tamper evidence: what a careful forger of the office's files cannot hide -----------------------
@@ -428,13 +429,13 @@ def _sealed_office(tmp_path):
     wb["纪检部"].append([D(2026, 3, 17), "会计2501", "活动获奖", 1, None])  # something in W12
     wb.save(office / "检查记录.xlsx")
     off = load_office(office)
-    jobs.publish(off, "2026-W11", by="张三", now=dt.datetime(2026, 3, 16, 10))
+    jobs.publish(off, "2026-W11", force=True, by="张三", now=dt.datetime(2026, 3, 16, 10))
     wb = openpyxl.load_workbook(office / "检查记录.xlsx")
     wb["生活部"].delete_rows(3)
     wb.save(office / "检查记录.xlsx")
-    jobs.correct(off, "2026-W11", "重复录入", by="李四", now=dt.datetime(2026, 3, 17, 9))
+    jobs.correct(off, "2026-W11", "重复录入", force=True, by="李四", now=dt.datetime(2026, 3, 17, 9))
     s11 = jobs.seal(off, "2026-W11", now=dt.datetime(2026, 3, 19, 8))
-    jobs.publish(off, "2026-W12", now=dt.datetime(2026, 3, 23, 9))
+    jobs.publish(off, "2026-W12", force=True, now=dt.datetime(2026, 3, 23, 9))
     s12 = jobs.seal(off, "2026-W12", now=dt.datetime(2026, 3, 26, 8))
     return office, shared, s11, s12
 
@@ -600,13 +601,13 @@ def test_the_office_lock_holds_across_processes(tmp_path, monkeypatch):
         monkeypatch.setattr(workflow, "LOCK_WAIT", 0.5)
         t0 = time.perf_counter()
         with pytest.raises(SectoolsError) as e:
-            jobs.publish(load_office(office), "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+            jobs.publish(load_office(office), "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 10))
         assert time.perf_counter() - t0 >= 0.5
         assert e.value.problems[0].code == "office-busy" and "另一个工作进程" in e.value.problems[0].message()
     finally:
         holder.kill()
         holder.wait()
-    assert jobs.publish(load_office(office), "2026-W11", now=dt.datetime(2026, 3, 16, 10)).facts["late"] is False
+    assert jobs.publish(load_office(office), "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 10)).facts["late"] is False
 
 
 def test_state_files_are_guarded_like_any_file_sectools_opens(tmp_path):
@@ -616,7 +617,7 @@ def test_state_files_are_guarded_like_any_file_sectools_opens(tmp_path):
 
     office = make(tmp_path / "o")
     off = load_office(office)
-    jobs.publish(off, "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    jobs.publish(off, "2026-W11", force=True, now=dt.datetime(2026, 3, 16, 10))
     published = _state(office, "2026-W11", "published.json")
     published.unlink()
     os.symlink("/etc/passwd", published)
@@ -741,7 +742,7 @@ def test_a_short_name_keeps_the_publicity_title_on_one_line(tmp_path):
     import docx
 
     office = make(tmp_path / "o", extra='[notices]\nshort_name = "财学"')
-    r = jobs.publish(load_office(office), "2026-W11", by="张三", now=dt.datetime(2026, 3, 16, 10, 0))
+    r = jobs.publish(load_office(office), "2026-W11", force=True, by="张三", now=dt.datetime(2026, 3, 16, 10, 0))
     d = docx.Document(next(f for f in r.files if f.suffix == ".docx"))
     title = next(p for p in d.paragraphs if p.style.name == "公文标题")
     assert title.text == "财学第3周班级量化考核结果公示" and "<w:br/>" not in title._p.xml
@@ -825,3 +826,35 @@ def test_status_of_a_sealed_week_edited_since_says_so(demo_office, tmp_path):
     r = CliRunner().invoke(main, ["ranking", "status", str(root), "--week", "2026-W11"])
     assert r.exit_code == 1 and "已封单" in r.output and "sealed-week-differs" in r.output
     assert "评分细则!E8" in r.output  # the cap warning at its cell
+
+
+def test_counts_as_clerks_type_them_and_no_publication_on_unreadable_records(tmp_path):
+    """次数 typed 三 or 2人 was an error and counted as once (国贸2501 99.50 where 98.50 was due); a week whose
+    records have cells that cannot be read (a class or item not on the lists, a count like 若干, a date like
+    3月32日) was published, 公示 and red flags and all, exit 0.  Counts read as clerks write them; a count that
+    still cannot be read is not counted as once; publish refuses, naming each cell, unless --force."""
+    life = [r[:] for r in LIFE[:5] + LIFE[6:7]] + [[D(2026, 3, 10), "会计2402", "地面有垃圾", "三", None, None],
+                                      [D(2026, 3, 11), "会计2402", "床铺不整", "2人", None, None]]
+    office = tmp_path / "o"
+    make(office)
+    sheet_book(office / "检查记录.xlsx", life, title="生活部", extra_sheets={"纪检部": DISCIPLINE[:3]})
+    res = jobs.ranking_week(load_office(office), "2026-W11").result
+    assert not [p for p in res.problems if p.code == "bad-number"]
+    counted = {(t["class_name"], t["item"]): t["count"] for t in res.trace}
+    assert counted[("会计2402", "地面有垃圾")] == 3 and counted[("会计2402", "床铺不整")] == 2
+    with pytest.raises(SectoolsError) as e:  # clean counts, but all the same an unknown class in the week
+        jobs.publish(load_office(office), "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    codes = [(p.cell, p.code) for p in e.value.problems]
+    assert ("B6", "unknown-class") in codes and codes[-1] == (None, "publish-has-errors")
+    life[5][1] = "会计2401"  # fixed; now a count nobody can read
+    life[6][3] = "若干"
+    sheet_book(office / "检查记录.xlsx", life, title="生活部", extra_sheets={"纪检部": DISCIPLINE[:3]})
+    res = jobs.ranking_week(load_office(office), "2026-W11").result
+    assert ("会计2402", "地面有垃圾") not in {(t["class_name"], t["item"]) for t in res.trace}  # never as once
+    with pytest.raises(SectoolsError) as e:
+        jobs.publish(load_office(office), "2026-W11", now=dt.datetime(2026, 3, 16, 10))
+    assert ("D7", "bad-number") in [(p.cell, p.code) for p in e.value.problems]
+    r = CliRunner().invoke(main, ["ranking", "publish", str(office), "--week", "2026-W11"])
+    assert r.exit_code == 1 and "未发布" in r.output and not (office / "输出" / "排名" / "排名_2026-W11.xlsx").exists()
+    r = CliRunner().invoke(main, ["ranking", "publish", str(office), "--week", "2026-W11", "--force"])
+    assert (office / "输出" / "排名" / "排名_2026-W11.xlsx").exists()

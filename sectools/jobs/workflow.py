@@ -88,15 +88,18 @@ def _compute(office, week: str):
 
 
 def publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
-            corrections: list[dict] | None = None, corrections_head: str | None = None) -> JobResult:
+            corrections: list[dict] | None = None, corrections_head: str | None = None,
+            force: bool = False) -> JobResult:
     """Write the ranking workbook, the 公示 notice and a backup; remember what was published."""
     src = as_source(office)
     with office_lock(src):
-        return _publish(src, week, by=by, now=now, corrections=corrections, corrections_head=corrections_head)
+        return _publish(src, week, by=by, now=now, corrections=corrections, corrections_head=corrections_head,
+                        force=force)
 
 
 def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | None = None,
-             corrections: list[dict] | None = None, corrections_head: str | None = None) -> JobResult:
+             corrections: list[dict] | None = None, corrections_head: str | None = None,
+             force: bool = False) -> JobResult:
     """Write the ranking workbook, the 公示 notice and a backup, each printing the publication's code
     (a hash of the week, its records, results and corrections log); then remember what was published
     and each file's hash."""
@@ -112,6 +115,11 @@ def _publish(office, week: str, *, by: str | None = None, now: dt.datetime | Non
     inp, res = _compute(office, week)
     if res.records == 0:
         raise SectoolsError(Problem("no-records", value=week))
+    from ..ranking import week_errors
+
+    errors = week_errors(inp, res, week)
+    if errors and not force:  # a 公示 and its red flags resting on cells that could not be read: not posted
+        raise SectoolsError(errors + [Problem("publish-has-errors", value=week, params={"count": len(errors)})])
     dl, cal = week_deadlines(office, week)
     first = read_state(week_dir(office, week) / "published.json") if corrections is not None else None
     late = now > dl["publish_by"] if first is None else first["late"]
@@ -178,14 +186,16 @@ def _open_week(office, week: str, now: dt.datetime | None) -> tuple[str, dt.date
     return week, now, published
 
 
-def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> JobResult:
+def correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None,
+            force: bool = False) -> JobResult:
     """Compare the corrected records with the published snapshot, record every change, republish."""
     src = as_source(office)
     with office_lock(src):
-        return _correct(src, week, reason, by=by, now=now)
+        return _correct(src, week, reason, by=by, now=now, force=force)
 
 
-def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None) -> JobResult:
+def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.datetime | None = None,
+             force: bool = False) -> JobResult:
     """Compare the corrected records with the published snapshot, record every change, republish."""
     office = as_source(office)
     week, now, published = _open_week(office, week, now)
@@ -217,7 +227,7 @@ def _correct(office, week: str, reason: str, *, by: str | None = None, now: dt.d
     def num(v):
         return "—" if v is None else f"{v:g}"
 
-    result = _publish(office, week, by=by, now=now, corrections=[{"class": c["class"], "old": num(c["old"]),
+    result = _publish(office, week, by=by, now=now, force=force, corrections=[{"class": c["class"], "old": num(c["old"]),
                                                                 "new": num(c["new"])} for c in shown] or
                      [{"class": "—", "old": "—", "new": "—"}], corrections_head=entry["hash"])
     log.append(entry)  # the log last: a republication refused (the workbook open in Excel …) logs nothing

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WARNING, Problem, SectoolsError
-from .compute import RankingRules, WeekResult, iso_week, score_week, week_bounds
+from .compute import RankingRules, WeekResult, iso_week, score_week, week_bounds  # noqa: F401
 from .schema import CLASSES, HOLIDAYS, INSPECTIONS, SCORE_ITEMS
 
 __all__ = ["inputs_from", "latest_week", "workdays_from", "handed_in", "semester", "inspection_table", "combine",
@@ -98,9 +98,37 @@ class InspectionsTable:
 
 
 def inputs_from(classes, items, inspections, rules: RankingRules) -> Inputs:
-    """The week's inputs from tables already read (the inspections as one :class:`InspectionsTable`)."""
-    return Inputs(classes, items, inspections.tables, combine(inspections.tables), rules,
-                  classes.problems + items.problems + shared_cap_problems(items) + inspections.problems)
+    """The week's inputs from tables already read (the inspections as one :class:`InspectionsTable`).
+    A record whose 次数 or date could not be read is marked (``_unread_count``, ``_unread_date``): never
+    counted as once, never silently in no week."""
+    inp = Inputs(classes, items, inspections.tables, combine(inspections.tables), rules,
+                 classes.problems + items.problems + shared_cap_problems(items) + inspections.problems)
+    bad = {(p.file, p.sheet, p.cell) for p in inspections.problems if p.is_error() and p.cell}
+    n = len(inp.records)
+    inp.records["_unread_count"] = [inp.records["count"].iat[i] is None and inp.locate(i, "count") in bad
+                                    for i in range(n)] if n else []
+    inp.records["_unread_date"] = [inp.records["date"].iat[i] is None and inp.locate(i, "date") in bad
+                                   for i in range(n)] if n else []
+    return inp
+
+
+def week_errors(inp: Inputs, res, week: str) -> list[Problem]:
+    """The errors a week's results rest on: at a cell of one of its records (or of a record whose date could
+    not be read, which may be of this week), and those found computing it (unknown class or item)."""
+    from .compute import week_bounds
+
+    monday, sunday = week_bounds(week)
+    cells = set()
+    rec = inp.records
+    for i in range(len(rec)):
+        d = rec["date"].iat[i]
+        if (d is not None and monday <= d <= sunday) or (d is None and bool(rec["_unread_date"].iat[i])):
+            t = inp.tables[int(rec["_t"].iat[i])]
+            j = int(rec["_i"].iat[i])
+            cells |= {(t.file, t.sheet, t.cell(j, f.name)) for f in INSPECTIONS.fields if f.name in t.data.columns}
+    found = [p for p in inp.problems if p.is_error() and (p.file, p.sheet, p.cell) in cells] + \
+        [p for p in res.problems if p.is_error()]
+    return list({(p.code, p.file, p.sheet, p.cell, str(p.value)): p for p in found}.values())
 
 
 def shared_cap_problems(items) -> list[Problem]:

@@ -143,7 +143,9 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
         if ii is None and r["points"] is None:
             problems.append(_at(locate, i, "item", Problem("unknown-item", ERROR, value=r["item"])))
             continue
-        count = r["count"] if r["count"] is not None else 1
+        if r.get("_unread_count"):  # 次数 typed so it cannot be read (its error is at the cell): not once
+            continue
+        count = r["count"] if r["count"] is not None else 1  # a blank 次数 is once, as offices write it
         if ii is not None:
             cat = items["category"].iat[ii]
             pts = r["points"] if r["points"] is not None else float(items["points"].iat[ii]) * count

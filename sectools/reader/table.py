@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -483,6 +484,23 @@ def _time(v, f, ctx):
     return t, None, _OK
 
 
+_UNIT = re.compile(r"^(.+?)\s*(人次|次|人|个|名|件|项|处|分)$")
+
+
+def _counted(s: str) -> float | None:
+    """A number with the unit a clerk types after it (3次, 2人, 1.5分), or in Chinese numerals (三, 十二, 九十八);
+    None for anything else (一些, 2-3, 三四)."""
+    from ..numerals import from_chinese
+
+    m = _UNIT.match(s)
+    core = m.group(1) if m else s
+    try:
+        return float(core)
+    except ValueError:
+        n = from_chinese(core)
+        return float(n) if n is not None else None
+
+
 def _number(v, f, ctx):
     if isinstance(v, bool):
         return None, "bad-number", _OK
@@ -494,7 +512,9 @@ def _number(v, f, ctx):
         try:
             x = float(s.rstrip("%")) / (100 if pct else 1)
         except ValueError:
-            return None, "bad-number", _OK
+            x = _counted(s)  # as clerks type a count or a score: 3次, 2人, 三, 九十八分
+            if x is None:
+                return None, "bad-number", _OK
     if f.type == "int":
         if not x.is_integer():
             return None, "bad-number", _OK
