@@ -729,20 +729,28 @@ def kpi(office: Path, period: str | None, target: str, fmt: str, out: Path | Non
     src = _open(office)
     job = jobs.kpi(src, period, target, out=out)
     if with_notices:
-        made = jobs.notice(src, "考核结果通知", opts=Options(extra={"kpi": job.result}))
-        job.facts["notices"] = made.files
-        for line in made.said:  # on stderr, so --format json stays clean and a clerk still reads it
-            click.echo(line, err=True)
+        try:
+            made = jobs.notice(src, "考核结果通知", opts=Options(extra={"kpi": job.result}))
+            job.facts["notices"] = made.files
+        except SectoolsError as e:  # no notice (ratings incomplete …): said with the results, which still stand
+            job.problems += [p for p in e.problems if p not in job.problems]
+            if fmt == "json":  # the JSON stays the results; the clerk still reads why there is no notice
+                for p in e.problems:
+                    click.echo(f"{word(p.severity, _lang())}: {p.message(_lang())}", err=True)
     finish(job, fmt, _show_kpi)
 
 
 def _show_kpi(job) -> None:
-    click.echo(_table([["", r["rank_overall"], r["department"] or "", r["name"], f"{r['total']:.2f}", r["grade"],
-                        r.get("bonus", "")] for r in job.result.rows]))
+    per_department = job.result.target == "department"  # a department's name is its row's name: once
+    click.echo(_table([["", r["rank_overall"]] + ([] if per_department else [r["department"] or ""])
+                       + [r["name"], f"{r['total']:.2f}", r["grade"], r.get("bonus", "")] for r in job.result.rows]))
     for f in job.files:
         say("kpi-workbook", path=f)
-    for f in job.facts.get("notices", [])[:5]:
+    made = job.facts.get("notices", [])
+    for f in made[:5]:
         say("notice-file", path=f)
+    if len(made) > 5:  # how many were made, not only the first five
+        say("more-files", count=len(made) - 5)
 
 
 # ---- notices ---------------------------------------------------------------------------------

@@ -388,8 +388,9 @@ def ratings() -> list[tuple]:
             base = rng.uniform(70, 95)
             for ind in ("工作态度", "工作质量"):
                 for group, spread in (("自评", 3), ("部长评", 6), ("主席团评", 6)):
-                    if m.post in ("主席", "副主席") and group == "主席团评":
-                        continue  # the presidium does not rate itself: reported as a missing rating
+                    if m.post in ("主席", "副主席") and group == "主席团评":  # the presidium rate one another
+                        out.append((period, m.id, m.name, ind, group, round(min(100, base))))  # (no draw: the
+                        continue  # others' ratings stay as they were)
                     out.append((period, m.id, m.name, ind, group, round(min(100, base + rng.uniform(-spread, spread)))))
             if rng.random() < 0.15:
                 out.append((period, m.id, m.name, "加分", "主席团评", rng.choice((1, 2, 3))))

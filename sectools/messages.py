@@ -280,6 +280,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Attendance is incomplete: {count} meetings have no sign-ins ({meetings}); the attendance indicators use "
         "the records there are, and no result notice is made. Enter their sign-ins first.",
     ),
+    "kpi-ratings-incomplete": (
+        "{value} 的评分还不全（{count} 人缺少某些评分人类别的评分：{names}），未生成考核结果通知：他们的总分会变，"
+        "各人的排名、优秀名额和奖金也会跟着变。补齐评分后再生成，或加 --force。",
+        "The {value} ratings are incomplete ({count} people lack some rater groups: {names}); no result notice was "
+        "made: their totals will change, and with them everyone's ranks, the quota of top grades and the bonus. "
+        "Complete the ratings, or add --force.",
+    ),
     "kpi-no-data": (
         "{who}没有“{value}”的数据（来自{source}：未交或没有记录），{rule}。",
         "{who} has no data for '{value}' (from {source}: not handed in or no records); {rule}.",
@@ -1210,9 +1217,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "minutes-no-decisions": ("“{meeting}”没有登记议定事项，纪要只写了出席情况。议定事项请填进 {path}（日期、会议名称、事项、负责人、完成时限），或在 Word 里补写会议内容。",
                              "'{meeting}' has no decisions recorded: the minutes give attendance only. Enter them in "
                              "{path} (date, meeting, item, owner, due), or add the meeting's content in Word."),
-    "withheld-partial-ratings": ("评分不全，这 {count} 人的考核结果通知未生成：{names}。补齐评分后再生成，或加 --force。",
-                                 "Ratings incomplete: no result notice for these {count}: {names}. Complete the "
-                                 "ratings and render again, or add --force."),
     "kpi-no-data-note": ("没有数据：{names}", "no data for: {names}"),
     "kpi-partial-note": ("评分不全，按已有评分计算：{items}", "ratings incomplete, computed from those there are: {items}"),
     "kpi-partial-item": ("{indicator}缺{groups}", "{indicator} lacks {groups}"),

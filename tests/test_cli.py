@@ -30,8 +30,8 @@ def test_demo_creates_an_office_whose_check_lists_its_faults(demo_office):
         assert made in output, made
     assert (out / "sectools.toml").is_file() and (out / "名册.xlsx").is_file()
     r = run("check", out)
-    assert r.exit_code == 1, r.output  # the demo's 主席团 members lack a 主席团评 on purpose: kpi finds it, so check does
-    assert "missing-rating" in r.output
+    assert r.exit_code == 1, r.output  # the demo's faults on purpose: a plan with no items, …
+    assert "no-items" in r.output
     assert re.search(r"名册：名册.xlsx › 成员：(7[5-9]|8\d|9\d) 行，0 个错误", r.output), r.output
     assert "ambiguous-name" in r.output  # the demo's 同名 pair is reported, not merged
 

@@ -143,7 +143,6 @@ def test_notices_say_what_the_jobs_computed(offices, results, office):
     shown = {r.context["person"]["name"]: (float(r.context["person"]["total"]), r.context["person"]["grade"])
              for r in batch.recipients}
     assert shown == {r["name"]: (r["total"], r["grade"]) for r in cli["kpi"] if not r["incomplete_ratings"]}
-    assert len(shown) < len(cli["kpi"])  # 主席团's three, rated by two groups of three: no notice yet
     # 催办通知: the departments the plans job found missing or late
     batch = jobs.notice_data(src, "催办通知", Options(month=(2026, 3)))
     assert sorted(r.label for r in batch.recipients) == \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -139,8 +140,8 @@ def test_cli_json_workbook_and_notices(tmp_path):
     import docx
     import openpyxl
 
-    assert "考核结果通知未生成：乙、张伟" in r.stderr + r.stdout  # 乙 lacks 主席团评: no result to announce yet
-    assert not list((off.root / "输出" / "通知" / "考核结果通知").glob("*秘书处_乙*"))
+    assert "评分还不全" in r.stderr + r.stdout  # 乙 lacks 主席团评: no result to announce yet, for anyone
+    assert not list((off.root / "输出" / "通知").rglob("考核结果通知_*"))
     CliRunner().invoke(main, ["notices", "render", "考核结果通知", str(off.root), "--period", "2026-03", "--force"])
     notice = next((off.root / "输出" / "通知" / "考核结果通知").glob("*秘书处_乙*"))
     text = "\n".join(p.text for p in docx.Document(notice).paragraphs)
@@ -223,9 +224,25 @@ def test_last_semester_by_its_word(tmp_path):
     assert e.value.problems[0].code == "no-ratings-for-period" and "2026年春季学期" in e.value.problems[0].message()
 
 
-def test_check_lists_every_error_the_appraisal_reports(demo_office):
+def _lacking_a_rating(demo_root: Path, root: Path, name: str = "张欣怡") -> Path:
+    """A copy of the demo office in which ``name`` has no 主席团评 for 2026-03 (工作态度, 工作质量)."""
+    import shutil
+
+    import openpyxl
+
+    shutil.copytree(demo_root, root, ignore=shutil.ignore_patterns("输出", ".sectools"))
+    wb = openpyxl.load_workbook(root / "评分表.xlsx")  # the test's own copy
+    ws = wb.worksheets[0]
+    for row in reversed(list(ws.iter_rows(min_row=3))):
+        if row[2].value == name and row[5].value == "主席团评" and row[0].value == "2026-03":
+            ws.delete_rows(row[0].row)
+    wb.save(root / "评分表.xlsx")
+    return root
+
+
+def test_check_lists_every_error_the_appraisal_reports(demo_office, tmp_path):
     """Two missing ratings of one member (工作态度 and 工作质量) are two problems in check as in kpi."""
-    root, _ = demo_office
+    root = _lacking_a_rating(demo_office[0], tmp_path / "o")
     key = lambda p: (p.code, p.file, p.value, str(sorted(p.params.items())))  # noqa: E731
     kpi = {key(p) for p in jobs.kpi(root, out=False).problems if p.is_error()}
     checked = jobs.check(load_office(root))
@@ -300,23 +317,19 @@ def test_sources_and_methods_are_sectools_words_in_the_offices_language(tmp_path
 
 
 def test_a_score_from_some_rater_groups_is_said_and_not_announced(demo_office, tmp_path):
-    """The demo's 主席团 members have no 主席团评: their scores come from the other groups.  Before, 张欣怡's
-    说明 said only 不适用 and her notice told her 优秀; now the workbook says whose ratings are missing, and no
-    result notice goes out for her until they are complete (or --force), the rest still do."""
-    import shutil
-
+    """张欣怡's 主席团评 missing: her score comes from the other groups.  Before, her 说明 said only 不适用 and the
+    notices told her 优秀 — and told everyone else ranks, 优秀 places and bonus shares her score moves.  Now the
+    workbook says whose ratings are missing, and no result notice is made until they are complete (or --force)."""
     import openpyxl
 
-    root = tmp_path / "o"
-    shutil.copytree(demo_office[0], root, ignore=shutil.ignore_patterns("输出", ".sectools"))
+    root = _lacking_a_rating(demo_office[0], tmp_path / "o")
     r = CliRunner().invoke(main, ["kpi", str(root), "--period", "2026-03", "--notices"])
-    assert r.exit_code == 1 and "考核结果通知未生成：张欣怡、孟畅、龙璐" in r.output
-    made = {p.stem.split("_")[-1] for p in (root / "输出" / "通知" / "考核结果通知").glob("*.docx")}
-    assert made and not made & {"张欣怡", "孟畅", "龙璐"} and "莫帆" in made
+    assert r.exit_code == 1 and "评分还不全（1 人缺少某些评分人类别的评分：张欣怡）" in r.output
+    assert not list((root / "输出" / "通知").rglob("考核结果通知_*"))
     ws = openpyxl.load_workbook(root / "输出" / "绩效考核_2026-03.xlsx").worksheets[0]
     note = next(row[-1] for row in ws.iter_rows(values_only=True) if row[3] == "张欣怡")
     assert "评分不全，按已有评分计算：工作态度缺主席团评、工作质量缺主席团评" in note
     r = CliRunner().invoke(main, ["notices", "render", "考核结果通知", str(root), "--period", "2026-03", "--force",
                                   "--format", "txt"])
-    assert r.exit_code in (0, 1) and "未生成" not in r.output
+    assert r.exit_code in (0, 1)
     assert (root / "输出" / "通知" / "考核结果通知" / "考核结果通知_2026-03_主席团_张欣怡.txt").exists()

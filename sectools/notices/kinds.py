@@ -355,12 +355,15 @@ def kpi_result(office, opts: Options, data) -> Batch:
         if len(label) == 7 and label[4] == "-" else label
     weights = {i["name"]: i["weight"] for i in res.indicators}
     out = []
-    # a score computed from some of the rater groups is a result still to come: no notice says it (said)
-    held = [] if opts.force else [r for r in res.rows if r.get("partial")]
-    withheld = [r["name"] for r in held]
+    # a score computed from some of the rater groups is a result still to come — and with it everyone's ranks,
+    # the 优秀 quota and the bonus shares every notice states: none is made until the ratings are complete
+    held = [r for r in res.rows if r.get("partial")]
+    if held and not opts.force:
+        from ..errors import ERROR, Problem, SectoolsError
+
+        raise SectoolsError(Problem("kpi-ratings-incomplete", ERROR, value=label, params={
+            "count": len(held), "names": "、".join(r["name"] for r in held[:10])}))
     for r in res.rows:
-        if any(r is h for h in held):
-            continue
         def weight(n) -> dict:  # a bonus indicator has no weight: it is added as it is (直接加减分)
             w = weights.get(n, 0)
             bonus = _t(office, "直接加减分")
@@ -379,8 +382,7 @@ def kpi_result(office, opts: Options, data) -> Batch:
             "person": {"name": r["name"], "department": r["department"] or "", "total": f"{r['total']:g}",
                        "grade": r["grade"], "rank_department": r["rank_department"], "rank_overall": r["rank_overall"]},
             "indicators": inds, "bonus_text": bonus}))
-    return Batch("考核结果通知", label, out, said=withheld and [text_of(office, "withheld-partial-ratings",
-                                                                  names="、".join(withheld), count=len(withheld))])
+    return Batch("考核结果通知", label, out)
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
