@@ -660,3 +660,30 @@ def test_numbers_are_never_broken_across_lines_when_printed(demo_office, tmp_pat
     (pdf,) = to_pdf([docx_file], tmp_path / "pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
     assert "经管楼302" in text.replace("\n", "") and "302" in text, text[:300]
+
+
+def test_a_notice_keeps_its_number_in_every_language(demo_office, tmp_path):
+    """`--lang en notices render 考勤通报` took a new 文号 (26 for the 20 issued): the register keyed on the period
+    in the run's words.  It keys on the period as file names write it, and finds numbers issued under the old
+    words, so a re-render in any language keeps its number."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    root = tmp_path / "o"
+    shutil.copytree(demo_office[0], root)
+    register = root / ".sectools" / "文号.json"
+    state = json.loads(register.read_text("utf-8"))
+    issued = state["2026"]["issued"]
+    number = next(v for k, v in issued.items() if k.startswith("考勤通报|"))
+    for k in [k for k in issued if k.startswith("考勤通报|")]:
+        del issued[k]
+    issued["考勤通报|2026年3月2日 至 2026年7月10日"] = number  # as an earlier sectools left it: in words
+    register.write_text(json.dumps(state, ensure_ascii=False), "utf-8")
+    for lang in ([], ["--lang", "en"], ["--lang", "zh-TW"], []):
+        r = CliRunner().invoke(main, [*lang, "notices", "render", "考勤通报", str(root), "--format", "txt",
+                                      "--out", str(tmp_path / "n")])
+        assert r.exit_code in (0, 1) and f"〔2026〕{number}" in r.output, (lang, r.output)

@@ -113,9 +113,11 @@ def _record(office, today) -> dict | None:
             "issued_date": format_date_zh(today)}
 
 
-def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> str:
+def doc_number(src, kind: str, subject: str, year: int, dry: bool = False, key: str | None = None) -> str:
     """``财学生会〔2026〕3号``: one number per notice and subject, kept in the office's state so a
-    notice rendered again keeps its number."""
+    notice rendered again keeps its number — in any language: the register keys on ``key`` (the
+    language-free 2026-03-02至2026-07-10 of the file names) and still finds a number issued under the
+    subject's words by an earlier sectools."""
     prefix = src.office.section("notices").get("doc_prefix") or src.office.name
     path = src.state_root / DOC_NUMBERS if src.state_root is not None else None
     try:
@@ -129,15 +131,19 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False) -> st
     if not numbers_ok(state):  # reset, it would issue numbers already issued again
         raise SectoolsError(Problem("state-damaged", file=str(path)))
     year_state = state.setdefault(str(year), {"next": 1, "issued": {}})
-    key = f"{kind}|{subject}"
-    if key not in year_state["issued"]:
-        year_state["issued"][key] = year_state["next"]
+    issued = year_state["issued"]
+    stable, legacy = f"{kind}|{key or subject}", f"{kind}|{subject}"
+    changed = stable not in issued
+    if changed and legacy in issued:
+        issued[stable] = issued[legacy]  # numbered before under its words: the same number, now keyed stably
+    elif changed:
+        issued[stable] = year_state["next"]
         year_state["next"] += 1
-        if not dry and path is not None:
-            from .statefiles import write_state  # atomically, keeping the version before for sectools repair
+    if changed and not dry and path is not None:
+        from .statefiles import write_state  # atomically, keeping the version before for sectools repair
 
-            write_state(path, state)
-    return f"{prefix}〔{year}〕{year_state['issued'][key]}{'號' if src.office.lang == 'zh-TW' else '号'}"
+        write_state(path, state)
+    return f"{prefix}〔{year}〕{issued[stable]}{'號' if src.office.lang == 'zh-TW' else '号'}"
 
 
 
@@ -179,7 +185,7 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     guard_docx(data_bytes, office.limits, path.name)
     compiled = compile_template(data_bytes, path.name, traditional=office.lang == "zh-TW")
     year = opts.today.year
-    number_text = doc_number(src, kind, batch.subject, year, dry=not number)
+    number_text = doc_number(src, kind, batch.subject, year, dry=not number, key=batch.key or batch.subject)
     common = {"doc_number": number_text, "date": format_date_zh(opts.today), "office": office.name,
               "office_short": office.section("notices").get("short_name") or office.name,
               "record": _record(office, opts.today)}
