@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from .errors import SectoolsError
-from .messages import MESSAGES, L, normalize_lang, text, word
+from .messages import MESSAGES, L, normalize_lang, text, to_traditional, word
 
 
 class Failure(click.ClickException):
@@ -777,7 +777,8 @@ def notices_list() -> None:
     from .notices import KINDS
 
     for k in KINDS.values():
-        click.echo(f"{k.name}\t{text('about-' + k.name, _lang())}")
+        name = to_traditional(k.name) if _lang() == "zh-TW" else k.name  # either script is taken by render
+        click.echo(f"{name}\t{text('about-' + k.name, _lang())}")
 
 
 @notices.command("render")

@@ -1214,9 +1214,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
     "kpi-missing": ("缺少评分：{names}", "no score for: {names}"),
-    "minutes-no-decisions": ("“{meeting}”没有登记议定事项，纪要只写了出席情况。议定事项请填进 {path}（日期、会议名称、事项、负责人、完成时限），或在 Word 里补写会议内容。",
+    "minutes-no-decisions": ("“{meeting}”没有登记议定事项，纪要只写了出席情况。议定事项请填进办公室文件夹里的 {path}"
+                             "（没有就新建一个，表头：日期、会议名称、事项、负责人、完成时限），或在 Word 里补写会议内容。",
                              "'{meeting}' has no decisions recorded: the minutes give attendance only. Enter them in "
-                             "{path} (date, meeting, item, owner, due), or add the meeting's content in Word."),
+                             "{path} in the office folder (make it if it is not there: date, meeting, item, owner, due), "
+                             "or add the meeting's content in Word."),
     "kpi-no-data-note": ("没有数据：{names}", "no data for: {names}"),
     "kpi-partial-note": ("评分不全，按已有评分计算：{items}", "ratings incomplete, computed from those there are: {items}"),
     "kpi-partial-item": ("{indicator}缺{groups}", "{indicator} lacks {groups}"),

@@ -311,3 +311,12 @@ def test_dates_on_the_command_line_are_read_as_in_the_cells(demo_office):
     assert full.exit_code in (0, 1) and full.stdout == short.stdout and json.loads(short.stdout)
     r = run("attendance", root, "--to", "3月32日")
     assert r.exit_code == 2 and "3月2日" in r.output
+
+
+def test_notice_kinds_are_named_in_either_script(demo_office, tmp_path):
+    """A Traditional office's clerk types 會議紀要: it was refused (可用：会议通知…); and notices list showed the
+    names in Simplified in a Traditional run."""
+    r = run("notices", "render", "會議紀要", demo_office[0], "--format", "txt", "--out", tmp_path / "m")
+    assert r.exit_code in (0, 1) and list((tmp_path / "m").glob("会议纪要_*.txt")), r.output
+    listed = run("--lang", "zh-TW", "notices", "list").output
+    assert "會議紀要\t" in listed and "会议纪要\t" not in listed

@@ -160,6 +160,9 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
 
     src = as_source(source)
     office = src.office
+    from ..normalize import fold
+
+    kind = next((k for k in KINDS if fold(k) == fold(kind)), kind)  # 會議紀要 is the 会议纪要 kind
     if kind not in KINDS:
         raise SectoolsError(Problem("unknown-notice", value=kind, params={"allowed": "、".join(KINDS)}))
     if fmt not in FORMATS:
