@@ -598,6 +598,8 @@ def test_a_record_that_cannot_be_read_is_never_an_absence(demo_office, tmp_path)
     assert detail and "无法识别" in detail[0]
     listed = [r for r in report["处理名单"].iter_rows(values_only=True) if r[1] == "郑彬"]
     assert listed and any("待核实" in str(v) for v in listed[0])
+    member = [r for r in report["成员考勤"].iter_rows(values_only=True) if r[1] == "郑彬"]
+    assert member and "提醒（待核实）" in member[0]  # the 处理 column says it too
 
 
 def test_the_department_sheet_adds_up(demo_office):

@@ -858,3 +858,11 @@ def test_counts_as_clerks_type_them_and_no_publication_on_unreadable_records(tmp
     assert r.exit_code == 1 and "未发布" in r.output and not (office / "输出" / "排名" / "排名_2026-W11.xlsx").exists()
     r = CliRunner().invoke(main, ["ranking", "publish", str(office), "--week", "2026-W11", "--force"])
     assert (office / "输出" / "排名" / "排名_2026-W11.xlsx").exists()
+
+
+def test_check_says_what_the_ranking_says_of_the_scoring_rules(demo_office):
+    """ranking status/compute warned at 评分细则!E8 (a category's weekly cap an item's cell does not give); check
+    said 评分细则：10 行，0 个错误，0 个警告."""
+    r = CliRunner().invoke(main, ["check", str(demo_office[0])])
+    assert "category-cap-shared" in r.output and "评分细则!E8" in r.output
+    assert "评分细则：评分细则.xlsx › 评分细则：10 行，0 个错误，1 个警告" in r.output, r.output

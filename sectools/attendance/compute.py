@@ -285,8 +285,9 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
         _mark_unsure(actions, _actions(roster, mt, np.where(unknown, CODE[ABSENT], final), rules, lang, shown=final),
                      lang)
     act_text: dict[int, list[str]] = {}
-    for a in actions:
-        act_text.setdefault(a["_member"], []).append(a["action"])
+    for a in actions:  # an unsure step says so wherever it is shown
+        act_text.setdefault(a["_member"], []).append(
+            a["action"] if not a.get("unsure") or a.get("pending") else f"{a['action']}（{text('action-pending', lang)}）")
     members["actions"] = [("；".join(act_text.get(i, []))) for i in range(M)]
     members = members[(members["expected"] > 0) | (members["unread"] > 0)].reset_index(drop=True)
     meetings_df = _meeting_frame(mt, roster, final, lang)

@@ -32,6 +32,7 @@ def _jobs_problems(src) -> list:
             from ..ranking.compute import score_week
 
             inp = ranking_inputs(src)
+            found += inp.problems  # the scoring rules' own (a category's cap an item's cell does not say …)
             for week in semester_weeks(inp, max((d for d in inp.records["date"].tolist() if d), default=None)
                                        or src.office.semester_end or __import__("datetime").date.today()):
                 found += score_week(inp.classes.data, inp.items.data, inp.records, week, inp.rules, inp.locate).problems
