@@ -866,3 +866,23 @@ def test_check_says_what_the_ranking_says_of_the_scoring_rules(demo_office):
     r = CliRunner().invoke(main, ["check", str(demo_office[0])])
     assert "category-cap-shared" in r.output and "评分细则!E8" in r.output
     assert "评分细则：评分细则.xlsx › 评分细则：10 行，0 个错误，1 个警告" in r.output, r.output
+
+
+def test_the_semester_ranking_stands_on_the_sealed_weeks(demo_office, tmp_path):
+    """A record of sealed week 2026-W11 edited afterwards: the semester ranking quietly took the recomputed week
+    (verify and compute said the seal stands).  The sealed results stand in the semester ranking too."""
+    import shutil
+
+    root = tmp_path / "o"
+    shutil.copytree(demo_office[0], root)
+    before = CliRunner().invoke(main, ["ranking", "compute", str(root), "--semester", "--format", "json"]).stdout
+    wb = openpyxl.load_workbook(root / "检查记录" / "体育部.xlsx")  # the test's own copy
+    ws = wb.worksheets[0]
+    row = next(r for r in ws.iter_rows(min_row=3) if isinstance(r[0].value, dt.datetime)
+               and dt.date(2026, 3, 9) <= r[0].value.date() <= dt.date(2026, 3, 15))
+    row[3].value = (row[3].value or 0) + 5
+    wb.save(root / "检查记录" / "体育部.xlsx")
+    week = CliRunner().invoke(main, ["ranking", "compute", str(root), "--week", "2026-W11"])
+    assert "sealed-week-differs" in week.output  # the week itself says its records changed
+    after = CliRunner().invoke(main, ["ranking", "compute", str(root), "--semester", "--format", "json"]).stdout
+    assert json.loads(after) == json.loads(before)

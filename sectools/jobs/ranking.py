@@ -112,10 +112,28 @@ def ranking_semester(source, *, until: dt.date | None = None) -> JobResult:
     if len(inp.records) == 0:
         raise SectoolsError(Problem("no-records-at-all", file=src.read("inspections").file))
     until = until or src.office.semester_end or dt.date.today()
-    df = semester(inp, until)
+    df = semester(inp, until, _sealed_results(src))
     records = [{"class": r["class_name"], "grade": r["grade"], "mean": r["mean"], "weeks": int(r["weeks"]),
                 "red_flags": int(r["red_flags"]), "rank": int(r["rank"])} for r in df.to_dict("records")]
     return JobResult("ranking_semester", records, list(inp.problems), facts={"until": until, "classes": len(records)})
+
+
+def _sealed_results(src) -> dict:
+    """Each sealed week's sealed results (they stand: a record edited after the seal changes nothing)."""
+    if src.state_root is None:
+        return {}
+    from .statefiles import STATE, read_state
+
+    base = src.state_root / STATE
+    out = {}
+    for d in sorted(base.iterdir()) if base.is_dir() else ():
+        try:
+            rec = read_state(d / "sealed.json") if d.is_dir() else None
+        except SectoolsError:
+            continue  # a damaged record: verify and repair say so
+        if rec and rec.get("outputs"):
+            out[d.name] = rec["outputs"]
+    return out
 
 
 def require_records(job: JobResult) -> None:

@@ -260,9 +260,10 @@ def semester_weeks(inp: Inputs, until: dt.date) -> list[str]:
     return sorted({iso_week(d) for d in inp.records["date"].tolist() if d and d <= until})
 
 
-def semester(inp: Inputs, until: dt.date):
+def semester(inp: Inputs, until: dt.date, sealed: dict | None = None):
     """Semester cumulative ranking: each class's mean weekly score over the weeks with records,
-    its number of 流动红旗, ranked (same scope and tie method as the weeks)."""
+    its number of 流动红旗, ranked (same scope and tie method as the weeks).  ``sealed``: week → the results
+    sealed for it (class, grade, score, rank, flag), which stand whatever the records say since."""
     import pandas as pd
 
     from ..ranks import rank_values
@@ -270,8 +271,12 @@ def semester(inp: Inputs, until: dt.date):
     weeks = semester_weeks(inp, until)
     rows: dict[str, dict] = {}
     for w in weeks:
-        res = score_week(inp.classes.data, inp.items.data, inp.records, w, inp.rules, inp.locate)
-        for r in res.table.to_dict("records"):
+        if sealed and w in sealed:
+            table = [{"class_name": c, "grade": g, "score": s, "red_flag": f} for c, g, s, _, f in sealed[w]]
+        else:
+            table = score_week(inp.classes.data, inp.items.data, inp.records, w, inp.rules,
+                               inp.locate).table.to_dict("records")
+        for r in table:
             x = rows.setdefault(r["class_name"], {"class_name": r["class_name"], "grade": r["grade"], "weeks": 0,
                                                   "total": 0.0, "red_flags": 0})
             x["weeks"] += 1
