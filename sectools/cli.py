@@ -673,12 +673,19 @@ def _plan_reminders(src, res) -> list[Path]:
         return []
 
 
+def _when(v) -> str:
+    """A time as known: 03-04 19:30 from a file's time, 03-04 from a form's 填表日期 (never an invented noon)."""
+    if v is None:
+        return ""
+    return f"{v:%m-%d %H:%M}" if isinstance(v, dt.datetime) else f"{v:%m-%d}"
+
+
 def _show_plans(job) -> None:
     res = job.result
     lang = _lang()
     say("plans-head", kind=text(f"kind-{res.kind}", lang), month=job.facts["month"], due=f"{res.due:%Y-%m-%d %H:%M}")
     click.echo(_table([["", r["department"], text(f"plan-{r['status']}", lang),
-                        f"{r['handed_in']:%m-%d %H:%M}" if r["handed_in"] else "", text("items", lang, count=r["items"]),
+                        _when(r.get("handed_in_shown")), text("items", lang, count=r["items"]),
                         "" if r["completion_rate"] is None else text("completion", lang, rate=f"{r['completion_rate']:.0%}")]
                        for r in res.rows]))
     for f in job.files:

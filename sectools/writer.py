@@ -369,7 +369,9 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
     for i, row in enumerate(sheet.rows):
         band = styles.band if i % 2 else styles.cell
         for c, col in enumerate(sheet.columns):
-            write_value(ws, top + 1 + i, c, row[c] if c < len(row) else None, band[col.kind], links)
+            v = row[c] if c < len(row) else None
+            kind = "date" if col.kind == "datetime" and type(v) is dt.date else col.kind  # a date alone: no 00:00
+            write_value(ws, top + 1 + i, c, v, band[kind], links)
         if wraps:  # row height for wrapped text (neither Excel nor LibreOffice grows it on open)
             lines = max(-(-display_width(str(row[c] or "")) // max(int(w) - 1, 1)) for c, w in wraps)
             if lines > 1:

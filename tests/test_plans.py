@@ -283,3 +283,15 @@ def test_semester_summaries_are_looked_for_at_the_semester_end(demo_office):
     r = CliRunner().invoke(main, ["plans", "collect", str(demo_office[0]), "--kind", "semester"])
     assert r.exit_code == 1 and "找不到 2026-07 的文件夹" in r.output
     assert "已有的月份：2026-03" in r.output and "  未交" not in r.output
+
+
+def test_a_form_dated_by_its_filler_is_shown_by_its_date_alone(demo_office):
+    """A form whose only time is its 填表日期 was shown handed in at 12:00 (the noon used to date it) — a time nobody
+    gave; it shows the date alone, in the console and in 总览."""
+    import openpyxl
+
+    r = CliRunner().invoke(main, ["plans", "collect", str(demo_office[0]), "--month", "2026-03"])
+    assert "12:00" not in r.output and "03-02" in r.output
+    ws = openpyxl.load_workbook(demo_office[0] / "输出" / "月度工作计划_2026-03.xlsx")["总览"]
+    shown = [row[2] for row in ws.iter_rows(min_row=3) if row[2].value is not None]
+    assert shown and all(c.value.hour == 0 and "h" not in c.number_format for c in shown)

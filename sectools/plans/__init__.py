@@ -113,6 +113,8 @@ def collect(read: tuple[list[Submission], list[Problem]], month: tuple[int, int]
         if kind == "summary":
             rate = completion(use.items, plans.get(dep))
         rows.append({"department": dep, "kind": kind, "status": status, "handed_in": use.handed_in,
+                     # shown as known: the form's 填表日期 alone (its noon only orders and dates it), else the time
+                     "handed_in_shown": use.filled or use.handed_in,
                      "items": int(len(use.items)), "completion_rate": rate,
                      "problems": [p.code for p in use.problems], "file": use.file})
     for s in subs:

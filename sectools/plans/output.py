@@ -35,7 +35,7 @@ def collected_sheets(res, office_name: str, refs=None) -> list[Sheet]:
     overview = Sheet(L("总览"), [Column(L("部门")), Column(L("类型")), Column(L("提交时间"), "datetime"),
                                  Column(L("状态")), Column(L("条目数"), "int"), Column(L("完成率"), "percent", low=0.8),
                                  Column(L("问题"), "wrap", 30), Column(L("文件"), "link", 24), Column(L("代码"))],
-                     [[r["department"], kind, r["handed_in"], L(STATUS_WORDS[r["status"]]), r["items"],
+                     [[r["department"], kind, r.get("handed_in_shown"), L(STATUS_WORDS[r["status"]]), r["items"],
                        r["completion_rate"], Joined([W(f"short-{c}") if f"short-{c}" in SHORT else c
                                                      for c in r["problems"]]) if r["problems"] else None,
                        file_cell(r["file"]), " ".join(r["problems"]) or None] for r in res.rows],
