@@ -173,7 +173,7 @@ def _table(rows: list[list], headers: list[str] | None = None) -> str:
 
 def _choices(job, err: bool = False) -> None:
     for c in job.choices:
-        click.echo(text("chosen", _lang(), text=c.text(_lang())), err=err)
+        click.echo(text(c.lead, _lang(), text=c.text(_lang())), err=err)
 
 
 def _problems(problems) -> None:

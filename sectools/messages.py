@@ -1033,6 +1033,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "more-problems": ("另有 {count} 个数据问题，详见报表的问题清单或运行 sectools check",
                       "{count} more {count|problem|problems}; see the report's problem list or run sectools check"),
     "chosen": ("默认：{text}", "Default: {text}"),
+    "chosen-typed": ("理解为：{text}", "Taken as: {text}"),
     "report": ("报表：{path}", "Report: {path}"),
     "workbook": ("工作簿：{path}", "Workbook: {path}"),
     "attendance-by-department": ("各部门出勤率：", "Attendance by department:"),

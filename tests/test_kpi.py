@@ -186,6 +186,8 @@ def test_periods_as_clerks_name_them(demo_office):
     word = jobs.kpi(root, "学期", out=False)
     assert word.facts["period"] == "2026年春季学期" and word.choices[0].reason == "period-semester"
     assert jobs.kpi(root, "本学期", out=False).records() == word.records()
+    r = CliRunner().invoke(main, ["kpi", str(root), "--period", "本学期"])  # typed, not a default: said so
+    assert "理解为：2026年春季学期" in r.output and "默认：2026年春季学期" not in r.output
     from sectools.errors import SectoolsError
 
     with pytest.raises(SectoolsError) as e:

@@ -173,7 +173,7 @@ def _source(book):
 
 
 def _chosen(job, lang: str) -> list[str]:
-    return [text("chosen", lang, text=c.text(lang)) for c in job.choices]
+    return [text(c.lead, lang, text=c.text(lang)) for c in job.choices]
 
 
 @guarded

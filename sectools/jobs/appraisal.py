@@ -34,7 +34,7 @@ def pick_period(ratings, period: str | None, semester, needs_ratings: bool = Tru
         names = list(dict.fromkeys(x[3] for x in sorted(seen, reverse=True) if not x[0]))
         back = words[fold(wanted)]
         if len(names) > back:
-            return names[back], Choice("period", names[back], "period-semester", {"word": wanted})
+            return names[back], Choice("period", names[back], "period-semester", {"word": wanted}, typed=True)
         if not needs_ratings and not back:
             return wanted, None
     else:

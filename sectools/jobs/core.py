@@ -21,6 +21,12 @@ class Choice:
     value: Any
     reason: str  # a code of the CHOICES catalogue in sectools.messages
     params: dict = field(default_factory=dict, compare=False, hash=False)
+    typed: bool = field(default=False, compare=False)  # the clerk's own word read one way (本学期), not a default
+
+    @property
+    def lead(self) -> str:
+        """The catalogue line that introduces it: 默认：… for a default, 理解为：… for a word read one way."""
+        return "chosen-typed" if self.typed else "chosen"
 
     def text(self, lang: str = "zh-CN") -> str:
         from ..messages import choice_text
