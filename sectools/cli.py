@@ -35,6 +35,11 @@ class Group(click.Group):
             return super().invoke(ctx)
         except SectoolsError as e:
             raise Failure(e.message(_lang()), _lang()) from None
+        except click.NoSuchOption as e:  # --json where the command says --format json: point there, not at --to
+            if e.option_name == "--json" and e.ctx is not None and any(
+                    "--format" in p.opts for p in e.ctx.command.params):
+                e.possibilities = ["--format json"]
+            raise
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
         except OSError as e:  # a read-only folder, a full disk, a path too long …: what to do, not a bug
@@ -311,7 +316,7 @@ def _show_tables(job) -> None:
 @OFFICE
 @click.option("--from", "date_from", type=DateParam(), help="起始日期（含）/ first day, e.g. 2026-03-01.")
 @click.option("--to", "date_to", type=DateParam(), help="截止日期（含）/ last day.")
-@click.option("--kind", help="只统计某类会议，如 例会、秘书处例会 / one meeting kind only.")
+@click.option("--kind", help="只统计某类会议，如 例会、秘书处例会（报表名加 _类型）/ one meeting kind only.")
 @output_options("table", "json", "csv", out_help="报表工作簿（默认：办公室文件夹/输出/考勤统计.xlsx；给了 --from/--to：考勤统计_起始至截止.xlsx）/ report workbook.")
 def attendance(office: Path, date_from, date_to, kind, out, fmt) -> None:
     """考勤统计：应到、出席、迟到、早退、请假、缺席、出勤率，按制度给出处理名单，并生成报表工作簿。

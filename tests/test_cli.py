@@ -320,3 +320,10 @@ def test_notice_kinds_are_named_in_either_script(demo_office, tmp_path):
     assert r.exit_code in (0, 1) and list((tmp_path / "m").glob("会议纪要_*.txt")), r.output
     listed = run("--lang", "zh-TW", "notices", "list").output
     assert "會議紀要\t" in listed and "会议纪要\t" not in listed
+
+
+def test_json_typed_as_a_flag_points_at_format_json(demo_office):
+    """`attendance --json` said 是不是想写 '--to'？ — it points at --format json (check keeps its own --json)."""
+    r = run("attendance", demo_office[0], "--json")
+    assert r.exit_code == 2 and "--format json" in r.output
+    assert run("check", demo_office[0], "--json").exit_code in (0, 1)
