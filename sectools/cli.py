@@ -123,7 +123,8 @@ class WeekParam(click.ParamType):
     name = "WEEK"
 
     def convert(self, value, param, ctx):
-        from .ranking import normalise_week, teaching_week_number
+        from .dates import teaching_week_number
+        from .ranking import normalise_week
 
         if teaching_week_number(value) is not None:
             return value.strip()  # 第17周: the job counts it from the office's semester_start

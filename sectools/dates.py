@@ -221,6 +221,25 @@ def _parse_time_text(s: str) -> dt.time | None:
 WEEKDAYS_ZH = "一二三四五六日"
 
 
+_WEEK_WORD = re.compile(r"^第?\s*([0-9]{1,2}|[一二三四五六七八九十两〇零]{1,3})\s*[周週]$")
+_WEEK_LATIN = re.compile(r"^w(?:eek)?\s*([0-9]{1,2})$", re.IGNORECASE)
+
+
+def teaching_week_number(text, latin: bool = False) -> int | None:
+    """The N of a week of the semester as a clerk types it: 第17周, 第十七周, 17周, 第17週 (``latin``: also w17,
+    week17 — a ledger heading; on the command line W11 stays the calendar's); None for anything else."""
+    from .numerals import from_chinese
+
+    s = str(text).strip()
+    m = _WEEK_WORD.match(s) or (_WEEK_LATIN.match(s) if latin else None)
+    return from_chinese(m.group(1)) if m else None
+
+
+def shown_minute(iso: str) -> str:
+    """A stored time (2026-03-19T08:00:00) as a clerk reads it: 2026-03-19 08:00."""
+    return iso.replace("T", " ")[:16]
+
+
 def span_key(a: dt.date, b: dt.date) -> str:
     """A period in file names: 2026-03-02至2026-07-10 (no spaces; sorts by date)."""
     return f"{a.isoformat()}至{b.isoformat()}"

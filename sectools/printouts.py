@@ -70,12 +70,6 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
     return Path(target)
 
 
-def _in_traditional(s: str) -> str:
-    from .messages import to_traditional
-
-    return to_traditional(s)
-
-
 def write_form_xlsx(target: Path, kind: str, department: str = "", month: str = "", author: str = "",
                     filled: dt.date | None = None, rows: list[list] | None = None,
                     traditional: bool = False) -> Path:
@@ -83,7 +77,9 @@ def write_form_xlsx(target: Path, kind: str, department: str = "", month: str = 
     form's own words in Traditional, for a zh-TW office's blank form)."""
     from .writer import Styles, atomic_target, close_workbook, new_workbook, write_value
 
-    t = _in_traditional if traditional else str
+    from .messages import to_traditional
+
+    t = to_traditional if traditional else str
 
     cols = SUMMARY_COLUMNS if kind != "plan" else PLAN_COLUMNS
     with atomic_target(target) as tmp:
@@ -129,7 +125,9 @@ def write_form_docx(target: Path, kind: str, department: str = "", month: str = 
 
     from .writer import atomic_target
 
-    t = _in_traditional if traditional else str
+    from .messages import to_traditional
+
+    t = to_traditional if traditional else str
 
     cols = SUMMARY_COLUMNS if kind != "plan" else PLAN_COLUMNS
     d = docx.Document()

@@ -810,6 +810,16 @@ def test_verify_names_the_missing_file_where_the_office_is_now(demo_office, tmp_
     assert str(demo_office[0]) not in found[0].message()
 
 
+def _edit_a_sealed_record(root: Path) -> None:
+    """In a copy of the demo office: five more of a 体育部 record in sealed week 2026-W11 (the test's own copy)."""
+    wb = openpyxl.load_workbook(root / "检查记录" / "体育部.xlsx")
+    ws = wb.worksheets[0]
+    row = next(r for r in ws.iter_rows(min_row=3) if isinstance(r[0].value, dt.datetime)
+               and dt.date(2026, 3, 9) <= r[0].value.date() <= dt.date(2026, 3, 15))
+    row[3].value = (row[3].value or 0) + 5
+    wb.save(root / "检查记录" / "体育部.xlsx")
+
+
 def test_status_of_a_sealed_week_edited_since_says_so(demo_office, tmp_path):
     """`ranking status` said just 已封单 for a sealed week whose records were edited afterwards (compute and verify
     said it); it says so too, exits 1, and shows each warning with its cell."""
@@ -817,12 +827,7 @@ def test_status_of_a_sealed_week_edited_since_says_so(demo_office, tmp_path):
 
     root = tmp_path / "o"
     shutil.copytree(demo_office[0], root)
-    wb = openpyxl.load_workbook(root / "检查记录" / "体育部.xlsx")  # the test's own copy
-    ws = wb.worksheets[0]
-    row = next(r for r in ws.iter_rows(min_row=3) if isinstance(r[0].value, dt.datetime)
-               and dt.date(2026, 3, 9) <= r[0].value.date() <= dt.date(2026, 3, 15))
-    row[3].value = (row[3].value or 0) + 5
-    wb.save(root / "检查记录" / "体育部.xlsx")
+    _edit_a_sealed_record(root)
     r = CliRunner().invoke(main, ["ranking", "status", str(root), "--week", "2026-W11"])
     assert r.exit_code == 1 and "已封单" in r.output and "sealed-week-differs" in r.output
     assert "评分细则!E8" in r.output  # the cap warning at its cell
@@ -876,13 +881,11 @@ def test_the_semester_ranking_stands_on_the_sealed_weeks(demo_office, tmp_path):
     root = tmp_path / "o"
     shutil.copytree(demo_office[0], root)
     before = CliRunner().invoke(main, ["ranking", "compute", str(root), "--semester", "--format", "json"]).stdout
-    wb = openpyxl.load_workbook(root / "检查记录" / "体育部.xlsx")  # the test's own copy
-    ws = wb.worksheets[0]
-    row = next(r for r in ws.iter_rows(min_row=3) if isinstance(r[0].value, dt.datetime)
-               and dt.date(2026, 3, 9) <= r[0].value.date() <= dt.date(2026, 3, 15))
-    row[3].value = (row[3].value or 0) + 5
-    wb.save(root / "检查记录" / "体育部.xlsx")
+    _edit_a_sealed_record(root)
     week = CliRunner().invoke(main, ["ranking", "compute", str(root), "--week", "2026-W11"])
     assert "sealed-week-differs" in week.output  # the week itself says its records changed
     after = CliRunner().invoke(main, ["ranking", "compute", str(root), "--semester", "--format", "json"]).stdout
     assert json.loads(after) == json.loads(before)
+    (root / ".sectools" / "ranking" / "2026-W11" / "sealed.json").write_text("{", "utf-8")  # a damaged seal record
+    job = jobs.ranking_semester(load_office(root))
+    assert any(p.is_error() and "sealed.json" in (p.file or "") for p in job.problems)  # said, not skipped

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import parse_date
+from ..dates import parse_date, teaching_week_number
 from ..errors import ERROR, WARNING, Problem
 from ..normalize import clean_text, fold, to_simplified
 from ..numerals import from_chinese
@@ -31,7 +31,6 @@ from ..reader import cell_address
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
 _NUM = r"([0-9]{1,2}|[一二三四五六七八九十两〇零]{1,3})"
-_WEEK = re.compile(rf"^第?{_NUM}[周週]$|^w(?:eek)?{_NUM}$")
 _MONTH = re.compile(rf"^(?:(\d{{4}})年)?{_NUM}月份?$")
 _WEEKDAY = re.compile(r"^[(（]?(?:周|週|星期|礼拜|禮拜)?([一二三四五六日天七])[)）]?$")
 _DAY = re.compile(r"^(\d{1,2})[日号號]?$")
@@ -68,14 +67,14 @@ def read_label(v, ctx) -> Label | None:
     k = fold(s).replace(" ", "")
     if not k:
         return None
-    for rx, kind in ((_WEEK, "week"), (_MONTH, "month")):
-        m = rx.match(k)
-        if m:
-            n = from_chinese(next(g for g in m.groups()[::-1] if g)) if kind == "week" else from_chinese(m.group(2))
-            if kind == "month" and n is not None and 1 <= n <= 12:
-                return Label("month", n)
-            if kind == "week" and n is not None and 1 <= n <= 30:
-                return Label("week", n)
+    n = teaching_week_number(k, latin=True)
+    if n is not None and 1 <= n <= 30:
+        return Label("week", n)
+    m = _MONTH.match(k)
+    if m:
+        n = from_chinese(m.group(2))
+        if n is not None and 1 <= n <= 12:
+            return Label("month", n)
     m = _WEEKDAY.match(k)
     if m:
         return Label("weekday", _WEEKDAYS[m.group(1)])

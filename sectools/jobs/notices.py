@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-from ..dates import format_date_zh
+from ..dates import format_date_zh, shown_minute
 from ..errors import Problem, SectoolsError
 from ..notices import FORMATS, KINDS, Options, Rendered
 from .core import JobResult, as_source
@@ -283,7 +283,7 @@ def _refuse_if_published(src, week: str) -> None:
     if published:
         notice = next((f for f in published.get("files", []) if "量化考核公示" in f), "")
         raise SectoolsError(Problem("ranking-notice-published", value=week, params={
-            "file": notice or "输出/排名", "at": published["published_at"].replace("T", " ")[:16]}))
+            "file": notice or "输出/排名", "at": shown_minute(published["published_at"])}))
 
 
 def notice_data(source, kind: str, opts: Options | None = None):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import shown_minute
 from ..errors import Problem, SectoolsError
 from .core import Choice, JobResult, as_source, config_checked, report_path, write_sheets
 
@@ -69,7 +70,7 @@ def sealed_differs(src, week: str, res) -> list[Problem]:
         return []
     changed = sorted({o[0] for o, n in zip(sealed.get("outputs") or [], week_outputs(res)) if o != n})
     return [Problem("sealed-week-differs", value=week, params={"classes": "、".join(changed) or "—",
-                                                               "at": sealed["sealed_at"].replace("T", " ")[:16]})]
+                                                               "at": shown_minute(sealed["sealed_at"])})]
 
 
 def ranking_week(source, week: str | None = None, *, today: dt.date | None = None, out=False) -> JobResult:
@@ -112,28 +113,30 @@ def ranking_semester(source, *, until: dt.date | None = None) -> JobResult:
     if len(inp.records) == 0:
         raise SectoolsError(Problem("no-records-at-all", file=src.read("inspections").file))
     until = until or src.office.semester_end or dt.date.today()
-    df = semester(inp, until, _sealed_results(src))
+    sealed, unread = _sealed_results(src)
+    df = semester(inp, until, sealed)
     records = [{"class": r["class_name"], "grade": r["grade"], "mean": r["mean"], "weeks": int(r["weeks"]),
                 "red_flags": int(r["red_flags"]), "rank": int(r["rank"])} for r in df.to_dict("records")]
-    return JobResult("ranking_semester", records, list(inp.problems), facts={"until": until, "classes": len(records)})
+    return JobResult("ranking_semester", records, list(inp.problems) + unread,
+                     facts={"until": until, "classes": len(records)})
 
 
-def _sealed_results(src) -> dict:
-    """Each sealed week's sealed results (they stand: a record edited after the seal changes nothing)."""
-    if src.state_root is None:
-        return {}
-    from .statefiles import STATE, read_state
+def _sealed_results(src) -> tuple[dict, list[Problem]]:
+    """Each sealed week's sealed results (they stand: a record edited after the seal changes nothing), and the
+    problem of each seal record that cannot be read (that week is then counted from its records, and said)."""
+    from .statefiles import read_state, sealed_weeks, week_dir
 
-    base = src.state_root / STATE
-    out = {}
-    for d in sorted(base.iterdir()) if base.is_dir() else ():
+    out: dict = {}
+    problems: list[Problem] = []
+    for week in sealed_weeks(src):
         try:
-            rec = read_state(d / "sealed.json") if d.is_dir() else None
-        except SectoolsError:
-            continue  # a damaged record: verify and repair say so
+            rec = read_state(week_dir(src, week) / "sealed.json")
+        except SectoolsError as e:
+            problems += e.problems
+            continue
         if rec and rec.get("outputs"):
-            out[d.name] = rec["outputs"]
-    return out
+            out[week] = rec["outputs"]
+    return out, problems
 
 
 def require_records(job: JobResult) -> None:

@@ -93,3 +93,16 @@ def numbers_ok(state) -> bool:
     """Whether the register of document numbers is whole: year → {"next": n, "issued": {…}}."""
     return isinstance(state, dict) and all(isinstance(v, dict) and isinstance(v.get("next"), int)
                                            and isinstance(v.get("issued"), dict) for v in state.values())
+
+
+def sealed_weeks(source) -> list[str]:
+    """The weeks with a seal record in the office's state, in order (any source: a folder, an office …)."""
+    from ..sources import as_source
+
+    src = as_source(source)
+    if src.state_root is None:
+        return []
+    base = src.state_root / STATE
+    if not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir() if (p / "sealed.json").exists())

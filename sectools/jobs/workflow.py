@@ -15,6 +15,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from ..dates import shown_minute
 from ..errors import WARNING, Problem, SectoolsError
 from ..ranking import normalise_week
 from ..messages import W
@@ -22,7 +23,7 @@ from ..ranking.audit import (RULES_VERSION, SEAL_VERSION, chain_entry, log_head,
                              sha, short, week_inputs, week_outputs, week_rules)
 from ..ranking.compute import iso_week, score_week, week_name
 from .core import JobResult, as_source
-from .statefiles import STATE, file_sha, read_state, readable, week_dir, write_state
+from .statefiles import STATE, file_sha, read_state, readable, sealed_weeks, week_dir, write_state
 from .ranking import ranking_inputs, week_deadlines
 
 LOCK_WAIT = 5.0  # seconds a second run waits for the first before saying who holds the office
@@ -74,7 +75,7 @@ def state(source, week: str) -> dict:
 def _refuse_if_sealed(office, week: str) -> None:
     st = read_state(week_dir(office, week) / "sealed.json")
     if st:
-        raise SectoolsError(Problem("week-sealed", value=week, params={"at": st["sealed_at"].replace("T", " ")[:16]}))
+        raise SectoolsError(Problem("week-sealed", value=week, params={"at": shown_minute(st["sealed_at"])}))
     book = office.out_root / "排名" / f"排名_{week}_封单.xlsx" if office.out_root is not None else None
     if book is not None and book.exists():  # sealed once, its state since removed: never a reopened week
         raise SectoolsError(Problem("sealed-state-missing", value=week, params={"evidence": str(book)}))
@@ -389,16 +390,6 @@ def repair(source) -> JobResult:
             else:
                 problems.append(Problem("state-not-restorable", file=str(path), params={"aside": aside.name}))
     return JobResult("repair", fixed, problems, facts={"fixed": len(fixed)})
-
-
-def sealed_weeks(source) -> list[str]:
-    src = as_source(source)
-    if src.state_root is None:
-        return []
-    base = src.state_root / STATE
-    if not base.is_dir():
-        return []
-    return sorted(p.name for p in base.iterdir() if (p / "sealed.json").exists())
 
 
 def _previous_seal(office, week: str) -> str | None:

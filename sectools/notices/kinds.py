@@ -48,12 +48,6 @@ class Kind:
     build: Callable
 
 
-def text_of(office, key: str, **params) -> str:
-    from ..messages import text
-
-    return text(key, office.lang, **params)
-
-
 def _t(office, s: str, **params) -> str:
     """Wording sectools supplies (not data), in the office's language: a phrase of the catalogue's
     notice words, or (with params) a catalogue text."""
@@ -207,8 +201,8 @@ def minutes(office, opts: Options, data) -> Batch:
         "attending": _t(office, "无"),
         "decisions": decisions,
     }
-    said = [] if decisions else [text_of(office, "minutes-no-decisions", meeting=m["meeting"],
-                                          path=office.table("decisions").path)]
+    said = [] if decisions else [_t(office, "minutes-no-decisions", meeting=m["meeting"],
+                                    path=office.table("decisions").path)]
     return Batch("会议纪要", f"{m['date']}_{m['meeting']}", [Recipient(office.name, ctx)], said=said)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WARNING, Problem, SectoolsError
-from .compute import RankingRules, WeekResult, iso_week, score_week, week_bounds  # noqa: F401
+from .compute import RankingRules, WeekResult, iso_week, score_week, week_bounds
 from .schema import CLASSES, HOLIDAYS, INSPECTIONS, SCORE_ITEMS
 
 __all__ = ["inputs_from", "latest_week", "workdays_from", "handed_in", "semester", "inspection_table", "combine",
@@ -105,18 +105,15 @@ def inputs_from(classes, items, inspections, rules: RankingRules) -> Inputs:
                  classes.problems + items.problems + shared_cap_problems(items) + inspections.problems)
     bad = {(p.file, p.sheet, p.cell) for p in inspections.problems if p.is_error() and p.cell}
     n = len(inp.records)
-    inp.records["_unread_count"] = [inp.records["count"].iat[i] is None and inp.locate(i, "count") in bad
-                                    for i in range(n)] if n else []
-    inp.records["_unread_date"] = [inp.records["date"].iat[i] is None and inp.locate(i, "date") in bad
-                                   for i in range(n)] if n else []
+    for name, col in (("_unread_count", "count"), ("_unread_date", "date")):  # looked up only when there are errors
+        inp.records[name] = [bad != set() and inp.records[col].iat[i] is None and inp.locate(i, col) in bad
+                             for i in range(n)]
     return inp
 
 
 def week_errors(inp: Inputs, res, week: str) -> list[Problem]:
     """The errors a week's results rest on: at a cell of one of its records (or of a record whose date could
     not be read, which may be of this week), and those found computing it (unknown class or item)."""
-    from .compute import week_bounds
-
     monday, sunday = week_bounds(week)
     cells = set()
     rec = inp.records
@@ -161,22 +158,12 @@ def latest_week(records, today: dt.date | None = None) -> tuple[str, bool]:
     return iso_week(today - dt.timedelta(days=7)), False
 
 
-def teaching_week_number(text: str) -> int | None:
-    """The N of a teaching week as a clerk types it: 第17周, 第十七周, 17周, 第17週; else None."""
-    import re
-
-    from ..numerals import from_chinese
-
-    m = re.fullmatch(r"第?\s*([0-9]{1,2}|[一二三四五六七八九十两〇零]{1,3})\s*[周週]", str(text).strip())
-    return from_chinese(m.group(1)) if m else None
-
-
 def normalise_week(text: str, semester=None) -> str:
     """A week as typed (2026-W11, a date in it, or the office's 第2周 counted from ``semester``'s start)
     → its key, 2026-W11."""
     import re
 
-    from ..dates import parse_date
+    from ..dates import parse_date, teaching_week_number
 
     n = teaching_week_number(text)
     if n is not None:
