@@ -593,3 +593,50 @@ def test_the_child_process_limits_hold(tmp_path):
     assert e.value.kind == "time" and time.perf_counter() - t0 < 5
     with pytest.raises(ZeroDivisionError):
         isolate.run_limited(divmod, (1, 0), memory=1 << 30, seconds=30)
+
+
+def test_the_sheet_scan_bounds_every_reference_wherever_it_lies(monkeypatch):
+    """The scan reads a piece reference by reference only when one search finds something past the
+    rows and columns seen so far; whatever the piece boundaries, its bounds are never below the
+    farthest cell the parser would place — a far cell late in the sheet, lower case, leading zeros,
+    a wider column long after the first wide one — and a plain dense sheet is read without a refusal."""
+    import random
+    import re
+
+    from sectools.errors import UnreadableFile
+    from sectools.reader import guard
+
+    monkeypatch.setattr(guard, "CHUNK", 2048)  # many small pieces: every boundary case turns up
+    rng = random.Random(15)
+    odd = [b'<c r="%s"><v>1</v></c>' % r for r in (b"xfd9", b"AB0012", b"XFD1048576", b"ZZ300", b"ABC40",
+                                                      b"XFC41", b"B1048576", b"J999999", b"K5000")]
+    for trial in range(120):
+        rows = []
+        for r in range(1, rng.randint(2, 400)):
+            cells = b"".join(b'<c r="%s%d"><v>%d</v></c>' % (c, r, r) for c in (b"A", b"B", b"C"))
+            if rng.random() < 0.02:
+                cells += rng.choice(odd)
+            if rng.random() < 0.02:
+                cells += b'<c r="XFD%d" s="1"/>' % r  # formatting: nothing placed
+            rows.append(b'<row r="%d">%s</row>' % (r, cells))
+        xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+               + b"".join(rows) + b"</sheetData></worksheet>")
+        plain = guard._canonical(xml)
+        placed = re.findall(rb' r="([A-Z]{1,3})(\d{1,7})"[^>/]*>', plain)
+        truth_rows = max(int(d) for _, d in placed)
+        truth_cols = max(guard._col_number(c) for c, _ in placed)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("s.xml", xml)
+        zf = zipfile.ZipFile(buf)
+        limits = Limits()
+        shape = guard.scan_sheet(zf, "s.xml", guard.ZipBudget(limits, "t.xlsx"))
+        try:
+            guard.guard_sheet(shape, limits, "t.xlsx", "s")
+        except UnreadableFile:
+            assert truth_rows * truth_cols > guard.allowed_extent(limits, shape.values), trial
+            continue
+        assert shape.rows_bound >= truth_rows and shape.cols_bound >= truth_cols, (trial, shape, truth_rows,
+                                                                                    truth_cols)
+        if not any(o in xml for o in odd):
+            assert truth_cols == 3  # a plain sheet was accepted

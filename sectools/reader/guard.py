@@ -63,6 +63,8 @@ _REF_COL = re.compile(rb' r="([A-Z]{1,3})\d{1,7}"[^>/]*>')
 _WIDE = re.compile(rb' r="[A-Z]{2}')
 _FAR = re.compile(rb' r="[A-Z]{1,3}\d{7}"[^>/]*>')
 _DIGITS = {d: re.compile(rb' r="[A-Z]{1,3}(\d{%d})"[^>/]*>' % d) for d in range(1, 8)}
+_ROW_NUMBER = re.compile(rb' r="[A-Z]{1,3}(\d{1,7})"[^>/]*>')  # a cell that holds something
+_ROW_ANY = re.compile(rb' r="[A-Z]{0,3}(\d{1,7})"')
 # cells without a reference take their row from the row element
 _ROW_DIGITS = {d: re.compile(rb' r="[A-Z]{0,3}(\d{%d})"' % d) for d in range(1, 8)}
 _VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ")
@@ -198,8 +200,10 @@ def allowed_extent(limits: Limits, values: int | None) -> int:
     return min(limits.max_extent, max(limits.sparse_extent, limits.sparse_ratio * values))
 
 
-def _pieces(zf: zipfile.ZipFile, part: str, budget: ZipBudget):
-    """Inflate a part in pieces cut just after a ``>``, so no pattern straddles two pieces."""
+def _pieces(zf: zipfile.ZipFile, part: str, budget: ZipBudget, canonical: bool = True):
+    """Inflate a part in pieces cut just after a ``>``, so no pattern straddles two pieces
+    (``canonical``: with the rare spellings of references made plain, see :func:`_canonical`)."""
+    plain = _canonical if canonical else (lambda b: b)
     carry = b""
     with zf.open(part) as f:
         while True:
@@ -215,9 +219,9 @@ def _pieces(zf: zipfile.ZipFile, part: str, budget: ZipBudget):
             if cut == 0:
                 cut = len(buf)
             carry = buf[cut:]
-            yield _canonical(buf[:cut])
+            yield plain(buf[:cut])
     if carry:
-        yield _canonical(carry)
+        yield plain(carry)
 
 
 def too_many_cells(file: str, sheet: str | None, cells: int, limits: Limits, counting: bool = True) -> UnreadableFile:
@@ -228,53 +232,97 @@ def too_many_cells(file: str, sheet: str | None, cells: int, limits: Limits, cou
         "count": count, "limit": f"{limits.max_cells:,}"}))
 
 
+def _odd_spelling(data: bytes) -> bool:
+    """References written with single quotes or other white space before them (see :func:`_canonical`)."""
+    return b"r='" in data or any(ws in data and ws + b'r="' in data for ws in (b"\n", b"\t", b"\r"))
+
+
+_BEYOND: dict[tuple[int, int], re.Pattern] = {}
+
+
+def _row_bound(rows: int) -> int:
+    """The largest ``k × 10**d - 1`` at or below ``rows`` (a bound one search can test), at most the grid's."""
+    if rows >= 1_048_576:
+        return 1_048_576
+    if rows < 9:
+        return max(rows, 0)
+    d = len(str(rows + 1)) - 1
+    return (rows + 1) // 10 ** d * 10 ** d - 1
+
+
+def _beyond(cols: int, rows: int) -> re.Pattern:
+    """A reference past a sheet of ``cols`` columns and ``rows`` rows (a :func:`_row_bound`): more
+    column letters, a longer row number, or as long and a higher first digit; or one the parser reads
+    as farther than it looks: lower case, leading zeros, four letters, past Excel's grid."""
+    letters = 1 if cols <= 26 else 2 if cols <= 702 else 3
+    key = (letters, rows)
+    if key not in _BEYOND:
+        if rows >= 1_048_576:
+            far = rb"\d{8}"  # and past the grid's end, below
+        else:
+            digits = len(str(rows + 1))
+            top = (rows + 1) // 10 ** (digits - 1)  # rows + 1 = top × 10**(digits - 1)
+            far = rb"\d{%d}" % digits if top == 1 else rb"\d{%d}|[%d-9]\d{%d}" % (digits + 1, top, digits - 1)
+        _BEYOND[key] = re.compile(rb' r="(?:[A-Za-z]{%d}|[A-Za-z]{1,%d}(?:%s)|[A-Za-z]*0|[A-Z]*[a-z]'
+                                  rb'|[A-Za-z]{0,3}(?:\d{8}|[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}))'
+                                  % (letters + 1, letters, far))
+    return _BEYOND[key]
+
 def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | None = None) -> SheetShape:
     """Bound a sheet's cell count and used rectangle from its raw XML, cheaply and in pieces.
 
-    Bounds are conservative (never below what the parser allocates): columns from the widest
-    column letters seen, rows from the longest row number seen (``10**digits - 1``), made exact by a
-    second pass only when the rough bound would exceed what the sheet may span.  Counting stops the
-    moment the sheet has more cells than allowed."""
+    Bounds are conservative (never below what the parser allocates).  Columns: from the widest
+    column letters seen (26 for one-letter ones).  Rows: each piece is searched once for a
+    reference past the rows the sheet may span with the values counted so far (``allowed_extent``
+    over the columns); a piece that has one is read reference by reference, and if the rectangle
+    is then too large a second pass makes it exact.  Counting stops the moment the sheet has more
+    cells than allowed."""
+    limits = budget.limits
     cells = values = rows_seen = 0
     cols = 1
+    rows = 0  # every reference checked so far is at or below this row
     no_r = False
-    digits = 0
     row_digits = 0
-    limit = budget.limits.max_cells
-    for data in _pieces(zf, part, budget):
+    for data in _pieces(zf, part, budget, canonical=False):
         n = data.count(b"<c ") + data.count(b"<c>")
         prefixed = b":c " in data or b":c>" in data  # namespace-prefixed cells (rare)
         if prefixed:
             n = len(_CELL_OPEN.findall(data))
             values += len(_PREFIXED_VALUE.findall(data))
-        values += sum(data.count(t) for t in _VALUE_TAGS)
+        # Every cell holding a value or a formula has a closing tag; empty ones are self-closing.
+        values += data.count(b"</c>")
         cells += n
         last = data.rfind(b'<row r="')
         if last >= 0:
             end = data.find(b'"', last + 8)
             if 0 < end - last - 8 <= 7 and data[last + 8:end].isdigit():
                 rows_seen = max(rows_seen, int(data[last + 8:end]))
-        if cells > limit:  # no need to inflate the rest to know
-            raise too_many_cells(budget.file, sheet, cells, budget.limits)
-        if cols < 702 and _WIDE.search(data):
+        if cells > limits.max_cells:  # no need to inflate the rest to know
+            raise too_many_cells(budget.file, sheet, cells, limits)
+        if n and not no_r and data.count(b'<c r="') != n and _NO_R_CELL.search(data):
+            no_r = True
+        if _odd_spelling(data):
+            data = _canonical(data)
+        cols = max(cols, 26)  # one-letter columns: A-Z
+        if cols < 16384 and _WIDE.search(data):
             if _COL3.search(data):
                 cols = max(cols, max(_col_number(c) for c in set(_COL3.findall(data))))
             else:
                 found = set(_COL2.findall(data))
                 if found:
                     cols = max(cols, max(_col_number(c) for c in found))
-        elif cols < 26:
-            cols = 26  # one-letter columns: A-Z
-        if n and not no_r and data.count(b'<c r="') != n and _NO_R_CELL.search(data):
-            no_r = True
-        if digits < 7:
-            if _FAR.search(data):
-                digits = 7
-            else:
-                for d in range(6, digits, -1):
-                    if _DIGITS[d].search(data):
-                        digits = d
-                        break
+        # The rows this sheet may span so far; a piece with no reference past them needs no more.
+        bound = _row_bound(allowed_extent(limits, values) // max(cols, 1))
+        if not _beyond(cols, bound).search(data):
+            rows = max(rows, bound)
+            continue
+        data = _canonical(data)
+        letters = set(_REF_COL.findall(data))
+        if letters:
+            cols = max(cols, max(_col_number(c) for c in letters))
+        found = _ROW_NUMBER.findall(data)
+        if found:
+            rows = max(rows, max(map(int, found)))
         if no_r and row_digits < 7:
             for d in range(7, row_digits, -1):
                 if _ROW_DIGITS[d].search(data):
@@ -284,13 +332,12 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
         return SheetShape(0, 0, 0, 0)
     if no_r:
         cols = max(cols, min(16384, cells))  # cells without a reference are placed in turn
-        digits = max(digits, row_digits)
+        rows = max(rows, 10 ** row_digits - 1)
         values = max(values, cells)  # placed in turn: count every cell
-    rows = min(1_048_576, 10**digits - 1) if digits else 1
-    shape = SheetShape(cells, rows, cols, values, rows_seen)
-    if shape.extent > allowed_extent(budget.limits, values) and digits:
+    shape = SheetShape(cells, max(1, min(rows, 1_048_576)), cols, values, rows_seen)
+    if shape.extent > allowed_extent(limits, values):
         exact = exact_cols = 0
-        pattern = (_ROW_DIGITS if no_r else _DIGITS)[digits]
+        pattern = _ROW_ANY if no_r else _ROW_NUMBER
         for data in _pieces(zf, part, budget.again()):
             found = pattern.findall(data)
             if found:
@@ -298,7 +345,8 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
             letters = set(_REF_COL.findall(data))
             if letters:
                 exact_cols = max(exact_cols, max(_col_number(c) for c in letters))
-        shape = SheetShape(cells, min(exact, 1_048_576), cols if no_r else max(1, exact_cols), values, rows_seen)
+        shape = SheetShape(cells, max(1, min(exact, 1_048_576)), cols if no_r else max(1, exact_cols), values,
+                           rows_seen)
     return shape
 
 
