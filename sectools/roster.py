@@ -47,11 +47,14 @@ def check_roster(table, departments: tuple[str, ...] | None = None) -> list[Prob
     df = table.data
     problems: list[Problem] = []
     # One name, several ids: records that give only a name cannot be matched.
-    by_name: dict[str, list[int]] = {}
-    for i, name in enumerate(df["name"].tolist()):
-        if name:
-            by_name.setdefault(name, []).append(i)
+    names = df["name"].tolist()
     ids = df["id"].tolist()
+    given = df["name"].notna()
+    shared = (given & df["name"].duplicated(keep=False)).to_numpy()  # only names given more than once
+    by_name: dict[str, list[int]] = {}
+    for i in shared.nonzero()[0].tolist():
+        if names[i]:
+            by_name.setdefault(names[i], []).append(i)
     for name, rows in by_name.items():
         distinct = list(dict.fromkeys(ids[i] for i in rows if ids[i]))
         if len(distinct) > 1:
@@ -61,13 +64,20 @@ def check_roster(table, departments: tuple[str, ...] | None = None) -> list[Prob
                                                            zip(distinct, rows)])))
     if departments:
         known = {fold(d) for d in departments}
-        seen: set[str] = set()
-        for i, dep in enumerate(df["department"].tolist()):
-            if dep and fold(dep) not in known and dep not in seen:
-                seen.add(dep)
+        deps = df["department"].tolist()
+        first = {}
+        for i, dep in enumerate(deps):  # each department's first row, in the order they come
+            if dep not in first:
+                first[dep] = i
+        for dep, i in first.items():
+            if dep and fold(dep) not in known:
                 problems.append(table.problem("unknown-department", i, "department", dep, WARNING,
                                               allowed="、".join(departments)))
-    for i, (came, left) in enumerate(zip(df["joined"].tolist(), df["left"].tolist())):
+    came_all = df["joined"].tolist()
+    for i, left in enumerate(df["left"].tolist()):
+        if left is None:
+            continue
+        came = came_all[i]
         if isinstance(came, dt.date) and isinstance(left, dt.date) and left < came:
             problems.append(table.problem("dates-out-of-order", i, "left", left, joined=came.isoformat()))
     return problems

@@ -179,6 +179,7 @@ class SheetShape:
     cols_bound: int
     values: int | None = None  # cells holding a value or formula (None: not counted)
     rows_seen: int = 0  # the last row number of each piece, at most (a cheap estimate, not a bound)
+    cols_seen: int = 0  # the column of each piece's last cell, at most (an estimate too)
 
     @property
     def extent(self) -> int:
@@ -188,7 +189,9 @@ class SheetShape:
     def likely_extent(self) -> int:
         """What the parser will most likely allocate (rows seen × columns), for choosing where to parse;
         the guard itself uses :attr:`extent`, which is never below the truth."""
-        return min(self.extent, self.rows_seen * self.cols_bound) if self.rows_seen else self.extent
+        if not self.rows_seen:
+            return self.extent
+        return min(self.extent, self.rows_seen * max(self.cols_seen or self.cols_bound, 1))
 
 
 def allowed_extent(limits: Limits, values: int | None) -> int:
@@ -278,7 +281,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
     is then too large a second pass makes it exact.  Counting stops the moment the sheet has more
     cells than allowed."""
     limits = budget.limits
-    cells = values = rows_seen = 0
+    cells = values = rows_seen = cols_seen = 0
     cols = 1
     rows = 0  # every reference checked so far is at or below this row
     no_r = False
@@ -297,6 +300,12 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
             end = data.find(b'"', last + 8)
             if 0 < end - last - 8 <= 7 and data[last + 8:end].isdigit():
                 rows_seen = max(rows_seen, int(data[last + 8:end]))
+        last = data.rfind(b'<c r="')
+        if last >= 0:
+            ref = data[last + 6:last + 16]
+            letters = ref[:len(ref) - len(ref.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
+            if 0 < len(letters) <= 3:
+                cols_seen = max(cols_seen, _col_number(letters))
         if cells > limits.max_cells:  # no need to inflate the rest to know
             raise too_many_cells(budget.file, sheet, cells, limits)
         if n and not no_r and data.count(b'<c r="') != n and _NO_R_CELL.search(data):
@@ -334,7 +343,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
         cols = max(cols, min(16384, cells))  # cells without a reference are placed in turn
         rows = max(rows, 10 ** row_digits - 1)
         values = max(values, cells)  # placed in turn: count every cell
-    shape = SheetShape(cells, max(1, min(rows, 1_048_576)), cols, values, rows_seen)
+    shape = SheetShape(cells, max(1, min(rows, 1_048_576)), cols, values, rows_seen, cols_seen)
     if shape.extent > allowed_extent(limits, values):
         exact = exact_cols = 0
         pattern = _ROW_ANY if no_r else _ROW_NUMBER
@@ -346,7 +355,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
             if letters:
                 exact_cols = max(exact_cols, max(_col_number(c) for c in letters))
         shape = SheetShape(cells, max(1, min(exact, 1_048_576)), cols if no_r else max(1, exact_cols), values,
-                           rows_seen)
+                           rows_seen, cols_seen)
     return shape
 
 

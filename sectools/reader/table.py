@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -18,7 +19,7 @@ from typing import Any, Iterable
 from ..dates import NO_SEMESTER, Semester, parse_date, parse_time
 from ..errors import ERROR, WARNING, Problem, UnreadableFile
 from ..messages import W
-from ..normalize import clean_name, clean_text, fold, is_footer_note, is_total_label
+from ..normalize import clean_name, clean_text, clean_texts, fold, is_footer_note, is_total_label
 from ..schema import Field, TableSpec
 from .address import cell_address
 from .guard import DEFAULT_LIMITS, Limits
@@ -287,7 +288,7 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
         if len(r) < width:
             r.extend([""] * (width - len(r)))
     # Column-wise from here on: each test runs over a column's distinct values, not its cells.
-    raw_cols = {name: [r[j] for r in body] for name, j in mapped}
+    raw_cols = {name: list(map(itemgetter(j), body)) for name, j in mapped}
     blank = ("",) * len(mapped)
     if len(mapped) > 1:
         keep = [k for k, t in enumerate(zip(*raw_cols.values())) if t != blank]
@@ -301,7 +302,11 @@ def extract(raw: RawSheet, header: Header, spec: TableSpec, context: ReadContext
         suspects.update(k for k, t in enumerate(zip(*raw_cols.values())) if t.count("") >= lone)
     for name, col in raw_cols.items():
         uniq = set(col)
-        totals = {v for v in uniq if v.__class__ is str and 0 < len(v) <= 12 and _may_total(v) and is_total_label(v)}
+        short = [v for v in uniq if v.__class__ is str and 0 < len(v) <= 12]
+        joined = "\x00".join(short)  # most columns hold no hint of a total anywhere: one test for all
+        totals = set()
+        if any(h in joined for h in _TOTAL_HINTS):
+            totals = {v for v in short if _may_total(v) and is_total_label(v)}
         if totals:
             suspects.update(k for k, v in enumerate(col) if v in totals)
         if name in required and ("" in uniq or None in uniq):
@@ -383,7 +388,10 @@ def convert_column(raw: list, f: Field, ctx: ReadContext, file: str, sheet: str,
     Each distinct value is converted once; the column is then mapped in one pass."""
     conv = _CONVERTERS[f.type]
     types = set(map(type, raw))
-    if bool in types and (int in types or float in types):  # True == 1: convert cell by cell
+    fast = _whole_column(raw, f, types)
+    if fast is not None:
+        out, bad = fast, []
+    elif bool in types and (int in types or float in types):  # True == 1: convert cell by cell
         results = [conv(v, f, ctx) if v != "" and v is not None else _EMPTY for v in raw]
         out = [r[0] for r in results]
         bad = [(k, raw[k], r) for k, r in enumerate(results) if r[1]]
@@ -406,6 +414,44 @@ def convert_column(raw: list, f: Field, ctx: ReadContext, file: str, sheet: str,
                                         {"column": f.term}))
         problems.sort(key=lambda p: (len(p.cell), p.cell))
     return out, problems
+
+
+_PLAIN_TYPES = {str, int, float}
+_ID_MARKS = ("'", "‘", "’", "`", ".0", "e+", "E+")
+
+
+def _whole_column(raw: list, f: Field, types: set) -> list | None:
+    """A text, name, id or phone column converted as a whole — the same values the cell-by-cell
+    converters give — when none of its cells can have a problem; None when it needs cell by cell.
+    Most large columns are of this kind: 200,000 distinct ids or names."""
+    if f.type not in ("text", "name", "id", "phone") or not types <= _PLAIN_TYPES:
+        return None
+    numeric = types != {str}
+    if numeric:
+        strs_at = [k for k, v in enumerate(raw) if v.__class__ is str]
+        strs = [raw[k] for k in strs_at]
+    else:
+        strs = raw
+    cleaned = clean_texts(strs, names=f.type == "name")
+    if f.type in ("id", "phone"):
+        joined = "\x00".join(cleaned)
+        if any(m in joined for m in (_ID_MARKS if f.type == "id" else ("'",))):
+            return None
+    if numeric:
+        out: list = [None] * len(raw)
+        for k, v in enumerate(raw):
+            if v.__class__ is not str:
+                if f.type in ("text", "name"):
+                    out[k] = _num_text(v) if v.__class__ is float else str(v)
+                else:
+                    fv = float(v)
+                    if not fv.is_integer() or fv < 0 or fv >= 1e15:
+                        return None
+                    out[k] = str(int(v))
+        for k, v in zip(strs_at, cleaned):
+            out[k] = v or None
+        return out
+    return [v or None for v in cleaned]
 
 
 _EMPTY = (None, None, {})
