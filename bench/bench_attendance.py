@@ -1,16 +1,13 @@
-"""Attendance end to end: 5,000 members × 40 meetings = 200,000 sign-ins.
+"""`sectools attendance` end to end against a bare read of the same sign-in sheet.
 
-    python bench/bench_attendance.py
+    python bench/bench_attendance.py [--sizes 20k,200k,1M] [--repeat 2] [--skip-naive]
 
-Runs each variant in its own process (so peak memory is its own) and prints, side by side:
-
-* ``bare``     — python-calamine reading the sign-in workbook, nothing else;
-* ``sectools`` — read roster, meetings and sign-ins → apply the rules → write the report workbook;
-* ``naive``    — the same job written plainly with pandas + openpyxl (read_excel, merge,
-  groupby, to_excel).
-
-Targets from the attendance issue: sectools ≤ 2× bare, and ≥ 10× faster than naive.
-A benchmark, not a test.
+For each size, a generated office of M members × 40 weekly meetings (20k: 500 members, 200k: 5,000,
+1M: 25,000) with a sign-in log of one row per member and meeting.  Prints, as whole processes, best of
+``repeat``: ``sectools attendance OFFICE`` (read roster, meetings and sign-ins → rules → the report
+workbook with its 考勤明细 of every record) against fastexcel → pandas of the sign-in sheet alone, and the
+ratio (target ≤ 2.0×); then, at the middle size, the same job written plainly with pandas + openpyxl
+(read_excel, merge, apply, to_excel) as a user would.  A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -19,25 +16,32 @@ import argparse
 import datetime as dt
 import json
 import random
-import resource
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE / "data" / "attendance"
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
-MEMBERS, MEETINGS = 5000, 40
+from common import fastexcel_read, have_reference, measure, sectools_cmd, sizes_from, table  # noqa: E402
+
+MEETINGS = 40
+DATA = HERE / "data" / "attendance"  # the office of the size being made or run
+MEMBERS = 5000
 DEPS = ("秘书处", "组织部", "宣传部", "学习部", "文艺部", "体育部", "生活部", "外联部")
 
 
-def make() -> None:
+def office(rows: int) -> Path:
+    return HERE / "data" / f"attendance_{rows}"
+
+
+def make(rows: int) -> Path:
+    global DATA, MEMBERS
+    DATA, MEMBERS = office(rows), rows // MEETINGS
+    if (DATA / "签到.xlsx").exists():
+        return DATA
     import xlsxwriter
 
-    if (DATA / "签到.xlsx").exists():
-        return
     DATA.mkdir(parents=True, exist_ok=True)
     rng = random.Random(7)
     (DATA / "sectools.toml").write_text(
@@ -85,19 +89,7 @@ def make() -> None:
                 ws.write_datetime(r, 6, dt.time(20, rng.randint(0, 5)), tf)
             r += 1
     wb.close()
-
-
-def bare() -> None:
-    import python_calamine as pc
-
-    pc.CalamineWorkbook.from_path(str(DATA / "签到.xlsx")).get_sheet_by_name("签到").to_python()
-
-
-def sectools_job() -> None:
-    from sectools import jobs
-
-    job = jobs.attendance(DATA, out=DATA / "out_sectools.xlsx")
-    assert len(job.result.members) == MEMBERS
+    return DATA
 
 
 def naive_job() -> None:
@@ -144,43 +136,41 @@ def naive_job() -> None:
         per_meeting.to_excel(w, sheet_name="会议明细", index=False)
 
 
-VARIANTS = {"bare": bare, "sectools": sectools_job, "naive": naive_job}
-
-
-def run_child(variant: str) -> tuple[float, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", variant], capture_output=True, text=True, check=True)
-    secs, peak = out.stdout.split()
-    return float(secs), float(peak)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--child")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sizes")
+    ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--naive", help=argparse.SUPPRESS)  # the plain pandas job, run in its own process
     args = ap.parse_args()
-    if args.child:
-        import pandas  # noqa: F401  (a running program has it loaded; not part of the job's time)
-
-        t = time.perf_counter()
-        VARIANTS[args.child]()
-        secs = time.perf_counter() - t
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{secs:.3f} {peak:.0f}")
+    if args.naive:
+        global DATA
+        DATA = Path(args.naive)
+        naive_job()
         return
-    make()
-    results = {}
-    for v in ("bare", "sectools") + (() if args.skip_naive else ("naive",)):
-        runs = [run_child(v) for _ in range(1 if v == "naive" else args.repeat)]
-        results[v] = min(runs)
-    print(f"sign-ins: {MEMBERS * MEETINGS:,} ({MEMBERS:,} members × {MEETINGS} meetings)")
-    print(f"{'variant':<10}{'seconds':>10}{'peak MB':>10}")
-    for v, (s, m) in results.items():
-        print(f"{v:<10}{s:>10.2f}{m:>10.0f}")
-    b, s = results["bare"][0], results["sectools"][0]
-    print(f"sectools / bare read  = {s / b:.2f}×  (target ≤ 2×)")
-    if "naive" in results:
-        print(f"naive / sectools      = {results['naive'][0] / s:.1f}×  (target ≥ 10×)")
+    if not have_reference():
+        sys.exit(2)
+    sizes = sizes_from(args.sizes)
+    rows, secs = [], []
+    for n in sizes:
+        where = make(n)
+        out = where / "输出" / "考勤统计.xlsx"
+        sec = measure(sectools_cmd("attendance", str(where), "--out", str(out)), args.repeat)
+        ref = measure(fastexcel_read(where / "签到.xlsx"), args.repeat)
+        secs.append(sec.seconds)
+        rows.append((f"{n:,}", f"{n // MEETINGS:,}", f"{sec.seconds:.2f} s", f"{sec.peak_mb:.0f} MB",
+                     f"{ref.seconds:.2f} s", f"{ref.peak_mb:.0f} MB", f"{sec.seconds / ref.seconds:.2f}×"))
+    print(f"sectools attendance: N sign-ins ({MEETINGS} meetings), whole processes, best of {args.repeat}")
+    print(table(rows, ("sign-ins", "members", "sectools", "peak", "fastexcel→pandas", "peak",
+                       "ratio (target ≤ 2.0×)")))
+    if len(sizes) > 1:
+        print(f"growth {sizes[-2]:,} → {sizes[-1]:,}: {secs[-1] / secs[-2]:.2f}× time for "
+              f"{sizes[-1] / sizes[-2]:.1f}× sign-ins")
+    if not args.skip_naive:
+        n = sizes[len(sizes) // 2] if len(sizes) > 1 else sizes[0]
+        naive = measure([sys.executable, __file__, "--naive", str(office(n))], 1)
+        i = sizes.index(n)
+        print(f"the same job with pandas + openpyxl at {n:,}: {naive}  — sectools is {naive.seconds / secs[i]:.1f}× faster")
 
 
 if __name__ == "__main__":

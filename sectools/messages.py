@@ -1410,8 +1410,15 @@ LABELS: dict[str, str] = {
 
 
 def L(zh: str) -> Term:
-    """A report word (sheet name, header, chart title) as a Term; it must be in :data:`LABELS`."""
-    return Term(zh, LABELS[zh])
+    """A report word (sheet name, header, chart title) as a Term; it must be in :data:`LABELS`.
+    One Term per word (Terms are never changed): a 200,000-row sheet holds the same few."""
+    t = _LABEL_TERMS.get(zh)
+    if t is None:
+        t = _LABEL_TERMS[zh] = Term(zh, LABELS[zh])
+    return t
+
+
+_LABEL_TERMS: dict[str, Term] = {}
 
 
 # The fixed phrases sectools writes into notices (zh-CN → en; zh-TW is made from zh-CN).

@@ -640,3 +640,47 @@ def test_the_sheet_scan_bounds_every_reference_wherever_it_lies(monkeypatch):
                                                                                     truth_cols)
         if not any(o in xml for o in odd):
             assert truth_cols == 3  # a plain sheet was accepted
+
+
+def test_columns_converted_as_a_whole_equal_cell_by_cell(monkeypatch):
+    """Speed may not buy a changed value: a column converted at once (the fast path) gives exactly
+    what converting each cell gives — dirty spaces, full-width digits, zero-width marks, ids typed
+    as numbers, text, with an apostrophe or ``.0``, big ids, fractions — and the same problems."""
+    import random
+
+    from sectools.normalize import clean_name, clean_text, clean_texts
+    from sectools.reader import table as T
+    from sectools.schema import Field
+
+    rng = random.Random(15)
+    bits = ["a", "B", "1", " ", "  ", "\t", "\u3000", "张", "三", "\u200b", "Ａ", "１", "ﾃ", "\n", "'", "x", "\x00",
+            "\xa0", "e\u0301", ".0", "e+5", "计"]
+    for _ in range(3000):
+        vals = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 12))]
+        assert clean_texts(vals) == [clean_text(v) for v in vals]
+        assert clean_texts(vals, names=True) == [clean_name(v) for v in vals]
+    cells = ["2024001", " 2024002 ", "２０２４００３", "'2024004", "2024005.0", "1.5e+3", "", "张三", "张  三",
+             2024006, 2024007.0, 2.5, -3, 10 ** 16, 2 ** 60, 0, "a\u200bb"]
+    fast_calls = 0
+    real = T._whole_column
+
+    def counting(*a):
+        nonlocal fast_calls
+        r = real(*a)
+        fast_calls += r is not None
+        return r
+
+    for kind in ("text", "name", "id", "phone"):
+        f = Field("x", ("列",), kind, required=rng.random() < 0.5)
+        for _ in range(300):
+            col = [rng.choice(cells) for _ in range(rng.randint(1, 10))]
+            if rng.random() < 0.5:
+                col = [c for c in col if isinstance(c, str)]
+            rows = list(range(1, len(col) + 1))
+            monkeypatch.setattr(T, "_whole_column", counting)
+            fast = T.convert_column(list(col), f, CTX, "f.xlsx", "s", rows, 0)
+            monkeypatch.setattr(T, "_whole_column", lambda *a: None)
+            slow = T.convert_column(list(col), f, CTX, "f.xlsx", "s", rows, 0)
+            assert fast[0] == slow[0] and [type(v) for v in fast[0]] == [type(v) for v in slow[0]], (kind, col)
+            assert [(p.code, p.cell) for p in fast[1]] == [(p.code, p.cell) for p in slow[1]], (kind, col)
+    assert fast_calls > 300  # the fast path was taken, not only its refusals

@@ -211,3 +211,51 @@ def test_a_blank_rate_is_never_painted_low_when_printed(tmp_path):
 
     assert pink_pixels([["秘书处", None], ["宣传部", None], ["学习部", None]], "blank") == 0
     assert pink_pixels([["秘书处", None], ["宣传部", 0.5], ["学习部", None]], "low") > 20
+
+
+def test_a_long_table_written_at_once_has_the_same_cells_as_cell_by_cell(tmp_path, monkeypatch):
+    """Past BULK_ROWS a table's body is written straight into the sheet's XML: every cell the same as
+    through xlsxwriter — value, type, number format, banding, borders — links where they were, a
+    Term in the office's language, a text longer than a cell holds cut the same way, wrapped rows as tall."""
+    import math
+
+    from sectools import writer
+    from sectools.messages import W, Term
+
+    big = "长" * 40000
+    src = tmp_path / "签到.xlsx"
+    src.write_bytes(b"")
+    rows = []
+    for i in range(30):
+        rows.append([f"成员{i}", None if i % 5 == 0 else i * 1.5, i, i % 2 == 0, dt.date(2026, 3, 1 + i % 28),
+                     dt.datetime(2026, 3, 2, 19, i), dt.time(19, i), float("nan") if i == 3 else 0.25,
+                     writer.Ref("签到.xlsx", "签到", f"B{i + 2}", path=src) if i % 3 else
+                     writer.Ref("考勤明细", "考勤明细", "A1", internal=True),
+                     W("init-nothing", path="x") if i % 2 else Term("出席", "present"), big if i == 7 else "备注 " * (i % 4),
+                     "=1+1", dt.date(2026, 4, 1) if i % 2 else dt.datetime(2026, 4, 1, 8, 30)])
+    cols = [Column("姓名"), Column("分", "number"), Column("次", "int"), Column("是否"), Column("日期", "date"),
+            Column("时间", "datetime"), Column("到", "time"), Column("率", "percent", low=0.5), Column("来源", "link"),
+            Column("结果"), Column("说明", "wrap", width=8), Column("式"), Column("何时", "datetime")]
+
+    def book(name, bulk_rows):
+        monkeypatch.setattr(writer, "BULK_ROWS", bulk_rows)
+        out = write_workbook(tmp_path / name, [Sheet("表", cols, rows, title="标题", note="注", footnote="脚注")],
+                             lang="zh-TW")
+        return openpyxl.load_workbook(out)["表"]
+
+    slow, fast = book("slow.xlsx", 10 ** 9), book("fast.xlsx", 1)
+    assert slow.max_row == fast.max_row and slow.max_column == fast.max_column and slow.dimensions == fast.dimensions
+    for a_row, b_row in zip(slow.iter_rows(), fast.iter_rows()):
+        for a, b in zip(a_row, b_row):
+            same = a.value == b.value or (isinstance(a.value, float) and math.isnan(a.value) and math.isnan(b.value))
+            assert same and a.data_type == b.data_type, (a.coordinate, a.value, b.value)
+            assert (a.number_format, a.fill.fgColor.rgb, a.border.left.style, a.font.color and a.font.color.rgb,
+                    a.font.u, a.alignment.wrap_text) == \
+                   (b.number_format, b.fill.fgColor.rgb, b.border.left.style, b.font.color and b.font.color.rgb,
+                    b.font.u, b.alignment.wrap_text), a.coordinate
+            assert (a.hyperlink and (a.hyperlink.target, a.hyperlink.location)) == \
+                   (b.hyperlink and (b.hyperlink.target, b.hyperlink.location)), a.coordinate
+    assert {r: d.height for r, d in slow.row_dimensions.items() if d.height} == \
+           {r: d.height for r, d in fast.row_dimensions.items() if d.height}
+    assert len(fast["K10"].value) < 40000 and fast["J4"].value == "出席"  # cut as a cell holds it; Term rendered
+    assert fast.freeze_panes == slow.freeze_panes and fast.auto_filter.ref == slow.auto_filter.ref
