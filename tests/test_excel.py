@@ -559,3 +559,28 @@ def test_the_real_serve_command_refuses_requests_without_its_token(tmp_path):
             proc.kill()
             out = proc.communicate()[0]
     assert "tok-12345678" in out  # the token is said at start, for the settings sheet
+
+
+def test_report_sheets_sent_past_the_conversion_are_what_the_conversion_sends(tmp_path, monkeypatch):
+    """The buttons send a report sheet's values as xlwings' remote engine would make them (blank as "",
+    dates as 2026-03-02, times of day, NaN, numpy numbers, Refs, Terms), but at once: the actions are
+    the same as through xlwings' own per-cell conversion."""
+    import numpy as np
+
+    from sectools.excel import jobs as xj
+    from sectools.messages import Term
+    from sectools.writer import Column, Ref, Sheet
+
+    rows = [["甲", 1, 2.5, float("nan"), None, True, dt.date(2026, 3, 2), dt.datetime(2026, 3, 2, 19, 5),
+             dt.datetime(2026, 3, 2), dt.time(19, 5), np.int64(3), np.float64(0.5), np.float64("nan"),
+             Ref("签到.xlsx", "签到", "B2"), Term("出席", "present"), "=1+1"]]
+    sheet = Sheet("测试", [Column(f"c{i}") for i in range(len(rows[0]))], rows, title="题")
+
+    def actions(remote: bool):
+        monkeypatch.setattr(xj, "_remote", lambda book: remote)
+        book = xw.Book(json=payload(office_book(tmp_path)))
+        xj.put_sheet(book, sheet, [])
+        return [a for a in book.json()["actions"] if a["func"] == "setValues"]
+
+    fast, slow = actions(True), actions(False)
+    assert fast == slow and fast[0]["values"][2][6] == "2026-03-02" and fast[0]["values"][2][3] == ""

@@ -36,6 +36,30 @@ def _excel_value(v: Any) -> Any:
     return v
 
 
+def _json_value(v: Any) -> Any:
+    """A cell as xlwings' remote engine (Server, Lite) sends it to Excel — what its conversion makes of
+    :func:`_excel_value` (blank as "", a date as 2026-03-02, a time of day as 2026-03-02 19:05:00) —
+    made here at once for the whole sheet instead of through its pipeline cell by cell."""
+    cls = v.__class__
+    if cls is str or cls is int or cls is bool:
+        return v
+    if cls is float:
+        return "" if v != v else v
+    v = _excel_value(v)
+    if v is None:
+        return ""
+    cls = v.__class__
+    if cls is dt.datetime:
+        return v.date().isoformat() if v.time() == dt.time(0) else v.replace(tzinfo=None).isoformat(sep=" ").split(".")[0]
+    if cls is dt.date:
+        return v.isoformat()
+    return v
+
+
+def _remote(book) -> bool:
+    return type(book.impl).__module__.endswith("_xlremote")
+
+
 FORMATS = {"percent": "0.0%", "date": "yyyy-mm-dd", "time": "hh:mm", "datetime": "yyyy-mm-dd hh:mm", "int": "0",
            "number": "0.00"}
 
@@ -57,13 +81,19 @@ def put_sheet(book, sheet, owned: list[str], lang: str = "zh-CN") -> str:
         ws = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
     title = (sheet.title or sheet.name) + text("excel-mark", lang, mark=MARK)
     width = max(len(sheet.columns), 1)
-    values = [[title] + [None] * (width - 1)]
+    remote = _remote(book)
+    cell = _json_value if remote else _excel_value
+    blank = cell(None)
+    values = [[title] + [blank] * (width - 1)]
     values.append([c.label for c in sheet.columns])
     for r in sheet.rows:
-        values.append([_excel_value(v) for v in list(r)[:width]] + [None] * (width - len(r)))
+        values.append([cell(v) for v in list(r)[:width]] + [blank] * (width - len(r)))
     if not sheet.rows and sheet.note:
-        values.append([sheet.note] + [None] * (width - 1))
-    ws["A1"].value = values
+        values.append([sheet.note] + [blank] * (width - 1))
+    if remote:  # the values are as the engine sends them already: past its per-cell conversion
+        ws.range((1, 1), (len(values), width)).raw_value = values
+    else:
+        ws["A1"].value = values
     header = ws.range((2, 1), (2, width))
     header.font.bold = True
     header.color = "#1F4E78"
