@@ -212,6 +212,7 @@ class Sheet:
         from .messages import Term
 
         from itertools import chain
+        from operator import itemgetter
 
         terms = {t for t in set(map(type, chain.from_iterable(self.rows))) if issubclass(t, Term)}
         memo: dict = {}  # the same words (出席, 缺席 …) down a 200,000-row column: rendered once
@@ -225,9 +226,13 @@ class Sheet:
             return memo[k]
 
         def rows():
-            width = max(map(len, self.rows), default=0)
-            where = [c for c in range(width)
-                     if not terms.isdisjoint(set(map(type, (r[c] for r in self.rows if len(r) > c))))]
+            lengths = set(map(len, self.rows))
+            width = max(lengths, default=0)
+            if len(lengths) == 1:  # a full table: each column's types at once
+                where = [c for c in range(width) if not terms.isdisjoint(set(map(type, map(itemgetter(c), self.rows))))]
+            else:
+                where = [c for c in range(width)
+                         if not terms.isdisjoint(set(map(type, (r[c] for r in self.rows if len(r) > c))))]
             for r in self.rows:
                 if terms.isdisjoint(map(type, r)):
                     yield r
@@ -316,22 +321,30 @@ class Styles:
         self.blank = {k: wb.add_format({**base, **v}) for k, v in kinds.items()}
 
 
+def _link_url(v: "Ref", links: dict | None) -> str | None:
+    """The link a :class:`Ref` becomes (counted against ``links``), or None: past the links a sheet
+    keeps, too long for Excel, or nowhere to point."""
+    url = None
+    if links is not None and links["n"] < MAX_LINKS:
+        if v.path is not None and links.get("from") is not None:
+            rels = links.setdefault("rel", {})
+            if v.path not in rels:
+                rels[v.path] = os.path.relpath(v.path, links["from"])
+            url = "external:" + rels[v.path] + ("#" + v.anchor() if v.sheet or v.cell else "")
+        elif v.internal:
+            url = "internal:" + v.anchor()
+    if url and len(url) <= 2079:
+        links["n"] += 1
+        return url
+    return None
+
+
 def write_value(ws, r: int, c: int, v: Any, fmt, links: dict | None = None) -> None:
     """One cell, typed explicitly: strings always as strings (never formulas); a :class:`Ref` as a
     link to the cell it names when ``links`` (``{"from": report folder, "n": count}``) allows."""
     if isinstance(v, Ref):
-        url = None
-        if links is not None and links["n"] < MAX_LINKS:
-            if v.path is not None and links.get("from") is not None:
-                rels = links.setdefault("rel", {})
-                if v.path not in rels:
-                    rels[v.path] = os.path.relpath(v.path, links["from"])
-                rel = rels[v.path]
-                url = "external:" + rel + ("#" + v.anchor() if v.sheet or v.cell else "")
-            elif v.internal:
-                url = "internal:" + v.anchor()
-        if url and len(url) <= 2079:
-            links["n"] += 1
+        url = _link_url(v, links)
+        if url:
             ws.write_url(r, c, url, fmt, string=str(v))
         else:
             ws.write_string(r, c, str(v), fmt)
@@ -389,6 +402,31 @@ def _bulk_class():
 
     class BulkWorksheet(Worksheet):
         bulk: "_Body | None" = None
+        links: list | None = None  # (row, col, url, text) of the body's links, written as xlsxwriter writes them
+
+        def _write_hyperlinks(self) -> None:
+            if not self.links:
+                return super()._write_hyperlinks()
+            from xlsxwriter.url import Url
+            from xlsxwriter.utility import xl_rowcol_to_cell
+
+            esc = self._escape_attributes
+            targets: dict[str, str] = {}
+            out = ["<hyperlinks>"]
+            for row, col, url, text in sorted(self.links):
+                ref = xl_rowcol_to_cell(row, col)
+                if url.startswith("external:"):
+                    file, _, anchor = url[9:].partition("#")
+                    if file not in targets:  # the same file for every record: its target made once
+                        targets[file] = Url("external:" + file)._target()
+                    self.rel_count += 1
+                    out.append(f'<hyperlink ref="{ref}" r:id="rId{self.rel_count}"'
+                               + (f' location="{esc(anchor)}"' if anchor else "") + "/>")
+                    self.external_hyper_links.append(["/hyperlink", targets[file], "External"])
+                else:
+                    out.append(f'<hyperlink ref="{ref}" location="{esc(url[9:])}" display="{esc(text)}"/>')
+            out.append("</hyperlinks>")
+            self.fh.write("".join(out))
 
         def _write_rows(self) -> None:
             body = self.bulk
@@ -435,7 +473,14 @@ class _Body:
         letters = [xl_col_to_name(c) for c in range(len(self.formats))]
         xf = [(a._get_xf_index(), b._get_xf_index()) for a, b in self.formats]
         date_xf = [(a._get_xf_index(), b._get_xf_index()) for a, b in self.date_formats]
-        serial = ws._convert_date_time
+        convert, serials = ws._convert_date_time, {}
+
+        def serial(v):  # the same few meeting dates down the whole table: each converted once
+            x = serials.get(v)
+            if x is None:
+                x = serials[v] = convert(v)
+            return x
+
         table, info = ws.table, ws.row_info
         pieces = self.pieces
         out: list[str] = []
@@ -552,8 +597,14 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
             band = styles.band if i % 2 else styles.cell
             for c, col in enumerate(sheet.columns):
                 v = row[c] if c < len(row) else None
-                if _plain_cell(v) or (isinstance(v, Ref) and links["n"] >= MAX_LINKS):
-                    continue  # written with the body (a Ref past the links Excel keeps: its text)
+                if _plain_cell(v):
+                    continue  # written with the body
+                if isinstance(v, Ref):  # its text with the body; its link with the sheet's links
+                    url = _link_url(v, links)
+                    if url:
+                        ws.links = ws.links or []
+                        ws.links.append((top + 1 + i, c, url, str(v)))
+                    continue
                 write_value(ws, top + 1 + i, c, v, band["date" if col.kind == "datetime" and type(v) is dt.date
                                                        else col.kind], links)
     for i, row in enumerate(() if bulk else sheet.rows):
