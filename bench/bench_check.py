@@ -34,7 +34,9 @@ def make(rows: int) -> Path:
     office.mkdir(parents=True, exist_ok=True)
     (office / "sectools.toml").write_text(
         '[office]\nname = "基准"\nsemester_start = 2026-03-01\nsemester_end = 2026-07-10\n'
-        'departments = ["' + '", "'.join(DEPS) + '"]\n[tables.roster]\npath = "名册.xlsx"\n', encoding="utf-8")
+        'departments = ["' + '", "'.join(DEPS) + '"]\n[tables.roster]\npath = "名册.xlsx"\n'
+        # 1M rows × 10 columns is past the default 10 million cells a sheet may have: raised, as an office would
+        '[limits]\nmax_cells = 20000000\n', encoding="utf-8")
     rng = random.Random(rows)
     wb = xlsxwriter.Workbook(str(book), {"constant_memory": True})
     ws = wb.add_worksheet("成员")

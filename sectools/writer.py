@@ -714,7 +714,9 @@ def _safe_sheet_name(name: str) -> str:
 def write_workbook(target: str | os.PathLike, sheets: list[Sheet], inputs: Iterable[str | os.PathLike] = (),
                    extra: Callable[[Any, Styles], None] | None = None, lang: str = "zh-CN") -> Path:
     """Write a finished-looking report workbook atomically, its own words in ``lang``."""
-    with atomic_target(target, inputs) as tmp:
+    from .gcpause import paused_gc
+
+    with atomic_target(target, inputs) as tmp, paused_gc():
         wb = new_workbook(tmp)
         styles = Styles(wb)
         for s in sheets:

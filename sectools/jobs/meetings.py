@@ -36,8 +36,11 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     if not signins.records.sheets or len(signins.records.frame) == 0:
         raise SectoolsError(list(signins.problems) + [Problem("signins-not-read", file=signins.file)])
     leaves = src.read_optional("leaves")
-    res = compute(roster, meetings, signins.records, leave_records(leaves), rules, office.departments,
-                  date_from=date_from, date_to=date_to, kind=kind, lang=src.lang, today=today or dt.date.today())
+    from ..gcpause import paused_gc
+
+    with paused_gc():  # a term of a large union: a million records made at once
+        res = compute(roster, meetings, signins.records, leave_records(leaves), rules, office.departments,
+                      date_from=date_from, date_to=date_to, kind=kind, lang=src.lang, today=today or dt.date.today())
     res.problems = roster.problems + meetings.problems + signins.problems + \
         (leaves.problems if leaves is not None else []) + res.problems
     if len(res.meetings) == 0:
@@ -60,7 +63,8 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
         job.choices.append(Choice("range", f"{a}—{b}", "range-semester", {"start": a, "end": b}))
     job.facts = {"members": len(res.members), "meetings": len(res.meetings), "actions": len(res.actions),
                  "left_out": res.left_out}
-    job.sheets = report_sheets(res, office.name, src.lang, _period_text(a, b))
+    with paused_gc():
+        job.sheets = report_sheets(res, office.name, src.lang, _period_text(a, b))
     # <种类>_<期间>[_<会议类型>]: the semester's report is 考勤统计.xlsx; a range of its own never replaces it
     span = f"_{span_key(a, b)}" if (date_from or date_to) and a and b else ""
     target = report_path(src, out, "考勤统计" + span + (f"_{kind}" if kind else ""))

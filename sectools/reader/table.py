@@ -118,6 +118,13 @@ def read_table_from(wb: RawWorkbook, spec: TableSpec, *, sheet: str | None = Non
     ``rivals`` fits better — every required column of it and at least as many columns, a larger
     share of its columns — is that table's, not this one's: the meetings sheet (日期, 会议名称,
     类型) is not read as the leave table, nor a sign-in log as the meetings."""
+    from ..gcpause import paused_gc
+
+    with paused_gc():
+        return _read_table_from(wb, spec, sheet, context, rivals)
+
+
+def _read_table_from(wb, spec: TableSpec, sheet: str | None, context: ReadContext, rivals) -> Table:
     if sheet is not None:
         found_name = resolve_sheet(wb, sheet)
         if isinstance(found_name, Problem):
