@@ -112,6 +112,19 @@ class TableSpec:
         if not label:
             return None
         label = str(label)
+        memo = self._matched
+        if label in memo:  # every cell of a sheet's first rows is asked about, for every table
+            return memo[label]
+        if len(memo) > 20000:  # a long-running server reads many books: keep it bounded
+            memo.clear()
+        memo[label] = found = self._match(label)
+        return found
+
+    @cached_property
+    def _matched(self) -> dict[str, Field | None]:
+        return {}
+
+    def _match(self, label: str) -> Field | None:
         # a unit in brackets says what a number column counts: 扣分（人次） holds person-times, not points
         for unit in _INSIDE.findall(label):
             f = self.by_key.get(header_key(unit))

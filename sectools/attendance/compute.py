@@ -682,13 +682,18 @@ def _mark_unsure(actions: list[dict], worst: list[dict], lang: str) -> None:
 def names_of(roster, mask) -> str:
     """The names where ``mask`` is set, 、-joined; a name two members share gets its department (秦睿（宣传部）),
     so a list of who attended never names one of them twice with nothing to tell them apart."""
+    return _shown_names(roster)(mask)
+
+
+def _shown_names(roster):
+    """:func:`names_of` for one roster, its names worked out once (a term's meetings ask three times each)."""
     import numpy as np
 
     names = roster["name"].tolist()
     shared = set(roster["name"][roster["name"].duplicated(keep=False)].tolist())
     deps = roster["department"].tolist()
-    return "、".join(f"{names[i]}（{deps[i]}）" if names[i] in shared and deps[i] else names[i]
-                    for i in np.nonzero(mask)[0])
+    shown = [f"{n}（{d}）" if n in shared and d else n for n, d in zip(names, deps)]
+    return lambda mask: "、".join(shown[i] for i in np.nonzero(mask)[0])
 
 
 def _meeting_frame(mt, roster, final, lang):
@@ -696,6 +701,8 @@ def _meeting_frame(mt, roster, final, lang):
     import pandas as pd
 
     rows = []
+    names_of = _shown_names(roster)
+    leaves, late = [CODE[s] for s in LEAVES], [CODE[LATE], CODE[LEFT_EARLY]]
     for k in range(len(mt)):
         col = final[:, k]
         exp = int((col >= 0).sum())
@@ -707,9 +714,9 @@ def _meeting_frame(mt, roster, final, lang):
             "late": cnt[LATE], "left_early": cnt[LEFT_EARLY],
             "leave": cnt[PERSONAL] + cnt[SICK] + cnt[OFFICIAL], "absent": cnt[ABSENT],
             "rate": attendance_rate(att, exp, cnt[OFFICIAL]),
-            "absent_names": names_of(roster, col == CODE[ABSENT]),
-            "leave_names": names_of(roster, np.isin(col, [CODE[s] for s in LEAVES])),
-            "late_names": names_of(roster, np.isin(col, [CODE[LATE], CODE[LEFT_EARLY]])),
+            "absent_names": names_of(col == CODE[ABSENT]),
+            "leave_names": names_of(np.isin(col, leaves)),
+            "late_names": names_of(np.isin(col, late)),
         })
     return pd.DataFrame(rows, columns=["date", "start", "meeting", "kind", "place", "expected", "attended", "late",
                                        "left_early", "leave", "absent", "rate", "absent_names", "leave_names",

@@ -130,10 +130,14 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
             caps[cat] = min(caps.get(cat, cap), abs(cap))
     n = 0
     trace: list[dict] = []
-    for i, r in enumerate(records.to_dict("records")):
+    # The columns as lists once, and only the week's records as dicts (a term has 17 weeks to score)
+    item_cat, item_points = items["category"].tolist(), items["points"].tolist()
+    item_serious, item_method = items["serious"].tolist(), items["method"].tolist()
+    class_names, class_grades, class_sizes = classes["class_name"].tolist(), classes["grade"].tolist(), \
+        classes["size"].tolist()
+    in_week = [i for i, d in enumerate(records["date"].tolist()) if d is not None and monday <= d <= sunday]
+    for i, r in zip(in_week, records.iloc[in_week].to_dict("records") if in_week else ()):
         d = r["date"]
-        if d is None or not (monday <= d <= sunday):
-            continue
         ci = cls.get(fold(r["class_name"] or ""))
         if ci is None:
             problems.append(_at(locate, i, "class_name", Problem("unknown-class", ERROR, value=r["class_name"],
@@ -147,12 +151,12 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
             continue
         count = r["count"] if r["count"] is not None else 1  # a blank 次数 is once, as offices write it
         if ii is not None:
-            cat = items["category"].iat[ii]
-            pts = r["points"] if r["points"] is not None else float(items["points"].iat[ii]) * count
-            if items["serious"].iat[ii] == "是":
+            cat = item_cat[ii]
+            pts = r["points"] if r["points"] is not None else float(item_points[ii]) * count
+            if item_serious[ii] == "是":
                 serious.add(ci)
-            if rules.normalise_by_size and items["method"].iat[ii] == "每人次" and median:
-                size = classes["size"].iat[ci]
+            if rules.normalise_by_size and item_method[ii] == "每人次" and median:
+                size = class_sizes[ci]
                 if size:
                     pts = pts * median / size
         else:
@@ -162,7 +166,7 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
         n += 1
         file, sheet, cell = locate(i, "points" if r["points"] is not None else "count" if r["count"] is not None
                                    else "item") if locate else (None, None, None)
-        trace.append({"class_name": classes["class_name"].iat[ci], "date": d, "item": r["item"], "category": cat,
+        trace.append({"class_name": class_names[ci], "date": d, "item": r["item"], "category": cat,
                       "count": r["count"], "points": float(pts), "capped": False, "file": file, "sheet": sheet,
                       "cell": cell})
     rows = []
@@ -187,7 +191,7 @@ def score_week(classes, items, records, week: str, rules: RankingRules, locate=N
         score = rules.base_score + bonuses - deductions
         if rules.max_score is not None:
             score = min(score, rules.max_score)
-        rows.append({"class_name": name, "grade": classes["grade"].iat[ci], "size": classes["size"].iat[ci],
+        rows.append({"class_name": name, "grade": class_grades[ci], "size": class_sizes[ci],
                      "score": round(score, 4), "bonuses": bonuses, "deductions": deductions,
                      "serious": ci in serious, "categories": by_cat})
     df = pd.DataFrame(rows)
