@@ -641,6 +641,13 @@ def _actions(roster, mt, final, rules: Rules, lang: str, shown=None) -> list[dic
         lates = ((sub == CODE[LATE]) | (sub == CODE[LEFT_EARLY])).sum(axis=1)
         counted = absent + lates // rules.lates_per_absence
         counts_mask = np.isin(sub, counted_codes)
+        memo: dict = {}
+
+        def said(k, status):  # "第3周例会（缺席）": the same few for every member on the list
+            if (k, status) not in memo:
+                memo[k, status] = text("meeting-status", lang, meeting=labels[k], status=L(STATUS_LABELS[status]))
+            return memo[k, status]
+
         for i in np.nonzero(counted >= steps[0].absences)[0]:
             step = [s for s in steps if counted[i] >= s.absences][-1]
             which = cols[np.nonzero(counts_mask[i])[0]].tolist()
@@ -648,9 +655,7 @@ def _actions(roster, mt, final, rules: Rules, lang: str, shown=None) -> list[dic
                 "_member": int(i), "id": ids[i], "name": names[i], "department": deps[i], "post": posts[i],
                 "count": int(counted[i]), "absent": int(absent[i]), "late_or_early": int(lates[i]),
                 "action": step.action, "notice": step.notice, "kind": kind, "rule": step.rule_text(lang),
-                "meetings": [text("meeting-status", lang, meeting=labels[k],
-                                  status=L(STATUS_LABELS[_status_key((final if shown is None else shown)[i, k])]))
-                             for k in which],
+                "meetings": [said(k, _status_key((final if shown is None else shown)[i, k])) for k in which],
                 "unsure": None,
             })
     actions.sort(key=lambda a: (-a["count"], a["department"] or "", a["id"] or ""))
