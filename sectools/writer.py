@@ -522,8 +522,8 @@ class _Body:
                     out.append(f'<c r="{letters[c]}{r}" s="{date_xf[c][band]}"><v>{serial(v):.16G}</v></c>')
                 elif cls is dt.datetime or cls is dt.time:
                     out.append(f'<c r="{letters[c]}{r}" s="{xf[c][band]}"><v>{serial(v):.16G}</v></c>')
-                else:  # a Ref past the links a sheet keeps: its text
-                    out.append(f'<c r="{letters[c]}{r}" s="{xf[c][band]}" t="s"><v>{sst(str(v))}</v></c>')
+                else:  # a Ref (its link, if any, is the sheet's): a place of its own on every row, so in line
+                    out.append(f'<c r="{letters[c]}{r}" s="{xf[c][band]}" t="inlineStr">{_inline(str(v))}</c>')
             out.append("</row>")
             if len(out) > 4096:
                 pieces.append("".join(out))
@@ -549,6 +549,21 @@ _PLAIN_TYPES = {str, float, int, bool, dt.date, dt.datetime, dt.time, type(None)
 def _plain_cell(v) -> bool:
     """A value the bulk body writes itself (the rest goes through xlsxwriter)."""
     return v.__class__ in _PLAIN_TYPES
+
+
+def _inline(s: str) -> str:
+    """A text written in its cell (``<is>``) as xlsxwriter's constant-memory mode writes it — for texts of
+    their own on every row (签到.xlsx › 签到!F123), which the shared string table would only grow."""
+    if len(s) > 16383:
+        s = _excel_text(s)
+    if s.isprintable() and s == s.strip() and not any(ch in s for ch in "&<>") and "_x" not in s \
+            and "\ufffe" not in s and "\uffff" not in s:
+        return f"<is><t>{s}</t></is>"
+    from xlsxwriter.xmlwriter import XMLwriter
+
+    keep = ' xml:space="preserve"' if s[:1].isspace() or s[-1:].isspace() else ""
+    text = XMLwriter._escape_control_characters(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<is><t{keep}>{text}</t></is>"
 
 
 def _excel_text(s: str) -> str:

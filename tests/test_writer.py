@@ -230,7 +230,8 @@ def test_a_long_table_written_at_once_has_the_same_cells_as_cell_by_cell(tmp_pat
         rows.append([f"成员{i}", None if i % 5 == 0 else i * 1.5, i, i % 2 == 0, dt.date(2026, 3, 1 + i % 28),
                      dt.datetime(2026, 3, 2, 19, i), dt.time(19, i), float("nan") if i == 3 else 0.25,
                      writer.Ref("签到.xlsx", "签到", f"B{i + 2}", path=src) if i % 3 else
-                     writer.Ref("考勤明细", "考勤明细", "A1", internal=True),
+                     writer.Ref("考勤明细", "考勤明细", "A1", internal=True) if i % 2 else
+                     writer.Ref("a&b.xlsx", "<表>", "A1", label=f" a&b<c>\x01\t长{i} "),
                      W("init-nothing", path="x") if i % 2 else Term("出席", "present"), big if i == 7 else "备注 " * (i % 4),
                      "=1+1", dt.date(2026, 4, 1) if i % 2 else dt.datetime(2026, 4, 1, 8, 30)])
     cols = [Column("姓名"), Column("分", "number"), Column("次", "int"), Column("是否"), Column("日期", "date"),
