@@ -702,3 +702,23 @@ def test_the_collector_paused_for_a_read_runs_again_after_it(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_cells_without_a_reference_far_down_are_bounded_by_their_row():
+    """Cells without an r attribute are placed in their row element's row: a few of them at row
+    900,000 span a rectangle the guard must see (the one-search shortcut looks at cell references only)."""
+    from sectools.errors import UnreadableFile
+    from sectools.reader import guard
+
+    xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           + b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d"><v>2</v></c></row>' % (r, r, r)
+                      for r in range(1, 4))
+           + b'<row r="900000"><c><v>1</v></c><c><v>2</v></c></row></sheetData></worksheet>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("s.xml", xml)
+    limits = Limits()
+    shape = guard.scan_sheet(zipfile.ZipFile(buf), "s.xml", guard.ZipBudget(limits, "t.xlsx"))
+    assert shape.rows_bound >= 900000
+    with pytest.raises(UnreadableFile):
+        guard.guard_sheet(shape, limits, "t.xlsx", "s")

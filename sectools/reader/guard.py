@@ -322,7 +322,7 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, budget: ZipBudget, sheet: str | N
                     cols = max(cols, max(_col_number(c) for c in found))
         # The rows this sheet may span so far; a piece with no reference past them needs no more.
         bound = _row_bound(allowed_extent(limits, values) // max(cols, 1))
-        if not _beyond(cols, bound).search(data):
+        if not no_r and not _beyond(cols, bound).search(data):  # cells without a reference: their row elements
             rows = max(rows, bound)
             continue
         data = _canonical(data)
