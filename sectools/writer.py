@@ -628,11 +628,13 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
             v = row[c] if c < len(row) else None
             kind = "date" if col.kind == "datetime" and type(v) is dt.date else col.kind  # a date alone: no 00:00
             write_value(ws, top + 1 + i, c, v, band[kind], links)
+    extra_lines = 0  # wrapped rows print as tall as several
     for i, row in enumerate(sheet.rows if wraps else ()):
         if wraps:  # row height for wrapped text (neither Excel nor LibreOffice grows it on open)
             lines = max(-(-display_width(str(row[c] or "")) // max(int(w) - 1, 1)) for c, w in wraps)
             if lines > 1:
                 ws.set_row(top + 1 + i, 15 * lines)
+                extra_lines += lines - 1
     if bulk:
         ws.bulk.render(ws)
     last = top + len(sheet.rows) + sheet.blank_rows
@@ -658,8 +660,9 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
     wide = sum(fit_width(c, ()) if c.width else 10 for c in sheet.columns) > 100
     ws.set_landscape() if (ncol > 8 or wide) else ws.set_portrait()
     ws.set_paper(9)  # A4
-    # one page wide; a table short enough for one page is kept on it (no class alone on page 2)
-    ws.fit_to_pages(1, 1 if len(sheet.rows) + sheet.blank_rows + top <= ONE_PAGE_ROWS else 0)
+    # one page wide; a table short enough for one page is kept on it (no class alone on page 2) — short in
+    # printed lines: 20 meetings whose 缺席名单 of a large union runs to 40 lines each is not one page
+    ws.fit_to_pages(1, 1 if len(sheet.rows) + sheet.blank_rows + top + extra_lines <= ONE_PAGE_ROWS else 0)
     ws.center_horizontally()
     if sheet.footnote:  # on the screen below the table, and on every printed page
         ws.write_string(top + len(sheet.rows) + sheet.blank_rows + 2, 0, sheet.footnote, styles.note)

@@ -260,3 +260,15 @@ def test_a_long_table_written_at_once_has_the_same_cells_as_cell_by_cell(tmp_pat
            {r: d.height for r, d in fast.row_dimensions.items() if d.height}
     assert len(fast["K10"].value) < 40000 and fast["J4"].value == "出席"  # cut as a cell holds it; Term rendered
     assert fast.freeze_panes == slow.freeze_panes and fast.auto_filter.ref == slow.auto_filter.ref
+
+
+def test_a_few_rows_of_long_wrapped_text_print_over_several_pages_not_shrunk_onto_one(tmp_path):
+    """会议明细 of a 1,620-member union: 20 meetings, each 缺席名单 hundreds of names — 20 rows, but hundreds of
+    printed lines; shrunk onto one page nothing could be read.  A short table of short rows stays on one."""
+    names = "、".join(f"成员{i}" for i in range(300))
+    cols = [Column("会议"), Column("缺席名单", "wrap", width=40)]
+    out = write_workbook(tmp_path / "长.xlsx", [Sheet("会议明细", cols, [[f"第{i}周例会", names] for i in range(20)]),
+                                               Sheet("短", cols, [[f"第{i}周例会", "甲、乙"] for i in range(20)])])
+    wb = openpyxl.load_workbook(out)
+    assert wb["会议明细"].page_setup.fitToHeight == 0 and wb["会议明细"].page_setup.fitToWidth in (1, None)
+    assert wb["短"].page_setup.fitToHeight in (1, None)

@@ -64,14 +64,17 @@ def check(source, *, out=False) -> JobResult:
     tables = src.check()
     problems = [p for t in tables.values() for p in t.problems]
     seen = {_key(p) for p in problems}
+    owned = {id(t): {_key(q) for q in t.problems} for t in tables.values()}  # kept as problems join
     for p in _jobs_problems(src):
-        if _key(p) in seen:
+        key = _key(p)
+        if key in seen:
             continue
-        seen.add(_key(p))
+        seen.add(key)
         problems.append(p)
         owner = next((t for t in tables.values() if t.file and t.file == p.file
                       and (p.sheet is None or p.sheet in (t.sheet or ""))), None)
-        if owner is not None and _key(p) not in {_key(q) for q in owner.problems}:
+        if owner is not None and key not in owned[id(owner)]:
+            owned[id(owner)].add(key)
             owner.problems.append(p)
     job = JobResult("check", tables, problems)
     job.facts = {"tables": {name: len(t) for name, t in tables.items()}}
