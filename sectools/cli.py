@@ -308,6 +308,15 @@ def _show_tables(job) -> None:
         where = f"{t.file} › {t.sheet}" if t.sheet else (t.file or "")
         say("table-summary", title=t.spec.title_in(lang), where=where, rows=len(t), errors=errs,
             warnings=len(t.problems) - errs)
+    # problems in files that are no table of the office (the month folders' plan forms …): counted too,
+    # so the lines above never add up to "0 个错误" when the command exits 1
+    owned = {id(p) for t in job.result.values() for p in t.problems}
+    rest = [p for p in job.problems if id(p) not in owned]
+    if rest:
+        errs = sum(p.is_error() for p in rest)
+        files = list(dict.fromkeys(p.file for p in rest if p.file))
+        shown = "、".join(files[:3]) + ("……" if len(files) > 3 else "")
+        say("other-files-summary", files=shown or "—", errors=errs, warnings=len(rest) - errs)
     for f in job.files:
         say("problems-written", path=f)
 

@@ -1028,6 +1028,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "demo data and anything changed are never replaced):"),
     "table-summary": ("{title}：{where}：{rows} 行，{errors} 个错误，{warnings} 个警告",
                       "{title}: {where}: {rows} {rows|row|rows}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}"),
+    "other-files-summary": ("其他文件：{files}：{errors} 个错误，{warnings} 个警告",
+                            "Other files: {files}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}"),
     "no-problems": ("没有发现问题。", "No problems found."),
     "problems-written": ("问题清单已写入：{path}", "Problems written to: {path}"),
     "more-problems": ("另有 {count} 个数据问题，详见报表的问题清单或运行 sectools check",

@@ -34,6 +34,9 @@ def test_demo_creates_an_office_whose_check_lists_its_faults(demo_office):
     assert "no-items" in r.output
     assert re.search(r"名册：名册.xlsx › 成员：(7[5-9]|8\d|9\d) 行，0 个错误", r.output), r.output
     assert "ambiguous-name" in r.output  # the demo's 同名 pair is reported, not merged
+    # the summary adds up to the exit code: the plan form's error is counted on a line of its own
+    errors = sum(int(n) for n in re.findall(r"(\d+) 个错误", r.output.split("\n\n")[0]))
+    assert errors >= 1 and re.search(r"其他文件：.*文艺部计划\.xlsx.*：1 个错误", r.output), r.output
 
 
 def test_check_json_lists_problems_and_exits_1_on_errors(tmp_path):
