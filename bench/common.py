@@ -79,9 +79,10 @@ def have_reference() -> bool:
 
 
 def table(rows: list[tuple], head: tuple) -> str:
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
-    line = lambda r: "  ".join(str(x).rjust(w) if i else str(x).ljust(w) for i, (x, w) in enumerate(zip(r, widths)))  # noqa: E731
-    return "\n".join([line(head), line(tuple("-" * w for w in widths))] + [line(r) for r in rows])
+    """The figures as the console tables of sectools print them (tabulate)."""
+    from tabulate import tabulate
+
+    return tabulate(rows, headers=head, disable_numparse=True, colalign=("left",) + ("right",) * (len(head) - 1))
 
 
 def sizes_from(argv_sizes: str | None) -> tuple[int, ...]:

@@ -362,6 +362,8 @@ def write_value(ws, r: int, c: int, v: Any, fmt, links: dict | None = None) -> N
         ws.write_datetime(r, c, dt.datetime(v.year, v.month, v.day), fmt)
     elif isinstance(v, dt.time):
         ws.write_datetime(r, c, v, fmt)
+    elif hasattr(v, "item") and hasattr(v, "dtype"):  # a numpy number (a count from a frame): its value, not its text
+        write_value(ws, r, c, v.item(), fmt, links)
     else:
         ws.write_string(r, c, str(v), fmt)
 
@@ -391,10 +393,11 @@ BULK_ROWS = 2000  # a table this long has its rows written as XML at once, not c
 
 
 def _bulk_class():
-    """A worksheet whose table body is written straight into its XML when the file is assembled: the
-    same cells xlsxwriter writes (shared strings, the same formats, numbers and dates), ~10× faster for
-    the 200,000-row 考勤明细 of a large term.  Links, long strings and anything unusual still go
-    through xlsxwriter's own calls and are merged in place."""
+    """A worksheet whose table body is written straight into its XML: the same cells xlsxwriter writes
+    (shared strings, the same formats, numbers and dates, texts cut at a cell's limit), ~10× faster for
+    the 200,000-row 考勤明细 of a large term; the body's links are written as xlsxwriter writes them.
+    Values of other types (numpy numbers, Timestamps …) still go through xlsxwriter's own calls and are
+    merged in place."""
     global _BULK
     if _BULK is not None:
         return _BULK
@@ -602,7 +605,7 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
                          (styles.cell[col.kind], styles.band[col.kind]) for col in sheet.columns])
         if sheet.rows:
             ws._check_dimensions(top + len(sheet.rows), max(ncol - 1, 0))
-    if bulk:  # only the cells the body does not write itself go through xlsxwriter: links, long strings
+        # only what the body does not write itself: Refs' links, and values of other types through xlsxwriter
         from itertools import chain
 
         odd = {t for t in set(map(type, chain.from_iterable(sheet.rows))) if t not in _PLAIN_TYPES}

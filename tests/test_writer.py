@@ -219,6 +219,8 @@ def test_a_long_table_written_at_once_has_the_same_cells_as_cell_by_cell(tmp_pat
     Term in the office's language, a text longer than a cell holds cut the same way, wrapped rows as tall."""
     import math
 
+    import numpy as np
+
     from sectools import writer
     from sectools.messages import W, Term
 
@@ -233,10 +235,12 @@ def test_a_long_table_written_at_once_has_the_same_cells_as_cell_by_cell(tmp_pat
                      writer.Ref("考勤明细", "考勤明细", "A1", internal=True) if i % 2 else
                      writer.Ref("a&b.xlsx", "<表>", "A1", label=f" a&b<c>\x01\t长{i} "),
                      W("init-nothing", path="x") if i % 2 else Term("出席", "present"), big if i == 7 else "备注 " * (i % 4),
-                     "=1+1", dt.date(2026, 4, 1) if i % 2 else dt.datetime(2026, 4, 1, 8, 30)])
+                     "=1+1", dt.date(2026, 4, 1) if i % 2 else dt.datetime(2026, 4, 1, 8, 30),
+                     np.int64(i) if i % 2 else np.float64(i / 4)])  # through xlsxwriter, merged into the body
     cols = [Column("姓名"), Column("分", "number"), Column("次", "int"), Column("是否"), Column("日期", "date"),
             Column("时间", "datetime"), Column("到", "time"), Column("率", "percent", low=0.5), Column("来源", "link"),
-            Column("结果"), Column("说明", "wrap", width=8), Column("式"), Column("何时", "datetime")]
+            Column("结果"), Column("说明", "wrap", width=8), Column("式"), Column("何时", "datetime"),
+            Column("数", "number")]
 
     def book(name, bulk_rows):
         monkeypatch.setattr(writer, "BULK_ROWS", bulk_rows)
@@ -259,6 +263,7 @@ def test_a_long_table_written_at_once_has_the_same_cells_as_cell_by_cell(tmp_pat
     assert {r: d.height for r, d in slow.row_dimensions.items() if d.height} == \
            {r: d.height for r, d in fast.row_dimensions.items() if d.height}
     assert len(fast["K10"].value) < 40000 and fast["J4"].value == "出席"  # cut as a cell holds it; Term rendered
+    assert (fast["N5"].value, fast["N6"].value) == (1, 0.5)  # numpy values, written by xlsxwriter mid-row
     assert fast.freeze_panes == slow.freeze_panes and fast.auto_filter.ref == slow.auto_filter.ref
 
 
