@@ -341,6 +341,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "that the sign-in workbook has a log headed 学号/姓名, 日期/会议名称, 状态/签到时间, or a ledger of "
         "members × dates.",
     ),
+    "duplicate-export": (
+        "“{file}”与“{other}”的签到记录完全相同（同一份导出存了两次），只按“{other}”计，没有重复计算。可删除其中一份。",
+        "'{file}' holds exactly the sign-ins of '{other}' (the same export saved twice); only '{other}' is "
+        "counted. One of them can be deleted.",
+    ),
+    "file-not-read": (
+        "“{file}”不是工作簿（或是 Excel/WPS 打开文件时留下的临时文件），没有读取。签到请存为 .xlsx、.xls 或 .csv。",
+        "'{file}' is not a workbook (or is a temporary file Excel or WPS leaves beside an open one) and was not "
+        "read. Save sign-ins as .xlsx, .xls or .csv.",
+    ),
     "duplicate-signin": (
         "同一人同一次会议有两条签到记录（另见 {other}），按先出现的 {other} 计。请删除多余的一条。",
         "Two sign-ins for the same person and meeting (see also {other}); the first one, {other}, "
@@ -939,6 +949,7 @@ def render(problem, lang: str = "zh-CN") -> str:
     params = _Default({k: _param(v, lang) for k, v in problem.params.items()})
     params.setdefault("value", _fmt_value(problem.value, lang))
     params.setdefault("code", problem.code)
+    params.setdefault("file", problem.file or "")
     return template.format_map(params)
 
 

@@ -29,7 +29,7 @@ _KIND = {"date": "date", "time": "time", "int": "int", "number": "number"}
 TEMPLATE_TABLES = (
     ("roster", "成员", ""),
     ("meetings", None, ""),
-    ("signins", None, "签到：流水表、台账（矩阵）均可；工作簿里每个签到表都会读取"),
+    ("signins", None, "签到：流水表、台账（矩阵）均可；每个签到表都会读取；也可以是一个文件夹（含子文件夹）"),
     ("leaves", None, ""),
     ("classes", None, "班级量化考核"),
     ("score_items", None, ""),

@@ -139,8 +139,8 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
             "the office's departments (the roster's 部门 values)", ("部门",), nonempty=True),
     ), "办公室", "the office", checks=(_semester_in_order,)),
     Section("tables", (
-        Key("path", "text", None, "工作簿路径（相对本文件夹）；检查记录也可以是一个文件夹",
-            "workbook path, relative to the office folder (inspections: a folder too)", ("路径",),
+        Key("path", "text", None, "工作簿路径（相对本文件夹）；检查记录、签到也可以是一个文件夹",
+            "workbook path, relative to the office folder (inspections, sign-ins: a folder too)", ("路径",),
             nonempty=True, default_zh="该表自己的文件，如 名册.xlsx", default_en="the table's own file, e.g. 名册.xlsx"),
         Key("sheet", "text", None, "工作表名称；省略时按表头自动找到", "sheet name; found by its header when left out",
             ("工作表",), example="成员", default_zh="按表头找到", default_en="found by its header"),

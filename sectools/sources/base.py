@@ -133,16 +133,30 @@ class Source:
 
         sheet = self.office.table("signins").sheet
         parts, problems, display = [], [], None
+        seen: dict[int, str] = {}  # a folder's exports: the same rows saved twice are read once
         try:
             for wb, _ in self.workbooks("signins"):
+                if isinstance(wb, _Failed):
+                    problems.extend(wb.error.problems)
+                    continue
                 display = display or wb.display
                 with wb:
                     rec = read_signins(wb, self.ctx, sheet)
+                if len(rec.frame) and self.folder_of("signins"):
+                    key = _records_key(rec)
+                    if key in seen:
+                        problems.append(Problem("duplicate-export", WARNING, file=wb.display,
+                                                params={"other": seen[key]}))
+                        continue
+                    seen[key] = wb.display
                 parts.append(rec)
                 problems.extend(rec.problems)
         except UnreadableFile as e:
             problems.extend(e.problems)
             display = display or (e.problems[0].file if e.problems else None)
+        folder = self.folder_of("signins")
+        if folder is not None:
+            display = folder
         if not parts:
             return SigninTable(SIGNINS, Records(empty_frame(), [], []), display, problems)
         if len(parts) == 1:
@@ -193,6 +207,10 @@ class Source:
         return InspectionsTable(INSPECTIONS, tables, problems, where)
 
     def inspections_label(self) -> str | None:
+        return None
+
+    def folder_of(self, name: str) -> str | None:
+        """The folder (as a clerk reads it) when table ``name`` is kept as a folder of workbooks."""
         return None
 
     def read_required(self, *names: str, rows: bool = True) -> list:
@@ -320,18 +338,28 @@ class OfficeSource(Source):
     def inspections_label(self) -> str:
         return self.display(self.office.path_of("inspections"))
 
+    def folder_of(self, name: str) -> str | None:
+        path = self.office.path_of(name)
+        return self.display(path) + "/" if path.is_dir() else None
+
     def workbooks(self, name: str):
         path = self.office.path_of(name)
         if path.is_dir():
-            files, skipped = _regular_files(path, path.iterdir(), WORKBOOK_SUFFIXES)
-            if name == "inspections":  # the one folder table: a link in it is listed, never followed
+            listed = name in ("inspections", "signins")  # folder tables: a bad file is listed, the rest read
+            if name == "signins":  # exports as they come: in subfolders too; what is not read is said
+                files, skipped = _regular_files(path, path.rglob("*"), WORKBOOK_SUFFIXES)
+                for f in _not_workbooks(path):
+                    yield _Failed(UnreadableFile(Problem("file-not-read", WARNING, file=self.display(f)))), f.stem
+            else:
+                files, skipped = _regular_files(path, path.iterdir(), WORKBOOK_SUFFIXES)
+            if listed:  # a link in it is listed, never followed
                 for f in skipped:
                     yield _Failed(UnreadableFile(Problem("skipped-link", WARNING, file=self.display(f)))), f.stem
             for f in files:
                 try:
                     yield open_workbook(f, self.office.limits, display=self.display(f)), f.stem
                 except UnreadableFile as e:
-                    if name != "inspections":
+                    if not listed:
                         raise
                     yield _Failed(e), f.stem
             return
@@ -376,6 +404,24 @@ def _regular_files(root: Path, entries, suffixes) -> tuple[list[Path], list[Path
         elif p.exists() and not p.is_dir():
             skipped.append(p)  # a FIFO or a device
     return sorted(files), sorted(skipped)
+
+
+def _not_workbooks(root: Path) -> list[Path]:
+    """The plain files of a folder table that are not read: an owner or temp file Excel or WPS leaves
+    beside an open workbook (``~$签到.xlsx``), or a file of another kind (a photo, a .txt, a .pdf)."""
+    out = []
+    for p in sorted(root.rglob("*")):
+        if p.is_symlink() or not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
+            continue
+        if p.name.startswith(SKIP_PREFIXES) or p.suffix.lower() not in WORKBOOK_SUFFIXES:
+            out.append(p)
+    return out
+
+
+def _records_key(rec) -> int:
+    """The rows a sign-in workbook holds (not where): the same export saved twice has the same key."""
+    cols = [c for c in ("date", "meeting", "id", "name", "status", "time_in", "time_out") if c in rec.frame.columns]
+    return hash(tuple(map(tuple, rec.frame[cols].astype(str).itertuples(index=False))))
 
 
 def _month_folder(root: Path, month: tuple[int, int]) -> Path | None:
