@@ -5,6 +5,8 @@ everyone absent."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from click.testing import CliRunner
 
@@ -69,6 +71,23 @@ def test_what_a_sign_in_folder_holds_besides_sign_ins_is_listed_and_a_second_cop
     assert any(p.file == "签到/坏文件.xlsx" for p in job.problems)
     said = {render(p) for p in job.problems if p.code == "file-not-read"}
     assert any("签到/签到照片.jpg" in s for s in said) and not any("{file}" in s for s in said)
+
+
+def test_two_exports_that_differ_in_one_cell_are_both_read(tmp_path):
+    """Only the very same rows are one export saved twice: a copy with one time changed is read, and its
+    second sign-in for that member and meeting is listed as such."""
+    office, folder = _folder_office(tmp_path)
+    first = sorted(folder.rglob("*.xlsx"))[0]
+    import openpyxl
+
+    wb = openpyxl.load_workbook(first)
+    ws = wb.active
+    ws.cell(2, 6).value = dt.time(19, 1) if not isinstance(ws.cell(2, 6).value, dt.time) else dt.time(18, 59)
+    ws.cell(2, 5).value = None
+    wb.save(folder / ("改过的 " + first.name))
+    job = jobs.attendance(load_office(office), out=False)
+    codes = [p.code for p in job.problems]
+    assert "duplicate-export" not in codes and "duplicate-signin" in codes
 
 
 def test_a_sign_in_folder_without_sign_ins_stops_the_job_naming_the_folder(tmp_path):

@@ -133,7 +133,8 @@ class Source:
 
         sheet = self.office.table("signins").sheet
         parts, problems, display = [], [], None
-        seen: dict[int, str] = {}  # a folder's exports: the same rows saved twice are read once
+        seen: dict[str, str] = {}  # a folder's exports: the same rows saved twice are read once
+        folder = self.folder_of("signins")
         try:
             for wb, _ in self.workbooks("signins"):
                 if isinstance(wb, _Failed):
@@ -142,7 +143,7 @@ class Source:
                 display = display or wb.display
                 with wb:
                     rec = read_signins(wb, self.ctx, sheet)
-                if len(rec.frame) and self.folder_of("signins"):
+                if len(rec.frame) and folder is not None:
                     key = _records_key(rec)
                     if key in seen:
                         problems.append(Problem("duplicate-export", WARNING, file=wb.display,
@@ -154,7 +155,6 @@ class Source:
         except UnreadableFile as e:
             problems.extend(e.problems)
             display = display or (e.problems[0].file if e.problems else None)
-        folder = self.folder_of("signins")
         if folder is not None:
             display = folder
         if not parts:
@@ -418,10 +418,18 @@ def _not_workbooks(root: Path) -> list[Path]:
     return out
 
 
-def _records_key(rec) -> int:
-    """The rows a sign-in workbook holds (not where): the same export saved twice has the same key."""
-    cols = [c for c in ("date", "meeting", "id", "name", "status", "time_in", "time_out") if c in rec.frame.columns]
-    return hash(tuple(map(tuple, rec.frame[cols].astype(str).itertuples(index=False))))
+def _records_key(rec) -> str:
+    """The rows a sign-in workbook holds (not where they sit): the same export saved twice has the same key,
+    and two that differ in one cell never do (a digest, not ``hash``: a collision would drop an export)."""
+    import hashlib
+
+    from ..attendance.records import RECORD_COLUMNS
+
+    frame = rec.frame[[c for c in RECORD_COLUMNS if c in rec.frame.columns]]
+    digest = hashlib.sha256()
+    for row in frame.itertuples(index=False):
+        digest.update("\x1f".join(map(repr, row)).encode("utf-8", "surrogatepass") + b"\x1e")
+    return digest.hexdigest()
 
 
 def _month_folder(root: Path, month: tuple[int, int]) -> Path | None:
