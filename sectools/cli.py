@@ -372,6 +372,9 @@ def _left_out(job) -> None:
                     fg="yellow" if sys.stdout.isatty() else None)
     if ahead:
         say("left-out-not-held", count=len(ahead), first=min(m["date"] for m in ahead))
+    seen = job.result.arrival_only
+    if seen:  # signed in by QR form: arrival only
+        say("arrival-only", count=len(seen), meetings="、".join(f"{m['date']} {m['meeting']}" for m in seen[:10]))
 
 
 def _show_attendance(job) -> None:

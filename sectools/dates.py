@@ -183,6 +183,37 @@ def parse_time(v) -> dt.time | None:
     return None
 
 
+def parse_datetime(v, semester: Semester = NO_SEMESTER) -> dt.datetime | None:
+    """A moment with both its day and its time — a form service's 提交时间: a real datetime, a serial
+    number with a day fraction, ``2026/3/3 19:02:15``, ``2026-03-03 19:02``, ``2026年3月3日 19:02``.  None when
+    either part is missing (a bare date says nothing about arrival)."""
+    if v is None or v == "" or isinstance(v, bool):
+        return None
+    if isinstance(v, dt.datetime):
+        return v.replace(microsecond=0, tzinfo=None)
+    if isinstance(v, (int, float)):
+        if isinstance(v, float) and not v == v:
+            return None
+        d = serial_to_date(float(v))
+        if d is None:
+            return None
+        secs = int(round((float(v) - int(v)) * 86400))
+        return dt.datetime.combine(d, _from_seconds(min(secs, 86399)))
+    if isinstance(v, str):
+        s = to_simplified(clean_text(v))
+        m = _DATE_TIME.match(s)
+        if not m:
+            return None
+        d = parse_date(m.group(1), semester)
+        t = parse_time(m.group(2))
+        return dt.datetime.combine(d, t) if d and t else None
+    return None
+
+
+# the day, a space or T (or nothing after 日/号), then the time
+_DATE_TIME = re.compile(r"^\s*(.+?(?:日|号|\d))\s*[T ]?\s*(\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2}(?:\.\d+)?)?)\s*Z?$")
+
+
 def _from_seconds(secs: int) -> dt.time:
     return dt.time(secs // 3600, (secs // 60) % 60, secs % 60)
 

@@ -172,6 +172,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{column}”的值“{value}”不是时间。应写成 19:05、19:05:00 或 下午7:05。",
         "'{column}' holds '{value}', which is not a time. Write it as 19:05, 19:05:00 or 下午7:05.",
     ),
+    "bad-datetime": (
+        "“{column}”的值“{value}”不是带时间的日期。应是表单导出时的样子，如 2026/3/3 19:02:15 或 2026-03-03 19:02。",
+        "'{column}' holds '{value}', which is not a date with a time. It should be as the form service exported "
+        "it, e.g. 2026/3/3 19:02:15 or 2026-03-03 19:02.",
+    ),
     "bad-number": (
         "“{column}”的值“{value}”不是数字。请只填写数字。",
         "'{column}' holds '{value}', which is not a number. Enter a number only.",
@@ -350,6 +355,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}”不是工作簿（或是 Excel/WPS 打开文件时留下的临时文件），没有读取。签到请存为 .xlsx、.xls 或 .csv。",
         "'{file}' is not a workbook (or is a temporary file Excel or WPS leaves beside an open one) and was not "
         "read. Save sign-ins as .xlsx, .xls or .csv.",
+    ),
+    "form-time-missing": (
+        "这份表单导出里找不到作为签到时间的列（要找：{wanted}；表中的时间列：{present}）。只有开始答题时间时，"
+        "若确以打开表单的时间为签到时间，请在 sectools.toml 的 [attendance] 写 form_time_column = \"{value}\"。",
+        "This form export has no column to take as the sign-in time (looked for: {wanted}; its time columns: "
+        "{present}). If the time the form was opened is the sign-in time, write form_time_column = \"{value}\" "
+        "under [attendance] in sectools.toml.",
+    ),
+    "export-no-meeting": (
+        "这份表单导出的 {count} 次扫码（{first} 至 {last}）不在会议表任何一次会议的签到时段内（开始前 {early} 分钟至结束），"
+        "没有计入。请核对会议表的日期和开始、结束时间，或在文件名里写上会议名称。",
+        "None of this export's {count} scans ({first} to {last}) falls in the sign-in window of a meeting in the "
+        "meetings table ({early} minutes before the start to the end); none was counted. Check the meetings' "
+        "dates and times, or put the meeting's name in the file name.",
+    ),
+    "export-two-meetings": (
+        "这份表单导出有 {count} 次扫码同时落在“{meetings}”的签到时段内，无法确定是哪次会议的，没有计入。"
+        "请在文件名里写上会议名称，或核对会议表的时间。",
+        "{count} scans of this export fall in the sign-in windows of both {meetings}, so their meeting cannot be "
+        "told; they were not counted. Put the meeting's name in the file name, or check the meetings' times.",
+    ),
+    "scan-outside-window": (
+        "这次扫码（{value}）不在“{meeting}”的签到时段（{window}）内，没有计入。",
+        "This scan ({value}) is outside the sign-in window of {meeting} ({window}) and was not counted.",
+    ),
+    "duplicate-scan": (
+        "同一人同一次会议扫码不止一次，按最早的一次（{other}）计，这一次没有计入。",
+        "The same person scanned more than once for the same meeting; the earliest scan ({other}) counts, this "
+        "one does not.",
+    ),
+    "scan-visitor": (
+        "扫码人“{value}”不在名册中（{detail}），按来宾列出，不计入考勤。若是成员，请核对学号或先加入名册。",
+        "'{value}' scanned but is not in the roster ({detail}); listed as a visitor and not counted. If this is a "
+        "member, check the id or add them to the roster.",
+    ),
+    "scan-mismatch": (
+        "扫码填写的姓名“{value}”与名册中该学号的姓名“{roster_name}”不一致，无法确定是谁签到，暂不计入"
+        "（该成员本次记为“无法识别”）。请核实后改正这一格。",
+        "The name '{value}' given in this scan differs from the roster's name for its id ('{roster_name}'), so "
+        "who signed in cannot be told; it is not counted (the member's status at this meeting is unreadable). "
+        "Check and correct this cell.",
     ),
     "duplicate-signin": (
         "同一人同一次会议有两条签到记录（另见 {other}），按先出现的 {other} 计。请删除多余的一条。",
@@ -1256,6 +1302,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "Note: {count} {count|meeting has|meetings have} no sign-ins and {count|was|were} not counted: {meetings}"),
     "left-out-not-held": ("{count} 次会议尚未召开，未计入（最早 {first}）",
                           "{count} {count|meeting|meetings} not held yet, not counted (the first on {first})"),
+    "arrival-only": ("{count} 次会议用扫码签到（{meetings}）：表单只记到达时间，看不出早退，这些会议的早退没有统计",
+                     "{count} {count|meeting was|meetings were} signed in by QR form ({meetings}): a form records "
+                     "arrival only, so leaving early cannot be seen there and is not counted"),
     "range-reversed": ("截止日期 {end} 早于起始日期 {start}", "the last day {end} is before the first day {start}"),
     "kinds-known": ("会议表中的类型有：{kinds}", "the meetings table has the kinds {kinds}"),
     "date-range": ("{start} 至 {end}", "{start} to {end}"),

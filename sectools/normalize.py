@@ -72,6 +72,24 @@ def header_key(s: str) -> str:
     return to_simplified(s).lower()
 
 
+_QUESTION_NUMBER = re.compile(r"^(?:第\d+题|q\d+|\d+)(?=\D)")
+_QUESTION_ASK = re.compile(r"^(?:请输入|请填写|请填入|请选择|请写上|请写|请问|填写|输入)")
+_QUESTION_YOUR = re.compile(r"^(?:您的|你的|本人|您|你)")
+_QUESTION_TAIL = re.compile(r"(?:是什么|是多少|是|为|[?？。!！])+$")
+
+
+@lru_cache(maxsize=4096)
+def question_key(s: str) -> str:
+    """A form question as a column label: the number and the polite words around it removed
+    (``1、姓名``, ``Q3 所在部门``, ``您的姓名：``, ``请输入学号``, ``3. 您的学号是？`` → 姓名, 所在部门, 学号)."""
+    k = header_key(s)
+    for rx in (_QUESTION_NUMBER, _QUESTION_ASK, _QUESTION_YOUR, _QUESTION_TAIL):
+        cut = rx.sub("", k)
+        if cut:
+            k = cut
+    return k
+
+
 _WIDE_CHARS = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
                          "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 

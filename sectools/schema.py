@@ -5,7 +5,7 @@ use (Simplified, Traditional, English), each field's type, whether it is require
 values it allows.  One engine (:mod:`sectools.reader`) reads every table from its spec.
 
 Types: ``text``, ``name`` (a person's name), ``id`` (学号/工号, kept as text with every digit),
-``date``, ``time``, ``int``, ``number``, ``choice`` (a closed vocabulary), ``phone``.
+``date``, ``time``, ``datetime`` (a day and its time: a form's 提交时间), ``int``, ``number``, ``choice`` (a closed vocabulary), ``phone``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import cached_property
 
 import re
 
-from .normalize import fold, header_key
+from .normalize import fold, header_key, question_key
 
 _JOINERS = re.compile(r"[/／、,，|｜]+")
 _INSIDE = re.compile(r"[(（\[【〔]([^)）\]】〕]*)[)）\]】〕]")
@@ -27,7 +27,7 @@ def label_parts(label: str) -> list[str]:
     outside = _INSIDE.sub(" ", label)
     return [p.strip() for chunk in [outside] + inside for p in _JOINERS.split(chunk) if p.strip()]
 
-TYPES = {"text", "name", "id", "date", "time", "int", "number", "choice", "phone"}
+TYPES = {"text", "name", "id", "date", "time", "datetime", "int", "number", "choice", "phone"}
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class TableSpec:
     default_sheet: str | None = None
     key: str | None = None  # a field whose values must be unique
     english_title: str = ""
+    questions: bool = False  # the labels are a form's questions (1、姓名, 您的学号：): see question_key
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -134,7 +135,9 @@ class TableSpec:
         if f is not None:
             return f
         found = {self.by_key.get(header_key(part)) for part in label_parts(label)} - {None}
-        return found.pop() if len(found) == 1 else None
+        if len(found) == 1:
+            return found.pop()
+        return self.by_key.get(question_key(label)) if self.questions and not found else None
 
     @property
     def required(self) -> tuple[Field, ...]:

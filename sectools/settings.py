@@ -155,6 +155,13 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
             "late arrivals or early leavings that count as one absence", ("迟到折算次数",), min=1),
         Key("low_rate", "number", 0.8, "出勤率低于此值在报表中标红", "attendance rates below this are highlighted",
             ("出勤率警戒线",), min=0, max=1),
+        Key("early_minutes", "int", 30, "扫码签到：会议开始前几分钟起的扫码算这次会议的签到",
+            "QR sign-in: scans from this many minutes before the start count for the meeting", ("提前签到分钟",),
+            min=0, max=720),
+        Key("form_time_column", "text", None, "扫码签到：表单导出中作为签到时间的列（省略：提交时间）",
+            "QR sign-in: the export's column taken as the sign-in time (default: the submit time)", ("签到时间列",),
+            example="提交答卷时间", default_zh="提交时间（提交答卷时间、提交时间、结束答题时间……）",
+            default_en="the submit time", nonempty=True),
         Key("actions", "tables", [
             {"absences": 2, "action": "提醒", "notice": "考勤提醒", "kind": None},
             {"absences": 3, "action": "通报部长并撤销职务", "notice": "考勤通报", "kind": None},

@@ -29,6 +29,7 @@ from ..reader.address import cell_address
 from ..vocab import HEAD_POSTS, POSTS, leave_approved
 from .records import Records, classify_mark, problem_at
 from .rules import Rules
+from .scans import file_stem, is_scan, place_scans
 from .schema import (ABSENT, ATTENDED, LATE, LEFT_EARLY, LEAVES, OFFICIAL, PERSONAL, PRESENT, SICK, STATUSES,
                      UNREAD_STATUS, attendance_rate)
 
@@ -54,6 +55,7 @@ class Result:
     rules: Rules = field(default_factory=Rules)
     left_out: list[dict] = field(default_factory=list)  # meetings not counted: {date, meeting, reason}
     trace: Any = None  # DataFrame: every member × counted meeting → status and the record cell behind it
+    arrival_only: list[dict] = field(default_factory=list)  # meetings signed in by QR form: 早退 not seen
 
     def as_records(self, lang: str = "zh-CN") -> list[dict]:
         """Per-member dicts for --format json."""
@@ -192,21 +194,34 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     source = np.full((M, K), -1, dtype=np.int64)  # which record set the status (for duplicates)
     unread_src = np.full((M, K), -1, dtype=np.int64)  # a sign-in row whose mark could not be read
     unread_leave = np.full((M, K), -1, dtype=np.int64)  # a leave row whose type could not be read
+    signins, sprobs = place_scans(signins, mt_all, rules.early_minutes)  # a QR form's scans: which meeting
+    problems.extend(sprobs)
     f = signins.frame
+    scan = is_scan(signins)
+    arrival_only = np.zeros(K, dtype=bool)  # meetings signed in by a form: arrival seen, leaving not
     if len(f):
         mi, mprobs = _resolve(signins, res_member, ("id", "name"), "member")
         ki, kprobs = _resolve(signins, res_meeting, ("date", "meeting"), "meeting")
+        if scan.any():
+            mi, mprobs, suspect = _scan_members(signins, scan, mi, mprobs, res_member)
         problems.extend(mprobs)
         problems.extend(kprobs)
         codes, cprobs, unreadable = _record_status(signins, mt, ki, rules)
         problems.extend(cprobs)
+        if scan.any():
+            codes = np.where(suspect, NONE, codes).astype(np.int8)
+            unreadable = unreadable | suspect
+            arrival_only[np.unique(ki[scan & (ki >= 0)])] = True
+            arrival_only[np.unique(ki[~scan & (ki >= 0)])] = False  # a sheet with sign-outs or marks beside it
         for r in np.nonzero(unreadable & (mi >= 0) & (ki >= 0))[0]:
             if unread_src[mi[r], ki[r]] < 0:
                 unread_src[mi[r], ki[r]] = r
         ok = (mi >= 0) & (ki >= 0) & (codes != NONE)
         idx = np.nonzero(ok)[0]
         flat = mi[idx] * max(K, 1) + ki[idx]
-        order = np.argsort(flat, kind="stable")
+        # of two records for the same pair the first written counts; of two scans, the earliest
+        when = np.where(scan, _seconds(f["time_in"].tolist()), -1.0) if scan.any() else np.full(len(f), -1.0)
+        order = np.lexsort((when[idx], flat))
         flat_sorted = flat[order]
         first = np.ones(len(flat_sorted), dtype=bool)
         first[1:] = flat_sorted[1:] != flat_sorted[:-1]
@@ -214,6 +229,12 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
         for r in dups[:200]:
             j = np.searchsorted(flat_sorted, mi[r] * max(K, 1) + ki[r])
             orig = idx[order][j]
+            if scan[r]:
+                other = signins.cell(int(orig), "c_status")
+                problems.append(problem_at(signins, int(r), "c_time", "duplicate-scan", _raw_moment(f, r), WARNING,
+                                           other=f"{file_stem(other[0])} {other[2]}" if other[0] != f["file"].iat[r]
+                                           else other[2]))
+                continue
             problems.append(problem_at(signins, int(r), "c_status", "duplicate-signin", _raw_status(f, r), WARNING,
                                        other=signins.cell(int(orig), "c_status")[2]))
         take = idx[order][first]
@@ -264,6 +285,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
         expected, status, leave_status = expected[:, counted], status[:, counted], leave_status[:, counted]
         source, leave_source = source[:, counted], leave_source[:, counted]
         unread_src, unread_leave = unread_src[:, counted], unread_leave[:, counted]
+        arrival_only = arrival_only[counted]
         K = len(mt)
     # -- the final status of every expected pair
     final = np.where(expected, CODE[ABSENT], NONE).astype(np.int8)
@@ -290,13 +312,14 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
             a["action"] if not a.get("unsure") or a.get("pending") else f"{a['action']}（{text('action-pending', lang)}）")
     members["actions"] = [("；".join(act_text.get(i, []))) for i in range(M)]
     members = members[(members["expected"] > 0) | (members["unread"] > 0)].reset_index(drop=True)
-    meetings_df = _meeting_frame(mt, roster, final, lang)
+    meetings_df = _meeting_frame(mt, roster, final, lang, arrival_only)
     departments_df = _department_frame(roster, final, departments)
     weeks, dep_weeks = _week_frames(roster, mt, final, departments)
     for a in actions:
         a.pop("_member", None)
     return Result(members, departments_df, meetings_df, weeks, dep_weeks, actions, problems, final,
-                  roster, mt, rules, left_out, trace)
+                  roster, mt, rules, left_out, trace,
+                  [{"date": mt["date"].iat[k], "meeting": mt["meeting"].iat[k]} for k in np.nonzero(arrival_only)[0]])
 
 
 def _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves,
@@ -366,6 +389,31 @@ def _sort_key(s):
     if s.name == "start":
         return s.map(lambda t: t or dt.time(0))
     return s
+
+
+def _raw_moment(f, r):
+    return f"{f['date'].iat[r]} {f['time_in'].iat[r]:%H:%M:%S}"
+
+
+def _scan_members(signins: Records, scan, mi, mprobs: list[Problem], res_member):
+    """A scan by someone not in the roster is a visitor (listed, not counted); a scan whose 学号 and 姓名
+    belong to different people is not counted for either — its member's status there is unreadable."""
+    import numpy as np
+
+    f = signins.frame
+    forms = {(fl, sh) for fl, sh, layout in signins.sheets if layout == "form"}
+    kept = [p for p in mprobs if (p.file, p.sheet) not in forms or p.code not in ("unknown-member", "member-mismatch")]
+    suspect = np.zeros(len(f), dtype=bool)
+    ids, names = f["id"].tolist(), f["name"].tolist()
+    for r in np.nonzero(scan)[0]:
+        i, code, params = res_member(ids[r], names[r])
+        if code == "unknown-member":
+            kept.append(problem_at(signins, int(r), "c_id" if ids[r] else "c_name", "scan-visitor",
+                                   "　".join(str(x) for x in (ids[r], names[r]) if x), WARNING, **params))
+        elif code == "member-mismatch":
+            kept.append(problem_at(signins, int(r), "c_name", "scan-mismatch", names[r], ERROR, **params))
+            suspect[r] = True
+    return mi, kept, suspect
 
 
 def _raw_status(f, r):
@@ -701,7 +749,7 @@ def _shown_names(roster):
     return lambda mask: "、".join(shown[i] for i in np.nonzero(mask)[0])
 
 
-def _meeting_frame(mt, roster, final, lang):
+def _meeting_frame(mt, roster, final, lang, arrival_only=None):
     import numpy as np
     import pandas as pd
 
@@ -716,7 +764,7 @@ def _meeting_frame(mt, roster, final, lang):
         rows.append({
             "date": mt["date"].iat[k], "start": mt["start"].iat[k], "meeting": mt["meeting"].iat[k],
             "kind": mt["kind"].iat[k], "place": mt["place"].iat[k], "expected": exp, "attended": att,
-            "late": cnt[LATE], "left_early": cnt[LEFT_EARLY],
+            "late": cnt[LATE], "left_early": None if arrival_only is not None and arrival_only[k] else cnt[LEFT_EARLY],
             "leave": cnt[PERSONAL] + cnt[SICK] + cnt[OFFICIAL], "absent": cnt[ABSENT],
             "rate": attendance_rate(att, exp, cnt[OFFICIAL]),
             "absent_names": names_of(col == CODE[ABSENT]),

@@ -188,9 +188,73 @@ def _allowed_marks():
     return W("allowed-marks")
 
 
+# ---- a form service's export ------------------------------------------------------------------
+def read_form(raw: RawSheet, file: str, ctx: ReadContext, time_column: str | None = None):
+    """A QR-code form's export (问卷星, 腾讯问卷, 金数据 …) → (record frame, problems), or None if the sheet is
+    not one.  Its questions are read as they come (``1、姓名``, ``您的学号：``); the services' own columns
+    are ignored; the submit time gives the day and the arrival.  Which meeting each scan is for is decided
+    against the meetings table (:mod:`sectools.attendance.scans`).  A form records arrival only."""
+    from ..normalize import header_key, question_key
+    from .schema import FORM_START_LABELS, FORM_SUBMIT_LABELS, SIGNIN_FORM
+
+    header = find_header(raw, SIGNIN_FORM)
+    if header is None or not ({"id", "name"} & header.columns.keys()):
+        return None
+    r0, c0 = raw.origin
+    row = raw.rows[header.last]
+    labels = {j: v for j, v in enumerate(row) if isinstance(v, str) and v.strip()}
+    wanted = [time_column] if time_column else list(FORM_SUBMIT_LABELS)
+    keys = {j: header_key(v) for j, v in labels.items()}
+    chosen = None
+    for w in wanted:  # the first label of the list that the export has (not the leftmost column)
+        k = header_key(w)
+        chosen = next((j for j, v in keys.items() if v == k or question_key(labels[j]) == k), None)
+        if chosen is not None:
+            break
+    where = cell_address(header.last + r0, c0)
+    if chosen is None:
+        starts = [labels[j] for j, v in keys.items() if v in {header_key(x) for x in FORM_START_LABELS}]
+        if not time_column and not starts:
+            return None  # names without a submit time: not a form export (the log and ledger checks go on)
+        present = [labels[j] for j, v in keys.items() if "时间" in v or "time" in v]
+        return None, [Problem("form-time-missing", ERROR, file, raw.name, where, time_column or starts[0], {
+            "wanted": time_column or "、".join(FORM_SUBMIT_LABELS[:3]), "present": "、".join(present) or "—"})]
+    cols = dict(header.columns)
+    cols["submitted"] = chosen
+    h = _shifted(header, header.last)
+    h.columns = cols
+    h.first = header.last
+    table = extract(raw, h, SIGNIN_FORM, ctx, file)
+    problems = [p for p in table.problems if p.code not in ("empty-table", "duplicate-column")]
+    df = table.data
+    moments = df["submitted"].tolist()
+    n = len(df)
+    c = {name: (j + c0 if j is not None else -1) for name, j in
+         (("submitted", chosen), ("id", cols.get("id")), ("name", cols.get("name")), ("meeting", cols.get("meeting")))}
+    import pandas as pd
+
+    frame = pd.DataFrame({
+        "date": pd.Series([m.date() if m else None for m in moments], dtype=object),
+        "meeting": df["meeting"].values, "id": df["id"].values, "name": df["name"].values,
+        "status": pd.Series([None] * n, dtype=object),
+        "time_in": pd.Series([m.time() if m else None for m in moments], dtype=object),
+        "time_out": pd.Series([None] * n, dtype=object), "note": pd.Series([None] * n, dtype=object),
+        "file": file, "sheet": raw.name, "row": df["_row"].values,
+        "c_date": c["submitted"], "c_meeting": c["meeting"] if c["meeting"] >= 0 else c["submitted"],
+        "c_id": c["id"], "c_name": c["name"], "c_status": c["submitted"], "c_time": c["submitted"],
+        "c_time_out": -1,
+    })
+    unread = [m is None for m in moments]
+    if any(unread):  # a scan whose time cannot be read is not a sign-in at an unknown meeting: it is left out
+        frame = frame[[not u for u in unread]].reset_index(drop=True)
+    return frame[list(RECORD_COLUMNS + LOCATION_COLUMNS)], problems
+
+
 # ---- reading every sign-in sheet of a workbook --------------------------------------------------
-def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) -> Records:
-    """Every sheet that holds sign-ins (a log or a ledger), as one record frame."""
+def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None,
+                 time_column: str | None = None) -> Records:
+    """Every sheet that holds sign-ins (a log, a ledger or a form service's export), as one record frame.
+    ``time_column``: the column of a form export that is the sign-in time (default: its submit time)."""
     import pandas as pd
 
     frames, problems, sheets = [], [], []
@@ -215,6 +279,13 @@ def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) ->
             frames.append(from_table(table))
             sheets.append((wb.display, name, "log"))
             continue
+        form = read_form(raw, wb.display, ctx, time_column)
+        if form is not None:
+            frames.append(form[0])
+            problems.extend(form[1])
+            if form[0] is not None:
+                sheets.append((wb.display, name, "form"))
+            continue
         m = read_matrix(raw, wb.display, ctx)
         if m is not None:
             frames.append(m[0])
@@ -232,6 +303,7 @@ def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None) ->
     if not sheets and not problems:
         problems.append(Problem("table-not-found", file=wb.display, sheet=sheet,
                                 params={"table": SIGNINS.term, "required": W("signins-required")}))
+    frames = [f for f in frames if f is not None]
     frame = pd.concat(frames, ignore_index=True) if frames else empty_frame()
     return Records(frame, problems, sheets)
 
@@ -264,6 +336,11 @@ class SigninTable:
 
     @property
     def sheet(self) -> str | None:
+        files = list(dict.fromkeys(f for f, _, _ in self.records.sheets))
+        if len(files) > 1:  # a folder of exports: its files, as the folder holds them
+            folder = (self.file or "").rstrip("/") + "/"
+            names = [f[len(folder):] if f.startswith(folder) else f for f in files]
+            return "、".join(names[:6]) + (f" …（{len(names)}）" if len(names) > 6 else "")
         return "、".join(s for _, s, _ in self.records.sheets) or None
 
     @property

@@ -34,6 +34,9 @@ def report_sheets(res: Result, office_name: str, lang: str = "zh-CN", period: st
     said = [W("left-out-no-signins", count=len(gone), meetings="、".join(f"{x['date']} {x['meeting']}" for x in gone[:10]))
             ] if gone else []
     said += [W("left-out-not-held", count=len(ahead), first=min(x["date"] for x in ahead))] if ahead else []
+    if res.arrival_only:  # a form records arrival only: nobody there is counted as having stayed, or as 早退
+        said += [W("arrival-only", count=len(res.arrival_only),
+                   meetings="、".join(f"{x['date']} {x['meeting']}" for x in res.arrival_only[:10]))]
     cols = MEMBER_COLUMNS
     if "unread" in m.columns and m["unread"].any():  # records that could not be read: counted apart, shown
         cols = cols[:cols.index(("absent", "缺席", "int")) + 1] + [("unread", "无法识别", "int")] + \

@@ -7,6 +7,7 @@
     late_as_absent_minutes = 15     # later than start + this is 缺席 (旷会)
     lates_per_absence = 3           # every 3 迟到/早退 count as one more absence
     low_rate = 0.8                  # rates below this are highlighted in the report
+    early_minutes = 30              # QR sign-in: a scan from 30 minutes before the start counts
 
     [[attendance.actions]]          # the escalation ladder, counted over all meetings in range
     absences = 2
@@ -56,6 +57,7 @@ class Rules:
     late_as_absent_minutes: int = default("attendance", "late_as_absent_minutes")
     lates_per_absence: int = default("attendance", "lates_per_absence")
     low_rate: float = default("attendance", "low_rate")
+    early_minutes: int = default("attendance", "early_minutes")
     steps: tuple[Step, ...] = DEFAULT_STEPS
 
     def ladders(self) -> dict[str | None, list[Step]]:
@@ -74,4 +76,4 @@ def rules_from_config(section: dict) -> tuple[Rules, list[Problem]]:
     v, problems = validate_section("attendance", section)
     steps = tuple(Step(a["absences"], a["action"], a["notice"], a["kind"]) for a in v["actions"])
     return Rules(v["grace_minutes"], v["late_as_absent_minutes"], v["lates_per_absence"], v["low_rate"],
-                 steps), problems
+                 v["early_minutes"], steps), problems

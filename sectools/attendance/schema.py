@@ -74,6 +74,32 @@ SIGNINS = TableSpec(
     ),
 )
 
+# ---- sign-ins from a QR-code form (问卷星, 腾讯问卷, 金数据, 飞书/钉钉 表单): one export per meeting ------------
+# The moment a form was sent, in the order a column of it is taken as the sign-in time (the submit
+# time, never the moment the form was opened — unless the office says so in [attendance] form_time_column).
+FORM_SUBMIT_LABELS = ("提交答卷时间", "提交时间", "结束答题时间", "答题结束时间", "完成时间", "填写时间", "填表时间",
+                      "答卷时间", "签到时间")
+FORM_START_LABELS = ("开始答题时间", "答题开始时间", "开始填写时间", "开始时间")
+# The services' own columns: known, and ignored unless a setting names one
+FORM_SERVICE_COLUMNS = ("序号", "编号", "答卷编号", "所用时间", "答题时长", "填写时长", "用时", "来源", "来源详情",
+                        "来源渠道", "渠道", "来自IP", "IP", "IP地址", "填写IP", "填写设备", "设备", "操作系统", "浏览器",
+                        "填写地区", "地理位置", "IP属地", "微信昵称", "微信OpenID", "OpenID", "用户ID", "提交人",
+                        "填写人", "修改时间", "更新时间", "总分", "得分", "答题序号", "自定义字段")
+
+SIGNIN_FORM = TableSpec(
+    name="signins",
+    title="签到表单",
+    english_title="sign-in form",
+    questions=True,
+    fields=(
+        Field("submitted", FORM_SUBMIT_LABELS, "datetime", english="Submitted"),
+        Field("id", ("学号", "工号", "学号工号", "学生学号", "学籍号", "学工号"), "id", english="Student ID"),
+        Field("name", ("姓名", "名字", "真实姓名", "学生姓名"), "name", english="Name"),
+        Field("meeting", ("会议名称", "会议", "活动名称", "参加的会议", "参加会议", "会议主题"), "text", english="Meeting"),
+        Field("department", ("部门", "所在部门", "所属部门", "所在的部门", "所在单位"), "text", english="Department"),
+    ),
+)
+
 LEAVE_TABLE = TableSpec(
     name="leaves",
     title="请假",

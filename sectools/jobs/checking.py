@@ -56,6 +56,11 @@ def _jobs_problems(src) -> list:
     return found
 
 
+def _in_folder(file: str | None, folder: str) -> bool:
+    """A file of a table kept as a folder (签到/, 检查记录/): its problems are that table's."""
+    return bool(file) and file.startswith(folder.rstrip("/") + "/")
+
+
 def check(source, *, out=False) -> JobResult:
     """Every table read, with its own rules and every job's validation; ``out``: also a problems workbook."""
     from ..report import problems_sheet
@@ -71,8 +76,8 @@ def check(source, *, out=False) -> JobResult:
             continue
         seen.add(key)
         problems.append(p)
-        owner = next((t for t in tables.values() if t.file and t.file == p.file
-                      and (p.sheet is None or p.sheet in (t.sheet or ""))), None)
+        owner = next((t for t in tables.values() if t.file and (t.file == p.file
+                      and (p.sheet is None or p.sheet in (t.sheet or "")) or _in_folder(p.file, t.file))), None)
         if owner is not None and key not in owned[id(owner)]:
             owned[id(owner)].add(key)
             owner.problems.append(p)

@@ -53,8 +53,9 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
             detail = W("kinds-known", kinds="、".join(kinds) or "—")
         elif res.left_out:
             detail = W("all-left-out", count=len(res.left_out))
-        raise SectoolsError(Problem("no-meetings", file=meetings.file, sheet=meetings.sheet, value=kind,
-                                    params={"detail": detail}))
+        why = [p for p in res.problems if p.code in ("export-no-meeting", "export-two-meetings")]  # scans placed nowhere
+        raise SectoolsError(why + [Problem("no-meetings", file=meetings.file, sheet=meetings.sheet, value=kind,
+                                           params={"detail": detail})])
     t = res.trace
     t["source"] = [src.ref(f, sh, c) for f, sh, c in zip(t["file"].tolist(), t["sheet"].tolist(), t["cell"].tolist())]
     job = JobResult("attendance", res, list(res.problems))
@@ -62,7 +63,7 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     if not (date_from and date_to) and a and b:
         job.choices.append(Choice("range", f"{a}—{b}", "range-semester", {"start": a, "end": b}))
     job.facts = {"members": len(res.members), "meetings": len(res.meetings), "actions": len(res.actions),
-                 "left_out": res.left_out}
+                 "left_out": res.left_out, "arrival_only": res.arrival_only}
     with paused_gc():
         job.sheets = report_sheets(res, office.name, src.lang, _period_text(a, b))
     # <种类>_<期间>[_<会议类型>]: the semester's report is 考勤统计.xlsx; a range of its own never replaces it

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..dates import NO_SEMESTER, Semester, parse_date, parse_time
+from ..dates import NO_SEMESTER, Semester, parse_date, parse_datetime, parse_time
 from ..errors import ERROR, WARNING, Problem, UnreadableFile
 from ..messages import W
 from ..normalize import clean_name, clean_text, clean_texts, fold, is_footer_note, is_total_label
@@ -537,6 +537,13 @@ def _time(v, f, ctx):
     return t, None, _OK
 
 
+def _datetime(v, f, ctx):
+    m = parse_datetime(v, ctx.semester)
+    if m is None:
+        return None, "bad-datetime", _OK
+    return m, None, _OK
+
+
 _UNIT = re.compile(r"^(.+?)\s*(人次|次|人|个|名|件|项|处|分)$")
 
 
@@ -590,6 +597,7 @@ _CONVERTERS = {
     "phone": _phone,
     "date": _date,
     "time": _time,
+    "datetime": _datetime,
     "int": _number,
     "number": _number,
     "choice": _choice,

@@ -127,11 +127,18 @@ class Source:
         except UnreadableFile as e:
             failed.append(empty_table(spec, e.problems, e.problems[0].file if e.problems else None))
 
+    def form_time_column(self) -> str | None:
+        """``[attendance] form_time_column``: the column of a form export taken as the sign-in time."""
+        from ..settings import validate_section
+
+        return validate_section("attendance", self.office.section("attendance"))[0].get("form_time_column")
+
     def _read_signins(self):
         from ..attendance.records import Records, SigninTable, empty_frame, read_signins
         from ..attendance.schema import SIGNINS
 
         sheet = self.office.table("signins").sheet
+        time_column = self.form_time_column()
         parts, problems, display = [], [], None
         seen: dict[str, str] = {}  # a folder's exports: the same rows saved twice are read once
         folder = self.folder_of("signins")
@@ -142,7 +149,7 @@ class Source:
                     continue
                 display = display or wb.display
                 with wb:
-                    rec = read_signins(wb, self.ctx, sheet)
+                    rec = read_signins(wb, self.ctx, sheet, time_column)
                 if len(rec.frame) and folder is not None:
                     key = _records_key(rec)
                     if key in seen:
