@@ -409,6 +409,9 @@ def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
       sectools signin-sheet 学生会秘书处
       sectools signin-sheet 学生会秘书处 --meeting 2026-03-08
       sectools signin-sheet 学生会秘书处 --meeting 第1周例会 --out 签到表.xlsx
+
+    扫码签到：sectools.toml 的 [attendance] signin_form_url（或会议表的“签到链接”列）给了表单链接时，
+    签到表上方印出它的二维码 / with a form link set, the sheet carries its QR code.
     """
     from . import jobs
 
@@ -416,6 +419,8 @@ def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
     _choices(job)
     say("signin-sheet", date=job.facts["date"], meeting=job.facts["meeting"], count=job.facts["expected"],
         path=job.files[0])
+    if job.facts.get("signin_link"):
+        say("signin-sheet-qr", link=job.facts["signin_link"])
 
 
 # ---- ranking -----------------------------------------------------------------------------------

@@ -397,6 +397,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "who signed in cannot be told; it is not counted (the member's status at this meeting is unreadable). "
         "Check and correct this cell.",
     ),
+    "bad-signin-url": (
+        "签到链接“{value}”不是网址，无法印成二维码。请填写表单的分享链接（以 https:// 开头），或清空这一格。",
+        "The sign-in link '{value}' is not a web address and cannot be printed as a QR code. Give the form's "
+        "share link (starting with https://), or clear the cell.",
+    ),
     "duplicate-signin": (
         "同一人同一次会议有两条签到记录（另见 {other}），按先出现的 {other} 计。请删除多余的一条。",
         "Two sign-ins for the same person and meeting (see also {other}); the first one, {other}, "
@@ -1100,6 +1105,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no-actions": ("没有达到处理标准的成员。", "No one reached a threshold."),
     "signin-sheet": ("{date} {meeting} 签到表（应到 {count} 人）：{path}",
                      "Sign-in sheet for {date} {meeting} ({count} expected): {path}"),
+    "signin-sheet-qr": ("  表头下方印有扫码签到二维码：{link}", "  with the sign-in form's QR code under the heading: {link}"),
     "week-head": ("{week}（{name}）：{records} 条检查记录", "{week} ({name}): {records} inspection records"),
     "red-flag": ("★流动红旗", "★ red flag"),
     "serious": ("（严重违纪）", " (serious violation)"),
@@ -1302,6 +1308,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "Note: {count} {count|meeting has|meetings have} no sign-ins and {count|was|were} not counted: {meetings}"),
     "left-out-not-held": ("{count} 次会议尚未召开，未计入（最早 {first}）",
                           "{count} {count|meeting|meetings} not held yet, not counted (the first on {first})"),
+    "signin-qr-caption": ("扫码签到：请到场后扫描下方二维码", "Sign in by QR code: scan the code below on arrival"),
     "arrival-only": ("{count} 次会议用扫码签到（{meetings}）：表单只记到达时间，看不出早退，这些会议的早退没有统计",
                      "{count} {count|meeting was|meetings were} signed in by QR form ({meetings}): a form records "
                      "arrival only, so leaving early cannot be seen there and is not counted"),

@@ -16,9 +16,10 @@ from .plans.schema import ITEMS, KIND_LABELS
 
 
 def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[dict], office_name: str,
-                       inputs: Iterable[str | os.PathLike] = (), lang: str = "zh-CN") -> Path:
+                       inputs: Iterable[str | os.PathLike] = (), lang: str = "zh-CN", link: str | None = None) -> Path:
     """A4 sign-in sheet: title, meeting details, one row per expected member (in the order given,
-    see :func:`sectools.attendance.expected_at`), footer counts."""
+    see :func:`sectools.attendance.expected_at`), footer counts; ``link``: the sign-in form's QR code
+    under them, the link in small type below it."""
     from .messages import text
     from .writer import FONT, atomic_target, close_workbook, new_workbook, write_value
 
@@ -45,29 +46,54 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
         ws.merge_range(2, 0, 2, len(cols) - 1,
                        say("signin-people", host=meeting.get("host") or blank, recorder=meeting.get("recorder") or blank,
                            scope=meeting.get("scope") or L("全体")), f_info)
+        head = 3
+        if link:  # on the first page, where people arrive: the code above the names
+            _signin_qr(wb, ws, 3, len(cols), link, base, say)
+            head = 6
         for c, (label, width) in enumerate(cols):
-            ws.write_string(3, c, L(label).render(lang), f_head)
+            ws.write_string(head, c, L(label).render(lang), f_head)
             ws.set_column(c, c, width)
-        ws.set_row(3, 24)
+        ws.set_row(head, 24)
         for i, row in enumerate(signin_rows(people)):
-            r = 4 + i
+            r = head + 1 + i
             ws.set_row(r, 26)
             for c, v in enumerate(row):
                 write_value(ws, r, c, v.render(lang) if isinstance(v, Term) else v,
                             f_left if c == len(row) - 1 else f_cell)
-        foot = 4 + len(people) + 1
+        foot = head + 1 + len(people) + 1
         ws.merge_range(foot, 0, foot, len(cols) - 1, say("signin-counts", count=len(people)), f_foot)
         ws.merge_range(foot + 1, 0, foot + 1, len(cols) - 1, say("signin-recorder"), f_info)
         ws.set_paper(9)
         ws.set_portrait()
         ws.set_margins(left=0.6, right=0.6, top=0.7, bottom=0.7)
         ws.center_horizontally()
-        ws.repeat_rows(3)
+        ws.repeat_rows(head)
         ws.fit_to_pages(1, 0)
         ws.set_footer("&C" + say("page-footer"))
         ws.hide_gridlines(2)
         close_workbook(wb)
     return Path(target)
+
+
+def _signin_qr(wb, ws, row: int, ncols: int, link: str, base: dict, say) -> None:
+    """扫码签到: a caption, the code centred across the sheet, the link in small type under it."""
+    import io
+
+    from .attendance.report import SIGNIN_COLUMNS
+    from .qr import qr_png
+
+    png = qr_png(link, scale=4)
+    side = int.from_bytes(png[16:20], "big")  # the PNG's width in pixels (its IHDR)
+    ws.set_row(row, 26)
+    ws.merge_range(row, 0, row, ncols - 1, say("signin-qr-caption"),
+                   wb.add_format({**base, "font_size": 12, "bold": True, "align": "center"}))
+    ws.set_row(row + 1, side * 0.75 + 6)  # points: the picture's height and a margin
+    ws.merge_range(row + 1, 0, row + 1, ncols - 1, "", wb.add_format(base))
+    width_px = sum(int(w * 7 + 5) for _, w in SIGNIN_COLUMNS)  # XlsxWriter's column width → pixels
+    ws.insert_image(row + 1, 0, "qr.png", {"image_data": io.BytesIO(png), "x_offset": max(0, (width_px - side) // 2),
+                                          "y_offset": 4, "object_position": 3, "description": link})
+    ws.merge_range(row + 2, 0, row + 2, ncols - 1, link,
+                   wb.add_format({**base, "font_size": 8, "align": "center", "font_color": "#444444"}))
 
 
 def write_form_xlsx(target: Path, kind: str, department: str = "", month: str = "", author: str = "",

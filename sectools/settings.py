@@ -117,6 +117,15 @@ def _semester_in_order(v: dict, given: set) -> list:
     return []
 
 
+def _signin_link(v: dict, given: set) -> list:
+    from .qr import signin_link
+
+    url = v.get("signin_form_url")
+    if url is not None and signin_link(url) is None:
+        return [("signin_form_url", url, "以 https:// 或 http:// 开头的网址 / a web link starting with http(s)://")]
+    return []
+
+
 def _late_after_grace(v: dict, given: set) -> list:
     if v["late_as_absent_minutes"] < v["grace_minutes"]:
         key = "late_as_absent_minutes" if "late_as_absent_minutes" in given else "grace_minutes"
@@ -162,6 +171,11 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
             "QR sign-in: the export's column taken as the sign-in time (default: the submit time)", ("签到时间列",),
             example="提交答卷时间", default_zh="提交时间（提交答卷时间、提交时间、结束答题时间……）",
             default_en="the submit time", nonempty=True),
+        Key("signin_form_url", "text", None, "扫码签到：签到表单的链接，印成二维码放在会议通知和签到表上"
+            "（会议表的“签到链接”列可按会议另给）",
+            "QR sign-in: the sign-in form's link, printed as a QR code on the meeting notice and the sign-in sheet "
+            "(a meeting's 签到链接 column overrides it)", ("签到链接",), example="https://www.wjx.cn/vm/xxxxxx.aspx",
+            default_zh="不印二维码", default_en="no QR code", nonempty=True),
         Key("actions", "tables", [
             {"absences": 2, "action": "提醒", "notice": "考勤提醒", "kind": None},
             {"absences": 3, "action": "通报部长并撤销职务", "notice": "考勤通报", "kind": None},
@@ -177,7 +191,7 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
                     "counted over this meeting kind only (default: all meetings)", ("会议类型",),
                     example="秘书处例会"),
             )),
-    ), "考勤", "attendance rules", title="考勤规则（以下为默认值，可按本单位制度修改）", checks=(_late_after_grace,)),
+    ), "考勤", "attendance rules", title="考勤规则（以下为默认值，可按本单位制度修改）", checks=(_late_after_grace, _signin_link)),
     Section("ranking", (
         Key("base_score", "number", 100.0, "基础分", "every class's base score", ("基础分",)),
         Key("max_score", "number", None, "总分上限（省略：不设上限）", "cap on the total (default: none)",

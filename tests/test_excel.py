@@ -486,6 +486,31 @@ def test_signin_sheet_button(tmp_path):
     assert "应到 5 人" in alert(actions)
 
 
+def test_signin_sheet_button_puts_the_forms_qr_code_beside_the_names(tmp_path):
+    """[attendance] signin_form_url on the settings sheet: the button's sheet carries the caption, the link and
+    the code as a picture Excel adds from the PNG's bytes — which a decoder reads back as the link."""
+    import base64
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    link = "https://www.wjx.cn/vm/PqR7sT2.aspx"
+    settings = [["设置项", "值"], ["签到会议", dt.date(2026, 3, 22)], ["attendance.signin_form_url", link]]
+    actions = run_script("sectools_signin_sheet", payload(office_book(tmp_path, extra_sheets={"sectools设置": settings})))
+    at = added(actions)["签到表"]
+    written = {(a["start_row"], a["start_column"]): a["values"] for a in actions
+               if a["func"] == "setValues" and a["sheet_position"] == at}
+    assert written[(0, 8)] == [["扫码签到：请到场后扫描下方二维码"]] and written[(1, 8)] == [[link]]
+    (pic,) = [a for a in actions if a["func"] == "addPicture" and a["sheet_position"] == at]
+    assert pic["args"][1:3] == [8, 2]  # column I, row 3: beside the names, under the link
+    image = Image.open(io.BytesIO(base64.b64decode(pic["args"][0])))
+    assert [b.text for b in zxingcpp.read_barcodes(image)] == [link]
+    (tmp_path / "p").mkdir()
+    plain = run_script("sectools_signin_sheet", payload(office_book(tmp_path / "p", extra_sheets={"sectools设置": settings[:2]})))
+    assert not [a for a in plain if a["func"] == "addPicture"]
+
+
 def test_ranking_button(tmp_path):
     from . import test_ranking as tr
 

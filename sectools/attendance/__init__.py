@@ -27,6 +27,7 @@ def check_meetings(table, semester=None) -> list[Problem]:
     problems = []
     seen: dict = {}
     from ..normalize import fold
+    from ..qr import signin_link
 
     for i, (d, name, s, e) in enumerate(zip(df["date"].tolist(), df["meeting"].tolist(), df["start"].tolist(),
                                             df["end"].tolist())):
@@ -36,6 +37,9 @@ def check_meetings(table, semester=None) -> list[Problem]:
             problems.append(table.problem("date-outside-semester", i, "date", d, WARNING,
                                           start=semester.start.isoformat(),
                                           end=semester.end.isoformat() if semester.end else "…"))
+        link = df["signin_url"].iat[i] if "signin_url" in df.columns else None
+        if link and signin_link(link) is None:  # a QR code of it would open nothing
+            problems.append(table.problem("bad-signin-url", i, "signin_url", link))
         if d and name:
             key = (d, fold(name))
             if key in seen:

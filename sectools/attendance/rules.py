@@ -59,6 +59,13 @@ class Rules:
     low_rate: float = default("attendance", "low_rate")
     early_minutes: int = default("attendance", "early_minutes")
     steps: tuple[Step, ...] = DEFAULT_STEPS
+    signin_form_url: str | None = None  # the sign-in form's link (a meeting's 签到链接 overrides it)
+
+    def signin_link(self, meeting: dict) -> str | None:
+        """The link a meeting's QR code opens: its own 签到链接, else the office's form; None: no code."""
+        from ..qr import signin_link
+
+        return signin_link(meeting.get("signin_url")) or signin_link(self.signin_form_url)
 
     def ladders(self) -> dict[str | None, list[Step]]:
         """kind (None for the general ladder) → steps, lowest first."""
@@ -76,4 +83,4 @@ def rules_from_config(section: dict) -> tuple[Rules, list[Problem]]:
     v, problems = validate_section("attendance", section)
     steps = tuple(Step(a["absences"], a["action"], a["notice"], a["kind"]) for a in v["actions"])
     return Rules(v["grace_minutes"], v["late_as_absent_minutes"], v["lates_per_absence"], v["low_rate"],
-                 v["early_minutes"], steps), problems
+                 v["early_minutes"], steps, v["signin_form_url"]), problems

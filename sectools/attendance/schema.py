@@ -54,6 +54,8 @@ MEETINGS = TableSpec(
         Field("scope", ("参会范围", "参会人员", "参加范围", "范围", "参会对象"), "text", english="Scope", width=18),
         Field("host", ("主持人", "主持"), "text", english="Host", width=10),
         Field("recorder", ("记录人", "记录"), "text", english="Recorder", width=10),
+        Field("signin_url", ("签到链接", "签到二维码链接", "签到表单", "表单链接"), "text", english="Sign-in link",
+              width=24),
     ),
 )
 

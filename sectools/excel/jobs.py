@@ -235,12 +235,34 @@ def signin_sheet(book) -> None:
 
     src = _source(book)
     job = jobs.signin_sheet(src, src.options.get("签到会议"), out=False)
-    name = put_sheet(book, signin_sheet_data(job.result["meeting"], job.result["people"], src.office.name),
-                     src.wb.owned, src.lang)
+    data = signin_sheet_data(job.result["meeting"], job.result["people"], src.office.name)
+    name = put_sheet(book, data, src.wb.owned, src.lang)
     f = job.facts
+    if f.get("signin_link"):
+        _signin_qr(book.sheets[name], f["signin_link"], len(data.columns) + 2, src.lang)
     summary = "\n".join([text("excel-signin", src.lang, date=f["date"], meeting=f["meeting"], count=f["expected"])]
                         + _chosen(job, src.lang))
     finish(book, summary, job.errors, src.lang, src.wb.owned, [name])
+
+
+def _signin_qr(ws, link: str, column: int, lang: str) -> None:
+    """扫码签到 beside the names: a caption, the link, and the form's QR code under them (a picture the book
+    keeps; on Server and Lite it travels as the PNG's bytes)."""
+    import os
+    import tempfile
+
+    from ..qr import qr_png
+
+    ws.range((1, column)).value = text("signin-qr-caption", lang)
+    ws.range((1, column)).font.bold = True
+    ws.range((2, column)).value = link
+    fd, png = tempfile.mkstemp(suffix=".png")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(qr_png(link, scale=4))
+        ws.pictures.add(png, anchor=ws.range((3, column)))
+    finally:
+        os.unlink(png)
 
 
 @guarded

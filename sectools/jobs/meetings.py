@@ -106,10 +106,15 @@ def signin_sheet(source, meeting: str | None = None, *, today: dt.date | None = 
         job.choices.append(choice)
     job.facts = {"expected": len(people), "date": m["date"], "meeting": m["meeting"]}
     target = report_path(src, out, f"签到表_{m['date']}_{m['meeting']}")
+    from ..attendance.rules import rules_from_config
+
+    link = rules_from_config(src.office.section("attendance"))[0].signin_link(m)
+    job.facts["signin_link"] = link
     if target is not None:
         from ..printouts import write_signin_sheet
 
-        job.files.append(write_signin_sheet(target, m, people, src.office.name, inputs=src.inputs, lang=src.lang))
+        job.files.append(write_signin_sheet(target, m, people, src.office.name, inputs=src.inputs, lang=src.lang,
+                                            link=link))
     return job
 
 

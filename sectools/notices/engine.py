@@ -29,7 +29,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 def printable(v):
     """A value as a document may hold it: control characters (Excel's ``_x0001_`` escapes decode to
-    them, and no XML may carry them) shown as ``?``."""
+    them, and no XML may carry them) shown as ``?``.  Markup sectools made itself (the sign-in QR code's
+    picture run) passes as it is."""
+    from markupsafe import Markup
+
+    if isinstance(v, Markup):
+        return v
     return _CONTROL.sub("?", v) if isinstance(v, str) else v
 
 
@@ -272,6 +277,59 @@ def break_title(xml: str, office: str = "") -> str:
     return _TITLE_RUN.sub(one, xml)
 
 
+# ---- the sign-in form's QR code in a notice ------------------------------------------------------
+QR_REL = "rIdSectoolsQr"
+QR_MEDIA = "word/media/sectools_qr.png"
+QR_NAME = "签到二维码"
+_QR_DESCR = re.compile(r'<wp:docPr id="\d+" name="' + QR_NAME + r'" descr="([^"]*)"')
+_QR_EMU = 1440000  # 4 cm square: scans from a phone held at reading distance
+
+
+def qr_markup(link: str):
+    """What ``{{ meeting.signin_qr }}`` puts in the document: the run it stands in is closed, a picture
+    run holds the code, and a new run goes on (docxtpl's InlineImage does the same).  The picture
+    itself is added to the .docx by :meth:`Compiled.docx_bytes`, from the link kept as its description."""
+    from markupsafe import Markup, escape
+
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    e = _QR_EMU
+    return Markup(
+        '</w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{e}" cy="{e}"/><wp:docPr id="4001" name="{QR_NAME}" descr="{escape(link)}"/>'
+        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{a}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        f'<a:graphic xmlns:a="{a}"><a:graphicData uri="{pic}"><pic:pic xmlns:pic="{pic}">'
+        '<pic:nvPicPr><pic:cNvPr id="0" name="sectools_qr.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{QR_REL}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{e}" cy="{e}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+        '</wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">')
+
+
+def _with_qr(parts: list, xml: str) -> list:
+    """The template's parts plus the QR picture the document refers to, its relationship and its type."""
+    from html import unescape
+
+    from ..qr import qr_png
+
+    m = _QR_DESCR.search(xml)
+    if not m:
+        return parts
+    png = qr_png(unescape(m.group(1)), scale=8)
+    out = []
+    for info, data in parts:
+        if info.filename == "word/_rels/document.xml.rels" and QR_REL.encode() not in data:
+            rel = (f'<Relationship Id="{QR_REL}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   f'relationships/image" Target="media/sectools_qr.png"/>').encode()
+            data = data.replace(b"</Relationships>", rel + b"</Relationships>")
+        elif info.filename == "[Content_Types].xml" and b'Extension="png"' not in data:
+            data = data.replace(b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1)
+        out.append((info, data))
+    out.append((zipfile.ZipInfo(QR_MEDIA, date_time=parts[0][0].date_time if parts else (1980, 1, 1, 0, 0, 0)),
+                png))
+    return out
+
+
 @dataclass
 class Compiled:
     name: str
@@ -301,7 +359,16 @@ class Compiled:
     _static: bytes | None = None
 
     def docx_bytes(self, xml: str) -> bytes:
-        """The template's other parts are compressed once; each notice appends its document.xml."""
+        """The template's other parts are compressed once; each notice appends its document.xml (a notice
+        with the sign-in QR code is made whole: the picture is its own)."""
+        if QR_REL in xml:
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+                for info, data in _with_qr(self.parts, xml):
+                    if info.filename != DOC:
+                        z.writestr(info, data)
+                z.writestr(DOC, xml.encode("utf-8"))
+            return buf.getvalue()
         if self._static is None:
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -363,6 +430,10 @@ def paragraphs(xml: str) -> list[tuple[str, object]]:
         sid = style.get(f"{W}val") if style is not None else ""
         if p.find(f".//{W}br[@{W}type='page']") is not None:
             return ("PageBreak", "")
+        qr = [d.get("descr") for d in p.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+              if d.get("name") == QR_NAME]
+        if qr:
+            return ("Qr", qr[0])
         return (sid, "".join(t.text or "" for t in p.iter(f"{W}t")))
 
     for el in (body if body is not None else root.iter(f"{W}p")):
@@ -390,6 +461,7 @@ p.sign, p.date { text-align: right; padding-right: 4em; text-indent: 0; }
 hr.page { page-break-after: always; border: 0; }
 table { border-collapse: collapse; margin: 0.3em auto; font-size: 14pt; }
 th, td { border: 1px solid #000; padding: 0.1em 0.6em; text-align: center; }
+p.qr { text-align: center; text-indent: 0; font-size: 10pt; line-height: 1.2; color: #444; }
 @media print { body { margin: 0 auto; } }
 """
 
@@ -412,6 +484,12 @@ def to_html(paras: list[tuple[str, str]], title: str) -> str:
             lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in body]
             lines.append("</table>")
             continue
+        if sid == "Qr":
+            from ..qr import qr_svg_uri
+
+            lines.append(f'<p class="qr"><img src="{escape(qr_svg_uri(text))}" alt="{escape(text)}" width="150" '
+                         'height="150"></p>')
+            continue
         if not text.strip():
             continue
         tag = HTML_TAGS.get(sid, "p")
@@ -430,7 +508,7 @@ def to_text(paras: list[tuple[str, str]]) -> str:
         if sid == "Table":  # a row a line, cells apart
             out += ["  ".join(c for c in r if c) for r in text]
             continue
-        if sid == "GwDocNo" and not text.strip():
+        if sid == "GwDocNo" and not text.strip() or sid == "Qr":  # the QR code's link is the line under it
             continue
         out.append(text)
     text = "\n".join(out)

@@ -111,6 +111,13 @@ def _meeting_fields(office, meeting: dict, expected: int) -> dict:
             "expected": expected, "kind": meeting.get("kind") or ""}
 
 
+def _signin_code(link: str | None) -> dict:
+    """``meeting.signin_url`` and the QR code of it (empty: the notice has no 扫码签到 paragraph)."""
+    from .engine import qr_markup
+
+    return {"signin_url": link or "", "signin_qr": qr_markup(link) if link else ""}
+
+
 def meeting_notice(office, opts: Options, data) -> Batch:
     from ..attendance.rules import rules_from_config
 
@@ -123,8 +130,8 @@ def meeting_notice(office, opts: Options, data) -> Batch:
     general = rules.ladders().get(None, [])
     ctx = {
         "addressee": _t(office, "各部门") if (m.get("scope") or "全体") in ("全体", "") else str(m["scope"]),
-        "meeting": _meeting_fields(office, m, len(people)),
-        "rules": {"late_as_absent_minutes": rules.late_as_absent_minutes,
+        "meeting": {**_meeting_fields(office, m, len(people)), **_signin_code(rules.signin_link(m))},
+        "rules": {"late_as_absent_minutes": rules.late_as_absent_minutes, "early_minutes": rules.early_minutes,
                   "top_absences": general[-1].absences if general else 3},
     }
     return Batch("会议通知", f"{m['date']}_{m['meeting']}", [Recipient(office.name, ctx)])

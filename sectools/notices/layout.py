@@ -39,6 +39,8 @@ STYLES = {
     "GwDate": ("成文日期", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, 0, False),
     "GwNote": ("附注", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.LEFT, 2, False),
     "GwCell": ("表格文字", BODY_FONT, Pt(12), WD_ALIGN_PARAGRAPH.CENTER, 0, False),
+    "GwQrLead": ("扫码签到说明", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, False),  # kept with the code
+    "GwQr": ("签到二维码", BODY_FONT, Pt(10.5), WD_ALIGN_PARAGRAPH.CENTER, 0, False),  # the code, the link below
     # the formal 版头 and 版记 (GB/T 9704 7.2, 7.4): the office's name + 文件 in red, the red rule under the
     # 发文字号, and the 抄送 / 印发 lines between rules
     "GwOrgMark": ("发文机关标志", TITLE_FONT, Pt(42), WD_ALIGN_PARAGRAPH.CENTER, 0, False),
@@ -49,7 +51,7 @@ RED = "FF0000"
 HTML_TAGS = {"GwTitle": "h1", "GwDocNo": "p class=docno", "GwAddressee": "p class=to", "GwBody": "p",
              "GwHeading1": "h2", "GwHeading2": "h3", "GwSignature": "p class=sign", "GwDate": "p class=date",
              "GwNote": "p class=note", "GwOrgMark": "p class=orgmark", "GwRule": "hr",
-             "GwRecord": "p class=record"}
+             "GwRecord": "p class=record", "GwQr": "p class=qr", "GwQrLead": "p"}
 
 
 def set_east_asian(rpr_owner, font: str, latin: str = LATIN_FONT) -> None:
@@ -111,6 +113,12 @@ def setup_document(doc) -> None:
             p.line_spacing = Pt(8)
             _border(st.element, "bottom", RED, 12)
             p.space_after = LINE
+        if sid == "GwQr":  # the picture sets the line's height (an exact line would clip it to one line)
+            p.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            p.keep_with_next = True  # the code stays with its link
+            p.space_after = Pt(4)
+        if sid == "GwQrLead":
+            p.keep_with_next = True  # the words that say what the code is for stay with it
         if sid == "GwRecord":
             p.line_spacing = Pt(28)
             p.left_indent = Pt(14)

@@ -30,6 +30,11 @@ SOURCES: dict[str, list[tuple[str, str]]] = {
         ("GwHeading1", "四、有关要求"),
         ("GwBody", "（一）请准时参加，会议实行签到，迟到{{ rules.late_as_absent_minutes }}分钟以上按缺席计。"),
         ("GwBody", "（二）因故不能参加者，须于会前向秘书处请假，经批准后方为有效；无故缺席累计{{ rules.top_absences }}次者，按制度处理。"),
+        ("GwBody", "{%p if meeting.signin_url %}"),
+        ("GwQrLead", "（三）本次会议扫码签到：到场后请扫描下方二维码（会前{{ rules.early_minutes }}分钟起至会议结束扫码有效）。"),
+        ("GwQr", "{{ meeting.signin_qr }}"),
+        ("GwQr", "{{ meeting.signin_url }}"),
+        ("GwBody", "{%p endif %}"),
         ("GwBody", "特此通知。"),
     ] + FOOT,
     "考勤提醒": head("考勤提醒") + [
