@@ -240,6 +240,54 @@ def attendance() -> tuple[list[Signin], list[Leave]]:
     return signins, leaves
 
 
+# ---- QR-code sign-in --------------------------------------------------------------------------------
+# In May the office tried sign-in by a QR-code form at its 全体 meetings (the Sunday 例会 and the 五四
+# assembly): members scanned on arrival, and after each meeting the secretariat downloaded the answers,
+# some from 问卷星 and some from 金数据, into 签到/扫码签到（5月）/ as they came.
+FORM_MONTH = (2026, 5)
+FORM_URL = "https://www.wjx.cn/vm/mZ3kQ8p.aspx"  # invented: the demo's form
+SIGNIN_FOLDER = "签到"
+FORM_FOLDER = "扫码签到（5月）"
+VISITOR = ("林晓", "2025110233", "会计学院学生会")  # not a member: listed, never counted
+
+
+def by_form(m: Meeting) -> bool:
+    """A meeting whose sign-in was taken by the QR-code form (no hand-kept record of it)."""
+    return (m.date.year, m.date.month) == FORM_MONTH and m.scope == "全体"
+
+
+@dataclass(frozen=True)
+class Scan:
+    meeting: Meeting
+    name: str
+    id: str
+    department: str
+    at: dt.datetime
+
+
+def scans() -> list[Scan]:
+    """What the form service recorded at the QR meetings: every arrival (with its seconds) of the
+    members who came; one member who scanned twice; a visitor from another college.  A form sees no
+    leave and no leaving early: those are in 请假.xlsx, or not known."""
+    rng = random.Random(SEED + 7)
+    out: list[Scan] = []
+    for s in attendance()[0]:
+        if not by_form(s.meeting) or s.time_in is None:
+            continue
+        start = dt.datetime.combine(s.meeting.date, s.meeting.start)
+        at = dt.datetime.combine(s.meeting.date, s.time_in)
+        if at != start:  # a scan at 19:00:00 sharp stays on time; the others carry their seconds
+            at += dt.timedelta(seconds=rng.randint(0, 59))
+        out.append(Scan(s.meeting, s.member.name, s.member.id, s.member.department, at))
+    first = min(out, key=lambda x: x.at).meeting
+    twice = next(x for x in out if x.meeting == first and x.at < dt.datetime.combine(first.date, first.start))
+    out.append(Scan(twice.meeting, twice.name, twice.id, twice.department, twice.at + dt.timedelta(minutes=3, seconds=12)))
+    name, sid, dep = VISITOR
+    out.append(Scan(first, name, sid, dep, dt.datetime.combine(first.date, first.start) - dt.timedelta(minutes=4)))
+    out.sort(key=lambda x: (x.meeting.date, x.at))
+    return out
+
+
 # ---- class assessment ---------------------------------------------------------------------------
 SCORE_ITEMS = [
     # 类别, 项目, 分值, 计分方式, 每周上限, 严重违纪

@@ -41,16 +41,17 @@ TEMPLATE_TABLES = (
 
 def config_text(name: str, start: dt.date | None, end: dt.date | None,
                 departments: tuple[str, ...] = DEFAULT_DEPARTMENTS, extra_actions: str = "",
-                lang: str | None = None, script: str | None = None) -> str:
+                lang: str | None = None, script: str | None = None, paths: dict[str, str] | None = None) -> str:
     """The sectools.toml ``init`` writes: every setting of :mod:`sectools.settings` with its
     default and a Chinese comment (optional ones commented out), the office's name, semester and
     departments filled in, and ``extra_actions`` after the attendance ladder.  ``lang``: the office's
     language; ``script = "zh-TW"``: the text in Traditional, but for what names a file on disk
-    (``path``, ``folder``) and the notice kinds (sectools' keys)."""
+    (``path``, ``folder``) and the notice kinds (sectools' keys).  ``paths``: a table kept somewhere other than
+    its own file (the demo's sign-ins: a folder)."""
     from .settings import template
     from .tables import TABLES
 
-    tables = [(t, TABLES[t].default_path, sheet, note) for t, sheet, note in TEMPLATE_TABLES]
+    tables = [(t, (paths or {}).get(t, TABLES[t].default_path), sheet, note) for t, sheet, note in TEMPLATE_TABLES]
     office = {"name": name, "semester_start": start, "semester_end": end, "departments": list(departments)}
     if lang:
         office["lang"] = lang
@@ -142,7 +143,8 @@ def roster_sheet(office_name: str, members: list[demo.Member] | None,
 
 
 def meetings_sheet(items: list[demo.Meeting] | None) -> Sheet:
-    rows = [[m.date, m.start, m.end, m.name, m.kind, m.place, m.scope, m.host, m.recorder] for m in items or []]
+    rows = [[m.date, m.start, m.end, m.name, m.kind, m.place, m.scope, m.host, m.recorder,
+             demo.FORM_URL if demo.by_form(m) else None] for m in items or []]
     return Sheet("会议", _columns(MEETINGS), rows, title="会议安排",
                  validations=_validations(MEETINGS, {"kind": list(MEETING_KINDS)}),
                  blank_rows=max(0, 120 - len(rows)))
@@ -168,10 +170,57 @@ LEDGER_KIND = "秘书处例会"
 def write_signins(target: Path, items: list[demo.Signin] | None, lang: str | None = None) -> Path:
     """The sign-in workbook: a log sheet, and (demo) a semester ledger for the secretariat's own
     meeting — members as rows, a merged month row over the meeting days, a mark per cell."""
-    log = [s for s in items or [] if s.meeting.kind != LEDGER_KIND]
+    log = [s for s in items or [] if s.meeting.kind != LEDGER_KIND and not demo.by_form(s.meeting)]
     ledger = [s for s in items or [] if s.meeting.kind == LEDGER_KIND]
     extra = (lambda wb, styles: _ledger(wb, styles, ledger)) if ledger else None
     return write_workbook(target, [in_script(signin_log_sheet(log), lang)], extra=extra)
+
+
+WJX_HEADER = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "1、您的姓名：", "2、您的学号：",
+              "3、所在部门："]
+JSJ_HEADER = ["序号", "姓名", "学号", "部门", "提交人", "提交时间", "填写设备", "IP", "微信昵称"]
+
+
+def write_form_exports(folder: Path, scans: list[demo.Scan]) -> list[Path]:
+    """Each QR meeting's answers as its form service lets the clerk download them: 问卷星's layout (its own
+    columns first, the submit time as text, numbered questions; the file named id_n_title_count_count)
+    and 金数据's (the questions first, the submit time a real date-time, its columns after; named by the
+    form and the day it was downloaded) — plain sheets, header in row 1, as the services make them."""
+    import random
+
+    import xlsxwriter
+
+    rng = random.Random(demo.SEED + 9)
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    meetings = sorted({x.meeting for x in scans}, key=lambda m: m.date)
+    for k, m in enumerate(meetings):
+        rows = [x for x in scans if x.meeting == m]
+        wjx = k % 2 == 0
+        if wjx:
+            name = f"{31840275 + 113 * k}_2_{m.name}签到_{len(rows)}_{len(rows)}.xlsx"
+        else:
+            name = f"例会签到_{m.date + dt.timedelta(days=1):%Y%m%d}.xlsx"
+        path = folder / name
+        wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_urls": False})
+        ws = wb.add_worksheet("Sheet1" if wjx else "数据")
+        when = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        ws.write_row(0, 0, WJX_HEADER if wjx else JSJ_HEADER)
+        for i, x in enumerate(rows, start=1):
+            ip = f"10.{rng.randint(20, 90)}.{rng.randint(0, 255)}.{rng.randint(2, 254)}"
+            if wjx:
+                ws.write_row(i, 0, [i, f"{x.at:%Y/%-m/%-d %H:%M:%S}", f"{rng.randint(12, 60)}秒",
+                                    rng.choice(("微信", "微信", "手机提交")), "N/A", f"{ip}(江苏-南京)", x.name, x.id,
+                                    x.department])
+            else:
+                ws.write_row(i, 0, [i, x.name, x.id, x.department, "匿名"])
+                ws.write_datetime(i, 5, x.at, when)
+                ws.write_row(i, 6, [rng.choice(("iPhone", "Android", "Android", "微信小程序")), ip,
+                                    x.name[0] + rng.choice(("同学", "xx", "🍀", "_"))])
+        ws.set_column(0, len(WJX_HEADER) - 1, 14)
+        wb.close()
+        made.append(path)
+    return made
 
 
 def _mark(s: demo.Signin) -> str:
@@ -401,8 +450,9 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
     office_name = name or (demo.OFFICE_NAME if with_demo else _script("学生会", script))
     start, end = (demo.SEMESTER_START, demo.SEMESTER_END) if with_demo else _this_semester()
     extra = DEMO_ACTIONS if with_demo else OPTIONAL_ACTIONS
+    paths = {"signins": demo.SIGNIN_FOLDER} if with_demo else None  # the demo's sign-ins: a folder
     with atomic_target(made[0]) as tmp:
-        tmp.write_text(config_text(office_name, start, end, DEFAULT_DEPARTMENTS, extra, lang, script),
+        tmp.write_text(config_text(office_name, start, end, DEFAULT_DEPARTMENTS, extra, lang, script, paths),
                        encoding="utf-8")
 
     def book(path: Path, sheet: Sheet) -> Path:
@@ -414,11 +464,14 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
     signins, leaves = demo.attendance() if with_demo else (None, None)
     made += [
         book(folder / MEETINGS.default_path, meetings_sheet(demo.meetings() if with_demo else None)),
-        write_signins(folder / SIGNINS.default_path, signins, script),
+        write_signins(folder / demo.SIGNIN_FOLDER / SIGNINS.default_path if with_demo else
+                      folder / SIGNINS.default_path, signins, script),
         book(folder / LEAVE_TABLE.default_path, leaves_sheet(leaves)),
         book(folder / CLASSES.default_path, classes_sheet(demo.class_rows() if with_demo else [])),
         book(folder / SCORE_ITEMS.default_path, items_sheet()),
     ]
+    if with_demo:  # May's QR meetings: the form services' exports, as downloaded
+        made += write_form_exports(folder / demo.SIGNIN_FOLDER / demo.FORM_FOLDER, demo.scans())
     made += write_inspections(folder / INSPECTIONS.default_path, demo.inspections() if with_demo else None, script)
     made += write_plan_forms(folder, with_demo, script)
     made += [book(folder / INDICATORS.default_path, indicators_sheet()),

@@ -374,6 +374,9 @@ def test_demo_attendance_runs_and_flags_members(demo_office):
     assert not [p for p in res.problems if p.severity == "error"]
 
 
+DEMO_SIGNINS = Path("签到") / "签到.xlsx"  # the demo keeps its sign-ins as a folder: this book and May's QR exports
+
+
 def _demo_ledger_pair(root: Path, dst: Path, layout: str) -> tuple[Path, Path]:
     """The demo office twice: its log (签退 dropped: a ledger cell holds one mark or time), and the same
     facts with every meeting that has a date of its own moved from the log into a ledger sheet."""
@@ -391,7 +394,7 @@ def _demo_ledger_pair(root: Path, dst: Path, layout: str) -> tuple[Path, Path]:
     roster = [(r[0], r[1]) for r in openpyxl.load_workbook(root / "名册.xlsx").active.iter_rows(min_row=3, values_only=True)
               if r[0]]
     for office, move in zip(pair, (False, True)):
-        wb = openpyxl.load_workbook(office / "签到.xlsx")
+        wb = openpyxl.load_workbook(office / DEMO_SIGNINS)
         old = wb["签到记录"]
         rows = [[c.value for c in r] for r in old.iter_rows()]
         assert rows[1][5:8] == ["签到时间", "签退时间", "备注"]
@@ -407,7 +410,7 @@ def _demo_ledger_pair(root: Path, dst: Path, layout: str) -> tuple[Path, Path]:
             log.append([d, meeting, sid, name, mark, t])
         if move:
             write_ledger_sheet(wb.create_sheet("例会台账"), roster, facts, layout, start)
-        wb.save(office / "签到.xlsx")
+        wb.save(office / DEMO_SIGNINS)
     return pair[0], pair[1]
 
 
@@ -569,11 +572,11 @@ def test_a_record_that_cannot_be_read_is_never_an_absence(demo_office, tmp_path)
         return r, {m["name"]: m for m in json.loads(r.stdout)}
 
     _, before = answer()
-    wb = openpyxl.load_workbook(root / "签到.xlsx")  # the test's own copy
+    wb = openpyxl.load_workbook(root / DEMO_SIGNINS)  # the test's own copy
     ws = wb["签到记录"]
     row = next(r for r in ws.iter_rows(min_row=3) if r[3].value == "郑彬" and r[0].value == dt.datetime(2026, 3, 6))
     row[4].value = "到了"
-    wb.save(root / "签到.xlsx")
+    wb.save(root / DEMO_SIGNINS)
     wb = openpyxl.load_workbook(root / "请假.xlsx")
     ws = wb.worksheets[0]
     row = next(r for r in ws.iter_rows(min_row=3) if r[1].value == "戴杰")

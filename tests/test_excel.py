@@ -240,8 +240,8 @@ def office_ranges(root: Path, *names: str) -> list[list[list]]:
     out = []
     for name in names:
         t, path = office.table(name), office.path_of(name)
-        files = sorted(path.glob("*.xlsx")) if path.is_dir() else [path]
-        for f in files:
+        files = sorted(path.rglob("*.xlsx") if name == "signins" else path.glob("*.xlsx")) if path.is_dir() else [path]
+        for f in files:  # a sign-in folder is read with its subfolders (the demo's QR-form exports)
             wb = openpyxl.load_workbook(f)
             sheets = wb.worksheets if name in ("signins", "inspections") else [wb[t.sheet] if t.sheet else wb.worksheets[0]]
             out += [[[_cell_value(c.value) for c in r] for r in ws.iter_rows()] for ws in sheets]

@@ -312,3 +312,46 @@ def test_ids_typed_with_spaces_or_full_width_digits_are_cleaned(tmp_path):
     wb.save(target)
     job = run(office)
     assert by_id(job.result)["001"]["meetings"][0][2] == "present" and not job.errors
+
+
+# ---- the demo ------------------------------------------------------------------------------------------
+def test_the_demo_takes_mays_meetings_by_qr_form_as_a_log_of_the_same_scans_would(demo_office, tmp_path):
+    """The demo office's 签到/ folder: its hand-kept book and May's exports from 问卷星 and 金数据 as they came
+    (a member who scanned twice, a visitor).  Typing the same first scans into the log instead gives every
+    member the same figures and the same actions; the visitor and the second scan are listed, not counted."""
+    import shutil
+
+    from sectools import demo
+
+    root = demo_office[0]
+    folder = root / demo.SIGNIN_FOLDER / demo.FORM_FOLDER
+    exports = sorted(folder.glob("*.xlsx"))
+    assert {openpyxl.load_workbook(p).active.cell(1, 2).value for p in exports} == {"提交答卷时间", "姓名"}
+    forms = jobs.attendance(load_office(root), out=False)
+    assert not forms.errors
+    said = sorted((p.code, p.file.rsplit("/", 1)[-1]) for p in forms.problems
+                  if p.code in ("scan-visitor", "duplicate-scan"))
+    assert [c for c, _ in said] == ["duplicate-scan", "scan-visitor"] and said[0][1] == said[1][1]
+    assert len(forms.result.arrival_only) == 5 and demo.VISITOR[1] not in by_id(forms.result)
+
+    copy = tmp_path / "log"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("输出", ".sectools"))
+    shutil.rmtree(copy / demo.SIGNIN_FOLDER / demo.FORM_FOLDER)
+    book = copy / demo.SIGNIN_FOLDER / "签到.xlsx"
+    wb = openpyxl.load_workbook(book)  # the test's own copy
+    ws = wb["签到记录"]
+    assert [c.value for c in ws[2]][:6] == ["日期", "会议名称", "学号", "姓名", "状态", "签到时间"]
+    r = next(r for r in range(3, ws.max_row + 2) if ws.cell(r, 1).value is None)
+    members, first = {m.id for m in demo.members()}, {}
+    for x in demo.scans():
+        if x.id in members:
+            first.setdefault((x.meeting, x.id), x)
+    for x in first.values():
+        for c, v in enumerate([x.meeting.date, x.meeting.name, x.id, x.name, None, x.at.time()], start=1):
+            ws.cell(r, c, v)
+        r += 1
+    wb.save(book)
+    log = jobs.attendance(load_office(copy), out=False)
+    assert by_id(log.result) == by_id(forms.result)
+    assert log.result.actions == forms.result.actions
+    assert log.result.arrival_only == []

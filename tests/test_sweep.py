@@ -40,7 +40,7 @@ def empty_table(office: Path, name: str) -> None:
         folder.mkdir()
         return
     path = cfg.path_of(name)
-    for f in sorted(path.glob("*.xlsx")) if path.is_dir() else [path]:
+    for f in sorted(path.rglob("*.xlsx")) if path.is_dir() else [path]:  # a sign-in folder: its subfolders too
         wb = openpyxl.load_workbook(f)
         for ws in wb.worksheets:
             head = next((r[0].row for r in ws.iter_rows() if sum(c.value not in (None, "") for c in r) >= 2), 1)

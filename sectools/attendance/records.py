@@ -85,6 +85,20 @@ def empty_frame(extra: tuple[str, ...] = ()):
     return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
 
 
+def joined(frames: list):
+    """Record frames of several sheets or workbooks as one.  A blank stays ``None`` whatever the parts'
+    dtypes (pandas makes a column of text and blanks its string dtype, whose blank is NaN — a float every
+    rule would take for a value: a ledger's meetings became NaN beside a form export's)."""
+    import pandas as pd
+
+    frame = pd.concat(frames, ignore_index=True)
+    for c in RECORD_COLUMNS + ("file", "sheet", "date_cell"):
+        if c in frame.columns and (frame[c].dtype != object or frame[c].isna().any()):
+            col = frame[c].astype(object)
+            frame[c] = col.where(col.notna(), None)
+    return frame
+
+
 def from_table(table, extra: tuple[str, ...] = ()):
     """A log-layout :class:`~sectools.reader.Table` → a record frame (columns shared, not copied)."""
     df = table.data
@@ -304,7 +318,7 @@ def read_signins(wb: RawWorkbook, ctx: ReadContext, sheet: str | None = None,
         problems.append(Problem("table-not-found", file=wb.display, sheet=sheet,
                                 params={"table": SIGNINS.term, "required": W("signins-required")}))
     frames = [f for f in frames if f is not None]
-    frame = pd.concat(frames, ignore_index=True) if frames else empty_frame()
+    frame = (joined(frames) if len(frames) > 1 else frames[0]) if frames else empty_frame()
     return Records(frame, problems, sheets)
 
 

@@ -124,7 +124,9 @@ def place_scans(rec: Records, mt_all, early_minutes: int) -> tuple[Records, list
                                        f"{dates[r]} {times[r]:%H:%M:%S}", WARNING,
                                        meeting=f"{wins[k][0]} {wins[k][1]}" if k is not None else "—",
                                        window=wins[k][4] if k is not None else "—"))
-    frame = f.assign(meeting=meeting)
+    import pandas as pd
+
+    frame = f.assign(meeting=pd.Series(meeting, dtype=object, index=f.index))  # a blank stays None, not NaN
     if not keep.all():
         frame = frame[keep].reset_index(drop=True)
     return Records(frame, rec.problems, rec.sheets), problems

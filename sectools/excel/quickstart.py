@@ -52,19 +52,21 @@ def _table_rows(office, name: str) -> list[tuple[str, list[list]]]:
 
     t = OfficeSource(office).read(name)
     if name == "inspections":
-        sources = [(Path(office.root / t.file), t.sheet) for t in t.tables]
-    elif name == "signins":
-        sources = [(office.path_of(name), s) for _, s, _ in t.records.sheets]
+        sources = [(Path(office.root / t.file), t.sheet, None) for t in t.tables]
+    elif name == "signins":  # a folder's workbooks each by its own path; a form export by its file's name
+        folder = office.path_of(name).is_dir()
+        sources = [(office.root / f, s, Path(f).stem if folder and layout == "form" else None)
+                   for f, s, layout in t.records.sheets]
     else:
-        sources = [(office.path_of(name), t.sheet)] if t.sheet else []
+        sources = [(office.path_of(name), t.sheet, None)] if t.sheet else []
     out = []
-    for path, s in sources:
+    for path, s, title in sources:
         with open_workbook(path, office.limits) as wb:
             raw = wb.sheet(s)
             r0, c0 = raw.origin
             rows = [[None] * (c0 + len(r)) for r in [[]] * r0] + [[None] * c0 + [None if v == "" else v for v in r]
                                                                   for r in raw.rows]
-            out.append((s, rows))
+            out.append((title or s, rows))  # the export's file name says its meeting: it names the sheet
     return out
 
 
@@ -75,9 +77,13 @@ def collect(office) -> list[tuple[str, list[list]]]:
         if name not in office.configured_tables():
             continue
         for sheet, rows in _table_rows(office, name):
-            title = sheet if sheet not in used else f"{label}_{sheet}"
+            title = (sheet if sheet not in used else f"{label}_{sheet}")[:31]
+            k = 2
+            while title in used:  # Excel refuses two sheets of one name (several exports' Sheet1)
+                title = f"{label}_{sheet}"[:27] + f"（{k}）"
+                k += 1
             used.add(title)
-            out.append((title[:31], rows))
+            out.append((title, rows))
     return out
 
 

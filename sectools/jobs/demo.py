@@ -10,8 +10,9 @@ from .core import JobResult
 
 
 def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
-    """Create the demo office in ``out`` and run check, attendance, the sign-in sheet, a semester of
-    class rankings through the workflow, March's plans and summaries, appraisals and every notice."""
+    """Create the demo office in ``out`` and run check, attendance, the sign-in sheets (the next meeting's, and
+    a QR-form meeting's with its code), a semester of class rankings through the workflow, March's plans and
+    summaries, appraisals and every notice (and the QR meeting's 会议通知)."""
     from ..notices import KINDS, Options
     from ..pdf import soffice, to_pdf
     from ..scaffold import init_office
@@ -30,6 +31,10 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     files += att.files
     sheet = signin_sheet(src)
     files += sheet.files
+    from ..demo import by_form, meetings
+
+    qr = next(m for m in meetings() if by_form(m) and m.kind == "例会")  # May's first meeting signed in by QR form
+    files += signin_sheet(src, qr.date.isoformat()).files  # its sheet carries the form's QR code
     weeks = run_semester(src, src.office.semester_end)
     files.append(outputs / "排名")
     march = (2026, 3)
@@ -48,6 +53,13 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     today = src.office.semester_end or dt.date.today()
     sample: list[Path] = []
     rendered = 0
+    for fmt in ("docx", "html", "txt"):  # the QR meeting's notice with its code, issued in May: numbered first
+        res = notice(src, "会议通知", fmt=fmt, opts=Options(today=qr.date - dt.timedelta(days=3), dated=True,
+                                                          meeting=qr.date.isoformat()),
+                     out_dir=outputs / "通知" / "会议通知")
+        rendered += len(res.files)
+        if fmt == "docx":
+            sample += res.files
     for kind in KINDS:
         for fmt in ("docx", "html", "txt"):
             try:

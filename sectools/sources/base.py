@@ -134,7 +134,7 @@ class Source:
         return validate_section("attendance", self.office.section("attendance"))[0].get("form_time_column")
 
     def _read_signins(self):
-        from ..attendance.records import Records, SigninTable, empty_frame, read_signins
+        from ..attendance.records import Records, SigninTable, empty_frame, joined, read_signins
         from ..attendance.schema import SIGNINS
 
         sheet = self.office.table("signins").sheet
@@ -168,9 +168,7 @@ class Source:
             return SigninTable(SIGNINS, Records(empty_frame(), [], []), display, problems)
         if len(parts) == 1:
             return SigninTable(SIGNINS, parts[0], display, problems)
-        import pandas as pd
-
-        frame = pd.concat([r.frame for r in parts], ignore_index=True)
+        frame = joined([r.frame for r in parts])
         return SigninTable(SIGNINS, Records(frame, problems, [s for r in parts for s in r.sheets]), display, problems)
 
     def _read_inspections(self):
