@@ -17,6 +17,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到文件。请检查 sectools.toml 里的路径，或把文件放到办公室文件夹中。",
         "File not found. Check the path in sectools.toml, or put the file in the office folder.",
     ),
+    "table-file-moved": (
+        "找不到这个文件，但在“{found}”有一个同名文件。若是把它移到了那里，请把 sectools.toml 里 {key} 的 path "
+        "改成 \"{suggest}\"。",
+        "File not found, but '{found}' has the same name. If you moved it there, set path under {key} in "
+        "sectools.toml to \"{suggest}\".",
+    ),
     "file-empty": (
         "文件是空的（0 字节）。请在 Excel 中重新保存为 .xlsx。",
         "The file is empty (0 bytes). Save it again from Excel as .xlsx.",
@@ -221,6 +227,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' in this record is not in the roster ({detail}). Check the id or name, or add the person "
         "to the roster first. The record was not counted.",
     ),
+    "shared-id-record": (
+        "学号“{value}”在名册中有两行（{names}），这条记录写的姓名对不上其中唯一一人，无法确定是谁。该记录未计入。"
+        "请先改正名册里重复的学号。",
+        "Student id '{value}' is on more than one roster row ({names}) and the name in this record does not pick "
+        "one of them, so it cannot be matched. The record was not counted. Correct the duplicate id in the "
+        "roster first.",
+    ),
     "ambiguous-member": (
         "姓名“{value}”在名册中有 {count} 人（同名），无法确定是谁。请在这条记录里写上学号。该记录未计入。",
         "{count} people in the roster are called '{value}', so this record cannot be matched. Add the "
@@ -351,6 +364,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{file}' holds exactly the sign-ins of '{other}' (the same export saved twice); only '{other}' is "
         "counted. One of them can be deleted.",
     ),
+    "signins-elsewhere": (
+        "这个工作簿里有签到（{sheets}），但签到是从 sectools.toml 里 [tables.signins] 的 path（{path}）读取的，"
+        "它没有被读取，其中的签到都没有计入。要计入，请把它移进 {path}（扫码签到的导出文件也放那里）；不要的话，"
+        "请把它移出办公室文件夹。",
+        "This workbook holds sign-ins ({sheets}), but sign-ins are read from [tables.signins] path in "
+        "sectools.toml ({path}); it was not read and none of its sign-ins counted. To count them, move it into "
+        "{path} (where QR-form exports go too); otherwise move it out of the office folder.",
+    ),
     "file-not-read": (
         "“{file}”不是工作簿（或是 Excel/WPS 打开文件时留下的临时文件），没有读取。签到请存为 .xlsx、.xls 或 .csv。",
         "'{file}' is not a workbook (or is a temporary file Excel or WPS leaves beside an open one) and was not "
@@ -391,11 +412,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "member, check the id or add them to the roster.",
     ),
     "scan-mismatch": (
-        "扫码填写的姓名“{value}”与名册中该学号的姓名“{roster_name}”不一致，无法确定是谁签到，暂不计入"
-        "（该成员本次记为“无法识别”）。请核实后改正这一格。",
+        "扫码填写的姓名“{value}”与名册中该学号的姓名“{roster_name}”不一致，无法确定是谁签到，这次扫码不计入"
+        "（该学号的成员本次若没有别的签到或请假记录，记为“无法识别”，不算缺席）。请向本人核实：学号填错了就改正"
+        "导出文件里的学号，姓名填错了就改正这一格。",
         "The name '{value}' given in this scan differs from the roster's name for its id ('{roster_name}'), so "
-        "who signed in cannot be told; it is not counted (the member's status at this meeting is unreadable). "
-        "Check and correct this cell.",
+        "who signed in cannot be told; this scan is not counted (if that id's member has no other sign-in or leave "
+        "for this meeting, their status is unreadable — not absent). Ask who it was, then correct the id or this "
+        "name in the export.",
     ),
     "bad-signin-url": (
         "签到链接“{value}”不是网址，无法印成二维码。请填写表单的分享链接（以 https:// 开头），或清空这一格。",
@@ -1085,6 +1108,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "init-filled": ("{path}：写入了以下文件（缺少的，或 sectools 生成后没人改过的空白模板）",
                     "{path}: these files were written (missing ones, or blank templates sectools made that no one changed)"),
     "init-nothing": ("{path}：没有缺少的文件，什么也没有写", "{path}: nothing was missing, nothing was written"),
+    "init-name": ("办公室名称暂为“{name}”（通知落款和文号都用它）。请在 sectools.toml 的 [office] 里把 name 改成本单位的全称，"
+                  "如 name = \"财经系学生会\"；也可以新建时写 sectools init {folder} --name 财经系学生会。",
+                  "The office is named '{name}' for now (notices are signed and numbered with it). Set name under "
+                  "[office] in sectools.toml to your office's full name, or create it with "
+                  "sectools init {folder} --name NAME."),
     "init-kept": ("以下 {count} 个已有的文件已保留，未覆盖（您的文件、演示数据和改动过的文件一律不替换）：",
                   "{count} existing {count|file was|files were} kept as {count|it is|they are} (your files, "
                   "demo data and anything changed are never replaced):"),
@@ -1199,6 +1227,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "unsure: some records cannot be read; counted as absences they would make {count} and call for "
                       "'{action}'. Fix those records first"),
     "action-pending": ("待核实", "to be checked"),
+    "action-unsure-shared-id": ("待核实：学号 {id} 在名册中重复，哪些签到是这个人的无法确定。请先改正名册",
+                                "unsure: student id {id} is on more than one roster row, so which sign-ins are this "
+                                "person's cannot be told. Correct the roster first"),
     # notice phrases with parameters (the fixed ones are NOTICE_WORDS below)
     "n-week-title": ("{year}年第{n}周", "week {n} of {year}"),
     "n-week-text": ("{title}（{m1}月{d1}日—{m2}月{d2}日）", "{title} ({m1}/{d1}–{m2}/{d2})"),
@@ -1309,6 +1340,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "left-out-not-held": ("{count} 次会议尚未召开，未计入（最早 {first}）",
                           "{count} {count|meeting|meetings} not held yet, not counted (the first on {first})"),
     "signin-qr-caption": ("扫码签到：请到场后扫描下方二维码", "Sign in by QR code: scan the code below on arrival"),
+    "trace-late-absent": ("{time} 签到，会议 {start} 开始：迟到超过 {minutes} 分钟按缺席",
+                          "signed in at {time}, the meeting began at {start}: more than {minutes} minutes late counts "
+                          "as absent"),
+    "trace-scan-missed": ("扫码时间 {time} 不在签到时间（{window}）内，未计入",
+                          "scanned at {time}, outside the sign-in window ({window}): not counted"),
     "arrival-only": ("{count} 次会议用扫码签到（{meetings}）：表单只记到达时间，看不出早退，这些会议的早退没有统计",
                      "{count} {count|meeting was|meetings were} signed in by QR form ({meetings}): a form records "
                      "arrival only, so leaving early cannot be seen there and is not counted"),
@@ -1386,6 +1422,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sniff-pdf": ("PDF 文件", "a PDF file"),
     "sniff-html": ("网页或 XML 文件", "a web page or XML file"),
     "sniff-rtf": ("RTF 文件", "an RTF file"),
+    "toml-wide-punctuation": ("{detail}；这一行有中文标点 {chars}：引号、逗号、等号、方括号要用英文半角 \" , = [ ]，"
+                              "请切换到英文输入法重打",
+                              "{detail}; this line has full-width punctuation {chars}: quotes, commas, equals signs "
+                              "and brackets must be the plain \" , = [ ]"),
     "toml-quote-keys": ("{detail}；中文键名要加英文引号，如 \"自评\" = 10", "{detail}; quote non-ASCII keys, as in \"自评\" = 10"),
     "sniff-docx": ("Word 文档", "a Word document"),
     "sniff-pptx": ("PowerPoint 演示文稿", "a PowerPoint file"),
@@ -1450,7 +1490,7 @@ LABELS: dict[str, str] = {
     "各部门出勤率": "Attendance rate by department", "每周出勤率（全体）": "Weekly attendance rate (everyone)",
     "没有达到处理标准的成员。": "No one reached a threshold.",
     "考勤明细": "Detail", "结果": "Status", "来源": "Record", "记录位置": "Where", "请假记录": "leave request",
-    "签到记录": "sign-in", "无记录": "none", "没有签到或请假记录，记缺席": "no sign-in or leave record: absent",
+    "签到记录": "sign-in", "无记录": "none", "扫码（未计入）": "scan (not counted)", "没有签到或请假记录，记缺席": "no sign-in or leave record: absent",
     # sign-in sheet
     "签到表": "Sign-in sheet", "序号": "No.", "签到时间": "Signed in", "本人签名": "Signature", "备注": "Note",
     # ranking

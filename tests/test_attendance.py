@@ -457,7 +457,7 @@ def test_every_figure_traces_to_the_cell_it_came_from(tmp_path, layout):
     assert ("006", "2026-03-15", "请假.xlsx") in seen  # approved sick leave: the leave request is the record
     wb = openpyxl.load_workbook(out)
     ws = wb[wb.sheetnames[5]]
-    assert ws.title == "考勤明细" and [c.value for c in ws[2]][-2:] == ["来源", "记录位置"]
+    assert ws.title == "考勤明细" and [c.value for c in ws[2]][-3:] == ["来源", "记录位置", "说明"]
     linked = [c for c in ws["H"][2:] if c.hyperlink]
     assert linked and all(c.hyperlink.target.replace("\\", "/").endswith(("o/签到.xlsx", "o/请假.xlsx"))
                           for c in linked)
@@ -617,3 +617,25 @@ def test_the_department_sheet_adds_up(demo_office):
     for r in body:
         assert abs(r[at["实到"]] / (r[at["应到"]] - r[at["其中公假"]]) - r[at["出勤率"]]) < 1e-9, r
     assert any("公假既不算出席也不算缺席" in str(v) for r in rows for v in r)
+
+
+def test_a_student_id_two_roster_rows_hold_never_makes_a_certain_step(tmp_path):
+    """A clerk added 王晓明 with 乙's 学号 002. Before, every 002 sign-in went to the first row and 王晓明 — with
+    no record anywhere — was listed for 通报部长并撤销职务 as if certain. Now a record whose name picks one of the
+    two rows counts for that one, one that does not is an error at its cell, and every step of either says 待核实."""
+    office = make_office(tmp_path / "o")
+    sheet_book(office / "名册.xlsx", ROSTER + [["002", "王晓明", "秘书处", "干事", D(2025, 9, 1), None, "在任"]])
+    job = jobs.attendance(load_office(office), out=False)
+    assert ("duplicate-id", "002") in [(p.code, p.value) for p in job.problems]
+    got = {r["name"]: r for r in job.result.as_records() if r["id"] == "002"}
+    alone = by_id(jobs.attendance(load_office(make_office(tmp_path / "p")), out=False).result)["002"]
+    assert [m["status"] for m in got["乙"]["meetings"]] == [s for _, _, s in alone["meetings"]]  # 乙's, by name
+    assert {m["status"] for m in got["王晓明"]["meetings"]} == {"absent"}
+    phantom = [a for a in job.result.actions if a["name"] == "王晓明"]
+    assert phantom and all("学号 002 在名册中重复" in a["unsure"] for a in phantom)
+    rows = log_rows()
+    rows[1 + next(i for i, (d, sid, _) in enumerate(FACTS) if sid == "002")][3] = "乙乙"  # a name neither row has
+    sheet_book(office / "签到.xlsx", rows, title="签到")
+    job = jobs.attendance(load_office(office), out=False)
+    bad = [p for p in job.problems if p.code == "shared-id-record"]
+    assert len(bad) == 1 and bad[0].is_error() and bad[0].value == "002" and "乙、王晓明" in bad[0].message()

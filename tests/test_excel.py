@@ -130,7 +130,7 @@ def test_attendance_button_writes_its_own_sheets_only(tmp_path, ledger):
     assert fmt and fmt[0]["sheet_position"] == new["考勤统计"]
     # every figure traced to the clerk's cell in this book, as a link that jumps there
     detail = sheet_values(actions, new["考勤明细"])
-    assert detail[1][-2:] == ["来源", "记录位置"]
+    assert detail[1][-3:] == ["来源", "记录位置", "说明"]
     links = [a for a in actions if a["func"] == "addHyperlink"]
     assert links and all(a["sheet_position"] == new["考勤明细"] for a in links)
     sheet = "签到台账" if ledger else "签到"

@@ -17,7 +17,7 @@ from sectools.errors import Problem, SectoolsError
 from sectools.messages import render
 
 from .conftest import sheet_book
-from .test_attendance import CONFIG, FACTS, MEETING_NAME, NAMES, by_id, make_office
+from .test_attendance import CONFIG, FACTS, MEETING_NAME, NAMES, by_id, log_rows, make_office
 
 FOLDER_CONFIG = CONFIG.replace('[tables.signins]\npath = "签到.xlsx"', '[tables.signins]\npath = "签到"')
 
@@ -110,3 +110,33 @@ def test_a_message_about_a_file_names_the_file():
     for code in ("skipped-link", "file-not-read"):
         text = render(Problem(code, file="签到/a.xlsx"))
         assert "签到/a.xlsx" in text and "{file}" not in text
+
+
+def test_sign_ins_kept_where_the_table_is_not_are_named_not_missed_without_a_word(tmp_path):
+    """Half a move to a folder (path = "签到", the old 签到.xlsx left beside the other workbooks), and an export saved
+    in the office folder instead of the sign-in folder: each is named with where sign-ins are read from."""
+    from .test_signin_forms import FOLDER_CONFIG, wjx
+
+    office = make_office(tmp_path / "o", config=FOLDER_CONFIG)  # 签到.xlsx stays at the top
+    (office / "签到").mkdir()
+    sheet_book(office / "签到" / "签到.xlsx", log_rows()[:6], title="签到")
+    wjx(office / "第2周例会签到.xlsx", dt.date(2026, 3, 15), [("003", dt.time(19, 1))])
+    sheet_book(office / "通讯录.xlsx", [["姓名", "电话"], ["甲", "13800000000"]], title="通讯录")  # no sign-ins
+    job = jobs.attendance(load_office(office), out=False)
+    stray = sorted((p.file, p.params["path"]) for p in job.problems if p.code == "signins-elsewhere")
+    assert stray == [("第2周例会签到.xlsx", "签到/"), ("签到.xlsx", "签到/")]
+    assert all(p.severity == "warning" for p in job.problems if p.code == "signins-elsewhere")
+    assert "移进 签到/" in next(p for p in job.problems if p.code == "signins-elsewhere").message()
+    checked = jobs.check(load_office(office))
+    assert sorted(p.file for p in checked.problems if p.code == "signins-elsewhere") == ["第2周例会签到.xlsx", "签到.xlsx"]
+
+
+def test_a_workbook_moved_into_a_folder_without_its_path_says_where_it_is_and_what_to_write(tmp_path):
+    """The other half of the move: 签到.xlsx put into 签到/ with path still "签到.xlsx" — not a bare 找不到文件."""
+    office = make_office(tmp_path / "o")
+    (office / "签到").mkdir()
+    (office / "签到.xlsx").rename(office / "签到" / "签到.xlsx")
+    r = CliRunner().invoke(main, ["attendance", str(office)])
+    assert r.exit_code == 1 and "table-file-moved" not in r.output  # the message, not the code, is shown
+    assert '在“签到/签到.xlsx”有一个同名文件' in r.output and '[tables.signins] 的 path 改成 "签到"' in r.output
+    assert "Traceback" not in r.output

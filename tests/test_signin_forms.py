@@ -221,6 +221,30 @@ def test_scans_outside_the_window_are_listed_and_not_counted(tmp_path):
     assert "早退" not in render(out[0])
 
 
+def test_the_detail_row_says_why_a_scan_did_not_count_or_made_an_absence(tmp_path):
+    """005 scanned at 18:10 for 3/15 (outside 18:30–20:00) and at 19:20 on 3/8 (20 minutes late): 缺席 both times.
+    Their 考勤明细 rows say why and point at the scan's cell, instead of 无记录 / a bare 缺席 — the answer to
+    "but I scanned!" is on the row, not only in the problem list."""
+    early = SCANS + [(D(2026, 3, 15), "005", T(18, 10))]
+    office, _ = form_office(tmp_path, early)
+    job = jobs.attendance(load_office(office), out=tmp_path / "考勤.xlsx", today=D(2026, 7, 1))
+    rows = {(m["date"], m["meeting"]): m for m in next(r for r in job.records() if r["id"] == "005")["meetings"]}
+    missed, late = rows[("2026-03-15", "第2周例会")], rows[("2026-03-08", "第1周例会")]
+    assert missed["status"] == "absent" and missed["note"] == "扫码时间 18:10:00 不在签到时间（18:30–20:00）内，未计入"
+    assert missed["source"].endswith("第2周例会签到_3_3.xlsx › Sheet1!B4")
+    assert late["note"] == "19:20 签到，会议 19:00 开始：迟到超过 15 分钟按缺席"
+    explained = {("2026-03-15", "第2周例会"), ("2026-03-08", "第1周例会")}
+    assert all(m["note"] is None for k, m in rows.items() if k not in explained)
+    ws = openpyxl.load_workbook(job.files[0])["考勤明细"]
+    head = next(r for r in ws.iter_rows(values_only=True) if r and r[0] == "学号")
+    cells = [dict(zip(head, r)) for r in ws.iter_rows(values_only=True) if r and r[0] == "005"]
+    said = {(c["会议"], c["来源"], c["说明"]) for c in cells if c["说明"]}
+    assert ("第2周例会", "扫码（未计入）", missed["note"]) in said and ("第1周例会", "签到记录", late["note"]) in said
+    en = jobs.attendance(load_office(office), out=False, today=D(2026, 7, 1)).records("en")
+    assert "outside the sign-in window (18:30–20:00)" in next(
+        m["note"] for r in en if r["id"] == "005" for m in r["meetings"] if m["date"] == "2026-03-15")
+
+
 def test_early_minutes_is_the_offices_setting(tmp_path):
     config = FOLDER_CONFIG.replace("lates_per_absence = 3", "lates_per_absence = 3\nearly_minutes = 10")
     office, _ = form_office(tmp_path, config=config)

@@ -127,3 +127,22 @@ def test_a_link_that_is_not_a_web_address_is_refused_naming_the_setting_or_the_c
     off = qr_office(tmp_path / "b", own="扫码签到")
     assert [(p.file, p.sheet, p.cell, p.value) for p in jobs.check(off).problems if p.code == "bad-signin-url"] == \
         [("会议.xlsx", "会议", "G4", "扫码签到")]
+
+
+def test_a_meeting_whose_own_link_is_not_one_gets_no_sign_in_sheet_or_notice_not_the_offices_code(tmp_path):
+    """会议!G4 says 见群公告: printing the office's form instead would send the meeting's people to another form."""
+    from click.testing import CliRunner
+
+    from sectools.cli import main
+
+    off = qr_office(tmp_path, own="见群公告")
+    with pytest.raises(SectoolsError) as e:
+        jobs.signin_sheet(off, "2026-03-22", out=tmp_path / "s.xlsx")
+    assert [(p.code, p.sheet, p.cell, p.value) for p in e.value.problems] == [("bad-signin-url", "会议", "G4", "见群公告")]
+    assert not (tmp_path / "s.xlsx").exists()
+    r = CliRunner().invoke(main, ["notices", "render", "会议通知", str(off.root), "--meeting", "2026-03-22",
+                                  "--date", "2026-03-20", "--out", str(tmp_path / "n")])
+    assert r.exit_code == 1 and "会议.xlsx › 会议!G4" in r.output and "见群公告" in r.output
+    assert not (tmp_path / "n").exists() or not list((tmp_path / "n").iterdir())
+    fine = jobs.signin_sheet(off, "2026-03-15", out=False)  # another meeting: the office's form, as set
+    assert fine.facts["signin_link"] == LINK

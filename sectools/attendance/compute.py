@@ -60,21 +60,23 @@ class Result:
     def as_records(self, lang: str = "zh-CN") -> list[dict]:
         """Per-member dicts for --format json."""
         out = []
-        by_member: dict[str, list[dict]] = {}
+        by_member: dict[tuple, list[dict]] = {}
         for a in self.actions:
-            by_member.setdefault(a["id"], []).append(
+            by_member.setdefault((a["id"], a["name"]), []).append(
                 {"action": a["action"], "rule": a["rule"], "notice": a["notice"], "counted_absences": a["count"],
                  "meetings": a["meetings"], "unsure": a.get("unsure")})
-        detail: dict[str, list[dict]] = {}
+        detail: dict[int, list[dict]] = {}
         if self.trace is not None and len(self.trace):
             t = self.trace
             refs = t["source"].tolist() if "source" in t.columns else [None] * len(t)
-            for sid, d, m, st, ref, f, sh, c in zip(t["id"].tolist(), t["date"].tolist(), t["meeting"].tolist(),
-                                                   t["status"].tolist(), refs, t["file"].tolist(),
-                                                   t["sheet"].tolist(), t["cell"].tolist()):
+            notes = t["note"].tolist() if "note" in t.columns else [None] * len(t)
+            for i, d, m, st, ref, f, sh, c, note in zip(t["member"].tolist(), t["date"].tolist(), t["meeting"].tolist(),
+                                                       t["status"].tolist(), refs, t["file"].tolist(),
+                                                       t["sheet"].tolist(), t["cell"].tolist(), notes):
                 src = str(ref) if ref is not None else (f"{f} › {sh}!{c}" if f else None)
-                detail.setdefault(sid, []).append({"date": d.isoformat() if d else None, "meeting": m,
-                                                   "status": st, "source": src})
+                detail.setdefault(i, []).append({"date": d.isoformat() if d else None, "meeting": m,
+                                                   "status": st, "source": src,
+                                                   "note": note.render(lang) if note is not None else None})
         for r in self.members.itertuples(index=False):
             out.append({
                 "id": r.id, "name": r.name, "department": r.department, "post": r.post,
@@ -84,8 +86,8 @@ class Result:
                 "counted_absences": int(r.counted_absences),
                 "rate": None if r.rate is None or r.rate != r.rate else round(float(r.rate), 4),
                 "longest_absence_streak": int(r.longest_absence_streak),
-                "actions": by_member.get(r.id, []),
-                "meetings": detail.get(r.id, []),  # each meeting counted: its status and the record cell
+                "actions": by_member.get((r.id, r.name), []),
+                "meetings": detail.get(r.member, []),  # each meeting counted: its status and the record cell
             })
         return out
 
@@ -194,8 +196,13 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     source = np.full((M, K), -1, dtype=np.int64)  # which record set the status (for duplicates)
     unread_src = np.full((M, K), -1, dtype=np.int64)  # a sign-in row whose mark could not be read
     unread_leave = np.full((M, K), -1, dtype=np.int64)  # a leave row whose type could not be read
-    signins, sprobs = place_scans(signins, mt_all, rules.early_minutes)  # a QR form's scans: which meeting
+    signins, sprobs, missed_scans = place_scans(signins, mt_all, rules.early_minutes)  # which meeting a scan is for
     problems.extend(sprobs)
+    missed = np.full((M, K), -1, dtype=np.int64)  # a scan outside the meeting's window: why it did not count
+    for j, x in enumerate(missed_scans):
+        m_i, k_i = res_member(x["id"], x["name"])[0], res_meeting(x["date"], x["meeting"])[0]
+        if m_i >= 0 and k_i >= 0 and missed[m_i, k_i] < 0:
+            missed[m_i, k_i] = j
     f = signins.frame
     scan = is_scan(signins)
     arrival_only = np.zeros(K, dtype=bool)  # meetings signed in by a form: arrival seen, leaving not
@@ -285,6 +292,7 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
         expected, status, leave_status = expected[:, counted], status[:, counted], leave_status[:, counted]
         source, leave_source = source[:, counted], leave_source[:, counted]
         unread_src, unread_leave = unread_src[:, counted], unread_leave[:, counted]
+        missed = missed[:, counted]
         arrival_only = arrival_only[counted]
         K = len(mt)
     # -- the final status of every expected pair
@@ -300,12 +308,16 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
     final = np.where(unknown, UNREAD, final).astype(np.int8)
 
     trace = _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves,
-                   unread_src, unread_leave)
+                   unread_src, unread_leave, (missed, missed_scans), rules)
     members = _member_frame(roster, final, rules)
     actions = _actions(roster, mt, final, rules, lang)
     if unknown.any():
         _mark_unsure(actions, _actions(roster, mt, np.where(unknown, CODE[ABSENT], final), rules, lang, shown=final),
                      lang)
+    for a in actions:  # a 学号 two roster rows hold: which sign-ins are whose cannot be told for sure
+        sid = roster["id"].iat[a["_member"]]
+        if sid in res_member.shared_id and not a.get("unsure"):
+            a["unsure"] = text("action-unsure-shared-id", lang, id=sid)
     act_text: dict[int, list[str]] = {}
     for a in actions:  # an unsure step says so wherever it is shown
         act_text.setdefault(a["_member"], []).append(
@@ -323,10 +335,12 @@ def compute(roster_table, meetings_table, signins: Records, leaves: Records | No
 
 
 def _trace(roster, mt, final, expected, attended, status, source, leave_status, leave_source, signins, leaves,
-           unread_src=None, unread_leave=None):
+           unread_src=None, unread_leave=None, missed=None, rules: Rules | None = None):
     """Every expected (member, meeting): its status and the record that decided it — the sign-in
     cell, the leave request's row, or none (absent: no record at all); an unknown one (UNREAD) points
-    at the record that could not be read."""
+    at the record that could not be read.  ``note``: why, where the status is not what the record seems to
+    say — a sign-in time that made it 缺席 (later than ``late_as_absent_minutes``), or a scan that did not
+    count (outside the meeting's sign-in window: ``missed``, its cell the record)."""
     import numpy as np
     import pandas as pd
 
@@ -374,6 +388,25 @@ def _trace(roster, mt, final, expected, attended, status, source, leave_status, 
 
     finals = [STATUSES[x] if x >= 0 else UNREAD_STATUS for x in final[mi, ki].tolist()]
     cells = [where(sig, r, st) if r >= 0 else where(lea, lr) for r, lr, st in zip(rec.tolist(), lrec.tolist(), finals)]
+    via = np.where(use_leave, "leave", np.where(rec >= 0, "signin", "none")).astype(object)
+    notes: list = [None] * len(finals)
+    if rules is not None and sig is not None:  # 缺席 from a sign-in time: the time and the rule say why
+        starts = mt["start"].tolist()
+        for j in np.nonzero((rec >= 0) & (final[mi, ki] == CODE[ABSENT]))[0]:
+            r, t, start = int(rec[j]), None, starts[ki[j]]
+            t = sig["time_in"][r]
+            if isinstance(t, dt.time) and start is not None and (blank(sig["status"][r]) or classify_mark(
+                    sig["status"][r])[0] != ABSENT):
+                notes[j] = W("trace-late-absent", time=t.strftime("%H:%M"), start=start.strftime("%H:%M"),
+                             minutes=rules.late_as_absent_minutes)
+    if missed is not None and missed[1]:
+        grid, scans = missed
+        for j in np.nonzero((via == "none") & (grid[mi, ki] >= 0) & (final[mi, ki] == CODE[ABSENT]))[0]:
+            x = scans[grid[mi[j], ki[j]]]
+            p = x["problem"]
+            cells[j] = (p.file, p.sheet, p.cell)
+            via[j] = "scan-missed"
+            notes[j] = W("trace-scan-missed", time=x["time"].strftime("%H:%M:%S"), window=x["window"])
     return pd.DataFrame({
         "member": mi, "id": roster["id"].to_numpy()[mi], "name": roster["name"].to_numpy()[mi],
         "department": roster["department"].to_numpy()[mi],
@@ -381,7 +414,7 @@ def _trace(roster, mt, final, expected, attended, status, source, leave_status, 
         "status": finals,
         "file": pd.Series([c[0] for c in cells], dtype=object), "sheet": pd.Series([c[1] for c in cells], dtype=object),
         "cell": pd.Series([c[2] for c in cells], dtype=object),
-        "via": np.where(use_leave, "leave", np.where(rec >= 0, "signin", "none")),
+        "via": via, "note": pd.Series(notes, dtype=object),
     })
 
 
@@ -425,9 +458,12 @@ def _raw_status(f, r):
 class _MemberResolver:
     def __init__(self, roster):
         self.by_id: dict[str, int] = {}
+        self.shared_id: dict[str, list[int]] = {}  # a 学号 on two roster rows (an error of its own in the roster)
         self.by_name: dict[str, list[int]] = {}
         for i, (sid, name) in enumerate(zip(roster["id"].tolist(), roster["name"].tolist())):
-            if sid and sid not in self.by_id:
+            if sid and sid in self.by_id:
+                self.shared_id.setdefault(sid, [self.by_id[sid]]).append(i)
+            elif sid:
                 self.by_id[sid] = i
             if name:
                 self.by_name.setdefault(name, []).append(i)
@@ -435,6 +471,11 @@ class _MemberResolver:
         self.ids = roster["id"].tolist()
 
     def __call__(self, sid, name) -> tuple[int, str | None, dict]:
+        if sid in self.shared_id:  # which of the rows holding this 学号: its name tells, or nothing does
+            c = [i for i in self.shared_id[sid] if name and self.names[i] == name]
+            if len(c) == 1:
+                return c[0], None, {}
+            return -1, "shared-id-record", {"names": "、".join(str(self.names[i]) for i in self.shared_id[sid])}
         if sid:
             i = self.by_id.get(sid)
             if i is None:
@@ -646,6 +687,7 @@ def _member_frame(roster, final, rules: Rules):
         "rate": attendance_rate(att, c["expected"], c[OFFICIAL]),
         "longest_absence_streak": _streaks(final),
         "unread": c["unread"],  # meetings whose only record could not be read (not counted)
+        "member": range(len(roster)),  # the roster row: two rows may share a 学号 (an error, still shown apart)
     })
 
 

@@ -125,14 +125,17 @@ def trace_sheet(res: Result, title) -> Sheet:
     rows = []
     if t is not None and len(t):
         refs = t["source"].tolist() if "source" in t.columns else [None] * len(t)
-        for sid, name, dep, d, m, st, via, ref in zip(t["id"].tolist(), t["name"].tolist(), t["department"].tolist(),
-                                                      t["date"].tolist(), t["meeting"].tolist(), t["status"].tolist(),
-                                                      t["via"].tolist(), refs):
-            rows.append([sid, name, dep, d, m, L(STATUS_LABELS[st]), L("请假记录" if via == "leave" else "签到记录")
-                         if via != "none" else L("无记录"), ref if ref is not None else L("没有签到或请假记录，记缺席")])
+        notes = t["note"].tolist() if "note" in t.columns else [None] * len(t)
+        via_word = {"leave": L("请假记录"), "signin": L("签到记录"), "none": L("无记录"), "scan-missed": L("扫码（未计入）")}
+        for sid, name, dep, d, m, st, via, ref, note in zip(
+                t["id"].tolist(), t["name"].tolist(), t["department"].tolist(), t["date"].tolist(),
+                t["meeting"].tolist(), t["status"].tolist(), t["via"].tolist(), refs, notes):
+            rows.append([sid, name, dep, d, m, L(STATUS_LABELS[st]), via_word[via],
+                         ref if ref is not None else L("没有签到或请假记录，记缺席"), note])
     return Sheet(L("考勤明细"), [Column(L("学号")), Column(L("姓名")), Column(L("部门")), Column(L("日期"), "date"),
                                 Column(L("会议"), width=22), Column(L("结果")), Column(L("来源")),
-                                Column(L("记录位置"), "link", width=34)], rows, title=title)
+                                Column(L("记录位置"), "link", width=34), Column(L("说明"), "wrap", width=40)],
+                 rows, title=title)
 
 
 # ---- the printable sign-in sheet ------------------------------------------------------------

@@ -6,7 +6,8 @@ start to the end (no end: until the next meeting that day, else the day's end; n
 day).  A meeting named in the export's file or sheet name narrows the candidates to it; a 会议名称
 column decides by itself.  Never a guess:
 
-* a scan inside no window is listed (``scan-outside-window``) and not counted;
+* a scan inside no window is listed (``scan-outside-window``) and not counted (returned as a *missed* scan
+  of the export's meeting, so the member's detail row can say why a scan did not count);
 * a scan inside two windows is not counted, and the export says which meetings (``export-two-meetings``);
 * an export none of whose scans fits a meeting is a problem naming the file (``export-no-meeting``).
 """
@@ -63,14 +64,15 @@ def _hm(secs: int) -> str:
     return f"{secs // 3600:02d}:{secs // 60 % 60:02d}"
 
 
-def place_scans(rec: Records, mt_all, early_minutes: int) -> tuple[Records, list[Problem]]:
-    """Give every scan without a 会议名称 its meeting; drop (and list) the scans that fit none or two."""
+def place_scans(rec: Records, mt_all, early_minutes: int) -> tuple[Records, list[Problem], list[dict]]:
+    """Give every scan without a 会议名称 its meeting; drop (and list) the scans that fit none or two.  The
+    third value: the scans outside their export's meeting's window — {date, meeting, id, name, time, problem}."""
     import numpy as np
 
     scan = is_scan(rec)
     f = rec.frame
     if not scan.any():
-        return rec, []
+        return rec, [], []
     wins = windows(mt_all, early_minutes)
     by_date: dict[dt.date, list[int]] = {}
     for k, w in enumerate(wins):
@@ -80,6 +82,8 @@ def place_scans(rec: Records, mt_all, early_minutes: int) -> tuple[Records, list
     files, sheets = f["file"].tolist(), f["sheet"].tolist()
     keep = np.ones(len(f), dtype=bool)
     problems: list[Problem] = []
+    missed: list[dict] = []
+    ids, people = f["id"].tolist(), f["name"].tolist()
     groups: dict[tuple[str, str], list[int]] = {}
     for r in np.nonzero(scan)[0]:
         if not meeting[r]:
@@ -124,12 +128,15 @@ def place_scans(rec: Records, mt_all, early_minutes: int) -> tuple[Records, list
                                        f"{dates[r]} {times[r]:%H:%M:%S}", WARNING,
                                        meeting=f"{wins[k][0]} {wins[k][1]}" if k is not None else "—",
                                        window=wins[k][4] if k is not None else "—"))
+            if k is not None:
+                missed.append({"date": wins[k][0], "meeting": wins[k][1], "id": ids[r], "name": people[r],
+                               "time": times[r], "window": wins[k][4], "problem": problems[-1]})
     import pandas as pd
 
     frame = f.assign(meeting=pd.Series(meeting, dtype=object, index=f.index))  # a blank stays None, not NaN
     if not keep.all():
         frame = frame[keep].reset_index(drop=True)
-    return Records(frame, rec.problems, rec.sheets), problems
+    return Records(frame, rec.problems, rec.sheets), problems, missed
 
 
 def file_stem(display: str) -> str:

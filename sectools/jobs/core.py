@@ -58,13 +58,13 @@ class JobResult:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR]
 
-    def records(self):
-        """The results as JSON-able data (what ``--format json`` prints)."""
+    def records(self, lang: str = "zh-CN"):
+        """The results as JSON-able data (what ``--format json`` prints); texts in ``lang``."""
         r = self.result
         if r is None:
             return None
         if hasattr(r, "as_records"):
-            return r.as_records()
+            return r.as_records(lang)
         return r
 
 

@@ -105,17 +105,28 @@ def signin_sheet(source, meeting: str | None = None, *, today: dt.date | None = 
     if choice:
         job.choices.append(choice)
     job.facts = {"expected": len(people), "date": m["date"], "meeting": m["meeting"]}
-    target = report_path(src, out, f"签到表_{m['date']}_{m['meeting']}")
-    from ..attendance.rules import rules_from_config
-
-    link = rules_from_config(src.office.section("attendance"))[0].signin_link(m)
+    link = _signin_link(src, meetings, k, m)
     job.facts["signin_link"] = link
+    target = report_path(src, out, f"签到表_{m['date']}_{m['meeting']}")
     if target is not None:
         from ..printouts import write_signin_sheet
 
         job.files.append(write_signin_sheet(target, m, people, src.office.name, inputs=src.inputs, lang=src.lang,
                                             link=link))
     return job
+
+
+def _signin_link(src, meetings, k: int, m: dict) -> str | None:
+    """The link the meeting's QR code opens: its own 签到链接, else the office's form (None: no code).  A 签到链接
+    that is not a web link is refused at its cell: printing the office's form instead would send the meeting's
+    people to another form (or to none)."""
+    from ..attendance.rules import rules_from_config
+    from ..qr import signin_link
+
+    own = m.get("signin_url")
+    if own not in (None, "") and signin_link(own) is None:
+        raise SectoolsError(meetings.problem("bad-signin-url", k, "signin_url", own))
+    return rules_from_config(src.office.section("attendance"))[0].signin_link(m)
 
 
 def meeting_held(source, query: str | None, today: dt.date) -> tuple[dict, Choice | None]:

@@ -32,7 +32,7 @@ class KpiResult:
     missing_rule: str = "zero"  # how an indicator without a score was counted
     trace: list[dict] = field(default_factory=list)  # every score behind a total: rater, score, cell or basis
 
-    def as_records(self) -> list[dict]:
+    def as_records(self, lang: str = "zh-CN") -> list[dict]:  # noqa: ARG002 (one signature for every result)
         keys = ("id", "name", "department", "total", "grade", "rank_department", "rank_overall", "indicators",
                 "missing", "not_applicable")
         out = []

@@ -32,7 +32,7 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
     plan_items: dict = field(default_factory=dict)  # department → plan items (for completion)
 
-    def as_records(self) -> list[dict]:
+    def as_records(self, lang: str = "zh-CN") -> list[dict]:  # noqa: ARG002 (one signature for every result)
         return [{"department": r["department"], "kind": r["kind"], "status": r["status"], "items": r["items"],
                  "completion_rate": r["completion_rate"], "problems": r["problems"]} for r in self.rows]
 

@@ -89,7 +89,7 @@ class WeekResult:
     records: int = 0
     trace: list[dict] = field(default_factory=list)  # every record counted: class, date, item, points, where
 
-    def as_records(self) -> list[dict]:
+    def as_records(self, lang: str = "zh-CN") -> list[dict]:  # noqa: ARG002 (one signature for every result)
         by_class: dict[str, list[dict]] = {}
         for t in self.trace:
             by_class.setdefault(t["class_name"], []).append(

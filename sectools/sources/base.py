@@ -164,6 +164,7 @@ class Source:
             display = display or (e.problems[0].file if e.problems else None)
         if folder is not None:
             display = folder
+        problems.extend(self.stray_signins())
         if not parts:
             return SigninTable(SIGNINS, Records(empty_frame(), [], []), display, problems)
         if len(parts) == 1:
@@ -213,6 +214,11 @@ class Source:
 
     def inspections_label(self) -> str | None:
         return None
+
+    def stray_signins(self) -> list[Problem]:
+        """Sign-ins kept where the sign-in table is not (an export saved beside the office's workbooks, a
+        签到.xlsx left behind when the table became a folder): named, so they are not missed without a word."""
+        return []
 
     def folder_of(self, name: str) -> str | None:
         """The folder (as a clerk reads it) when table ``name`` is kept as a folder of workbooks."""
@@ -343,6 +349,27 @@ class OfficeSource(Source):
     def inspections_label(self) -> str:
         return self.display(self.office.path_of("inspections"))
 
+    def stray_signins(self) -> list[Problem]:
+        from ..attendance.records import read_signins
+
+        office = self.office
+        claimed = {office.path_of(n) for n in TABLES}
+        target = office.path_of("signins")
+        where = self.display(target) + ("/" if target.is_dir() else "")
+        out = []
+        for f in _regular_files(office.root, office.root.iterdir(), WORKBOOK_SUFFIXES)[0]:
+            if f.resolve() in claimed:
+                continue
+            try:
+                with open_workbook(f, office.limits, display=self.display(f)) as wb:
+                    found = read_signins(wb, self.ctx, None, self.form_time_column()).sheets
+            except UnreadableFile:
+                continue
+            if found:
+                out.append(Problem("signins-elsewhere", WARNING, file=self.display(f),
+                                   params={"path": where, "sheets": "、".join(s for _, s, _ in found)}))
+        return out
+
     def folder_of(self, name: str) -> str | None:
         path = self.office.path_of(name)
         return self.display(path) + "/" if path.is_dir() else None
@@ -368,6 +395,14 @@ class OfficeSource(Source):
                         raise
                     yield _Failed(e), f.stem
             return
+        if not path.exists():
+            moved = _moved(self.office.root, path)
+            if moved is not None:  # the clerk moved the workbook and not its path: say where it is now
+                folder = name in ("signins", "inspections") and moved.parent != self.office.root
+                found = self.display(moved)
+                raise UnreadableFile(Problem("table-file-moved", file=self.display(path), params={
+                    "found": found, "key": f"[tables.{name}]",
+                    "suggest": self.display(moved.parent) if folder else found}))
         yield open_workbook(path, self.office.limits, display=self.display(path)), path.stem
 
     def plan_months(self) -> list[tuple[int, int]]:
@@ -409,6 +444,16 @@ def _regular_files(root: Path, entries, suffixes) -> tuple[list[Path], list[Path
         elif p.exists() and not p.is_dir():
             skipped.append(p)  # a FIFO or a device
     return sorted(files), sorted(skipped)
+
+
+def _moved(root: Path, path: Path) -> Path | None:
+    """A workbook of ``path``'s name one or two folders down the office folder (not under 输出/ or .sectools)."""
+    for pattern in (f"*/{path.name}", f"*/*/{path.name}"):
+        for p in sorted(root.glob(pattern)):
+            rel = p.relative_to(root).parts
+            if p.is_file() and not p.is_symlink() and rel[0] not in ("输出", ".sectools") and not rel[0].startswith("."):
+                return p
+    return None
 
 
 def _not_workbooks(root: Path) -> list[Path]:
