@@ -105,6 +105,22 @@ class DateParam(click.ParamType):
         return d
 
 
+class WorkbookOut(click.Path):
+    """``--out`` for a report workbook: sectools writes .xlsx, so a name that says otherwise (签到表.xls, 报表.csv,
+    no suffix) is refused with the name to use — a file that Excel opens as something it is not helps nobody."""
+
+    def __init__(self):
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        path = super().convert(value, param, ctx)
+        if path.suffix.lower() != ".xlsx":
+            fixed = path.with_suffix(".xlsx") if path.suffix else path.with_name(path.name + ".xlsx")
+            self.fail(f"“{path.name}”：sectools 输出的是 .xlsx 工作簿，请写成 {fixed.name} / "
+                      f"sectools writes .xlsx workbooks: write {fixed.name}", param, ctx)
+        return path
+
+
 class MonthParam(click.ParamType):
     name = "MONTH"
 
@@ -163,7 +179,7 @@ def output_options(*formats: str, out_help: str = "结果工作簿 / result work
     """``--format`` (the first format is the default) and ``--out``, declared once for every job."""
 
     def deco(f):
-        f = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help=out_help)(f)
+        f = click.option("--out", type=WorkbookOut(), help=out_help)(f)
         return click.option("--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True,
                             help="屏幕输出格式 / output format.")(f)
 
@@ -200,7 +216,7 @@ def _problems(problems) -> None:
 def finish(job, fmt: str, show) -> None:
     """Print a job's result in ``fmt``, its choices and problems; exit 1 when the data has errors."""
     if fmt == "json":
-        click.echo(json.dumps(job.records(), ensure_ascii=False, indent=2, default=str))
+        click.echo(json.dumps(job.records(_lang()), ensure_ascii=False, indent=2, default=str))
         _choices(job, err=True)
         if job.problems:
             click.echo(text("more-problems", _lang(), count=len(job.problems)), err=True)
@@ -275,13 +291,17 @@ def init(folder: Path, with_demo: bool, name: str | None, force: bool) -> None:
         say("init-kept", count=len(made.kept))
         for p in made.kept:
             click.echo(f"  {p.relative_to(folder).as_posix()}")
+    if not name and not with_demo and not existed:  # the default name signs every notice: say how to change it
+        from .config import load_office
+
+        say("init-name", name=load_office(folder).name, folder=folder)
 
 
 # ---- check ----------------------------------------------------------------------------------
 @main.command()
 @OFFICE
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出问题列表 / print problems as JSON.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", type=WorkbookOut(),
               help="另存问题清单工作簿（.xlsx）/ also write the problems to a workbook.")
 def check(office: Path, as_json: bool, out: Path | None) -> None:
     """读取办公室的每张表，列出所有问题（文件、工作表、单元格）。没有错误时退出码为 0，有错误为 1。
@@ -399,7 +419,7 @@ def _show_attendance(job) -> None:
 @main.command("signin-sheet")
 @OFFICE
 @click.option("--meeting", help="会议日期或名称；不写则取下一次会议 / a date or name; default: the next meeting.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", type=WorkbookOut(),
               help="输出工作簿（默认：输出/签到表_日期_会议.xlsx）/ output workbook.")
 def signin_sheet(office: Path, meeting: str | None, out: Path | None) -> None:
     """打印用签到表：会议信息、应到人员（已请假的注明），A4 纸，每页重复表头。
@@ -720,7 +740,7 @@ def _show_plans(job) -> None:
 @plans.command("schedule")
 @OFFICE
 @MONTH
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="输出工作簿 / output workbook.")
+@click.option("--out", type=WorkbookOut(), help="输出工作簿 / output workbook.")
 def plans_schedule(office: Path, month, out: Path | None) -> None:
     """每月工作重点及每周活动安排：把各部门计划按周排好，可直接打印。
 

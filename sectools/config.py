@@ -108,6 +108,9 @@ class Office:
 MAX_CONFIG_BYTES = 1 << 20
 
 
+_WIDE_PUNCTUATION = re.compile(r"[“”‘’，＝［］｛｝：；　]")  # what a Chinese input method types for " , = [ ] { } : ;
+
+
 def load_office(folder: str | os.PathLike) -> Office:
     root = Path(folder)
     cfg = root / CONFIG_NAME
@@ -118,15 +121,20 @@ def load_office(folder: str | os.PathLike) -> Office:
     if cfg.stat().st_size > MAX_CONFIG_BYTES:  # a settings file is a few KB: this one is not one
         raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={
             "detail": f"{cfg.stat().st_size:,} bytes > {MAX_CONFIG_BYTES:,}"}))
+    text = ""
     try:
         text = cfg.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        from .messages import W
+
         detail = str(e)
         at = re.search(r"at line (\d+)", detail)
-        if "key part" in detail:
-            from .messages import W
-
+        line = text.splitlines()[int(at.group(1)) - 1] if at and int(at.group(1)) <= len(text.splitlines()) else ""
+        wide = "".join(dict.fromkeys(_WIDE_PUNCTUATION.findall(line.split("#", 1)[0])))
+        if wide:  # “财经系学生会”, ["主席团"，"秘书处"]: typed with the Chinese input method on
+            detail = W("toml-wide-punctuation", detail=detail, chars=" ".join(wide))
+        elif "key part" in detail:
             detail = W("toml-quote-keys", detail=detail)
         raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={"detail": detail},
                                   line=int(at.group(1)) if at else None)) from None

@@ -45,7 +45,10 @@ def write_signin_sheet(target: str | os.PathLike, meeting: dict, people: list[di
                                                     place=meeting.get("place") or blank), f_info)
         ws.merge_range(2, 0, 2, len(cols) - 1,
                        say("signin-people", host=meeting.get("host") or blank, recorder=meeting.get("recorder") or blank,
-                           scope=meeting.get("scope") or L("全体")), f_info)
+                           scope=meeting.get("scope") or L("全体")),
+                       wb.add_format({**base, "font_size": 11, "valign": "top"}))
+        ws.set_row(1, 20)
+        ws.set_row(2, 24)  # the details, then a little air before the table's header
         head = 3
         if link:  # on the first page, where people arrive: the code above the names
             _signin_qr(wb, ws, 3, len(cols), link, base, say)

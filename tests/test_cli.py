@@ -330,3 +330,20 @@ def test_json_typed_as_a_flag_points_at_format_json(demo_office):
     r = run("attendance", demo_office[0], "--json")
     assert r.exit_code == 2 and "--format json" in r.output
     assert run("check", demo_office[0], "--json").exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("name, fixed", [("签到表.xls", "签到表.xlsx"), ("报表.csv", "报表.xlsx"), ("考勤", "考勤.xlsx")])
+def test_an_out_name_that_is_not_xlsx_is_refused_with_the_name_to_use(tmp_path, name, fixed):
+    """sectools writes .xlsx: an .xls name gave an .xlsx file under it, which Excel refuses to open as .xls."""
+    run("init", tmp_path / "o")
+    for cmd in (["signin-sheet"], ["attendance"], ["check"], ["plans", "schedule"]):
+        r = run(*cmd, tmp_path / "o", "--out", tmp_path / name)
+        assert r.exit_code == 2 and fixed in r.output, (cmd, r.output)
+    assert not (tmp_path / name).exists()
+
+
+def test_init_says_the_office_name_every_notice_is_signed_with_and_how_to_change_it(tmp_path):
+    r = run("init", tmp_path / "o")
+    assert r.exit_code == 0 and "办公室名称暂为“学生会”" in r.output and "--name" in r.output
+    named = run("init", tmp_path / "p", "--name", "财经系学生会")
+    assert named.exit_code == 0 and "办公室名称暂为" not in named.output

@@ -253,6 +253,20 @@ def test_a_toml_syntax_error_has_its_line(tmp_path):
     assert (p.code, p.line) == ("config-invalid", 3)
 
 
+@pytest.mark.parametrize("line, chars", [('name = “财经系学生会”', "“ ”"), ('departments = ["秘书处"，"宣传部"]', "，"),
+                                         ('grace_minutes ＝ 5', "＝")])
+def test_punctuation_typed_with_the_chinese_input_method_is_named(tmp_path, line, chars):
+    """The clerk's input method was on Chinese: the message names the full-width marks and what to type instead,
+    in the office's language — not only the parser's English."""
+    from sectools.messages import render
+
+    section = "[attendance]" if "grace" in line else "[office]"
+    p = only(problems_of(tmp_path, f"{section}\n{line}\n"))
+    assert (p.code, p.line) == ("config-invalid", 2)
+    assert f"这一行有中文标点 {chars}" in render(p, "zh-CN") and "英文半角" in render(p, "zh-CN")
+    assert f"full-width punctuation {chars}" in render(p, "en")
+
+
 def test_key_lines_scanner():
     text = '''# a = 1
 [office]                        # [not] = 2

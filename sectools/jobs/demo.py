@@ -61,6 +61,8 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
         if fmt == "docx":
             sample += res.files
     for kind in KINDS:
+        if kind == "会议通知":  # made above, before its meeting: one dated at the term's end would call a meeting past
+            continue
         for fmt in ("docx", "html", "txt"):
             try:
                 res = notice(src, kind, fmt=fmt, opts=Options(today=today, dated=True, extra=contexts.get(kind, {})),
