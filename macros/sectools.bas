@@ -22,3 +22,7 @@ End Sub
 Sub SectoolsKpi()
     RunPython "import sectools.excel.desktop as d; d.kpi()"
 End Sub
+
+Sub SectoolsSeals()
+    RunPython "import sectools.excel.desktop as d; d.seals()"
+End Sub

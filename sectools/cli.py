@@ -803,6 +803,96 @@ def _show_kpi(job) -> None:
         say("more-files", count=len(made) - 5)
 
 
+# ---- seals (用印登记) ---------------------------------------------------------------------------
+class DefaultGroup(Group):
+    """A group whose first word may be the office itself: ``sectools seals 学生会秘书处`` runs its
+    ``report`` command, ``sectools seals form 学生会秘书处`` the ``form`` one."""
+
+    default_command = "report"
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=DefaultGroup)
+def seals() -> None:
+    """用印登记：每次用印是否经有权的人审批、是否先审批后盖章、印章是否在用、合同财物是否由法人代表或校长签批；打印用印审批单。
+
+    \b
+    例 / examples:
+      sectools seals 学生会秘书处                      用印统计（违规在前）
+      sectools seals 学生会秘书处 --month 2026-03 --format json
+      sectools seals form 学生会秘书处                 还没有审批人的用印，各打一张用印审批单
+      sectools seals form 学生会秘书处 --row 12 --format pdf
+    """
+
+
+@seals.command("report")
+@OFFICE
+@click.option("--month", type=MonthParam(), help="只看这个月，如 2026-03（默认：全部）/ one month (default: all).")
+@output_options("table", "json", out_help="用印统计工作簿（默认：输出/用印统计.xlsx）/ report workbook.")
+def seals_report(office: Path, month, fmt: str, out: Path | None) -> None:
+    """用印统计：每条用印的审批人、审批日期、印章状态，违规和待核实的在前；按月、按印章统计。
+
+    \b
+    例 / examples:
+      sectools seals report 学生会秘书处
+      sectools seals 学生会秘书处 --month 2026-03 --format json
+    """
+    from . import jobs
+
+    finish(jobs.seals(_open(office), month, out=out), fmt, _show_seals)
+
+
+def _show_seals(job) -> None:
+    from .seals.output import CODE_WORDS, STATUS_WORDS
+    from .messages import L
+
+    lang = _lang()
+    rows = [[L(STATUS_WORDS[u["status"]]).render(lang), u["row"], u["date"], u["seal"] or "", u["document"] or "",
+             u["approver"] or "", "、".join(L(CODE_WORDS[c]).render(lang) for c in u["codes"])]
+            for u in job.result.uses if u["status"] != "ok"]
+    if rows:
+        click.echo(_table(rows, [word(w, lang) for w in ("seal-status", "seal-row", "date", "seal", "document",
+                                                         "approver", "seal-findings")]))
+    say("seals-summary", uses=job.facts["uses"], violation=job.facts["violation"],
+        unverified=job.facts["unverified"], pending=job.facts["pending"], ok=job.facts["ok"])
+    for f in job.files:
+        say("report", path=f)
+
+
+@seals.command("form")
+@OFFICE
+@click.option("--row", "rows", type=click.IntRange(1), multiple=True,
+              help="用印登记表里那一条的行号，可写多次（默认：还没有审批人的每一条）/ register row (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/用印审批单）/ output folder.")
+@click.option("--combine", is_flag=True, help="合并为一个文件（每张另起一页）/ one file, a page each.")
+def seals_form(office: Path, rows: tuple[int, ...], fmt: str, out: Path | None, combine: bool) -> None:
+    """用印审批单：盖章前交审批人签字的一页 A4 表单（印章、文件、用途、份数、经办人、谁有权审批、签字栏）。
+
+    \b
+    例 / examples:
+      sectools seals form 学生会秘书处
+      sectools seals form 学生会秘书处 --row 12 --row 13 --format pdf
+    """
+    from . import jobs
+    from .notices import Options
+
+    src = _open(office)
+    with click.progressbar(length=0, label=text("rendering", _lang()), show_pos=True, file=sys.stderr) as bar:
+        res = jobs.notice(src, "用印审批单", fmt=fmt, opts=Options(extra={"rows": list(rows)}), out_dir=out,
+                          combine=combine, progress=lambda _: bar.update(1))
+    _choices(res)
+    say("seal-forms-made", count=res.recipients, files=len(res.files))
+    for p in res.files[:20]:
+        click.echo(f"  {p}")
+    if len(res.files) > 20:
+        say("more-files", count=len(res.files) - 20)
+
+
 # ---- notices ---------------------------------------------------------------------------------
 @main.group()
 def notices() -> None:

@@ -443,3 +443,73 @@ def ratings() -> list[tuple]:
             if rng.random() < 0.15:
                 out.append((period, m.id, m.name, "加分", "主席团评", rng.choice((1, 2, 3))))
     return out
+
+
+# ---- 用印登记 --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Seal:
+    name: str
+    kind: str
+    keeper: str
+    state: str
+    since: dt.date | None
+    until: dt.date | None
+    approvers: str | None
+
+
+@dataclass(frozen=True)
+class SealUse:
+    date: dt.date
+    seal: str
+    document: str
+    purpose: str
+    copies: int
+    handler: str
+    approver: str | None
+    approved_on: dt.date | None
+    involves: str
+
+
+def _by_post(post: str, department: str | None = None) -> str:
+    return next(m.name for m in members() if m.post == post and (department is None or m.department == department))
+
+
+def seals() -> list[Seal]:
+    """The office's four seals: its 公章, the finance 专用章, the secretariat's old seal (停用 from April, when
+    the 公章 took over its uses) and the chair's name seal, which only the chair may have used."""
+    chair, sg, deputy = _by_post("主席"), _by_post("秘书长"), _by_post("副秘书长")
+    return [
+        Seal(f"{OFFICE_NAME}公章", "公章", sg, "在用", dt.date(2024, 9, 1), None, None),
+        Seal(f"{OFFICE_NAME}财务专用章", "专用章", deputy, "在用", dt.date(2024, 9, 1), None, None),
+        Seal("秘书处业务章", "专用章", sg, "停用", dt.date(2023, 9, 1), dt.date(2026, 4, 1), None),
+        Seal(f"主席名章（{chair}）", "手章", chair, "在用", dt.date(2025, 9, 1), None, chair),
+    ]
+
+
+def seal_uses() -> list[SealUse]:
+    """A term of the register, as clerks keep it — and the faults an audit finds: a use nobody approved, a
+    stamp before its approval, a contract the chair signed alone, the old seal used after it was put away,
+    a 干事 approving a use of the 公章."""
+    chair, sg, deputy = _by_post("主席"), _by_post("秘书长"), _by_post("副秘书长")
+    clerk = next(m.name for m in members() if m.department == "秘书处" and m.post == "干事")
+    seal, money, old = f"{OFFICE_NAME}公章", f"{OFFICE_NAME}财务专用章", "秘书处业务章"
+    name_seal = f"主席名章（{chair}）"
+    d = dt.date
+    return [
+        SealUse(d(2026, 3, 3), seal, "关于举办2026年春季学期全体大会的通知", "发文", 2, clerk, chair, d(2026, 3, 2), "否"),
+        SealUse(d(2026, 3, 5), old, "秘书处例会制度（修订）", "存档", 1, clerk, sg, d(2026, 3, 5), "否"),
+        SealUse(d(2026, 3, 10), money, "3月活动经费预算表", "报院团委", 2, deputy, sg, d(2026, 3, 9), "否"),
+        SealUse(d(2026, 3, 12), seal, "学生会干部任职证明（" + clerk + "）", "证明", 1, clerk, chair, d(2026, 3, 11), "否"),
+        SealUse(d(2026, 3, 18), money, "迎新晚会物资采购合同", "采购", 2, deputy, chair, d(2026, 3, 17), "是"),
+        SealUse(d(2026, 3, 24), seal, "社会实践活动介绍信", "外联", 3, clerk, chair, d(2026, 3, 23), "否"),
+        SealUse(d(2026, 4, 2), seal, "关于推荐优秀学生干部的报告", "报学院", 1, clerk, chair, d(2026, 4, 1), "否"),
+        SealUse(d(2026, 4, 8), old, "秘书处值班表", "张贴", 1, clerk, sg, d(2026, 4, 7), "否"),
+        SealUse(d(2026, 4, 14), money, "社区志愿服务交通费报销单", "报销", 1, deputy, sg, d(2026, 4, 15), "否"),
+        SealUse(d(2026, 4, 21), name_seal, "与阳光社区共建协议", "签约", 2, clerk, "校长 李卫东", d(2026, 4, 20), "是"),
+        SealUse(d(2026, 5, 6), seal, "五四评优表彰决定", "发文", 3, clerk, chair, d(2026, 5, 5), "否"),
+        SealUse(d(2026, 5, 12), seal, "学生会工作证明", "证明", 1, clerk, None, None, "否"),
+        SealUse(d(2026, 5, 20), seal, "社团联合活动申请表", "报批", 2, clerk, clerk, d(2026, 5, 19), "否"),
+        SealUse(d(2026, 6, 2), money, "6月活动经费决算表", "报院团委", 2, deputy, "院长 周立新", d(2026, 6, 1), "否"),
+        SealUse(d(2026, 6, 16), seal, "学期总结大会通知", "发文", 2, clerk, chair, d(2026, 6, 15), "否"),
+        SealUse(d(2026, 6, 24), seal, "2026年春季学期工作总结", "报学院", 2, clerk, chair, d(2026, 6, 23), "否"),
+    ]

@@ -23,6 +23,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File not found, but '{found}' has the same name. If you moved it there, set path under {key} in "
         "sectools.toml to \"{suggest}\".",
     ),
+    # 用印登记
+    "seal-month-empty": ("{value} 没有用印记录。", "No seal was used in {value}."),
+    "seal-row-not-found": (
+        "用印登记里没有第 {value} 行的记录（有记录的行：{rows}……）。请写登记表里那一条的行号。",
+        "The register has no use on row {value} (rows with uses: {rows}…). Give the row number of the use in "
+        "the register.",
+    ),
+    "seal-nothing-pending": (
+        "用印登记里每一条都已有审批人，没有待审批的用印。要重新打印某一条的审批单，请用 --row 行号。",
+        "Every use in the register has an approver: none awaits approval. To print a use's form again, give "
+        "--row ROW.",
+    ),
+    "seal-unknown": (
+        "印章“{value}”不在印章表里（有：{known}），无法按它的审批权限和状态检查这次用印。请改成印章表里的名称，或先在印章表登记这枚印章。",
+        "The seal '{value}' is not in the seals table (it has: {known}), so this use cannot be checked against "
+        "its approvers and state. Use a name from the seals table, or register the seal there first.",
+    ),
+    "seal-no-approval": (
+        "这次用印（{date}）没有审批人签批：用印须经有权审批的人签字后方可盖章。请补上审批人和审批日期，或说明情况。",
+        "This use ({date}) has no approver: a seal is used only after an authorised person has signed. Fill in "
+        "the approver and the date, or explain.",
+    ),
+    "seal-approved-after-use": (
+        "审批日期 {value} 晚于用印日期 {date}：先盖章后审批，违反印章管理制度。",
+        "Approved on {value}, after the seal was used on {date}: stamped before approval, against the rules.",
+    ),
+    "seal-not-authorised": (
+        "审批人“{value}”无权批准使用“{seal}”（有权审批：{allowed}）。",
+        "'{value}' may not approve uses of '{seal}' (who may: {allowed}).",
+    ),
+    "seal-money-not-authorised": (
+        "这次用印涉及合同或财物，须由 {allowed} 签批，审批人“{value}”无此权限。",
+        "This use concerns a contract or money and needs the approval of {allowed}; '{value}' may not give it.",
+    ),
+    "seal-not-in-use": (
+        "印章“{value}”这一天不在使用中（状态：{state}；启用 {since}，停用 {until}），不得用印。",
+        "The seal '{value}' was not in use that day (state: {state}; in use from {since}, out of use from "
+        "{until}) and may not be used.",
+    ),
+    "seal-blank-paper": (
+        "文件名称“{value}”说明是在空白纸张上盖章，印章管理制度不允许。",
+        "'{value}' says the seal was put on blank paper, which the rules forbid.",
+    ),
+    "seal-approver-unknown": (
+        "审批人“{value}”看不出是谁：不是名册里的姓名，也没有写职务（有权审批：{allowed}），无法核实是否有权批准，这次用印待核实。"
+        "请写成“职务 姓名”，如“主席 张三”。",
+        "Cannot tell who '{value}' is: not a name in the roster and no post given (who may approve: {allowed}), "
+        "so whether they may approve cannot be checked; the use is to be checked. Write the post before the "
+        "name.",
+    ),
+    "seal-approver-shared-name": (
+        "审批人“{value}”在名册中有同名的人，看不出是哪一位，无法核实权限，这次用印待核实。请在姓名前写上职务。",
+        "More than one roster member is called '{value}', so who approved, and whether they may, cannot be "
+        "told; the use is to be checked. Write the post before the name.",
+    ),
+    "seal-approval-undated": (
+        "有审批人但没有审批日期，看不出是否先审批后用印，这次用印待核实。请补上审批日期。",
+        "There is an approver but no approval date, so whether approval came before the stamp cannot be told; "
+        "the use is to be checked. Fill in the approval date.",
+    ),
+    "seal-money-unstated": (
+        "“{document}”看起来涉及合同或财物，但“涉及合同或财物”没有填写，无法判断是否须由更高一级签批，这次用印待核实。请填“是”或“否”。",
+        "'{document}' reads like a contract or a money matter but the contract-or-money column is blank, so "
+        "whether it needed a higher approval cannot be told; the use is to be checked. Fill in yes or no.",
+    ),
+    "seal-approvers-unknown": (
+        "印章“{seal}”没有类型，也没有在“审批权限”里写谁可以批准，它的用印无法核实权限。请填写类型（公章、专用章、手章）或审批权限。",
+        "The seal '{seal}' has no type and no approvers of its own, so who may approve its uses is not known. "
+        "Give its type (official, special or signature seal) or who may approve.",
+    ),
     "file-empty": (
         "文件是空的（0 字节）。请在 Excel 中重新保存为 .xlsx。",
         "The file is empty (0 bytes). Save it again from Excel as .xlsx.",
@@ -1063,6 +1133,8 @@ WORDS = {
     "severity": ("级别", "severity"),
     "code": ("代码", "code"),
     "message": ("说明", "message"),
+    "seal-status": ("状态", "status"), "seal-row": ("行", "row"), "date": ("日期", "date"), "seal": ("印章", "seal"),
+    "document": ("文件名称", "document"), "approver": ("审批人", "approver"), "seal-findings": ("问题", "findings"),
 }
 
 
@@ -1094,6 +1166,8 @@ CHOICES: dict[str, tuple[str, str]] = {
     "period-latest": ("{value}：评分表中最近的考核期间（可用 --period 指定）",
                       "{value}: the latest period in the ratings (--period picks another)"),
     "range-semester": ("统计期间：{start} 至 {end}（本学期）", "period: {start} to {end} (this semester)"),
+    "seal-forms-pending": ("{count} 条还没有审批人的用印（可用 --row 指定登记表的行）",
+                           "{count} {count|use|uses} with no approver yet (--row picks rows of the register)"),
 }
 
 
@@ -1237,6 +1311,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-weight": ("权重{w}", "weight {w}"),
     "n-chase-subject": ("催交{month}{kind}", "handing in the {kind} of {month}"),
     "n-late-subject": ("{month}{kind}逾期提交", "the {kind} of {month} handed in late"),
+    "n-money-approvers": ("；涉及合同或财物：{names}", "; a contract or money: {names}"),
     "n-bonus": ("奖金{amount}元。", "Bonus: {amount} yuan."),
     "rule-text": ("{scope}折算缺席达到 {n} 次的，{action}", "{scope}: {n} or more counted absences, {action}"),
     "all-meetings": ("全部会议", "all meetings"),
@@ -1310,6 +1385,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-催办通知": ("催交月度计划/总结（未交、逾期的部门各一份）", "a reminder to hand in the month's plan or summary (one per missing or late department)"),
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
+    "about-用印审批单": ("用印审批单：盖章前交审批人签字（默认：还没有审批人的每一条用印；sectools seals form --row 指定）",
+                        "the seal-use form an approver signs before the stamp (default: every use with no approver; "
+                        "sectools seals form --row picks rows)"),
     "kpi-missing": ("缺少评分：{names}", "no score for: {names}"),
     "minutes-no-decisions": ("“{meeting}”没有登记议定事项，纪要只写了出席情况。议定事项请填进办公室文件夹里的 {path}"
                              "（没有就新建一个，表头：日期、会议名称、事项、负责人、完成时限），或在 Word 里补写会议内容。",
@@ -1437,6 +1515,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "incomplete-zip": ("不是完整的 zip 压缩包：{error}", "not a complete zip: {error}"),
     "csv-encoding": ("CSV 编码无法识别（应为 UTF-8 或 GBK）", "CSV encoding not UTF-8 or GBK"),
     "lock-file": ("发现锁文件 {name}", "lock file {name}"),
+    "seals-summary": ("共 {uses} 次用印：违规 {violation}，待核实 {unverified}，待审批 {pending}，合规 {ok}",
+                      "{uses} {uses|use|uses}: {violation} in breach, {unverified} to be checked, {pending} awaiting "
+                      "approval, {ok} in order"),
+    "seal-forms-made": ("用印审批单：{count} 张，{files} 个文件", "Seal-use forms: {count}, {files} {files|file|files}"),
+    "title-seals": ("{office} 用印统计（{period}）", "{office}: seal uses ({period})"),
+    "seal-period-month": ("{month}", "{month}"),
     "excel-mark": ("（{mark} 生成，每次运行整页替换，请勿在此页录入）", " (made by {mark}; replaced whole on every run — do not type here)"),
 }
 
@@ -1512,6 +1596,18 @@ LABELS: dict[str, str] = {
     "总分": "Total", "等级": "Grade", "奖金（元）": "Bonus (yuan)", "说明": "Note", "指标与权重": "Indicators",
     "指标": "Indicator", "类别": "Category", "权重": "Weight", "评分方式": "Method", "数据来源": "Source",
     "满分": "Full marks", "加减分": "bonuses and deductions",
+    # seals
+    "用印记录": "Uses", "用印统计": "Seal uses", "月度统计": "By month", "印章": "Seal", "印章一览": "Seals", "印章名称": "Seal",
+    "文件名称": "Document", "用途": "Purpose", "份数": "Copies", "经办人": "Handled by", "审批人": "Approved by",
+    "审批日期": "Approved on", "合同或财物": "Contract or money", "登记位置": "Where", "月份": "Month",
+    "用印次数": "Uses", "违规次数": "Violations", "保管人": "Keeper", "审批权限": "May approve", "最近一次": "Last used",
+    "启用日期": "In use since", "停用日期": "Out of use from", "违规": "violation", "待审批": "awaiting approval",
+    "合规": "in order", "全部": "all", "这段时间没有用印记录。": "No seal was used in this period.",
+    "未经审批": "not approved", "先盖章后审批": "stamped before approval", "审批人无权批准": "approver not authorised",
+    "合同或财物须更高一级签批": "contract or money needs a higher approval", "印章不在使用中": "seal not in use",
+    "空白纸张盖章": "stamp on blank paper", "审批人无法核实": "approver cannot be checked",
+    "审批人同名": "approver's name is shared", "缺审批日期": "approval undated", "印章未登记": "seal not registered",
+    "印章未定审批权限": "seal has no approvers", "未写是否涉及合同或财物": "contract or money not stated",
     # problems
     "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
     "错误": "error", "警告": "warning",
@@ -1532,6 +1628,7 @@ _LABEL_TERMS: dict[str, Term] = {}
 
 # The fixed phrases sectools writes into notices (zh-CN → en; zh-TW is made from zh-CN).
 NOTICE_WORDS: dict[str, str] = {
+    "未规定": "not set", "有权审批的负责人": "an authorised officer", "待审批": "awaiting approval",
     "本学期": "this semester", "时间另行通知": "time to be announced", "另行通知": "to be announced",
     "全体成员": "all members", "主席团": "the presidium", "秘书处": "the secretariat", "各部门": "all departments",
     "未填部门": "no department", "无": "none", "本次会议无议定事项": "no decisions at this meeting",

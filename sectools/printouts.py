@@ -183,10 +183,10 @@ def write_templates(folder: str | os.PathLike) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     made = []
-    from .notices.sources import FORMAL_SUFFIX
+    from .notices.sources import FORMAL_SUFFIX, FORMS
 
     for kind in SOURCES:
-        for name, formal in ((kind, False), (kind + FORMAL_SUFFIX, True)):
+        for name, formal in ((kind, False),) + (() if kind in FORMS else ((kind + FORMAL_SUFFIX, True),)):
             with atomic_target(folder / f"{name}.docx") as tmp:
                 tmp.write_bytes(template_bytes(kind, formal))
             made.append(folder / f"{name}.docx")

@@ -19,6 +19,7 @@ from .errors import Problem, SectoolsError
 from .attendance.schema import LEAVE_TABLE, MEETING_KINDS, MEETINGS, SIGNINS, YES_NO
 from .kpi.schema import INDICATORS, RATINGS
 from .ranking.schema import CLASSES, INSPECTIONS, SCORE_ITEMS
+from .seals.schema import SEAL_USES, SEALS
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
 from .writer import Column, Sheet, atomic_target, write_workbook
@@ -36,6 +37,8 @@ TEMPLATE_TABLES = (
     ("inspections", None, "一个工作簿（每个检查部门一张表）或一个文件夹（每个部门一个文件）"),
     ("indicators", None, "绩效考核"),
     ("ratings", None, ""),
+    ("seals", "印章", "用印登记：印章表和用印记录在同一个工作簿里"),
+    ("seal_uses", "用印登记", ""),
 )
 
 
@@ -203,6 +206,7 @@ def write_form_exports(folder: Path, scans: list[demo.Scan]) -> list[Path]:
             name = f"例会签到_{m.date + dt.timedelta(days=1):%Y%m%d}.xlsx"
         path = folder / name
         wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_urls": False})
+        wb.set_properties({"created": dt.datetime.combine(m.date + dt.timedelta(days=1), dt.time(9, 30))})  # the same bytes each time
         ws = wb.add_worksheet("Sheet1" if wjx else "数据")
         when = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
         ws.write_row(0, 0, WJX_HEADER if wjx else JSJ_HEADER)
@@ -317,6 +321,18 @@ def ratings_sheet(rows) -> Sheet:
     return Sheet("评分", _columns(RATINGS), [[p, i, n, None, ind, g, v] for p, i, n, ind, g, v in rows],
                  title="绩效考核评分表", validations={5: ["自评", "部长评", "主席团评"]},
                  blank_rows=max(0, 300 - len(rows)))
+
+
+def seal_sheets(seals: list[demo.Seal] | None, uses: list[demo.SealUse] | None) -> list[Sheet]:
+    """用印登记.xlsx: the office's seals, and the register a use is written into before the stamp."""
+    seal_rows = [[x.name, x.kind, x.keeper, x.state, x.since, x.until, x.approvers] for x in seals or []]
+    use_rows = [[u.date, u.seal, u.document, u.purpose, u.copies, u.handler, u.approver, u.approved_on, u.involves,
+                 None] for u in uses or []]
+    return [Sheet("印章", _columns(SEALS), seal_rows, title="印章登记", validations=_validations(SEALS),
+                  blank_rows=max(0, 20 - len(seal_rows))),
+            Sheet("用印登记", _columns(SEAL_USES), use_rows, title="用印登记（先审批，后用印）",
+                  validations=_validations(SEAL_USES, {"involves": ["是", "否"]}),
+                  blank_rows=max(0, 300 - len(use_rows)))]
 
 
 def write_plan_forms(folder: Path, with_demo: bool, lang: str | None = None) -> list[Path]:
@@ -475,7 +491,9 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
     made += write_inspections(folder / INSPECTIONS.default_path, demo.inspections() if with_demo else None, script)
     made += write_plan_forms(folder, with_demo, script)
     made += [book(folder / INDICATORS.default_path, indicators_sheet()),
-             book(folder / RATINGS.default_path, ratings_sheet(demo.ratings() if with_demo else []))]
+             book(folder / RATINGS.default_path, ratings_sheet(demo.ratings() if with_demo else [])),
+             write_workbook(folder / SEALS.default_path, [in_script(x, script) for x in seal_sheets(
+                 demo.seals() if with_demo else None, demo.seal_uses() if with_demo else None)])]
     return made
 
 
@@ -502,7 +520,8 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
             write_workbook(blank / SCORE_ITEMS.default_path, [items_sheet()])]
     made += write_inspections(blank / INSPECTIONS.default_path, None)
     made += [write_workbook(blank / INDICATORS.default_path, [indicators_sheet()]),
-             write_workbook(blank / RATINGS.default_path, [ratings_sheet([])])]
+             write_workbook(blank / RATINGS.default_path, [ratings_sheet([])]),
+             write_workbook(blank / SEALS.default_path, seal_sheets(None, None))]
     made += init_office(folder / "demo", with_demo=True, force=True, overwrite_all=True)
     return made
 

@@ -52,7 +52,8 @@ class Key:
     """One setting.
 
     ``kind``: ``int``, ``number``, ``bool``, ``text``, ``date``, ``choice``, ``names`` (a list of
-    names), ``weights`` (a table of name → number, e.g. ``{ "自评" = 10 }``) or ``tables`` (an
+    names), ``weights`` (a table of name → number, e.g. ``{ "自评" = 10 }``), ``lists`` (a table of name →
+    list of names, e.g. ``{ "公章" = ["主席"] }``) or ``tables`` (an
     array of tables, ``[[section.key]]``, each with the keys in ``items``).
     """
 
@@ -264,6 +265,15 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
             "印发机关 in the formal 版记 (default: the office name)", ("印发机关",), nonempty=True,
             example="财经系学生会秘书处", default_zh="办公室名称", default_en="the office name"),
     ), "通知", "notices", title="通知（默认值）"),
+    Section("seals", (
+        Key("approvers", "lists", {"公章": ["院长", "主席"], "专用章": ["院长", "主席", "副主席", "秘书长", "办公室主任"],
+                                   "手章": ["院长", "书记", "主席"], "合同或财物": ["校长", "法人代表"]},
+            "谁可以批准用印，写职务或姓名：按印章类型（公章、专用章、手章）或某枚印章的名称；“合同或财物”是涉及合同、协议、"
+            "财物的用印须由其中一人批准（印章表的“审批权限”列可按印章另给）",
+            "who may approve a seal's use, by post or name: per seal type (公章, 专用章, 手章) or a seal's own name; "
+            "合同或财物: who must approve a use for a contract, an agreement or money (a seal's own "
+            "审批权限 cell overrides its type's)", ("审批权限",), nonempty=True),
+    ), "用印", "seal use", title="用印审批权限（印章管理制度：正式章须院长或其授权的负责人签字；合同、协议及财物须法人代表或校长签字）"),
     Section("limits", (
         Key("max_file_bytes", "int", 200 * 1024 * 1024, "一个工作簿文件最多多少字节", "bytes of one workbook file",
             min=1),
@@ -499,6 +509,9 @@ def _expected_both(key: Key) -> str:
             lo = _fmt_num(key.min)
             return f"如 {toml_value(sample)}（名称 = 不小于 {lo} 的数）/ names with numbers ≥ {lo}"
         return f"如 {toml_value(sample)}（名称 = 数）/ names with numbers"
+    if key.kind == "lists":
+        sample = toml_value(dict(list((key.default or {"公章": ["主席"]}).items())[:1]))
+        return f"如 {sample}（名称 = 名称列表）/ names with lists of names"
     if key.kind == "tables":
         return f"[[…{key.name}]] 段，每段一条 / an array of tables"
     return key.kind
@@ -557,6 +570,13 @@ def coerce(key: Key, v: Any) -> Any:
         if not all(_num(x) and (key.min is None or x >= key.min) for x in v.values()):
             raise BadValue
         return {str(k).strip(): float(x) for k, x in v.items()}
+    if kind == "lists":
+        if not isinstance(v, dict) or (key.nonempty and not v):
+            raise BadValue
+        if not all(isinstance(x, (list, tuple)) and all(isinstance(y, str) and y.strip() for y in x)
+                   for x in v.values()):
+            raise BadValue
+        return {str(k).strip(): [y.strip() for y in x] for k, x in v.items()}
     raise BadValue  # pragma: no cover - a declaration with an unknown kind
 
 
@@ -841,6 +861,8 @@ def _default_text(k: Key) -> str:
         return "; ".join(f"{d['absences']} → {d['action']}" for d in k.default)
     if k.kind == "names" and len(k.default) > 3:
         return f"`{toml_value(k.default[:3])[:-1]}, …]`"
+    if k.kind == "lists" and len(k.default) > 2:
+        return f"`{toml_value(dict(list(k.default.items())[:2]))[:-2]}, … }}`"
     return f"`{toml_value(k.default)}`"
 
 
@@ -866,6 +888,8 @@ def type_text(k: Key) -> str:
         return "list of names"
     if k.kind == "weights":
         return "table: name → number" + rng
+    if k.kind == "lists":
+        return "table: name → list of names"
     if k.kind == "tables":
         return "array of tables"
     return k.kind

@@ -10,8 +10,9 @@ from .attendance.schema import DECISIONS, LEAVE_TABLE, MEETINGS, SIGNINS
 from .ranking.schema import CLASSES, HOLIDAYS, INSPECTIONS, SCORE_ITEMS
 from .kpi.schema import INDICATORS, RATINGS
 from .roster import ROSTER
+from .seals.schema import SEAL_USES, SEALS
 
 TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS, CLASSES, SCORE_ITEMS,
-                                            INSPECTIONS, HOLIDAYS, INDICATORS, RATINGS)}
+                                            INSPECTIONS, HOLIDAYS, INDICATORS, RATINGS, SEALS, SEAL_USES)}
 # The tables a sheet may be mistaken for: a sheet one of them fits better is not read as another.
 RIVALS = tuple(TABLES.values())

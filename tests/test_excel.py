@@ -452,11 +452,12 @@ def test_quickstart_workbooks_have_the_buttons_and_run(tmp_path):
 
 
 def test_macros_module_is_the_one_sectools_installs():
+    from sectools.excel.buttons import BUTTONS
     from sectools.excel.vba import bas_text
 
     bas = (Path(__file__).resolve().parents[1] / "macros" / "sectools.bas").read_bytes().decode()
     assert bas == bas_text()
-    assert bas.count("    RunPython") == 5 and "\r\n" in bas
+    assert bas.count("    RunPython") == len(BUTTONS) == 6 and "\r\n" in bas
     subs = re.findall(r"Sub (\w+)\(\)\r\n    RunPython \"import sectools.excel.desktop as d; d.(\w+)\(\)\"", bas)
     import sectools.excel.desktop as desktop
 

@@ -16,7 +16,7 @@ from sectools.config import load_office
 from sectools.notices import KINDS
 
 TABLES = ("roster", "meetings", "signins", "leaves", "classes", "score_items", "inspections", "indicators", "ratings",
-          "plans")
+          "plans", "seals", "seal_uses")
 
 
 def commands(o: str) -> list[list[str]]:
@@ -25,7 +25,8 @@ def commands(o: str) -> list[list[str]]:
             ["ranking", "publish", o, "--week", "2026-W12"],
             ["plans", "collect", o], ["plans", "collect", o, "--kind", "summary"],
             ["plans", "schedule", o, "--month", "2026-03"],
-            ["kpi", o], ["kpi", o, "--for", "department"], ["kpi", o, "--period", "上学期"]]
+            ["kpi", o], ["kpi", o, "--for", "department"], ["kpi", o, "--period", "上学期"],
+            ["seals", o], ["seals", o, "--month", "2026-03"], ["seals", "form", o], ["seals", "form", o, "--row", "3"]]
     for kind in KINDS:
         cmds.append(["notices", "render", kind, o, "--format", "txt", "--force"])
     return cmds
@@ -42,7 +43,8 @@ def empty_table(office: Path, name: str) -> None:
     path = cfg.path_of(name)
     for f in sorted(path.rglob("*.xlsx")) if path.is_dir() else [path]:  # a sign-in folder: its subfolders too
         wb = openpyxl.load_workbook(f)
-        for ws in wb.worksheets:
+        sheet = cfg.table(name).sheet  # 印章 and 用印登记 share a workbook: only the table's own sheet
+        for ws in ([wb[sheet]] if sheet and sheet in wb.sheetnames else wb.worksheets):
             head = next((r[0].row for r in ws.iter_rows() if sum(c.value not in (None, "") for c in r) >= 2), 1)
             if ws.max_row > head:
                 ws.delete_rows(head + 1, ws.max_row - head)
@@ -53,7 +55,7 @@ def empty_table(office: Path, name: str) -> None:
 NEEDS = {"roster": ("attendance", "signin-sheet", "kpi"), "meetings": ("attendance", "signin-sheet"),
          "signins": ("attendance",), "classes": ("ranking compute",), "score_items": ("ranking compute",),
          "inspections": ("ranking compute",), "indicators": ("kpi",), "ratings": ("kpi",),
-         "plans": ("plans collect", "plans schedule")}
+         "plans": ("plans collect", "plans schedule"), "seals": ("seals",), "seal_uses": ("seals",)}
 
 
 def sweep(office: Path, emptied: str | None = None) -> list[str]:

@@ -290,4 +290,17 @@ def kpi(book) -> None:
     finish(book, "\n".join([line] + _chosen(job, src.lang)), job.problems, src.lang, src.wb.owned, written)
 
 
-JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi}
+@guarded
+def seals(book) -> None:
+    """用印检查：读取本工作簿的印章表和用印登记，写入用印统计（违规在前）和月度统计。"""
+    src = _source(book)
+    job = jobs.seals(src, out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"用印记录": L("用印统计")}, src.lang)
+    f = job.facts
+    summary = text("seals-summary", src.lang, uses=f["uses"], violation=f["violation"], unverified=f["unverified"],
+                   pending=f["pending"], ok=f["ok"])
+    finish(book, summary, job.problems, src.lang, src.wb.owned, written)
+
+
+JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi,
+        "seals": seals}

@@ -15,7 +15,8 @@ def _key(p) -> tuple:
 def _jobs_problems(src) -> list:
     """The cross-table problems the jobs find: sign-ins of unknown members or meetings, unknown
     marks, classes and items in inspections, ratings of unknown members, raters or out-of-range scores,
-    and the monthly plan and summary forms (wrong month, unknown department, no items, duplicates)."""
+    the monthly plan and summary forms (wrong month, unknown department, no items, duplicates), and each seal
+    use that breaks the 印章管理制度."""
     from .appraisal import kpi
     from .meetings import attendance
     from .ranking import ranking_inputs
@@ -46,6 +47,13 @@ def _jobs_problems(src) -> list:
                 found += collected(src, month, kind).problems
             except SectoolsError as e:
                 found += e.problems
+    if all(src.has(n) for n in ("seals", "seal_uses")):  # 用印: every use against the rules, at its cell
+        from .sealing import seals
+
+        try:
+            found += seals(src, out=False).problems
+        except SectoolsError:
+            pass
     if all(src.has(n) for n in ("indicators", "ratings")):
         periods = list(dict.fromkeys(str(x).strip() for x in src.read("ratings").data["period"].tolist() if x))
         for period in periods:

@@ -88,14 +88,23 @@ class NoticeData:
 
         return self._keep(kpi(self.src, period, out=False))
 
+    def seal_form_uses(self, rows, today):
+        from .sealing import seal_form_uses
+
+        uses, choice = seal_form_uses(self.src, rows, today=today)
+        if choice:
+            self.choices.append(choice)
+        return uses
+
 
 def template_path(src, kind: str) -> Path:
     """The office's own ``templates/<kind>.docx`` if it has one, else sectools' template — in the
     ``[notices] style`` the office chose (``formal``: ``<kind>（正式）.docx``, with the red 版头)."""
-    from ..notices.sources import FORMAL_SUFFIX
+    from ..notices.sources import FORMAL_SUFFIX, FORMS
 
     office = getattr(src, "office", None)
-    name = kind + (FORMAL_SUFFIX if office is not None and office.section("notices").get("style") == "formal" else "")
+    formal = office is not None and office.section("notices").get("style") == "formal" and kind not in FORMS
+    name = kind + (FORMAL_SUFFIX if formal else "")
     root = getattr(src, "root", None)
     if root is not None:
         own = root / "templates" / f"{name}.docx"
@@ -188,7 +197,8 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     guard_docx(data_bytes, office.limits, path.name)
     compiled = compile_template(data_bytes, path.name, traditional=office.lang == "zh-TW")
     year = opts.today.year
-    number_text = doc_number(src, kind, batch.subject, year, dry=not number, key=batch.key or batch.subject)
+    number_text = doc_number(src, kind, batch.subject, year, dry=not number, key=batch.key or batch.subject) \
+        if spec.numbered else ""  # a form (用印审批单) takes no 文号
     common = {"doc_number": number_text, "date": format_date_zh(opts.today), "office": office.name,
               "office_short": office.section("notices").get("short_name") or office.name,
               "record": _record(office, opts.today)}
@@ -248,7 +258,8 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
             write(target(label, ".txt"), to_text(paras))
 
     xmls = []
-    key = batch.key or batch.subject  # one naming scheme: <种类>_<期间或会议>[_<对象>]
+    # one naming scheme: <种类>_<期间或会议>[_<对象>]; a form (no 文号) is named by its use: <种类>_<日期>_<文件>
+    key = (batch.key or batch.subject) if spec.numbered else batch.key
     for rec in batch.recipients:
         xml = compiled.render_xml({**rec.context, **common})
         if progress:
@@ -256,9 +267,9 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
         if combine:
             xmls.append(xml)
             continue
-        emit(f"{kind}_{key}" if spec.per == ("office",) else f"{kind}_{key}_{rec.label}", xml)
+        emit("_".join(x for x in (kind, key, None if spec.per == ("office",) else rec.label) if x), xml)
     if combine:
-        emit(f"{kind}_{key}_合并", combine_xml(xmls))
+        emit("_".join(x for x in (kind, key, "合并") if x), combine_xml(xmls))
     if fmt == "pdf":
         import shutil
 

@@ -442,7 +442,9 @@ def paragraphs(xml: str) -> list[tuple[str, object]]:
         elif el.tag == f"{W}tbl":
             rows = [["".join(t.text or "" for t in c.iter(f"{W}t")) for c in tr.findall(f"{W}tc")]
                     for tr in el.findall(f"{W}tr")]
-            out.append(("Table", rows))
+            caption = el.find(f"{W}tblPr/{W}tblCaption")
+            form = caption is not None and caption.get(f"{W}val") == "sectools-form"
+            out.append(("Form" if form else "Table", rows))
     return out
 
 
@@ -461,6 +463,9 @@ p.sign, p.date { text-align: right; padding-right: 4em; text-indent: 0; }
 hr.page { page-break-after: always; border: 0; }
 table { border-collapse: collapse; margin: 0.3em auto; font-size: 14pt; }
 th, td { border: 1px solid #000; padding: 0.1em 0.6em; text-align: center; }
+table.form { width: 100%; font-size: 12pt; }
+table.form th { width: 19%; white-space: nowrap; }
+table.form td { text-align: left; height: 2.2em; }
 p.qr { text-align: center; text-indent: 0; font-size: 10pt; line-height: 1.2; color: #444; }
 @media print { body { margin: 0 auto; } }
 """
@@ -482,6 +487,16 @@ def to_html(paras: list[tuple[str, str]], title: str) -> str:
             lines.append("<table>")
             lines.append("<tr>" + "".join(f"<th>{escape(c)}</th>" for c in head) + "</tr>")
             lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in body]
+            lines.append("</table>")
+            continue
+        if sid == "Form":  # label, value pairs; a row of one pair spans the table
+            lines.append('<table class="form">')
+            for r in text:
+                cells = []
+                for k, c in enumerate(r):
+                    span = ' colspan="3"' if len(r) == 2 and k == 1 else ""
+                    cells.append(f"<th>{escape(c)}</th>" if k % 2 == 0 else f"<td{span}>{escape(c)}</td>")
+                lines.append("<tr>" + "".join(cells) + "</tr>")
             lines.append("</table>")
             continue
         if sid == "Qr":
@@ -507,6 +522,9 @@ def to_text(paras: list[tuple[str, str]]) -> str:
             continue
         if sid == "Table":  # a row a line, cells apart
             out += ["  ".join(c for c in r if c) for r in text]
+            continue
+        if sid == "Form":  # label：value, a row a line
+            out += ["　".join(f"{r[k]}：{r[k + 1] if k + 1 < len(r) else ''}" for k in range(0, len(r), 2)) for r in text]
             continue
         if sid == "GwDocNo" and not text.strip() or sid == "Qr":  # the QR code's link is the line under it
             continue

@@ -46,6 +46,7 @@ class Kind:
     name: str  # its one line for `notices list` is TEXTS["about-<name>"] in sectools.messages
     per: tuple[str, ...]  # the --for values it accepts; the first is its default
     build: Callable
+    numbered: bool = True  # takes a 文号 (a form to fill in and sign does not)
 
 
 def _t(office, s: str, **params) -> str:
@@ -386,6 +387,25 @@ def kpi_result(office, opts: Options, data) -> Batch:
     return Batch("考核结果通知", label, out)
 
 
+def seal_form(office, opts: Options, data) -> Batch:
+    """用印审批单: one per use — the register rows asked for, else each use still without an approver."""
+    uses = data.seal_form_uses(opts.extra.get("rows") or None, opts.today)
+    out = []
+    for u in uses:
+        allowed = "、".join(u["seal_allowed"]) or _t(office, "未规定")
+        if u["money_allowed"]:
+            allowed += _t(office, "n-money-approvers", names="、".join(u["money_allowed"]))
+        out.append(Recipient(f"{u['date']}_{u['document'] or u['row']}", {"use": {
+            "date": _date(office, u["date"]), "seal": u["seal"] or "", "document": u["document"] or "",
+            "purpose": u["purpose"] or "", "copies": u["copies"] if u["copies"] is not None else "",
+            "involves": u["involves"] or "", "handler": u["handler"] or "", "keeper": u["keeper"] or "",
+            "may_approve": allowed, "approver": u["approver"] or "",
+            "approved_on": _date(office, u["approved_on"]) if u["approved_on"] else "　　年　　月　　日",
+            "place": f"{u['file']} › {u['sheet']}!{u['cell']}",
+            "money_approvers": "、".join(u["money_allowed"]) or _t(office, "有权审批的负责人")}}))
+    return Batch("用印审批单", "用印审批单", out, key="")  # 用印审批单_<日期>_<文件名称>: a file per use
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议通知", ("office",), meeting_notice),
     Kind("考勤提醒", ("member",), attendance_reminder),
@@ -396,4 +416,5 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("催办通知", ("department",), plan_reminder),
     Kind("考核结果通知", ("member",), kpi_result),
     Kind("量化考核公示", ("office",), ranking_notice),
+    Kind("用印审批单", ("use",), seal_form, numbered=False),
 )}

@@ -39,6 +39,9 @@ STYLES = {
     "GwDate": ("成文日期", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, 0, False),
     "GwNote": ("附注", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.LEFT, 2, False),
     "GwCell": ("表格文字", BODY_FONT, Pt(12), WD_ALIGN_PARAGRAPH.CENTER, 0, False),
+    # a form (用印审批单, 文书处理单): what is filled in beside each label, and the small print under it
+    "GwFormCell": ("表单填写", BODY_FONT, Pt(12), WD_ALIGN_PARAGRAPH.LEFT, 0, False),
+    "GwFormNote": ("表单说明", BODY_FONT, Pt(10.5), WD_ALIGN_PARAGRAPH.LEFT, 0, False),
     "GwQrLead": ("扫码签到说明", BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, False),  # kept with the code
     "GwQr": ("签到二维码", BODY_FONT, Pt(10.5), WD_ALIGN_PARAGRAPH.CENTER, 0, False),  # the code, the link below
     # the formal 版头 and 版记 (GB/T 9704 7.2, 7.4): the office's name + 文件 in red, the red rule under the
@@ -51,7 +54,8 @@ RED = "FF0000"
 HTML_TAGS = {"GwTitle": "h1", "GwDocNo": "p class=docno", "GwAddressee": "p class=to", "GwBody": "p",
              "GwHeading1": "h2", "GwHeading2": "h3", "GwSignature": "p class=sign", "GwDate": "p class=date",
              "GwNote": "p class=note", "GwOrgMark": "p class=orgmark", "GwRule": "hr",
-             "GwRecord": "p class=record", "GwQr": "p class=qr", "GwQrLead": "p"}
+             "GwRecord": "p class=record", "GwQr": "p class=qr", "GwQrLead": "p",
+             "GwFormNote": "p class=note"}
 
 
 def set_east_asian(rpr_owner, font: str, latin: str = LATIN_FONT) -> None:
@@ -97,7 +101,8 @@ def setup_document(doc) -> None:
         p.alignment = align
         p.first_line_indent = Pt(16 * indent) if indent else Pt(0)
         p.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        p.line_spacing = Pt(35) if sid == "GwTitle" else Pt(17) if sid == "GwCell" else LINE
+        p.line_spacing = Pt(35) if sid == "GwTitle" else Pt(17) if sid in ("GwCell", "GwFormCell") else \
+            Pt(16) if sid == "GwFormNote" else LINE
         if sid in ("GwSignature", "GwDate"):
             p.right_indent = Pt(16 * 4)
         if sid == "GwTitle":

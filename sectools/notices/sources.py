@@ -138,6 +138,26 @@ SOURCES["考核结果通知"] = head("{{ period_text }}绩效考核结果通知"
 ] + FOOT
 
 
+# Forms, not notices: a table to fill in and sign, one A4 page, no 文号 and no formal 版头.
+SOURCES["用印审批单"] = [
+    ("GwTitle", "用印审批单"),
+    ("GwFormNote", "{{ office }}　　　　登记位置：{{ use.place }}"),
+    ("GwForm", (
+        ("申请日期", "{{ use.date }}", "印章名称", "{{ use.seal }}"),
+        ("文件名称", "{{ use.document }}"),
+        ("用途", "{{ use.purpose }}"),
+        ("份数", "{{ use.copies }}", "合同或财物", "{{ use.involves }}"),
+        ("经办人", "{{ use.handler }}", "印章保管人", "{{ use.keeper }}"),
+        ("有权审批", "{{ use.may_approve }}"),
+        ("审批意见", "", 45),
+        ("审批人签字", "{{ use.approver }}", "审批日期", "{{ use.approved_on }}"),
+        ("用印人签字", "", "用印日期", "　　年　　月　　日"),
+    )),
+    ("GwFormNote", "注：先审批，后用印；不得在空白纸张上加盖印章；涉及合同、协议及财物的用印，须由{{ use.money_approvers }}签批。"
+                   "本单用印后交印章保管人存档。"),
+]
+FORMS = frozenset({"用印审批单"})
+
 FORMAL_SUFFIX = "（正式）"  # templates/会议通知（正式）.docx: the same notice with the red 版头 and the 版记
 
 
@@ -176,7 +196,7 @@ def template_bytes(kind: str, formal_style: bool = False) -> bytes:
     paras = []
     for style, text in (formal(SOURCES[kind]) if formal_style else SOURCES[kind]):
         p = doc.add_paragraph()
-        p.style = doc.styles[_style_name("GwBody" if style in ("GwLead", "GwTable") else style)]
+        p.style = doc.styles[_style_name("GwBody" if style in ("GwLead", "GwTable", "GwForm") else style)]
         if style == "GwLead":
             lead, _, rest = text.partition("||")
             set_east_asian(p.add_run(lead)._r, HEADING1_FONT)
@@ -184,6 +204,10 @@ def template_bytes(kind: str, formal_style: bool = False) -> bytes:
         elif style == "GwTable":  # people read rows: a table, one row per record (docxtpl's {%tr %})
             p._p.getparent().remove(p._p)
             _table(doc, *text)
+            continue
+        elif style == "GwForm":  # a form: labels and what is filled in beside them, boxes to sign
+            p._p.getparent().remove(p._p)
+            _form(doc, text)
             continue
         elif text:
             p.add_run(text)
@@ -247,6 +271,49 @@ def _table(doc, header: tuple, cells: tuple, loop: str, mm: tuple | None = None)
     header_flag = OxmlElement("w:tblHeader")  # the header row repeats on every page
     t.rows[0]._tr.get_or_add_trPr().append(header_flag)
     for row in t.rows:
+        cant = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant)
+
+
+FORM_CAPTION = "sectools-form"  # the form's table says it is one (its HTML and text are laid out as a form)
+
+
+def _form(doc, rows: tuple) -> None:
+    """A bordered four-column form the text block's width: (label, value[, label, value][, height mm]);
+    a row of one label and one value spans the value across the other three columns."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    widths = [Mm(30), Mm(48), Mm(30), Mm(48)]
+    t = doc.add_table(rows=len(rows), cols=4)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = 1
+    t.autofit = False
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), FORM_CAPTION)
+    t._tbl.tblPr.append(caption)
+    label_style, value_style = doc.styles[_style_name("GwCell")], doc.styles[_style_name("GwFormCell")]
+    for j, col in enumerate(t.columns):
+        col.width = widths[j]
+    for row, spec in zip(t.rows, rows):
+        height = spec[-1] if isinstance(spec[-1], int) else 13
+        cells = [c for c in spec if isinstance(c, str)]
+        row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.AT_LEAST
+        for j, c in enumerate(row.cells):
+            c.width = widths[j]
+        if len(cells) == 2:
+            row.cells[1].merge(row.cells[3])
+        targets = [row.cells[0], row.cells[1]] + ([row.cells[2], row.cells[3]] if len(cells) == 4 else [])
+        for k, (cell, text) in enumerate(zip(targets, cells)):
+            para = cell.paragraphs[0]
+            para.style = label_style if k % 2 == 0 else value_style
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if height > 20 and k % 2 else \
+                WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            if text:
+                run = para.add_run(text)
+                run.bold = k % 2 == 0
         cant = OxmlElement("w:cantSplit")
         row._tr.get_or_add_trPr().append(cant)
 
