@@ -26,3 +26,7 @@ End Sub
 Sub SectoolsSeals()
     RunPython "import sectools.excel.desktop as d; d.seals()"
 End Sub
+
+Sub SectoolsDocuments()
+    RunPython "import sectools.excel.desktop as d; d.documents()"
+End Sub

@@ -803,7 +803,7 @@ def _show_kpi(job) -> None:
         say("more-files", count=len(made) - 5)
 
 
-# ---- seals (用印登记) ---------------------------------------------------------------------------
+# ---- registers: seals (用印登记), documents (收文登记) ----------------------------------------------
 class DefaultGroup(Group):
     """A group whose first word may be the office itself: ``sectools seals 学生会秘书处`` runs its
     ``report`` command, ``sectools seals form 学生会秘书处`` the ``form`` one."""
@@ -819,6 +819,9 @@ class DefaultGroup(Group):
 @main.group(cls=DefaultGroup)
 def seals() -> None:
     """用印登记：每次用印是否经有权的人审批、是否先审批后盖章、印章是否在用、合同财物是否由法人代表或校长签批；打印用印审批单。
+
+    sectools seals OFFICE 即 sectools seals report OFFICE [--month 2026-03] [--format table|json] [--out FILE.xlsx]
+    （选项见 sectools seals report --help）/ the same as the report command.
 
     \b
     例 / examples:
@@ -851,8 +854,9 @@ def _show_seals(job) -> None:
     from .messages import L
 
     lang = _lang()
+    sep = ", " if lang == "en" else "、"
     rows = [[L(STATUS_WORDS[u["status"]]).render(lang), u["row"], u["date"], u["seal"] or "", u["document"] or "",
-             u["approver"] or "", "、".join(L(CODE_WORDS[c]).render(lang) for c in u["codes"])]
+             u["approver"] or "", sep.join(L(CODE_WORDS[c]).render(lang) for c in u["codes"])]
             for u in job.result.uses if u["status"] != "ok"]
     if rows:
         click.echo(_table(rows, [word(w, lang) for w in ("seal-status", "seal-row", "date", "seal", "document",
@@ -878,15 +882,122 @@ def seals_form(office: Path, rows: tuple[int, ...], fmt: str, out: Path | None, 
       sectools seals form 学生会秘书处
       sectools seals form 学生会秘书处 --row 12 --row 13 --format pdf
     """
+    _render_form(office, "用印审批单", {"rows": list(rows)}, fmt, out, combine)
+
+
+@main.group(cls=DefaultGroup)
+def documents() -> None:
+    """收文登记：办件是否在办理时限内办结（逾期、临期按工作日计，节假日顺延）、阅件谁还没阅；打印文书处理单、给逾期的主办部门发催办通知。
+
+    sectools documents OFFICE 即 sectools documents report OFFICE [--format table|json] [--out FILE.xlsx]
+    / the same as the report command.
+
+    \b
+    例 / examples:
+      sectools documents 学生会秘书处                     收文办理情况（逾期在前）
+      sectools documents 学生会秘书处 --format json
+      sectools documents form 学生会秘书处                新收文件的文书处理单
+      sectools documents form 学生会秘书处 收〔2026〕3号 --format pdf
+      sectools documents remind 学生会秘书处              逾期办件的催办通知，主办部门各一份
+    """
+
+
+@documents.command("report")
+@OFFICE
+@output_options("table", "json", out_help="收文办理工作簿（默认：输出/收文办理.xlsx）/ report workbook.")
+def documents_report(office: Path, fmt: str, out: Path | None) -> None:
+    """收文办理情况：每份收文的状态（逾期、临期、办理中、传阅中、已办结），按部门统计，未阅名单。
+
+    \b
+    例 / examples:
+      sectools documents report 学生会秘书处
+      sectools documents 学生会秘书处 --format json
+    """
+    from . import jobs
+
+    finish(jobs.documents(_open(office), out=out), fmt, _show_documents)
+
+
+def _show_documents(job) -> None:
+    from .messages import L
+
+    lang = _lang()
+    rows = [[L(d["status"]).render(lang), d["number"] or d["suggested"] or "", d["title"] or "", d["lead"] or "",
+             d["due"] or "", d["overdue"] if d["overdue"] is not None else (d["left"] if d["left"] is not None else ""),
+             "、".join(d["unread"])]
+            for d in job.result.docs if d["status"] in ("逾期", "临期", "传阅中", "未分发", "待核实")]
+    if rows:
+        click.echo(_table(rows, [word(w, lang) for w in ("seal-status", "doc-number", "doc-title", "doc-lead",
+                                                         "doc-due", "doc-days", "doc-unread")]))
+    f = job.facts
+    say("incoming-summary", docs=f["docs"], overdue=f["overdue"], soon=f["soon"], open=f["open"],
+        reading=f["reading"], done=f["done"])
+    for p in job.files:
+        say("report", path=p)
+
+
+@documents.command("form")
+@OFFICE
+@click.argument("numbers", nargs=-1)
+@click.option("--row", "rows", type=click.IntRange(1), multiple=True, help="收文登记表里的行号，可写多次 / register row.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/文书处理单）/ output folder.")
+@click.option("--combine", is_flag=True, help="合并为一个文件（每张另起一页）/ one file, a page each.")
+def documents_form(office: Path, numbers: tuple[str, ...], rows: tuple[int, ...], fmt: str, out: Path | None,
+                   combine: bool) -> None:
+    """文书处理单：随文件流转、归档的一页 A4 表单（来文、拟办意见、领导批示、传阅、办理结果）。
+
+    NUMBERS：收文编号（如 收〔2026〕3号，或只写序号 3）；不写则为还没有拟办意见和领导批示的新收文件各打一张。
+
+    \b
+    例 / examples:
+      sectools documents form 学生会秘书处
+      sectools documents form 学生会秘书处 3 4 --format pdf
+      sectools documents form 学生会秘书处 --row 7
+    """
+    _render_form(office, "文书处理单", {"numbers": list(numbers), "rows": list(rows)}, fmt, out, combine)
+
+
+@documents.command("remind")
+@OFFICE
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/收文催办通知）/ output folder.")
+@click.option("--date", "issued", type=DateParam(), help="成文日期（默认今天）/ date of issue (default today).")
+def documents_remind(office: Path, fmt: str, out: Path | None, issued) -> None:
+    """收文催办通知：给有逾期办件的主办部门各一份，列出逾期文件（附将到期的）。
+
+    \b
+    例 / examples:
+      sectools documents remind 学生会秘书处
+      sectools documents remind 学生会秘书处 --format pdf --date 2026-05-18
+    """
+    from . import jobs
+    from .notices import Options
+
+    src = _open(office)
+    opts = Options(today=issued or dt.date.today(), dated=issued is not None)
+    res = jobs.notice(src, "收文催办通知", fmt=fmt, opts=opts, out_dir=out)
+    _choices(res)
+    say("notice-head", kind="收文催办通知", number=res.doc_number, recipients=res.recipients, files=len(res.files))
+    for line in res.said:
+        click.echo(line)
+    for p in res.files[:20]:
+        click.echo(f"  {p}")
+
+
+def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool) -> None:
+    """A form (用印审批单, 文书处理单) for each item chosen, with a progress bar."""
     from . import jobs
     from .notices import Options
 
     src = _open(office)
     with click.progressbar(length=0, label=text("rendering", _lang()), show_pos=True, file=sys.stderr) as bar:
-        res = jobs.notice(src, "用印审批单", fmt=fmt, opts=Options(extra={"rows": list(rows)}), out_dir=out,
-                          combine=combine, progress=lambda _: bar.update(1))
+        res = jobs.notice(src, kind, fmt=fmt, opts=Options(extra=extra), out_dir=out, combine=combine,
+                          progress=lambda _: bar.update(1))
     _choices(res)
-    say("seal-forms-made", count=res.recipients, files=len(res.files))
+    for line in res.said:
+        click.echo(line)
+    say("forms-made", kind=kind, count=res.recipients, files=len(res.files))
     for p in res.files[:20]:
         click.echo(f"  {p}")
     if len(res.files) > 20:

@@ -513,3 +513,68 @@ def seal_uses() -> list[SealUse]:
         SealUse(d(2026, 6, 16), seal, "学期总结大会通知", "发文", 2, clerk, chair, d(2026, 6, 15), "否"),
         SealUse(d(2026, 6, 24), seal, "2026年春季学期工作总结", "报学院", 2, clerk, chair, d(2026, 6, 23), "否"),
     ]
+
+
+# ---- 收文登记 --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Incoming:
+    received: dt.date
+    number: str | None
+    sender: str
+    reference: str
+    title: str
+    urgency: str
+    kind: str
+    proposal: str | None
+    instruction: str | None
+    lead: str | None
+    partners: str | None
+    due: dt.date | None
+    done: dt.date | None
+    result: str | None
+    circulation: str | None
+
+
+def incoming() -> list[Incoming]:
+    """A term of documents received, as the secretariat registers them — with what an audit finds: a 办件 past its
+    due date with no result, a 阅件 one head has not read, one finished late, one not yet numbered, and an urgent
+    one whose due date comes from the rule."""
+    d = dt.date
+    chair, vice = _by_post("主席"), _by_post("副主席")
+    heads = {m.department: m.name for m in members() if m.post == "部长"}
+    sg = _by_post("秘书长")
+    return [
+        Incoming(d(2026, 3, 3), "收〔2026〕1号", "院团委", "院团发〔2026〕3号", "关于开展2026年“学雷锋”志愿服务月活动的通知",
+                 "平件", "办件", "拟请生活部主办、外联部会办", "同意。" + chair, "生活部", "外联部", d(2026, 3, 20),
+                 d(2026, 3, 19), "已落实：开展志愿服务4次", None),
+        Incoming(d(2026, 3, 5), "收〔2026〕2号", "学院学生工作办公室", "学工办〔2026〕5号",
+                 "关于做好2026年春季学期学生干部培训工作的通知", "平件", "办件", "拟请组织部办理", "同意。" + chair,
+                 "组织部", None, d(2026, 3, 27), d(2026, 3, 26), "已落实：举办培训2场", None),
+        Incoming(d(2026, 3, 9), "收〔2026〕3号", "校学生会", "校学发〔2026〕2号", "关于召开校学生会第一次代表大会的通知",
+                 "平件", "阅件", "拟请主席团阅", None, None, None, None, None, None,
+                 f"{chair}(3/9)、{vice}(3/10)、{sg}(3/9)"),
+        Incoming(d(2026, 3, 16), "收〔2026〕4号", "院团委", "院团发〔2026〕8号", "关于报送2025—2026学年五四评优材料的通知",
+                 "加急", "办件", "拟请组织部主办、秘书处会办", "请抓紧。" + chair, "组织部", "秘书处", d(2026, 3, 20),
+                 d(2026, 3, 23), "已报送评优材料", None),
+        Incoming(d(2026, 3, 23), "收〔2026〕5号", "教务处", "教通〔2026〕12号", "关于召开期中教学检查学生座谈会的通知",
+                 "平件", "阅件", "拟请学习部阅", None, None, None, None, None, None, f"{heads['学习部']}(3/24)"),
+        Incoming(d(2026, 4, 7), "收〔2026〕6号", "院团委", "院团发〔2026〕11号", "关于开展“青年大学习”学习情况统计的通知",
+                 "平件", "办件", "拟请宣传部办理", "同意。" + chair, "宣传部", None, d(2026, 4, 17), d(2026, 4, 16),
+                 "已报送统计表", None),
+        Incoming(d(2026, 4, 13), "收〔2026〕7号", "学院办公室", "院办〔2026〕9号", "关于加强学生活动安全管理的通知",
+                 "平件", "阅件", "拟请主席团及各活动部门阅", None, None, None, None, None, None,
+                 f"{chair}(4/13)、{vice}(4/14)、{heads['体育部']}(4/15)、{heads['生活部']}"),
+        Incoming(d(2026, 4, 20), "收〔2026〕8号", "校团委", "校团发〔2026〕15号", "关于举办第十届校园文化艺术节的通知",
+                 "平件", "办件", "拟请文艺部主办、宣传部会办", "同意。" + chair, "文艺部", "宣传部", d(2026, 5, 15),
+                 d(2026, 5, 14), "已落实：报送节目3个", None),
+        Incoming(d(2026, 5, 6), "收〔2026〕9号", "院团委", "院团发〔2026〕20号", "关于开展学生会组织改革评估工作的通知",
+                 "特急", "办件", "拟请秘书处即办", "请秘书处当日报送。" + chair, "秘书处", None, None, d(2026, 5, 7),
+                 "已答复：自评报告已报送", None),
+        Incoming(d(2026, 5, 18), "收〔2026〕10号", "学院学生工作办公室", "学工办〔2026〕14号",
+                 "关于报送学生会干部考核结果的通知", "平件", "办件", "拟请秘书处主办、组织部会办", "同意。" + chair,
+                 "秘书处", "组织部", d(2026, 6, 5), None, None, None),
+        Incoming(d(2026, 6, 2), None, "院团委", "院团发〔2026〕26号", "关于做好暑期社会实践团队申报工作的通知",
+                 "平件", "办件", None, None, "外联部", None, d(2026, 6, 19), d(2026, 6, 18), "已落实：申报团队2支", None),
+        Incoming(d(2026, 6, 10), "收〔2026〕11号", "校学生会", "校学发〔2026〕9号", "关于学生会换届工作的指导意见",
+                 "平件", "阅件", "拟请主席团阅", None, None, None, None, None, None, f"{chair}(6/10)、{vice}(6/11)"),
+    ]

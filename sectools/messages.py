@@ -23,11 +23,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File not found, but '{found}' has the same name. If you moved it there, set path under {key} in "
         "sectools.toml to \"{suggest}\".",
     ),
+    # 收文登记
+    "incoming-duplicate-number": (
+        "收文编号“{value}”已在 {other} 用过。每份收文一个编号：请改正其中一个。",
+        "The number '{value}' is already used at {other}. Each document has its own number: correct one of them.",
+    ),
+    "incoming-unknown-department": (
+        "“{value}”不是本单位的部门（sectools.toml 里的部门：{allowed}）。请核对部门名称。",
+        "'{value}' is not one of the office's departments ({allowed}). Check the department's name.",
+    ),
+    "incoming-no-circulation": (
+        "这份阅件没有写传阅给谁，无法判断是否已阅毕。请在“传阅”里写上阅文人（已阅的在名字后写日期，如 张三(3/5)）。",
+        "This document for reading has no one to read it, so whether it has been read cannot be told. List the "
+        "readers in the circulation column, each with the date they read it.",
+    ),
+    "incoming-no-lead": (
+        "这份办件由 {departments} 办理，但没有写谁主办。两个以上部门办理时须确定一个主办部门，请填写“主办部门”。",
+        "This document is handled by {departments} with none named as lead. When two or more departments handle "
+        "one, one of them leads: fill in the lead department.",
+    ),
+    "incoming-no-department": (
+        "这份办件没有承办部门，无法催办。请填写主办（承办）部门。",
+        "This document for action has no department handling it, so nobody can be chased. Fill in the lead "
+        "department.",
+    ),
+    "incoming-no-due": (
+        "这份办件没有办理时限，暂按收文后 {days} 个工作日（{date}）计。请填写办理时限。",
+        "This document for action has no due date; {days} working days from receipt ({date}) is assumed. Fill in "
+        "the due date.",
+    ),
+    "incoming-done-without-result": (
+        "写了办结日期 {date}，但没有办理结果，不能算办结（办件须落实、答复或批复）。请填写办理结果。",
+        "A finishing date ({date}) is given but no result, so it is not finished (a document for action is "
+        "finished when it was carried out, answered or replied to). Fill in the result.",
+    ),
+    "incoming-not-found": (
+        "收文登记里找不到 {value}。请写收文编号（如 收〔2026〕3号，或只写序号 3），或登记表里那一行的行号。",
+        "The register has no document {value}. Give its number (or just its sequence number) or its row in the "
+        "register.",
+    ),
+    "incoming-nothing-new": (
+        "每份收文都已有拟办意见或领导批示，没有新收的文件。要打印某一份的文书处理单，请写它的收文编号。",
+        "Every document already has a proposal or an instruction: none is newly received. To print a document's "
+        "form, give its number.",
+    ),
     # 用印登记
     "seal-month-empty": ("{value} 没有用印记录。", "No seal was used in {value}."),
     "seal-row-not-found": (
-        "用印登记里没有第 {value} 行的记录（有记录的行：{rows}……）。请写登记表里那一条的行号。",
-        "The register has no use on row {value} (rows with uses: {rows}…). Give the row number of the use in "
+        "用印登记里没有第 {value} 行的记录（有记录的行：{rows}）。请写登记表里那一条的行号。",
+        "The register has no use on row {value} (rows with uses: {rows}). Give the row number of the use in "
         "the register.",
     ),
     "seal-nothing-pending": (
@@ -87,6 +131,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{document}”看起来涉及合同或财物，但“涉及合同或财物”没有填写，无法判断是否须由更高一级签批，这次用印待核实。请填“是”或“否”。",
         "'{document}' reads like a contract or a money matter but the contract-or-money column is blank, so "
         "whether it needed a higher approval cannot be told; the use is to be checked. Fill in yes or no.",
+    ),
+    "seal-approvers-key-unknown": (
+        "sectools.toml 的 [seals] approvers 里的“{value}”既不是印章类型，也不是印章表里的印章（可写：{allowed}）。是不是写错了？",
+        "'{value}' under [seals] approvers in sectools.toml is neither a seal type nor a seal of the seals table "
+        "(allowed: {allowed}). Is it misspelt?",
+    ),
+    "seal-kind-not-in-settings": (
+        "印章“{seal}”的类型是“{value}”，但 sectools.toml 的 [seals] approvers 里没有这一类（有：{listed}），这枚印章也没写审批权限，"
+        "它的用印无法核实权限。请在 sectools.toml 里补上“{value}”，或在印章表写审批权限。",
+        "The seal '{seal}' is of type '{value}', which [seals] approvers in sectools.toml does not list (it lists: "
+        "{listed}), and the seal has no approvers of its own, so its uses cannot be checked. Add '{value}' to "
+        "sectools.toml, or give the seal's approvers in the seals table.",
+    ),
+    "seal-date-ahead": (
+        "用印日期 {value} 在今天（{today}）一个多月以后。若登记的是“3月5日”这样没写年份的日期，sectools 按本学期补的年份可能不对，请写全年份。",
+        "The date {value} is more than a month after today ({today}). If it was typed without a year (3月5日), "
+        "the year taken from the semester may be wrong: write the full date.",
     ),
     "seal-approvers-unknown": (
         "印章“{seal}”没有类型，也没有在“审批权限”里写谁可以批准，它的用印无法核实权限。请填写类型（公章、专用章、手章）或审批权限。",
@@ -1135,6 +1196,9 @@ WORDS = {
     "message": ("说明", "message"),
     "seal-status": ("状态", "status"), "seal-row": ("行", "row"), "date": ("日期", "date"), "seal": ("印章", "seal"),
     "document": ("文件名称", "document"), "approver": ("审批人", "approver"), "seal-findings": ("问题", "findings"),
+    "doc-number": ("收文编号", "no."), "doc-title": ("标题", "title"), "doc-lead": ("主办部门", "lead"),
+    "doc-due": ("办理时限", "due"), "doc-days": ("逾期/剩余工作日", "working days over/left"),
+    "doc-unread": ("未阅", "not read by"),
 }
 
 
@@ -1166,6 +1230,9 @@ CHOICES: dict[str, tuple[str, str]] = {
     "period-latest": ("{value}：评分表中最近的考核期间（可用 --period 指定）",
                       "{value}: the latest period in the ratings (--period picks another)"),
     "range-semester": ("统计期间：{start} 至 {end}（本学期）", "period: {start} to {end} (this semester)"),
+    "incoming-forms-new": ("{count} 份新收文（还没有拟办意见和领导批示；可写收文编号指定）",
+                           "{count} newly received {count|document|documents} (no proposal or instruction yet; give "
+                           "numbers to pick others)"),
     "seal-forms-pending": ("{count} 条还没有审批人的用印（可用 --row 指定登记表的行）",
                            "{count} {count|use|uses} with no approver yet (--row picks rows of the register)"),
 }
@@ -1311,6 +1378,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-weight": ("权重{w}", "weight {w}"),
     "n-chase-subject": ("催交{month}{kind}", "handing in the {kind} of {month}"),
     "n-late-subject": ("{month}{kind}逾期提交", "the {kind} of {month} handed in late"),
+    "n-no-lead-overdue": ("另有 {count} 份逾期办件没有写主办部门，无法发催办通知，请先在收文登记里补上主办部门。",
+                          "{count} overdue {count|document has|documents have} no lead department and could not be "
+                          "chased: fill it in in the register first."),
+    "n-suggested-number": ("{number}（建议编号）", "{number} (suggested)"),
+    "n-seal-form-late": ("注意：第 {row} 行的用印日期 {date} 已过仍无审批，已列为违规（未经审批）；这张审批单是补办。",
+                         "Note: the use on row {row} was dated {date} and still has no approval — already a breach "
+                         "(not approved); this form is an approval after the fact."),
     "n-money-approvers": ("；涉及合同或财物：{names}", "; a contract or money: {names}"),
     "n-bonus": ("奖金{amount}元。", "Bonus: {amount} yuan."),
     "rule-text": ("{scope}折算缺席达到 {n} 次的，{action}", "{scope}: {n} or more counted absences, {action}"),
@@ -1385,6 +1459,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-催办通知": ("催交月度计划/总结（未交、逾期的部门各一份）", "a reminder to hand in the month's plan or summary (one per missing or late department)"),
     "about-考核结果通知": ("绩效考核结果通知（每人一份）", "the appraisal result (one per person)"),
     "about-量化考核公示": ("班级量化考核结果公示（--week 指定周次，默认最近一周）", "the class assessment's public notice (--week picks the week; default: the latest)"),
+    "about-文书处理单": ("文书处理单：随文件流转的一页表单（默认：新收的文件；sectools documents form 指定收文编号）",
+                        "the handling form that travels with a document (default: the newly received ones; "
+                        "sectools documents form picks numbers)"),
+    "about-收文催办通知": ("催办逾期办件（主办部门各一份，附将到期的文件）",
+                          "a reminder to each lead department with overdue documents (and those due soon)"),
     "about-用印审批单": ("用印审批单：盖章前交审批人签字（默认：还没有审批人的每一条用印；sectools seals form --row 指定）",
                         "the seal-use form an approver signs before the stamp (default: every use with no approver; "
                         "sectools seals form --row picks rows)"),
@@ -1518,7 +1597,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "seals-summary": ("共 {uses} 次用印：违规 {violation}，待核实 {unverified}，待审批 {pending}，合规 {ok}",
                       "{uses} {uses|use|uses}: {violation} in breach, {unverified} to be checked, {pending} awaiting "
                       "approval, {ok} in order"),
-    "seal-forms-made": ("用印审批单：{count} 张，{files} 个文件", "Seal-use forms: {count}, {files} {files|file|files}"),
+    "forms-made": ("{kind}：{count} 张，{files} 个文件", "{kind}: {count}, {files} {files|file|files}"),
+    "title-incoming": ("{office} 收文办理情况（截至 {date}）", "{office}: incoming documents (as of {date})"),
+    "incoming-suggested": ("（建议）{number}", "(suggested) {number}"),
+    "incoming-summary": ("共 {docs} 份收文：逾期 {overdue}，临期 {soon}，在办 {open}，传阅中 {reading}，已办结 {done}",
+                         "{docs} {docs|document|documents}: {overdue} overdue, {soon} due soon, {open} in progress, "
+                         "{reading} circulating, {done} finished"),
     "title-seals": ("{office} 用印统计（{period}）", "{office}: seal uses ({period})"),
     "seal-period-month": ("{month}", "{month}"),
     "excel-mark": ("（{mark} 生成，每次运行整页替换，请勿在此页录入）", " (made by {mark}; replaced whole on every run — do not type here)"),
@@ -1608,6 +1692,15 @@ LABELS: dict[str, str] = {
     "空白纸张盖章": "stamp on blank paper", "审批人无法核实": "approver cannot be checked",
     "审批人同名": "approver's name is shared", "缺审批日期": "approval undated", "印章未登记": "seal not registered",
     "印章未定审批权限": "seal has no approvers", "未写是否涉及合同或财物": "contract or money not stated",
+    # incoming documents
+    "收文情况": "Documents", "收文办理": "Incoming documents", "收文编号": "No.", "收文日期": "Received",
+    "来文单位": "From", "来文字号": "Their ref.", "标题": "Title", "紧急程度": "Urgency", "主办部门": "Lead",
+    "会办部门": "Also handled by", "办理时限": "Due", "时限来源": "Due date", "默认": "default",
+    "剩余或逾期工作日": "Working days left or overdue", "办结日期": "Finished", "办理结果": "Result", "未阅": "Not read by",
+    "按部门": "By department", "办理中": "in progress", "临期": "due soon", "已办结": "finished",
+    "逾期办结": "finished late", "会办": "helping with", "未阅名单": "Unread", "未分发": "not circulated",
+    "传阅中": "circulating", "已阅毕": "read by all", "收文登记里还没有文件。": "No document is registered yet.",
+    "所有阅件都已阅毕。": "Every document for reading has been read by all.", "办件": "for action", "阅件": "for reading",
     # problems
     "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
     "错误": "error", "警告": "warning",
@@ -1628,6 +1721,7 @@ _LABEL_TERMS: dict[str, Term] = {}
 
 # The fixed phrases sectools writes into notices (zh-CN → en; zh-TW is made from zh-CN).
 NOTICE_WORDS: dict[str, str] = {
+    "已阅": "read", "（默认）": " (default)",
     "未规定": "not set", "有权审批的负责人": "an authorised officer", "待审批": "awaiting approval",
     "本学期": "this semester", "时间另行通知": "time to be announced", "另行通知": "to be announced",
     "全体成员": "all members", "主席团": "the presidium", "秘书处": "the secretariat", "各部门": "all departments",

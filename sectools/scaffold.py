@@ -20,6 +20,7 @@ from .attendance.schema import LEAVE_TABLE, MEETING_KINDS, MEETINGS, SIGNINS, YE
 from .kpi.schema import INDICATORS, RATINGS
 from .ranking.schema import CLASSES, INSPECTIONS, SCORE_ITEMS
 from .seals.schema import SEAL_USES, SEALS
+from .documents.schema import INCOMING
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
 from .writer import Column, Sheet, atomic_target, write_workbook
@@ -37,6 +38,7 @@ TEMPLATE_TABLES = (
     ("inspections", None, "一个工作簿（每个检查部门一张表）或一个文件夹（每个部门一个文件）"),
     ("indicators", None, "绩效考核"),
     ("ratings", None, ""),
+    ("incoming", "收文登记", "收文登记"),
     ("seals", "印章", "用印登记：印章表和用印记录在同一个工作簿里"),
     ("seal_uses", "用印登记", ""),
 )
@@ -93,7 +95,8 @@ def in_script(sheet: Sheet, lang: str | None) -> Sheet:
     return replace(sheet, name=t(sheet.name), title=t(sheet.title), note=t(sheet.note), footnote=t(sheet.footnote),
                    columns=[replace(c, label=t(c.label)) for c in sheet.columns],
                    rows=[[t(v) for v in r] for r in sheet.rows],
-                   validations={k: [t(v) for v in vs] for k, vs in sheet.validations.items()})
+                   validations={k: t(vs) if isinstance(vs, str) else [t(v) for v in vs]
+                                for k, vs in sheet.validations.items()})
 
 
 OPTIONAL_ACTIONS = """
@@ -323,6 +326,14 @@ def ratings_sheet(rows) -> Sheet:
                  blank_rows=max(0, 300 - len(rows)))
 
 
+def incoming_sheet(items: list[demo.Incoming] | None) -> Sheet:
+    """收文登记.xlsx: one row per document received, from 签收 to 办结 (or 阅毕)."""
+    rows = [[x.received, x.number, x.sender, x.reference, x.title, "公开", x.urgency, 1, x.kind, x.proposal,
+             x.instruction, x.lead, x.partners, x.due, x.done, x.result, x.circulation, None] for x in items or []]
+    return Sheet("收文登记", _columns(INCOMING), rows, title="收文登记",
+                 validations=_validations(INCOMING), blank_rows=max(0, 300 - len(rows)))
+
+
 def seal_sheets(seals: list[demo.Seal] | None, uses: list[demo.SealUse] | None) -> list[Sheet]:
     """用印登记.xlsx: the office's seals, and the register a use is written into before the stamp."""
     seal_rows = [[x.name, x.kind, x.keeper, x.state, x.since, x.until, x.approvers] for x in seals or []]
@@ -331,7 +342,8 @@ def seal_sheets(seals: list[demo.Seal] | None, uses: list[demo.SealUse] | None) 
     return [Sheet("印章", _columns(SEALS), seal_rows, title="印章登记", validations=_validations(SEALS),
                   blank_rows=max(0, 20 - len(seal_rows))),
             Sheet("用印登记", _columns(SEAL_USES), use_rows, title="用印登记（先审批，后用印）",
-                  validations=_validations(SEAL_USES, {"involves": ["是", "否"]}),
+                  validations={**_validations(SEAL_USES, {"involves": ["是", "否"]}),  # the seals' names, from 印章
+                               [f.name for f in SEAL_USES.fields].index("seal"): "=印章!$A$3:$A$40"},
                   blank_rows=max(0, 300 - len(use_rows)))]
 
 
@@ -492,6 +504,7 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
     made += write_plan_forms(folder, with_demo, script)
     made += [book(folder / INDICATORS.default_path, indicators_sheet()),
              book(folder / RATINGS.default_path, ratings_sheet(demo.ratings() if with_demo else [])),
+             book(folder / INCOMING.default_path, incoming_sheet(demo.incoming() if with_demo else None)),
              write_workbook(folder / SEALS.default_path, [in_script(x, script) for x in seal_sheets(
                  demo.seals() if with_demo else None, demo.seal_uses() if with_demo else None)])]
     return made
@@ -521,6 +534,7 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
     made += write_inspections(blank / INSPECTIONS.default_path, None)
     made += [write_workbook(blank / INDICATORS.default_path, [indicators_sheet()]),
              write_workbook(blank / RATINGS.default_path, [ratings_sheet([])]),
+             write_workbook(blank / INCOMING.default_path, [incoming_sheet(None)]),
              write_workbook(blank / SEALS.default_path, seal_sheets(None, None))]
     made += init_office(folder / "demo", with_demo=True, force=True, overwrite_all=True)
     return made

@@ -127,6 +127,13 @@ def _signin_link(v: dict, given: set) -> list:
     return []
 
 
+def _number_format(v: dict, given: set) -> list:
+    fmt = v.get("incoming_number") or ""
+    if "{n}" not in fmt or any(k not in ("year", "n") for k in re.findall(r"\{(\w*)\}", fmt)):
+        return [("incoming_number", fmt, "含 {n}（序号），可含 {year}，如 收〔{year}〕{n}号 / with {n}, and {year} if wanted")]
+    return []
+
+
 def _late_after_grace(v: dict, given: set) -> list:
     if v["late_as_absent_minutes"] < v["grace_minutes"]:
         key = "late_as_absent_minutes" if "late_as_absent_minutes" in given else "grace_minutes"
@@ -265,6 +272,18 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
             "印发机关 in the formal 版记 (default: the office name)", ("印发机关",), nonempty=True,
             example="财经系学生会秘书处", default_zh="办公室名称", default_en="the office name"),
     ), "通知", "notices", title="通知（默认值）"),
+    Section("documents", (
+        Key("incoming_number", "text", "收〔{year}〕{n}号", "收文编号的写法：{year} 年份，{n} 当年的序号（没有编号的收文按收文日期给出建议编号）",
+            "how incoming documents are numbered: {year} the year, {n} the year's sequence (a document without a "
+            "number is given the next one, as a suggestion)", ("收文编号格式",), nonempty=True),
+        Key("urgent_workdays", "weights", {"特急": 1.0, "加急": 3.0}, "急件没写办理时限时，收文后几个工作日内办结",
+            "working days an urgent document without a 办理时限 has from its receipt", ("急件时限",), min=0),
+        Key("due_workdays", "int", 10, "平件办件没写办理时限时，收文后几个工作日内办结（并提示补写时限）",
+            "working days a 办件 without a 办理时限 has (and a warning to give one)", ("默认时限",), min=1),
+        Key("due_soon_workdays", "int", 3, "离办理时限还剩几个工作日算临期（黄色提醒）",
+            "working days before the due date that count as due soon (yellow)", ("临期工作日",), min=0),
+    ), "收文与督办", "documents and tasks", title="收文办理（办理时限按工作日计，节假日顺延）",
+        checks=(_number_format,)),
     Section("seals", (
         Key("approvers", "lists", {"公章": ["院长", "主席"], "专用章": ["院长", "主席", "副主席", "秘书长", "办公室主任"],
                                    "手章": ["院长", "书记", "主席"], "合同或财物": ["校长", "法人代表"]},

@@ -199,7 +199,7 @@ class Sheet:
     title: str | None = None  # a title row above the header
     note: str | None = None
     charts: list[dict] = field(default_factory=list)  # passed to :func:`_add_chart`
-    validations: dict[int, list[str]] = field(default_factory=dict)  # column → drop-down list
+    validations: dict[int, list[str] | str] = field(default_factory=dict)  # column → drop-down list (or =Sheet!$A$3:$A$40)
     blank_rows: int = 0  # rows left for typing (formats and drop-downs reach them)
     footnote: str | None = None  # a line two rows below the table (and in the printed footer)
     heat: tuple[int, ...] = ()  # columns coloured as a heat map (red low, green high)
@@ -652,7 +652,12 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
             first = f"{_col(c)}{top + 2}"
             ws.conditional_format(top + 1, c, top + len(sheet.rows), c, {
                 "type": "formula", "criteria": f"=AND(ISNUMBER({first}),{first}<{col.low})", "format": styles.low})
-        if c in sheet.validations:
+        if c in sheet.validations and isinstance(sheet.validations[c], str):  # a range of another sheet: =印章!$A$3:$A$40
+            ws.data_validation(top + 1, c, max(last, top + 1), c, {
+                "validate": "list", "source": sheet.validations[c], "error_type": "warning",
+                "error_title": "不在下拉列表中", "error_message": "请从下拉列表中选择；新的一项请先登记在它的表里。",
+            })
+        elif c in sheet.validations:
             ws.data_validation(top + 1, c, max(last, top + 1), c, {
                 "validate": "list", "source": sheet.validations[c],
                 "error_title": "请从下拉列表中选择", "error_message": "可选：" + "、".join(sheet.validations[c]),

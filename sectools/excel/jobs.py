@@ -302,5 +302,17 @@ def seals(book) -> None:
     finish(book, summary, job.problems, src.lang, src.wb.owned, written)
 
 
+@guarded
+def documents(book) -> None:
+    """收文办理：读取本工作簿的收文登记，写入收文办理情况（逾期在前）、按部门统计和未阅名单。"""
+    src = _source(book)
+    job = jobs.documents(src, out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"收文情况": L("收文办理")}, src.lang)
+    f = job.facts
+    summary = text("incoming-summary", src.lang, docs=f["docs"], overdue=f["overdue"], soon=f["soon"],
+                   open=f["open"], reading=f["reading"], done=f["done"])
+    finish(book, summary, job.problems, src.lang, src.wb.owned, written)
+
+
 JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi,
-        "seals": seals}
+        "seals": seals, "documents": documents}

@@ -20,7 +20,8 @@ _WHERE = {
     "plans_schedule": "plans", "ranking_week": "ranking", "ranking_semester": "ranking", "ranking_inputs": "ranking",
     "week_deadlines": "ranking", "workdays": "ranking", "publish": "workflow", "correct": "workflow",
     "seal": "workflow", "verify": "workflow", "repair": "workflow", "ranking_status": "workflow", "run_semester": "workflow",
-    "sealed_weeks": "statefiles", "seals": "sealing", "seal_form_uses": "sealing", "state": "workflow", "Choice": "core", "JobResult": "core", "as_source": "core",
+    "sealed_weeks": "statefiles", "seals": "sealing", "seal_form_uses": "sealing",
+    "documents": "incoming", "document_form_docs": "incoming", "state": "workflow", "Choice": "core", "JobResult": "core", "as_source": "core",
 }
 
 __all__ = sorted(_WHERE)

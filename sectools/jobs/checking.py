@@ -47,6 +47,13 @@ def _jobs_problems(src) -> list:
                 found += collected(src, month, kind).problems
             except SectoolsError as e:
                 found += e.problems
+    if src.has("incoming"):  # 收文: 办件 without a department or a due date, unread 阅件 …, at their cells
+        from .incoming import documents
+
+        try:
+            found += documents(src, out=False).problems
+        except SectoolsError:
+            pass
     if all(src.has(n) for n in ("seals", "seal_uses")):  # 用印: every use against the rules, at its cell
         from .sealing import seals
 

@@ -50,9 +50,10 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
         files += k.files
         if period == "2026-03" and target == "member":
             contexts["考核结果通知"] = {"kpi": k.result}
-    from . import seals
+    from . import documents, seals
 
     files += seals(src).files  # 用印统计: the register's violations first
+    files += documents(src).files  # 收文办理: overdue first
     today = src.office.semester_end or dt.date.today()
     sample: list[Path] = []
     rendered = 0

@@ -88,6 +88,24 @@ class NoticeData:
 
         return self._keep(kpi(self.src, period, out=False))
 
+    def documents(self, today):
+        from .incoming import documents
+
+        return self._keep(documents(self.src, today=today, out=False))
+
+    def document_rules(self):
+        from ..documents import rules_from_config
+
+        return rules_from_config(self.src.office.section("documents"))[0]
+
+    def document_form_docs(self, numbers, rows, today):
+        from .incoming import document_form_docs
+
+        docs, choice = document_form_docs(self.src, numbers, rows, today=today)
+        if choice:
+            self.choices.append(choice)
+        return docs
+
     def seal_form_uses(self, rows, today):
         from .sealing import seal_form_uses
 

@@ -23,16 +23,31 @@ def seals(source, month: tuple[int, int] | None = None, *, today: dt.date | None
     today = today or dt.date.today()
     res = check_uses(uses_t, seals_t, roster.data if roster is not None and roster.header_row is not None else None,
                      rules, today, month)
-    job = JobResult("seals", res, [p for t in (seals_t, uses_t) for p in t.problems] + res.problems)
+    own = list(seals_t.problems) + _of_rows(uses_t.problems, {u["row"] for u in res.uses} if month else None)
+    job = JobResult("seals", res, own + res.problems)
     if month and not res.uses:
         job.problems.append(Problem("seal-month-empty", value=f"{month[0]}-{month[1]:02d}", file=uses_t.file,
                                     sheet=uses_t.sheet, severity="warning"))
     counts = {s: sum(u["status"] == s for u in res.uses) for s in ("violation", "unverified", "pending", "ok")}
     job.facts = {"uses": len(res.uses), **counts, "month": month}
-    job.sheets = seal_sheets(res, src.office.name, src.ref)
+    job.sheets = seal_sheets(res, src.office.name, src.ref, job.problems)
     name = "用印统计" + (f"_{month[0]}-{month[1]:02d}" if month else "")
     write_sheets(src, report_path(src, out, name), job.sheets, job)
     return job
+
+
+def _of_rows(problems: list[Problem], rows: set[int] | None) -> list[Problem]:
+    """The register's own problems on ``rows`` (a month's uses), and those of no row; all when ``rows`` is None."""
+    import re
+
+    if rows is None:
+        return list(problems)
+    out = []
+    for p in problems:
+        m = re.search(r"(\d+)$", p.cell or "")
+        if not m or int(m.group(1)) in rows:
+            out.append(p)
+    return out
 
 
 def seal_form_uses(source, rows: list[int] | None = None, *, today: dt.date | None = None) -> tuple[list[dict], Choice | None]:
@@ -41,14 +56,15 @@ def seal_form_uses(source, rows: list[int] | None = None, *, today: dt.date | No
     job = seals(source, today=today, out=False)
     uses = job.result.uses
     if rows:
+        rows = list(dict.fromkeys(rows))  # a row asked for twice is one form
         by_row = {u["row"]: u for u in uses}
         missing = [r for r in rows if r not in by_row]
         if missing:
             t = as_source(source).read("seal_uses")
+            known = sorted(u["row"] for u in uses)
             raise SectoolsError(Problem("seal-row-not-found", file=t.file, sheet=t.sheet,
                                         value="、".join(map(str, missing)),
-                                        params={"rows": "、".join(str(u["row"]) for u in
-                                                                 sorted(uses, key=lambda u: u["row"])[:12])}))
+                                        params={"rows": "、".join(map(str, known[:12])) + ("……" if len(known) > 12 else "")}))
         return [by_row[r] for r in rows], None
     pending = sorted((u for u in uses if not u["approver"]), key=lambda u: (u["date"], u["row"]))
     if not pending:

@@ -390,8 +390,10 @@ def kpi_result(office, opts: Options, data) -> Batch:
 def seal_form(office, opts: Options, data) -> Batch:
     """用印审批单: one per use — the register rows asked for, else each use still without an approver."""
     uses = data.seal_form_uses(opts.extra.get("rows") or None, opts.today)
-    out = []
+    out, said = [], []
     for u in uses:
+        if "no-approval" in u["codes"]:  # its day has passed: the form is an approval after the fact
+            said.append(_t(office, "n-seal-form-late", row=u["row"], date=u["date"].isoformat()))
         allowed = "、".join(u["seal_allowed"]) or _t(office, "未规定")
         if u["money_allowed"]:
             allowed += _t(office, "n-money-approvers", names="、".join(u["money_allowed"]))
@@ -403,7 +405,54 @@ def seal_form(office, opts: Options, data) -> Batch:
             "approved_on": _date(office, u["approved_on"]) if u["approved_on"] else "　　年　　月　　日",
             "place": f"{u['file']} › {u['sheet']}!{u['cell']}",
             "money_approvers": "、".join(u["money_allowed"]) or _t(office, "有权审批的负责人")}}))
-    return Batch("用印审批单", "用印审批单", out, key="")  # 用印审批单_<日期>_<文件名称>: a file per use
+    return Batch("用印审批单", "用印审批单", out, key="", said=said)  # 用印审批单_<日期>_<文件名称>: a file per use
+
+
+def document_form(office, opts: Options, data) -> Batch:
+    """文书处理单: one per document — the numbers or rows asked for, else each newly received one."""
+    docs = data.document_form_docs(opts.extra.get("numbers") or None, opts.extra.get("rows") or None, opts.today)
+    out = []
+    for d in docs:
+        circulation = "、".join(f"{n}（{_date(office, w) if w else _t(office, '已阅')}）" if read else n
+                               for n, read, w in d["readers"])
+        out.append(Recipient(f"{d['received'] or d['row']}_{d['title'] or ''}", {"doc": {
+            "number": d["number"] or (_t(office, "n-suggested-number", number=d["suggested"]) if d["suggested"] else ""),
+            "received": _date(office, d["received"]) if d["received"] else "",
+            "sender": d["sender"] or "", "reference": d["reference"] or "", "title": d["title"] or "",
+            "secrecy": d["secrecy"] or "", "urgency": d["urgency"] or "",
+            "copies": d["copies"] if d["copies"] is not None else "", "kind": d["kind"] or "",
+            "due": (_date(office, d["due"]) + (_t(office, "（默认）") if d["due_default"] else "")) if d["due"] else "",
+            "lead": d["lead"] or "", "partners": "、".join(d["partners"]), "proposal": d["proposal"] or "",
+            "instruction": d["instruction"] or "", "circulation": circulation, "result": d["result"] or "",
+            "done": _date(office, d["done"]) if d["done"] else "　　年　　月　　日",
+            "place": f"{d['file']} › {d['sheet']}!{d['cell']}"}}))
+    return Batch("文书处理单", "文书处理单", out, key="")
+
+
+def document_reminder(office, opts: Options, data) -> Batch:
+    """收文催办通知: one per lead department with overdue documents, listing them (and what is due soon)."""
+    res = data.documents(opts.today)
+    wd = data.workdays()
+    out, said = [], []
+    by_dep: dict[str, list[dict]] = {}
+    for d in res.docs:
+        if d["kind"] == "办件" and d["status"] in ("逾期", "临期"):
+            by_dep.setdefault(d["lead"] or "", []).append(d)
+    for dep, docs in by_dep.items():
+        overdue = [d for d in docs if d["status"] == "逾期"]
+        if not dep:
+            said.append(_t(office, "n-no-lead-overdue", count=len(overdue)))
+            continue
+        if not overdue:
+            continue
+        out.append(Recipient(dep, {
+            "department": dep, "as_of": _date(office, opts.today),
+            "documents": [{"number": d["number"] or d["suggested"] or "", "title": d["title"] or "",
+                           "due": _date(office, d["due"]), "overdue": d["overdue"]} for d in overdue],
+            "soon": [f"{d['title']}（{_date(office, d['due'])}）" for d in docs if d["status"] == "临期"],
+            "due_soon_workdays": data.document_rules().due_soon_workdays,
+            "reply_by": _date(office, wd.add_workdays(opts.today, 3))}))
+    return Batch("收文催办通知", opts.today.isoformat(), out, said=said)
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -417,4 +466,6 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("考核结果通知", ("member",), kpi_result),
     Kind("量化考核公示", ("office",), ranking_notice),
     Kind("用印审批单", ("use",), seal_form, numbered=False),
+    Kind("文书处理单", ("document",), document_form, numbered=False),
+    Kind("收文催办通知", ("department",), document_reminder),
 )}

@@ -143,7 +143,7 @@ SOURCES["用印审批单"] = [
     ("GwTitle", "用印审批单"),
     ("GwFormNote", "{{ office }}　　　　登记位置：{{ use.place }}"),
     ("GwForm", (
-        ("申请日期", "{{ use.date }}", "印章名称", "{{ use.seal }}"),
+        ("用印日期", "{{ use.date }}", "印章名称", "{{ use.seal }}"),
         ("文件名称", "{{ use.document }}"),
         ("用途", "{{ use.purpose }}"),
         ("份数", "{{ use.copies }}", "合同或财物", "{{ use.involves }}"),
@@ -151,12 +151,42 @@ SOURCES["用印审批单"] = [
         ("有权审批", "{{ use.may_approve }}"),
         ("审批意见", "", 45),
         ("审批人签字", "{{ use.approver }}", "审批日期", "{{ use.approved_on }}"),
-        ("用印人签字", "", "用印日期", "　　年　　月　　日"),
+        ("盖章人签字", "", "盖章时间", "　　年　　月　　日"),
     )),
     ("GwFormNote", "注：先审批，后用印；不得在空白纸张上加盖印章；涉及合同、协议及财物的用印，须由{{ use.money_approvers }}签批。"
                    "本单用印后交印章保管人存档。"),
 ]
-FORMS = frozenset({"用印审批单"})
+SOURCES["文书处理单"] = [
+    ("GwTitle", "{{ office }}文书处理单"),
+    ("GwFormNote", "收文编号：{{ doc.number }}　　　　登记位置：{{ doc.place }}"),
+    ("GwForm", (
+        ("收文日期", "{{ doc.received }}", "紧急程度", "{{ doc.urgency }}"),
+        ("来文单位", "{{ doc.sender }}", "来文字号", "{{ doc.reference }}"),
+        ("标题", "{{ doc.title }}"),
+        ("密级", "{{ doc.secrecy }}", "份数", "{{ doc.copies }}"),
+        ("类别", "{{ doc.kind }}", "办理时限", "{{ doc.due }}"),
+        ("主办部门", "{{ doc.lead }}", "会办部门", "{{ doc.partners }}"),
+        ("拟办意见", "{{ doc.proposal }}", 22),
+        ("领导批示", "{{ doc.instruction }}", 28),
+        ("传阅", "{{ doc.circulation }}", 15),
+        ("办理结果", "{{ doc.result }}", 22),
+        ("承办人签字", "", "办结日期", "{{ doc.done }}"),
+    )),
+    ("GwFormNote", "注：阅件传阅后退回秘书处；办件由主办部门在办理时限内办结，办理结果填入本单，连同文件归档。"),
+]
+SOURCES["收文催办通知"] = head("关于抓紧办理逾期文件的通知") + [
+    ("GwAddressee", "{{ department }}："),
+    ("GwBody", "截至{{ as_of }}，秘书处登记交由你部门主办的下列文件已超过办理时限，尚未报来办理结果："),
+    ("GwTable", (("序号", "收文编号", "标题", "办理时限", "逾期工作日"),
+                 ("{{ loop.index }}", "{{ d.number }}", "{{ d.title }}", "{{ d.due }}", "{{ d.overdue }}"),
+                 "d in documents", (14, 36, 50, 34, 22))),
+    ("GwBody", "{%p if soon %}"),
+    ("GwBody", "另有{{ soon|length }}份文件将于{{ due_soon_workdays }}个工作日内到期：{{ soon|join('；') }}。"),
+    ("GwBody", "{%p endif %}"),
+    ("GwBody", "请抓紧办理，并于{{ reply_by }}前将办理结果（落实、答复或批复情况）报秘书处。确有困难不能按期办结的，请书面说明原因和预计办结时间。"),
+    ("GwBody", "特此通知。"),
+] + FOOT
+FORMS = frozenset({"用印审批单", "文书处理单"})
 
 FORMAL_SUFFIX = "（正式）"  # templates/会议通知（正式）.docx: the same notice with the red 版头 and the 版记
 
@@ -298,7 +328,7 @@ def _form(doc, rows: tuple) -> None:
     for j, col in enumerate(t.columns):
         col.width = widths[j]
     for row, spec in zip(t.rows, rows):
-        height = spec[-1] if isinstance(spec[-1], int) else 13
+        height = spec[-1] if isinstance(spec[-1], int) else 12
         cells = [c for c in spec if isinstance(c, str)]
         row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.AT_LEAST
         for j, c in enumerate(row.cells):

@@ -544,7 +544,7 @@ def _datetime(v, f, ctx):
     return m, None, _OK
 
 
-_UNIT = re.compile(r"^(.+?)\s*(人次|次|人|个|名|件|项|处|分)$")
+_UNIT = re.compile(r"^(.+?)\s*(人次|次|人|个|名|件|项|处|分|份|张|页|本|套|册)$")
 
 
 def _counted(s: str) -> float | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from ..errors import ERROR, WARNING, Problem
 from ..normalize import fold
 from ..vocab import POSTS
+from .schema import SEAL_TYPES as SEAL_KINDS
 
 MONEY = "合同或财物"  # the [seals] approvers entry for contracts, agreements and money
 # Posts an approver's cell may name besides the union's own (a college office's and the school's).
@@ -133,12 +134,15 @@ class _Approvers:
         listed = self.listed | set(extra or ())
         ids = {t} if t in listed else set()
         ids |= posts_in(t, self.posts)
+        written = posts_in(t, self.posts)
         rest = t
-        for p in sorted(posts_in(t, self.posts), key=len, reverse=True):
+        for p in sorted(written, key=len, reverse=True):
             rest = rest.replace(p, " ")
         for name in {t, *(w for w in _SPLIT.split(rest) if w)}:
             hits = self.by_name.get(name)
-            if hits and len(hits) == 1:
+            if hits and written:  # 主席 张三: the post written says which 张三, and it is what is checked
+                ids.add(name)
+            elif hits and len(hits) == 1:
                 ids.add(name)
                 if hits[0]:
                     ids.add(hits[0])
@@ -163,8 +167,17 @@ def check_uses(uses, seals, roster, rules: Rules, today: dt.date, month: tuple[i
         seal_rows.setdefault(fold(rec["name"]), s)
         seal_list.append(s)
         if rules.for_seal(s) is None:
-            problems.append(seals.problem("seal-approvers-unknown", i, "kind", rec.get("kind"), WARNING,
-                                          seal=rec["name"]))
+            if rec.get("kind"):  # a type sectools.toml does not list (a typo in [seals] approvers?)
+                problems.append(seals.problem("seal-kind-not-in-settings", i, "kind", rec["kind"], WARNING,
+                                              seal=rec["name"], listed="、".join(rules.approvers) or "—"))
+            else:
+                problems.append(seals.problem("seal-approvers-unknown", i, "kind", rec.get("kind"), WARNING,
+                                              seal=rec["name"]))
+    names = {fold(s["name"]) for s in seal_list} | {fold(k) for k in SEAL_KINDS} | {fold(MONEY)}
+    for key in rules.approvers:
+        if fold(key) not in names:
+            problems.append(Problem("seal-approvers-key-unknown", WARNING, "sectools.toml", value=key, params={
+                "allowed": "、".join(list(SEAL_KINDS) + [MONEY] + [s["name"] for s in seal_list][:8])}))
     who = _Approvers(rules, roster)
     out = []
     for i, u in enumerate(uses.data.to_dict("records")):
@@ -184,8 +197,9 @@ def check_uses(uses, seals, roster, rules: Rules, today: dt.date, month: tuple[i
                  known="、".join(s["name"] for s in seal_list) or "—")
             allowed = None
         else:
-            seal["uses"] += 1
-            seal["last"] = max(seal["last"] or d, d)
+            if d <= today:  # a use ahead (awaiting approval) has not happened yet
+                seal["uses"] += 1
+                seal["last"] = max(seal["last"] or d, d)
             allowed = rules.for_seal(seal)
             state = seal.get("state")
             if (state in ("停用", "销毁") and (seal.get("until") is None or d >= seal["until"])) or \
@@ -193,6 +207,9 @@ def check_uses(uses, seals, roster, rules: Rules, today: dt.date, month: tuple[i
                     (seal.get("since") is not None and d < seal["since"]):
                 flag("seal-not-in-use", "seal", u["seal"], state=state or "—",
                      since=_iso(seal.get("since")) or "—", until=_iso(seal.get("until")) or "—")
+        if d > today + dt.timedelta(days=31):  # 3月5日 read in an autumn semester as next March: say so
+            problems.append(uses.problem("seal-date-ahead", i, "date", d.isoformat(), WARNING,
+                                         today=today.isoformat()))
         money = u.get("involves") == "是"
         needed = rules.money if money else allowed
         if u.get("involves") is None and u.get("document") and _MONEY_WORDS.search(str(u["document"])):
@@ -221,7 +238,7 @@ def check_uses(uses, seals, roster, rules: Rules, today: dt.date, month: tuple[i
         hard = [c for c in codes if c in HARD]
         status = "violation" if hard else "unverified" if codes else "pending" if not approver else "ok"
         out.append({
-            "i": i, "row": int(uses.data["_row"].iat[i]) + 1, "file": uses.file, "sheet": uses.sheet,
+            "i": i, "seal_name": seal["name"] if seal else u.get("seal"), "row": int(uses.data["_row"].iat[i]) + 1, "file": uses.file, "sheet": uses.sheet,
             "cell": uses.cell(i, "date"), "date": d, "seal": u.get("seal"), "document": u.get("document"),
             "purpose": u.get("purpose"), "copies": u.get("copies"), "handler": u.get("handler"),
             "approver": approver or None, "approved_on": u.get("approved_on"), "involves": u.get("involves"),
@@ -232,10 +249,13 @@ def check_uses(uses, seals, roster, rules: Rules, today: dt.date, month: tuple[i
     out.sort(key=lambda u: (STATUSES.index(u["status"]), u["date"], u["i"]))
     monthly: dict[tuple, dict] = {}
     for u in out:
-        key = (f"{u['date']:%Y-%m}", u["seal"] or "—")
+        if u["date"] > today:  # not used yet
+            continue
+        key = (f"{u['date']:%Y-%m}", u["seal_name"] or "—")
         m = monthly.setdefault(key, {"month": key[0], "seal": key[1], "uses": 0, "copies": 0, "violations": 0})
         m["uses"] += 1
-        m["copies"] += int(u["copies"] or 0)
+        if m["copies"] is not None:  # a 份数 that could not be read leaves the month's total unknown, not short
+            m["copies"] = m["copies"] + u["copies"] if u["copies"] is not None else None
         m["violations"] += u["status"] == "violation"
     return SealResult(out, seal_list, [monthly[k] for k in sorted(monthly)], problems, month, today)
 

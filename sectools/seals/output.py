@@ -14,8 +14,9 @@ CODE_WORDS = {  # a violation code → the few words the register's 问题 colum
 STATUS_WORDS = {"violation": "违规", "unverified": "待核实", "pending": "待审批", "ok": "合规"}
 
 
-def seal_sheets(res, office_name: str, ref=None) -> list[Sheet]:
-    """``ref(file, sheet, cell)``: the register's cell as a link (the job's source makes it)."""
+def seal_sheets(res, office_name: str, ref=None, problems=None) -> list[Sheet]:
+    """``ref(file, sheet, cell)``: the register's cell as a link (the job's source makes it); ``problems``: every
+    problem of the job (the tables' own too), for the 问题清单 (default: the rules' findings)."""
     period = W("seal-period-month", month=f"{res.month[0]}-{res.month[1]:02d}") if res.month else L("全部")
     title = W("title-seals", office=office_name, period=period)
     rows = []
@@ -25,9 +26,9 @@ def seal_sheets(res, office_name: str, ref=None) -> list[Sheet]:
                      u["handler"], u["approver"], u["approved_on"], u["involves"],
                      joined([L(CODE_WORDS[c]) for c in u["codes"]]) if u["codes"] else None, where])
     uses = Sheet(L("用印记录"), [
-        Column(L("状态")), Column(L("日期"), "date"), Column(L("印章"), width=18), Column(L("文件名称"), "wrap", width=30),
+        Column(L("状态")), Column(L("日期"), "date", width=12), Column(L("印章"), width=22), Column(L("文件名称"), "wrap", width=30),
         Column(L("用途"), "wrap", width=16), Column(L("份数"), "int"), Column(L("经办人")), Column(L("审批人"), width=14),
-        Column(L("审批日期"), "date"), Column(L("合同或财物")), Column(L("问题"), "wrap", width=28),
+        Column(L("审批日期"), "date", width=12), Column(L("合同或财物"), width=10), Column(L("问题"), "wrap", width=28),
         Column(L("登记位置"), "link", width=30)], rows, title=title,
         note=None if rows else L("这段时间没有用印记录。"))
     months = Sheet(L("月度统计"), [Column(L("月份")), Column(L("印章"), width=20), Column(L("用印次数"), "int"),
@@ -40,8 +41,9 @@ def seal_sheets(res, office_name: str, ref=None) -> list[Sheet]:
                   [[s["name"], s.get("kind"), s.get("keeper"), s.get("state"), s.get("since"), s.get("until"),
                     s.get("_allowed"), s["uses"], s["last"]] for s in res.seals], title=title)
     sheets = [uses, months, seals]
-    if res.problems:
+    problems = res.problems if problems is None else problems
+    if problems:
         from ..report import problems_sheet
 
-        sheets.append(problems_sheet(res.problems))
+        sheets.append(problems_sheet(problems))
     return sheets
