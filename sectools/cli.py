@@ -930,8 +930,7 @@ def _show_documents(job) -> None:
         click.echo(_table(rows, [word(w, lang) for w in ("seal-status", "doc-number", "doc-title", "doc-lead",
                                                          "doc-due", "doc-days", "doc-unread")]))
     f = job.facts
-    say("incoming-summary", docs=f["docs"], overdue=f["overdue"], soon=f["soon"], open=f["open"],
-        reading=f["reading"], done=f["done"])
+    say("incoming-summary", **f)
     for p in job.files:
         say("report", path=p)
 
@@ -943,8 +942,9 @@ def _show_documents(job) -> None:
 @click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/文书处理单）/ output folder.")
 @click.option("--combine", is_flag=True, help="合并为一个文件（每张另起一页）/ one file, a page each.")
+@click.option("--force", is_flag=True, help="收文登记有错误时仍然生成 / make them even while the register has errors.")
 def documents_form(office: Path, numbers: tuple[str, ...], rows: tuple[int, ...], fmt: str, out: Path | None,
-                   combine: bool) -> None:
+                   combine: bool, force: bool) -> None:
     """文书处理单：随文件流转、归档的一页 A4 表单（来文、拟办意见、领导批示、传阅、办理结果）。
 
     NUMBERS：收文编号（如 收〔2026〕3号，或只写序号 3）；不写则为还没有拟办意见和领导批示的新收文件各打一张。
@@ -955,7 +955,7 @@ def documents_form(office: Path, numbers: tuple[str, ...], rows: tuple[int, ...]
       sectools documents form 学生会秘书处 3 4 --format pdf
       sectools documents form 学生会秘书处 --row 7
     """
-    _render_form(office, "文书处理单", {"numbers": list(numbers), "rows": list(rows)}, fmt, out, combine)
+    _render_form(office, "文书处理单", {"numbers": list(numbers), "rows": list(rows)}, fmt, out, combine, force)
 
 
 @documents.command("remind")
@@ -963,7 +963,8 @@ def documents_form(office: Path, numbers: tuple[str, ...], rows: tuple[int, ...]
 @click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/收文催办通知）/ output folder.")
 @click.option("--date", "issued", type=DateParam(), help="成文日期（默认今天）/ date of issue (default today).")
-def documents_remind(office: Path, fmt: str, out: Path | None, issued) -> None:
+@click.option("--force", is_flag=True, help="收文登记有错误时仍然生成 / make them even while the register has errors.")
+def documents_remind(office: Path, fmt: str, out: Path | None, issued, force: bool) -> None:
     """收文催办通知：给有逾期办件的主办部门各一份，列出逾期文件（附将到期的）。
 
     \b
@@ -975,7 +976,7 @@ def documents_remind(office: Path, fmt: str, out: Path | None, issued) -> None:
     from .notices import Options
 
     src = _open(office)
-    opts = Options(today=issued or dt.date.today(), dated=issued is not None)
+    opts = Options(today=issued or dt.date.today(), dated=issued is not None, force=force)
     res = jobs.notice(src, "收文催办通知", fmt=fmt, opts=opts, out_dir=out)
     _choices(res)
     say("notice-head", kind="收文催办通知", number=res.doc_number, recipients=res.recipients, files=len(res.files))
@@ -985,14 +986,15 @@ def documents_remind(office: Path, fmt: str, out: Path | None, issued) -> None:
         click.echo(f"  {p}")
 
 
-def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool) -> None:
+def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool,
+                 force: bool = False) -> None:
     """A form (用印审批单, 文书处理单) for each item chosen, with a progress bar."""
     from . import jobs
     from .notices import Options
 
     src = _open(office)
     with click.progressbar(length=0, label=text("rendering", _lang()), show_pos=True, file=sys.stderr) as bar:
-        res = jobs.notice(src, kind, fmt=fmt, opts=Options(extra=extra), out_dir=out, combine=combine,
+        res = jobs.notice(src, kind, fmt=fmt, opts=Options(extra=extra, force=force), out_dir=out, combine=combine,
                           progress=lambda _: bar.update(1))
     _choices(res)
     for line in res.said:

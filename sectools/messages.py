@@ -57,6 +57,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A finishing date ({date}) is given but no result, so it is not finished (a document for action is "
         "finished when it was carried out, answered or replied to). Fill in the result.",
     ),
+    "incoming-several-leads": (
+        "主办部门只能写一个，这里写了“{value}”，看不出谁主办。请把其中一个留作主办，其余写到“会办部门”。",
+        "Only one department leads, but '{value}' is given: which one leads is not said. Keep one as the lead "
+        "and move the others to the other-departments column.",
+    ),
+    "incoming-read-before-received": (
+        "{value} 的阅文日期早于收文日期 {received}，请核对日期。",
+        "{value} read it before it was received ({received}): check the dates.",
+    ),
+    "incoming-number-format": (
+        "有 {count} 个收文编号（如“{value}”）不是 sectools.toml 里 incoming_number 的写法（{format}），建议编号不会接着它们编。"
+        "请把 incoming_number 改成本单位的写法。",
+        "{count} {count|number does|numbers do} not follow incoming_number in sectools.toml ({format}), e.g. '{value}': "
+        "the suggested numbers do not follow on from them. Set incoming_number to the office's own way.",
+    ),
+    "incoming-result-not-final": (
+        "办理结果写的是“{value}”，还不是结果（办件须已落实、答复或批复），这份文件仍按未办结计。办完后请写明结果。",
+        "The result says '{value}', which is not a result yet (carried out, answered or replied to): the document "
+        "still counts as not finished. Write the result when it is done.",
+    ),
+    "incoming-date-ahead": (
+        "日期 {value} 在今天（{today}）之后，请核对（没写年份的日期会按本学期补年份）。",
+        "The date {value} is after today ({today}): check it (a date typed without a year takes the semester's).",
+    ),
+    "incoming-due-before-received": (
+        "办理时限 {value} 早于收文日期 {received}，请核对。",
+        "The due date {value} is before the document was received ({received}): check it.",
+    ),
+    "incoming-number-ambiguous": (
+        "收文编号“{value}”在收文登记里有 {count} 份（第 {rows} 行），看不出是哪一份。请改正重复的编号，或用 --row 指定行。",
+        "The number '{value}' is on {count} documents (rows {rows}), so which one is meant cannot be told. Correct "
+        "the duplicate, or give --row.",
+    ),
+    "documents-have-errors": (
+        "收文登记有 {count} 个错误（第一个：{first}），按它发出的催办或表单可能写错文件。请先改正（sectools documents 列出全部），"
+        "或加 --force。",
+        "The register has {count} {count|error|errors} (the first: {first}); a reminder or form made from it may name "
+        "the wrong documents. Correct them first (sectools documents lists them all), or add --force.",
+    ),
     "incoming-not-found": (
         "收文登记里找不到 {value}。请写收文编号（如 收〔2026〕3号，或只写序号 3），或登记表里那一行的行号。",
         "The register has no document {value}. Give its number (or just its sequence number) or its row in the "
@@ -1599,10 +1638,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "approval, {ok} in order"),
     "forms-made": ("{kind}：{count} 张，{files} 个文件", "{kind}: {count}, {files} {files|file|files}"),
     "title-incoming": ("{office} 收文办理情况（截至 {date}）", "{office}: incoming documents (as of {date})"),
+    "incoming-note": ("红：逾期或待核实；黄：{soon} 个工作日内到期，或阅件没写传阅；蓝：在办、传阅中；绿：已办结。"
+                      "办理时限没写的按默认计（见问题清单）。",
+                      "Red: overdue or to be checked; yellow: due within {soon} working days, or a document for "
+                      "reading with nobody to read it; blue: in progress or circulating; green: done. A missing due "
+                      "date is taken by default (see the problems)."),
     "incoming-suggested": ("（建议）{number}", "(suggested) {number}"),
-    "incoming-summary": ("共 {docs} 份收文：逾期 {overdue}，临期 {soon}，在办 {open}，传阅中 {reading}，已办结 {done}",
+    "incoming-summary": ("共 {docs} 份收文：逾期 {overdue}，临期 {soon}，在办 {open}，传阅中 {reading}，待核实 {unverified}，"
+                         "已办结 {done}（其中逾期办结 {late}）",
                          "{docs} {docs|document|documents}: {overdue} overdue, {soon} due soon, {open} in progress, "
-                         "{reading} circulating, {done} finished"),
+                         "{reading} circulating, {unverified} to be checked, {done} finished ({late} late)"),
     "title-seals": ("{office} 用印统计（{period}）", "{office}: seal uses ({period})"),
     "seal-period-month": ("{month}", "{month}"),
     "excel-mark": ("（{mark} 生成，每次运行整页替换，请勿在此页录入）", " (made by {mark}; replaced whole on every run — do not type here)"),

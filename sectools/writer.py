@@ -30,6 +30,9 @@ HEADER_FONT = "#FFFFFF"
 BAND_FILL = "#F2F6FA"
 LOW_FILL = "#FDE2E1"
 LOW_FONT = "#9C0006"
+# the 三色 of supervision (督办): red overdue or in breach, yellow due soon or to be checked, blue on track
+STATE_COLORS = {"red": (LOW_FILL, LOW_FONT), "yellow": ("#FFF2CC", "#7F6000"), "blue": ("#DDEBF7", "#1F4E78"),
+                "green": ("#E2EFDA", "#375623")}
 FONT = "等线"  # Excel's default CJK UI font; LibreOffice falls back to a CJK font
 
 
@@ -189,6 +192,7 @@ class Column:
     kind: str = "text"  # text, wrap (long text), int, number, percent, date, time, datetime, link (a Ref)
     width: float | None = None
     low: float | None = None  # highlight values below this (rates)
+    colors: dict | None = None  # a cell's word (a Term) → "red" / "yellow" / "blue" / "green": the row's state at a glance
 
 
 @dataclass
@@ -245,7 +249,9 @@ class Sheet:
 
         return replace(self, name=_loc(self.name, lang), title=_loc(self.title, lang), note=_loc(self.note, lang),
                        footnote=_loc(self.footnote, lang),
-                       columns=[replace(c, label=_loc(c.label, lang)) for c in self.columns],
+                       columns=[replace(c, label=_loc(c.label, lang),
+                                        colors={_loc(k, lang): v for k, v in c.colors.items()} if c.colors else None)
+                                for c in self.columns],
                        rows=list(rows()) if terms else self.rows,
                        charts=[{**ch, "title": _loc(ch.get("title", ""), lang)} for ch in self.charts])
 
@@ -317,6 +323,7 @@ class Styles:
         self.band = {k: wb.add_format({**base, **v, "border": 1, "border_color": "#D9D9D9", "bg_color": BAND_FILL})
                      for k, v in kinds.items()}
         self.low = wb.add_format({"bg_color": LOW_FILL, "font_color": LOW_FONT})
+        self.state = {name: wb.add_format({"bg_color": fill, "font_color": font}) for name, (fill, font) in STATE_COLORS.items()}
         # Rows left for typing: the number format only (ids stay text), no borders to print.
         self.blank = {k: wb.add_format({**base, **v}) for k, v in kinds.items()}
 
@@ -648,6 +655,11 @@ def write_sheet(wb, styles: Styles, sheet: Sheet, link_from: Path | None = None)
         if c in sheet.heat and sheet.rows:  # a department × week table read at a glance: red low, green high
             ws.conditional_format(top + 1, c, top + len(sheet.rows), c, {
                 "type": "3_color_scale", "min_color": "#F8696B", "mid_color": "#FFEB84", "max_color": "#63BE7B"})
+        elif col.colors and sheet.rows:  # 逾期 red, 临期 yellow …: the word in the cell picks the colour
+            for word, colour in col.colors.items():
+                ws.conditional_format(top + 1, c, top + len(sheet.rows), c, {
+                    "type": "cell", "criteria": "==", "value": '"' + str(word).replace('"', '""') + '"',
+                    "format": styles.state[colour]})
         elif col.low is not None and sheet.rows:  # a blank cell is no low figure: it is not painted
             first = f"{_col(c)}{top + 2}"
             ws.conditional_format(top + 1, c, top + len(sheet.rows), c, {

@@ -127,15 +127,19 @@ def test_the_report_workbook_and_the_json(tmp_path):
     job = jobs.documents(load_office(office), today=TODAY, out=tmp_path / "收文.xlsx")
     wb = openpyxl.load_workbook(job.files[0])
     assert wb.sheetnames[:3] == ["收文情况", "按部门", "未阅名单"]
-    first = [c.value for c in wb["收文情况"][3]]
-    assert first[:2] == ["逾期", N(2)] and first[12] == 4
+    table = [r for r in wb["收文情况"].iter_rows(values_only=True)]
+    head = next(i for i, r in enumerate(table) if r[0] == "状态")
+    first = dict(zip(table[head], table[head + 1]))
+    assert (first["状态"], first["收文编号"], first["剩余或逾期工作日"]) == ("逾期", N(2), 4)
+    fills = {cf.sqref: [r.formula for r in cf.rules] for cf in wb["收文情况"].conditional_formatting}
+    assert any(['"逾期"'] in v for v in fills.values())  # red overdue, yellow due soon …: by the status word
     deps = {r[0].value: [c.value for c in r[1:]] for r in wb["按部门"].iter_rows(min_row=3) if r[0].value}
     assert deps["秘书处"] == [0, 0, 0, 2, 1, 0] and deps["组织部"] == [0, 1, 1, 0, 0, 0]
     assert deps["生活部"] == [0, 0, 0, 0, 0, 1]  # 会办 only
     unread = [[c.value for c in r] for r in wb["未阅名单"].iter_rows(min_row=3) if r[0].value]
     assert unread == [[N(7), "辛通知", dt.datetime(2026, 3, 11), "王五"]]
-    suggested = next(r for r in wb["收文情况"].iter_rows(min_row=3, values_only=True) if r[3] == "院团委" and r[5] == "己通知")
-    assert suggested[1] == f"（建议）{N(11)}"
+    suggested = next(dict(zip(table[head], r)) for r in table[head + 1:] if r[5] == "己通知")
+    assert suggested["收文编号"] == f"（建议）{N(11)}"
     r = CliRunner().invoke(main, ["documents", str(office), "--format", "json"])
     data = json.loads(r.stdout)
     assert r.exit_code == 1  # the number used twice is an error in the data
@@ -144,7 +148,11 @@ def test_the_report_workbook_and_the_json(tmp_path):
 
 
 def test_the_handling_form_and_the_reminder(tmp_path):
-    office = doc_office(tmp_path)
+    refused = CliRunner().invoke(main, ["documents", "remind", str(doc_office(tmp_path / "e"))])
+    assert refused.exit_code == 1 and "B11" in refused.output and "--force" in refused.output  # the number used twice
+    docs = [list(d) for d in DOCS]
+    docs[9][1] = None  # 癸通知: its number left for sectools to suggest
+    office = doc_office(tmp_path, docs)
     res = jobs.notice(load_office(office), "文书处理单", opts=Options(today=TODAY, extra={"numbers": ["2"]}),
                       out_dir=tmp_path / "f")
     assert res.doc_number == "" and [p.name for p in res.files] == ["文书处理单_2026-03-03_乙通知.docx"]
@@ -152,7 +160,7 @@ def test_the_handling_form_and_the_reminder(tmp_path):
     cells = {r.cells[0].text: [c.text for c in r.cells] for r in t.rows}
     assert cells["标题"][1] == "乙通知" and cells["主办部门"][1] == "组织部" and cells["类别"][3] == "2026年3月16日"
     fresh = jobs.notice(load_office(office), "文书处理单", opts=Options(today=TODAY), out_dir=tmp_path / "n")
-    assert fresh.recipients == len(DOCS)  # no 拟办意见 or 批示 anywhere yet: every one is new
+    assert fresh.recipients == 8  # no 拟办意见 or 批示 anywhere yet: every document not finished
     rem = jobs.notice(load_office(office), "收文催办通知", fmt="txt", opts=Options(today=TODAY), out_dir=tmp_path / "r")
     assert [p.name for p in rem.files] == ["收文催办通知_2026-03-20_组织部.txt"]
     body = rem.files[0].read_text(encoding="utf-8")
@@ -160,6 +168,36 @@ def test_the_handling_form_and_the_reminder(tmp_path):
     assert rem.said == []  # 庚通知 has no lead, but it is not overdue: nothing to say
     r = CliRunner().invoke(main, ["documents", "form", str(office), "99"])
     assert r.exit_code == 1 and "找不到 99" in r.output
+    forced = CliRunner().invoke(main, ["documents", "form", str(doc_office(tmp_path / "g")), "8", "--force"])
+    assert forced.exit_code == 1 and "有 2 份" in forced.output  # 收〔2026〕8号 twice: which one is not guessed
+
+
+def test_a_walk_through_s_findings(tmp_path):
+    """From a clerk's walk-through: 正在落实 is no result; a 办理时限 typed but unreadable makes no deadline (待核实,
+    never chased on a made-up date); two departments in 主办部门 say so; dates that cannot be; 急件 as a settings key."""
+    docs = [list(d) for d in DOCS]
+    docs[1][10] = "正在落实"  # 乙通知: overdue, and still overdue
+    docs[2][8] = "3月24日前"  # 丙通知: unreadable due date
+    docs[3][6] = "学习部、体育部"  # 丁通知: two leads
+    docs[0][9] = D(2026, 4, 1)  # 甲通知: finished after today
+    docs[4][8] = D(2026, 3, 1)  # 戊通知: due before it came
+    docs[8][11] = "张三(3/1)、李四(3/13)"  # 壬通知: read before it came
+    docs[6][4], docs[6][8] = "急件", None  # 庚通知: urgent, no due date
+    cfg = CONFIG + '\n[documents]\nurgent_workdays = { "急件" = 2 }\n'
+    office = doc_office(tmp_path, docs, cfg)
+    job = jobs.documents(load_office(office), today=TODAY, out=False, )
+    got = {r["row"]: r for r in job.records()}
+    assert got[3]["status"] == "overdue" and got[4]["status"] == "unverified" and got[4]["due"] is None
+    assert got[5]["department"] is None and got[5]["partners"] == ["学习部", "体育部"]
+    codes = {(p.code, p.cell) for p in job.problems}
+    assert {("incoming-result-not-final", "K3"), ("bad-date", "I4"), ("incoming-several-leads", "G5"),
+            ("incoming-date-ahead", "J2"), ("incoming-due-before-received", "I6"),
+            ("incoming-read-before-received", "L10")} <= codes
+    assert got[8]["due"] == "2026-03-12" and ("incoming-no-due", "I8") not in codes  # 急件 is 加急: 2 working days
+    fmt = CONFIG + '\n[documents]\nincoming_number = "收文{n}"\n'
+    odd = run(doc_office(tmp_path / "fmt", config=fmt))
+    warn = [p for p in odd.problems if p.code == "incoming-number-format"]
+    assert len(warn) == 1 and warn[0].params["count"] == 11
 
 
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is installed by .ci/run")
@@ -168,7 +206,8 @@ def test_the_handling_form_is_one_a4_page(tmp_path):
     import subprocess
 
     office = doc_office(tmp_path)
-    res = jobs.notice(load_office(office), "文书处理单", fmt="pdf", opts=Options(today=TODAY, extra={"numbers": ["9"]}),
+    res = jobs.notice(load_office(office), "文书处理单", fmt="pdf",
+                      opts=Options(today=TODAY, extra={"numbers": ["9"]}, force=True),  # despite the number used twice
                       out_dir=tmp_path / "p")
     info = subprocess.run(["pdfinfo", str(res.files[0])], capture_output=True, text=True).stdout
     assert re.search(r"Pages:\s+1\b", info)

@@ -196,6 +196,7 @@ def test_notice_phrases_follow_the_office_language(demo_office, lang):
     data = sorted(_data_strings(root) | CLERK_WORDS | suggested, key=len, reverse=True)
     src.set_lang(lang)
     extra = {"考核结果通知": Options(period="2026-03"), "催办通知": Options(month=(2026, 3)),
+             "文书处理单": Options(extra={"numbers": ["10"]}),
              "量化考核公示": Options(week="2026-W11")}
     seen = 0
     for kind in KINDS:

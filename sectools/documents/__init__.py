@@ -28,6 +28,8 @@ STATUS_EN = {"逾期": "overdue", "临期": "due-soon", "办理中": "in-progres
 _SPLIT = re.compile(r"[、,，;；/\n]+")
 _READERS = re.compile(r"[、,，;；\n]+")  # 张三(3/5)、李四: a date's slash is no separator
 _READ_WORDS = re.compile(r"已阅|阅毕|已读|阅|√|✓|☑")
+# 办理结果 that says it is not done yet: not a result (正在落实, 未办, 待办, 无, 尚未答复 …)
+_NOT_A_RESULT = re.compile(r"^\s*(?:正在|未|待|尚未|暂未|还未|没有|无$|无\s|办理中|进行中|拟|准备|计划|—+$|-+$|/$)")
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,21 @@ class Rules:
 
 def rules_from_config(section: dict) -> tuple[Rules, list[Problem]]:
     from ..settings import validate_section
+    from .schema import INCOMING
 
     v, problems = validate_section("documents", section)
-    return Rules(v["incoming_number"], {k: int(x) for k, x in v["urgent_workdays"].items()}, v["due_workdays"],
-                 v["due_soon_workdays"]), problems
+    urgency = INCOMING.field("urgency").choice_map
+    urgent = {}
+    for k, x in v["urgent_workdays"].items():  # 急件 is the register's 加急: keyed as the register reads it
+        canon = urgency.get(fold(k))
+        if canon is None:
+            from ..messages import Term
+
+            problems.append(Problem("config-bad-value", file="sectools.toml", value=k, params={
+                "key": "documents.urgent_workdays", "expected": Term("特急、加急（紧急程度的写法）", "特急 or 加急")}))
+        else:
+            urgent[canon] = int(x)
+    return Rules(v["incoming_number"], urgent, v["due_workdays"], v["due_soon_workdays"]), problems
 
 
 def departments_of(text) -> list[str]:
@@ -83,6 +96,7 @@ class DocResult:
     departments: list[dict]
     problems: list[Problem]
     today: dt.date
+    due_soon: int = 3
 
     def as_records(self, lang: str = "zh-CN") -> list[dict]:
         """One object per document, with stable English keys (README: 收文登记)."""
@@ -105,6 +119,8 @@ def check_incoming(table, rules: Rules, workdays, today: dt.date, departments=()
     """Every registered document's state; ``table`` the read 收文登记 (its ``problem`` locates a cell),
     ``workdays`` a :class:`sectools.workdays.Workdays` (holiday-aware)."""
     problems: list[Problem] = []
+    unread_cells = {(p.cell, p.code) for p in table.problems}  # a 办理时限 typed but not read is no default
+    off_format: list[str] = []
     pattern = rules.number_pattern()
     seen_numbers: dict[str, int] = {}
     top: dict[int, int] = {}
@@ -121,6 +137,8 @@ def check_incoming(table, rules: Rules, workdays, today: dt.date, departments=()
         number = (r.get("number") or "").strip() or None
         if number:
             m = pattern.fullmatch(number)
+            if not m:
+                off_format.append(number)
             if m and received:
                 year = int(m.group("year")) if "year" in m.groupdict() else received.year
                 top[year] = max(top.get(year, 0), int(m.group("n")))
@@ -130,7 +148,11 @@ def check_incoming(table, rules: Rules, workdays, today: dt.date, departments=()
                     other=table.cell(seen_numbers[key], "number"))
             seen_numbers.setdefault(key, i)
         lead = (r.get("lead") or "").strip() or None
-        partners = [p for p in departments_of(r.get("partners")) if fold(p) != fold(lead or "")]
+        partners = departments_of(r.get("partners"))
+        if lead and len(departments_of(lead)) > 1:  # 外联部、宣传部 as 主办: which one leads is not said
+            say("incoming-several-leads", "lead", lead)
+            partners, lead = departments_of(lead) + partners, None
+        partners = list(dict.fromkeys(p for p in partners if fold(p) != fold(lead or "")))
         for dep, col in [(lead, "lead")] + [(p, "partners") for p in partners]:
             if dep and known and fold(dep) not in known:
                 say("incoming-unknown-department", col, dep, allowed="、".join(departments))
@@ -142,24 +164,32 @@ def check_incoming(table, rules: Rules, workdays, today: dt.date, departments=()
                "proposal": r.get("proposal"), "instruction": r.get("instruction"), "lead": lead, "partners": partners,
                "due": r.get("due"), "due_default": False, "done": r.get("done"), "result": r.get("result"),
                "readers": [], "unread": [], "left": None, "overdue": None, "status": "待核实"}
+        _dates_in_order(doc, today, say, r)
+        doc["due_unread"] = (table.cell(i, "due"), "bad-date") in unread_cells
         if kind == "办件":
             _action(doc, rules, workdays, today, say)
         elif kind == "阅件":
             doc["readers"] = parse_circulation(r.get("circulation"), semester)
             doc["unread"] = [n for n, read, _ in doc["readers"] if not read]
+            early = [n for n, _, w in doc["readers"] if w and received and w < received]
+            if early:
+                say("incoming-read-before-received", "circulation", "、".join(early), received=received.isoformat())
             if not doc["readers"]:
                 say("incoming-no-circulation", "circulation", None)
                 doc["status"] = "未分发"
             else:
                 doc["status"] = "传阅中" if doc["unread"] else "已阅毕"
         out.append(doc)
+    if off_format:  # numbers written another way: the suggestions do not follow on from them
+        problems.append(Problem("incoming-number-format", WARNING, table.file, table.sheet, None, off_format[0], {
+            "count": len(off_format), "format": rules.number_format}))
     for d in sorted((d for d in out if not d["number"] and d["received"]), key=lambda d: (d["received"], d["i"])):
         year = d["received"].year
         top[year] = top.get(year, 0) + 1
         d["suggested"] = rules.number(year, top[year])
     out.sort(key=lambda d: (STATUSES.index(d["status"]), -(d["overdue"] or 0), d["due"] or dt.date.max,
                             d["received"] or dt.date.min, d["i"]))
-    return DocResult(out, _by_department(out, departments), problems, today)
+    return DocResult(out, _by_department(out, departments), problems, today, rules.due_soon_workdays)
 
 
 def _action(doc: dict, rules: Rules, workdays, today: dt.date, say) -> None:
@@ -170,6 +200,9 @@ def _action(doc: dict, rules: Rules, workdays, today: dt.date, say) -> None:
         else:
             say("incoming-no-department", "lead", None)
     received = doc["received"]
+    if doc["due"] is None and doc["due_unread"]:  # typed but not a date (12月15日前): no deadline is made up
+        doc["status"] = "待核实"
+        return
     if doc["due"] is None and received is not None:
         urgent = rules.urgent_workdays.get(doc["urgency"] or "")
         n = urgent if urgent is not None else rules.due_workdays
@@ -177,6 +210,9 @@ def _action(doc: dict, rules: Rules, workdays, today: dt.date, say) -> None:
         if urgent is None:
             say("incoming-no-due", "due", None, days=n, date=doc["due"].isoformat())
     result = (doc["result"] or "").strip()
+    if result and _NOT_A_RESULT.search(result):  # 正在落实, 未办, 待办: a note of progress, not a result
+        say("incoming-result-not-final", "result", result)
+        result = ""
     if doc["done"] and not result:
         say("incoming-done-without-result", "result", None, date=doc["done"].isoformat())
     due = doc["due"]
@@ -193,6 +229,18 @@ def _action(doc: dict, rules: Rules, workdays, today: dt.date, say) -> None:
         return
     doc["left"] = _workdays_between(workdays, today, due)
     doc["status"] = "临期" if doc["left"] <= rules.due_soon_workdays else "办理中"
+
+
+def _dates_in_order(doc: dict, today: dt.date, say, r: dict) -> None:
+    """Dates that cannot be: received or finished after today, a due date before the receipt."""
+    received, due, done = doc["received"], doc["due"], doc["done"]
+    if received and received > today:
+        say("incoming-date-ahead", "received", received.isoformat(), today=today.isoformat())
+    if done and done > today:
+        say("incoming-date-ahead", "done", done.isoformat(), today=today.isoformat())
+        doc["done"] = None  # a finishing day not yet come says nothing about lateness
+    if due and received and due < received:
+        say("incoming-due-before-received", "due", due.isoformat(), received=received.isoformat())
 
 
 def _workdays_between(workdays, a: dt.date, b: dt.date) -> int:

@@ -309,8 +309,7 @@ def documents(book) -> None:
     job = jobs.documents(src, out=False)
     written = put_sheets(book, job.sheets, src.wb.owned, {"收文情况": L("收文办理")}, src.lang)
     f = job.facts
-    summary = text("incoming-summary", src.lang, docs=f["docs"], overdue=f["overdue"], soon=f["soon"],
-                   open=f["open"], reading=f["reading"], done=f["done"])
+    summary = text("incoming-summary", src.lang, **f)
     finish(book, summary, job.problems, src.lang, src.wb.owned, written)
 
 

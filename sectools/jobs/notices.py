@@ -88,20 +88,20 @@ class NoticeData:
 
         return self._keep(kpi(self.src, period, out=False))
 
-    def documents(self, today):
-        from .incoming import documents
+    def documents(self, today, force: bool = False):
+        from .incoming import checked_documents
 
-        return self._keep(documents(self.src, today=today, out=False))
+        return self._keep(checked_documents(self.src, today, force))
 
     def document_rules(self):
         from ..documents import rules_from_config
 
         return rules_from_config(self.src.office.section("documents"))[0]
 
-    def document_form_docs(self, numbers, rows, today):
+    def document_form_docs(self, numbers, rows, today, force: bool = False):
         from .incoming import document_form_docs
 
-        docs, choice = document_form_docs(self.src, numbers, rows, today=today)
+        docs, choice = document_form_docs(self.src, numbers, rows, today=today, force=force)
         if choice:
             self.choices.append(choice)
         return docs

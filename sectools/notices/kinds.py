@@ -410,7 +410,8 @@ def seal_form(office, opts: Options, data) -> Batch:
 
 def document_form(office, opts: Options, data) -> Batch:
     """文书处理单: one per document — the numbers or rows asked for, else each newly received one."""
-    docs = data.document_form_docs(opts.extra.get("numbers") or None, opts.extra.get("rows") or None, opts.today)
+    docs = data.document_form_docs(opts.extra.get("numbers") or None, opts.extra.get("rows") or None, opts.today,
+                                   opts.force)
     out = []
     for d in docs:
         circulation = "、".join(f"{n}（{_date(office, w) if w else _t(office, '已阅')}）" if read else n
@@ -431,7 +432,7 @@ def document_form(office, opts: Options, data) -> Batch:
 
 def document_reminder(office, opts: Options, data) -> Batch:
     """收文催办通知: one per lead department with overdue documents, listing them (and what is due soon)."""
-    res = data.documents(opts.today)
+    res = data.documents(opts.today, opts.force)
     wd = data.workdays()
     out, said = [], []
     by_dep: dict[str, list[dict]] = {}
@@ -441,7 +442,8 @@ def document_reminder(office, opts: Options, data) -> Batch:
     for dep, docs in by_dep.items():
         overdue = [d for d in docs if d["status"] == "逾期"]
         if not dep:
-            said.append(_t(office, "n-no-lead-overdue", count=len(overdue)))
+            if overdue:  # nobody to chase for them: said, never silently dropped
+                said.append(_t(office, "n-no-lead-overdue", count=len(overdue)))
             continue
         if not overdue:
             continue

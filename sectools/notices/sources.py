@@ -179,7 +179,7 @@ SOURCES["收文催办通知"] = head("关于抓紧办理逾期文件的通知") 
     ("GwBody", "截至{{ as_of }}，秘书处登记交由你部门主办的下列文件已超过办理时限，尚未报来办理结果："),
     ("GwTable", (("序号", "收文编号", "标题", "办理时限", "逾期工作日"),
                  ("{{ loop.index }}", "{{ d.number }}", "{{ d.title }}", "{{ d.due }}", "{{ d.overdue }}"),
-                 "d in documents", (14, 36, 50, 34, 22))),
+                 "d in documents", (12, 40, 42, 36, 26))),
     ("GwBody", "{%p if soon %}"),
     ("GwBody", "另有{{ soon|length }}份文件将于{{ due_soon_workdays }}个工作日内到期：{{ soon|join('；') }}。"),
     ("GwBody", "{%p endif %}"),

@@ -25,8 +25,9 @@ def seal_sheets(res, office_name: str, ref=None, problems=None) -> list[Sheet]:
         rows.append([L(STATUS_WORDS[u["status"]]), u["date"], u["seal"], u["document"], u["purpose"], u["copies"],
                      u["handler"], u["approver"], u["approved_on"], u["involves"],
                      joined([L(CODE_WORDS[c]) for c in u["codes"]]) if u["codes"] else None, where])
+    colors = {L("违规"): "red", L("待核实"): "yellow", L("待审批"): "blue", L("合规"): "green"}
     uses = Sheet(L("用印记录"), [
-        Column(L("状态")), Column(L("日期"), "date", width=12), Column(L("印章"), width=22), Column(L("文件名称"), "wrap", width=30),
+        Column(L("状态"), colors=colors), Column(L("日期"), "date", width=12), Column(L("印章"), width=22), Column(L("文件名称"), "wrap", width=30),
         Column(L("用途"), "wrap", width=16), Column(L("份数"), "int"), Column(L("经办人")), Column(L("审批人"), width=14),
         Column(L("审批日期"), "date", width=12), Column(L("合同或财物"), width=10), Column(L("问题"), "wrap", width=28),
         Column(L("登记位置"), "link", width=30)], rows, title=title,
