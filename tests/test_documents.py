@@ -239,3 +239,16 @@ def test_the_excel_button(tmp_path):
     values = sheet_values(actions, new["收文办理"])
     assert values[1][:2] == ["状态", "收文编号"] and len([r for r in values[2:] if r[0]]) == len(DOCS)
     assert "份收文" in alert(actions)
+
+
+def test_a_register_without_the_result_or_circulation_column_is_refused(tmp_path):
+    """办理结果 headed 完成情况: every 办件 would have read as unfinished (overdue, chased). Refused, naming what was
+    looked for; a register of 阅件 only needs no 办理结果 column."""
+    office = doc_office(tmp_path)
+    sheet_book(office / "收文登记.xlsx", [["完成情况" if h == "办理结果" else h for h in H]] + DOCS, title="收文登记")
+    r = CliRunner().invoke(main, ["documents", str(office)])
+    assert r.exit_code == 1 and "办理结果" in r.output and "missing-column" not in r.output
+    readings = [d[:10] + [None, d[11]] for d in DOCS if d[5] == "阅件"]
+    sheet_book(office / "收文登记.xlsx", [[h for h in H if h != "办理结果"]] + [d[:10] + [d[11]] for d in readings],
+               title="收文登记")
+    assert {r["status"] for r in run(office).records()} == {"circulating", "read", "not-circulated"}

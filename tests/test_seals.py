@@ -305,3 +305,23 @@ def test_a_walk_through_s_findings(tmp_path):
     assert [p.code for p in run(seal_office(tmp_path / "a", ahead)).problems].count("seal-date-ahead") == 1
     march = jobs.seals(load_office(office), (2026, 4), today=TODAY, out=False)
     assert not [p for p in march.problems if p.cell == "E5"]  # a March cell's problem is not April's
+
+
+def test_a_register_without_the_approver_columns_is_refused_not_read_as_never_approved(tmp_path):
+    """审批人 headed 签字 (a word sectools does not take for it): every use would have read as 未经审批. Refused, naming
+    the sheet and the headers looked for; a missing 涉及合同或财物 column is said once, and the rest still checked."""
+    header = ["签字" if h == "审批人" else h for h in H]
+    office = tmp_path / "o"
+    office.mkdir()
+    (office / "sectools.toml").write_text(CONFIG, encoding="utf-8")
+    sheet_book(office / "名册.xlsx", ROSTER)
+    sheet_book(office / "用印登记.xlsx", SEALS, title="印章", extra_sheets={"用印登记": [header] + USES})
+    with pytest.raises(SectoolsError) as e:
+        run(office)
+    (p,) = e.value.problems
+    assert (p.code, p.sheet) == ("missing-column", "用印登记") and "审批人" in p.message() and "批准人" in p.message()
+    sheet_book(office / "用印登记.xlsx", SEALS, title="印章",
+               extra_sheets={"用印登记": [H[:-1]] + [u[:-1] for u in USES]})  # no 涉及合同或财物 column
+    job = run(office)
+    assert [p.severity for p in job.problems if p.code == "missing-column"] == ["warning"]
+    assert {r["row"]: r["status"] for r in job.records()}[3] == "unverified"  # the 租赁合同: 待核实, not in order

@@ -165,7 +165,7 @@ def check_incoming(table, rules: Rules, workdays, today: dt.date, departments=()
                "due": r.get("due"), "due_default": False, "done": r.get("done"), "result": r.get("result"),
                "readers": [], "unread": [], "left": None, "overdue": None, "status": "待核实"}
         _dates_in_order(doc, today, say, r)
-        doc["due_unread"] = (table.cell(i, "due"), "bad-date") in unread_cells
+        doc["due_unread"] = "due" in table.columns and (table.cell(i, "due"), "bad-date") in unread_cells
         if kind == "办件":
             _action(doc, rules, workdays, today, say)
         elif kind == "阅件":

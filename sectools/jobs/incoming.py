@@ -20,6 +20,11 @@ def documents(source, *, today: dt.date | None = None, out=None) -> JobResult:
     rules, cfg = rules_from_config(src.office.section("documents"))
     config_checked(cfg)
     (table,) = src.read_required("incoming")
+    kinds = set(table.data["kind"].tolist())
+    gone = (table.missing("due", "result") if "办件" in kinds else []) + \
+        (table.missing("circulation") if "阅件" in kinds else [])  # else every 办件 overdue, every 阅件 unread
+    if gone:
+        raise SectoolsError(gone)
     today = today or dt.date.today()
     days = workdays(src)
     res = check_incoming(table, rules, days, today, src.office.departments, src.office.semester)

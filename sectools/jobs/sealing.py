@@ -19,11 +19,15 @@ def seals(source, month: tuple[int, int] | None = None, *, today: dt.date | None
     rules, cfg = rules_from_config(src.office.section("seals"))
     config_checked(cfg)
     seals_t, uses_t = src.read_required("seals", "seal_uses")
+    gone = uses_t.missing("approver", "approved_on")  # without them every use would read as never approved
+    if gone:
+        raise SectoolsError(gone)
     roster = src.read_optional("roster")
     today = today or dt.date.today()
     res = check_uses(uses_t, seals_t, roster.data if roster is not None and roster.header_row is not None else None,
                      rules, today, month)
     own = list(seals_t.problems) + _of_rows(uses_t.problems, {u["row"] for u in res.uses} if month else None)
+    own += uses_t.missing("involves", severity="warning")  # each use then taken as 否, a contract-like one 待核实
     job = JobResult("seals", res, own + res.problems)
     if month and not res.uses:
         job.problems.append(Problem("seal-month-empty", value=f"{month[0]}-{month[1]:02d}", file=uses_t.file,

@@ -73,6 +73,19 @@ class Table:
     def __len__(self) -> int:
         return len(self.data)
 
+    def missing(self, *names: str, severity: str = ERROR) -> list[Problem]:
+        """A ``missing-column`` problem for each column a rule needs that the header does not have (an optional
+        column of the schema a job cannot do without: without it every row would read as blank)."""
+        out = []
+        for name in names:
+            if name in self.columns or self.header_row is None:
+                continue
+            f = self.spec.field(name)
+            out.append(Problem("missing-column", severity, self.file, self.sheet, None, None, {
+                "table": self.spec.term, "column": f.term, "header_row": self.header_row + 1,
+                "aliases": "、".join(dict.fromkeys(f.labels + ((f.english,) if f.english else ())))}))
+        return out
+
 
 # ---------------------------------------------------------------------------------------
 def read_table(

@@ -260,5 +260,5 @@ def check_uses(uses, seals, roster, rules: Rules, today: dt.date, month: tuple[i
     return SealResult(out, seal_list, [monthly[k] for k in sorted(monthly)], problems, month, today)
 
 
-__all__ = ["SEAL_CODES", "Rules", "SealResult", "check_uses", "posts_in", "rules_from_config"]
 SEAL_CODES = HARD + SOFT
+__all__ = ["SEAL_CODES", "Rules", "SealResult", "check_uses", "posts_in", "rules_from_config"]
