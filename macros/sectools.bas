@@ -30,3 +30,7 @@ End Sub
 Sub SectoolsDocuments()
     RunPython "import sectools.excel.desktop as d; d.documents()"
 End Sub
+
+Sub SectoolsTasks()
+    RunPython "import sectools.excel.desktop as d; d.tasks()"
+End Sub

@@ -986,6 +986,104 @@ def documents_remind(office: Path, fmt: str, out: Path | None, issued, force: bo
         click.echo(f"  {p}")
 
 
+@main.group(cls=DefaultGroup)
+def tasks() -> None:
+    """督办：会议议定事项、收文办件和领导交办的事项是否按时办结（三色：红逾期、黄临期、蓝正常，按工作日计，节假日顺延）；每周督办通报，给逾期和临期的主办部门发催办通知。
+
+    sectools tasks OFFICE 即 sectools tasks report OFFICE [--format table|json] [--out FILE.xlsx]
+    / the same as the report command.
+
+    \b
+    例 / examples:
+      sectools tasks 学生会秘书处                       督办事项（逾期在前）、各部门完成率
+      sectools tasks 学生会秘书处 --format json
+      sectools tasks notice 学生会秘书处                本周的督办通报（Word）
+      sectools tasks remind 学生会秘书处                逾期、临期事项的催办通知，主办部门各一份
+    """
+
+
+@tasks.command("report")
+@OFFICE
+@output_options("table", "json", out_help="督办通报工作簿（默认：输出/督办通报.xlsx）/ report workbook.")
+def tasks_report(office: Path, fmt: str, out: Path | None) -> None:
+    """督办事项：每件事的等级（逾期、临期、正常、已完成）、主办部门、完成时限、最新进展；按部门统计完成率；逾期清单。
+
+    议定事项里有负责人或完成时限的、收文登记里的办件，自动列入督办，不必在督办台账里重抄。
+
+    \b
+    例 / examples:
+      sectools tasks report 学生会秘书处
+      sectools tasks 学生会秘书处 --format json
+    """
+    from . import jobs
+
+    finish(jobs.tasks(_open(office), out=out), fmt, _show_tasks)
+
+
+def _show_tasks(job) -> None:
+    from .messages import L
+
+    lang = _lang()
+    rows = [[L(t["level"]).render(lang), t["id"], t["title"] or "", t["lead"] or "", t["due"] or "",
+             t["overdue"] if t["overdue"] is not None else (t["left"] if t["left"] is not None else "")]
+            for t in job.result.tasks if t["level"] in ("逾期", "临期", "待核实")]
+    if rows:
+        click.echo(_table(rows, [word(w, lang) for w in ("task-level", "task-id", "task-title", "doc-lead",
+                                                         "task-due", "doc-days")]))
+    say("tasks-summary", **job.facts)
+    for p in job.files:
+        say("report", path=p)
+
+
+def _task_notice(office: Path, kind: str, fmt: str, out: Path | None, issued, force: bool) -> None:
+    from . import jobs
+    from .notices import Options
+
+    src = _open(office)
+    opts = Options(today=issued or dt.date.today(), dated=issued is not None, force=force)
+    res = jobs.notice(src, kind, fmt=fmt, opts=opts, out_dir=out)
+    _choices(res)
+    say("notice-head", kind=kind, number=res.doc_number, recipients=res.recipients, files=len(res.files))
+    for line in res.said:
+        click.echo(line)
+    for p in res.files[:20]:
+        click.echo(f"  {p}")
+
+
+@tasks.command("notice")
+@OFFICE
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/督办通报）/ output folder.")
+@click.option("--date", "issued", type=DateParam(), help="截至哪一天、成文日期（默认今天）/ as of and date of issue (default today).")
+@click.option("--force", is_flag=True, help="督办来源有错误时仍然生成 / make it even while the sources have errors.")
+def tasks_notice(office: Path, fmt: str, out: Path | None, issued, force: bool) -> None:
+    """督办通报：各部门督办事项的办理情况、完成率，逾期和临期事项（每周发一次）。
+
+    \b
+    例 / examples:
+      sectools tasks notice 学生会秘书处
+      sectools tasks notice 学生会秘书处 --format pdf
+    """
+    _task_notice(office, "督办通报", fmt, out, issued, force)
+
+
+@tasks.command("remind")
+@OFFICE
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/督办催办通知）/ output folder.")
+@click.option("--date", "issued", type=DateParam(), help="截至哪一天、成文日期（默认今天）/ as of and date of issue (default today).")
+@click.option("--force", is_flag=True, help="督办来源有错误时仍然生成 / make them even while the sources have errors.")
+def tasks_remind(office: Path, fmt: str, out: Path | None, issued, force: bool) -> None:
+    """督办催办通知：给有逾期或临期事项的主办部门各一份，列出这些事项，请到期前申请延期。
+
+    \b
+    例 / examples:
+      sectools tasks remind 学生会秘书处
+      sectools tasks remind 学生会秘书处 --format pdf
+    """
+    _task_notice(office, "督办催办通知", fmt, out, issued, force)
+
+
 def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool,
                  force: bool = False) -> None:
     """A form (用印审批单, 文书处理单) for each item chosen, with a progress bar."""

@@ -418,9 +418,10 @@ KPI_INDICATORS = [
     ("部门计划按时", "协作", 10, "比率", "计划按时率", 100, "成员"),
     ("部门计划完成", "协作", 10, "比率", "计划完成率", 100, "成员"),
     ("加分", "加分", 0, "加分项", "手工评分", 5, "成员"),
-    ("部门出勤", "纪律", 40, "比率", "出勤率", 100, "部门"),
-    ("计划按时", "管理", 30, "比率", "计划按时率", 100, "部门"),
-    ("计划完成", "管理", 30, "比率", "计划完成率", 100, "部门"),
+    ("部门出勤", "纪律", 30, "比率", "出勤率", 100, "部门"),
+    ("计划按时", "管理", 25, "比率", "计划按时率", 100, "部门"),
+    ("计划完成", "管理", 25, "比率", "计划完成率", 100, "部门"),
+    ("督办完成", "管理", 20, "比率", "督办完成率", 100, "部门"),
 ]
 KPI_PERIODS = ("2026-03", "2026年春季学期")
 
@@ -577,4 +578,95 @@ def incoming() -> list[Incoming]:
                  "平件", "办件", None, None, "外联部", None, d(2026, 6, 19), d(2026, 6, 18), "已落实：申报团队2支", None),
         Incoming(d(2026, 6, 10), "收〔2026〕11号", "校学生会", "校学发〔2026〕9号", "关于学生会换届工作的指导意见",
                  "平件", "阅件", "拟请主席团阅", None, None, None, None, None, None, f"{chair}(6/10)、{vice}(6/11)"),
+    ]
+
+
+@dataclass(frozen=True)
+class Decision:
+    date: dt.date
+    meeting: str
+    item: str
+    owner: str | None
+    due: dt.date | None
+    lead: str | None
+    partners: str | None
+
+
+def decisions() -> list[Decision]:
+    """What the term's 全体大会 and 部长级会议 decided (议定事项.xlsx): most with a 负责人 and a 完成时限, so supervised
+    (督办) without being typed again; one a rule, not a task; one whose 负责人 is no department of the office."""
+    d = dt.date
+    heads = {m.department: m.name for m in members() if m.post == "部长"}
+    sg, chair = _by_post("秘书长"), _by_post("主席")
+    return [
+        Decision(d(2026, 3, 6), "春季学期全体大会", "各部门于3月13日前提交本学期工作计划", sg, d(2026, 3, 13), "秘书处", None),
+        Decision(d(2026, 3, 6), "春季学期全体大会", "本学期例会考勤按新修订的《考勤制度》执行", None, None, None, None),
+        Decision(d(2026, 3, 11), "第1次部长级会议", "筹备“学雷锋”志愿服务月活动", heads["生活部"], d(2026, 3, 31), "生活部",
+                 "外联部"),
+        Decision(d(2026, 3, 11), "第1次部长级会议", "制作学生会新学期宣传海报和推文", heads["宣传部"], d(2026, 3, 20), None,
+                 None),
+        Decision(d(2026, 4, 8), "第3次部长级会议", "组织第十届校园文化艺术节节目选拔", heads["文艺部"], d(2026, 5, 8), "文艺部",
+                 "宣传部"),
+        Decision(d(2026, 5, 20), "第6次部长级会议", "整理本学期学生会工作档案并移交学院办公室", sg, d(2026, 6, 30), "秘书处",
+                 None),
+        Decision(d(2026, 5, 20), "第6次部长级会议", "汇总学生会干部述职考核材料", heads["组织部"], d(2026, 6, 12), "组织部",
+                 "秘书处"),
+        Decision(d(2026, 6, 3), "第7次部长级会议", "学生会微信公众号改版", "新媒体中心", d(2026, 6, 30), None, None),
+        Decision(d(2026, 6, 17), "第8次部长级会议", "筹备学期总结大会", chair, d(2026, 6, 26), "主席团", "秘书处、文艺部"),
+        Decision(d(2026, 6, 17), "第8次部长级会议", "编印本学期工作总结汇编", heads["宣传部"], d(2026, 7, 24), "宣传部",
+                 "秘书处"),
+    ]
+
+
+@dataclass(frozen=True)
+class Task:
+    title: str | None
+    source: str | None
+    assigned: dt.date | None
+    lead: str | None
+    partners: str | None
+    owner: str | None
+    due: dt.date | None
+    progress: str | None
+    status: str | None
+    done: dt.date | None
+    ext_asked: dt.date | None = None
+    ext_to: dt.date | None = None
+    ext_reason: str | None = None
+    ext_approved: str | None = None
+
+
+def tasks() -> list[Task]:
+    """The 督办台账 as the secretariat keeps it: the follow-up of decisions and documents (their 来源 copied from the
+    督办通报, the 事项 not typed again — or typed once more, exactly), and tasks the 主席团 or the college gave.
+    With what supervision finds: an extension asked for after the due date, one approved in time, a task finished
+    after its due date, an overdue 办件 still in hand, one cancelled."""
+    d = dt.date
+    heads = {m.department: m.name for m in members() if m.post == "部长"}
+    sg = _by_post("秘书长")
+    return [
+        Task(None, "春季学期全体大会 2026-03-06 第1项", None, None, None, None, None,
+             "3/9 已发通知；3/13 九个部门全部提交", "已完成", d(2026, 3, 13)),
+        Task(None, "第1次部长级会议 2026-03-11 第1项", None, None, None, None, None,
+             "3/18 活动方案定稿；3/29 四次志愿服务全部完成", "已完成", None),
+        Task("制作学生会新学期宣传海报和推文", None, None, None, None, None, None,
+             "3/17 海报初稿；3/24 推文发布", "已完成", d(2026, 3, 24)),
+        Task(None, "第3次部长级会议 2026-04-08 第1项", None, None, None, None, None,
+             "4/20 报名截止，收到节目21个；5/7 选拔结束，报送3个", "已完成", d(2026, 5, 7)),
+        Task(None, "第6次部长级会议 2026-05-20 第1项", None, None, None, sg, None,
+             "6/10 完成3—4月档案整理；6/24 期末考试周，申请延期", "已延期", None,
+             d(2026, 6, 24), d(2026, 7, 15), "期末考试周，部门成员集中复习", "同意"),
+        Task(None, "第6次部长级会议 2026-05-20 第2项", None, None, None, None, None,
+             "6/5 已收到5个部门的材料；6/15 申请延期", "进行中", None,
+             d(2026, 6, 15), d(2026, 6, 30), "部分部门材料未交齐", "同意"),
+        Task(None, "第8次部长级会议 2026-06-17 第1项", None, None, None, None, None, "6/26 大会如期召开", "已完成",
+             d(2026, 6, 26)),
+        Task("协助学院做好毕业生离校志愿服务", "领导交办（院团委）", d(2026, 6, 15), "外联部", "生活部", heads["外联部"],
+             d(2026, 6, 30), "6/22 招募志愿者30人；6/29 服务结束", "已完成", d(2026, 6, 29)),
+        Task("清点办公室固定资产并造册", "领导交办（学院办公室）", d(2026, 7, 1), "秘书处", None, sg, d(2026, 7, 14),
+             "7/6 已清点桌椅、电脑", "进行中", None),
+        Task("收集同学对食堂的意见建议", "领导交办（主席团）", d(2026, 4, 20), "生活部", None, heads["生活部"],
+             d(2026, 5, 15), "4/28 学校后勤处已统一组织问卷，本项不再办理", "已撤销", None),
+        Task(None, "收文 收〔2026〕10号", None, None, None, _by_post("副秘书长"), None,
+             "6/3 已汇总九个部门的考核结果；6/9 待主席团审定", "进行中", None),
     ]

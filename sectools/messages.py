@@ -106,6 +106,124 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every document already has a proposal or an instruction: none is newly received. To print a document's "
         "form, give its number.",
     ),
+    # 督办
+    "tasks-none": (
+        "没有可督办的事项：督办台账、议定事项、收文登记的办件都没有找到（找过：{places}）。请在办公室文件夹里建督办台账"
+        "（sectools init 会建一张空表），或在议定事项里登记会议的决定。",
+        "Nothing to supervise: no task register, no decisions and no document for action were found (looked for: "
+        "{places}). Start a task register in the office folder (sectools init makes a blank one), or record the "
+        "meetings' decisions.",
+    ),
+    "tasks-have-errors": (
+        "督办的来源有 {count} 个错误（第一个：{first}），按它发出的通报或催办可能写错事项。请先改正（sectools tasks 列出全部），"
+        "或加 --force。",
+        "The tasks' sources have {count} {count|error|errors} (the first: {first}); a report or reminder made from "
+        "them may name the wrong tasks. Correct them first (sectools tasks lists them all), or add --force.",
+    ),
+    "task-duplicate-number": (
+        "督办编号“{value}”已在 {other} 用过。一个编号只能对应一件事，请改正其中一个。",
+        "The task number '{value}' is already used at {other}. Each task needs its own number: change one.",
+    ),
+    "task-duplicate-source": (
+        "这一行和 {other} 都跟进同一件事（{label}），看不出以哪一行为准。请合并成一行。",
+        "This row and {other} both follow up the same task ({label}), so which one counts cannot be told. Merge "
+        "them into one row.",
+    ),
+    "task-source-ambiguous": (
+        "“{value}”对得上 {count} 件事（议定事项或收文），看不出是哪一件，这一行按单独的事项计。请在来源里写明会议日期和"
+        "第几项，或收文编号。",
+        "'{value}' matches {count} decisions or documents, so which one is meant cannot be told; the row counts as "
+        "a task of its own. Give the meeting's date and the item number, or the document's number.",
+    ),
+    "task-source-not-found": (
+        "来源“{value}”说的会议决定在议定事项里找不到，这一行按单独的事项计。请核对会议日期、名称和第几项（督办通报的"
+        "“来源”列可以直接复制）。",
+        "The decision '{value}' names cannot be found among the recorded decisions; the row counts as a task of "
+        "its own. Check the meeting's date, name and item number (the report's source column can be copied).",
+    ),
+    "task-owner-unplaced": (
+        "负责人“{value}”不在名册里，也不是部门名称，看不出哪个部门主办，无法催办。请填写主办部门。",
+        "The person responsible, '{value}', is neither in the roster nor a department, so no department leads it "
+        "and nobody can be chased. Fill in the lead department.",
+    ),
+    "task-owner-ambiguous": (
+        "名册里有不止一个“{value}”，分属不同部门，看不出哪个部门主办。请填写主办部门。",
+        "More than one '{value}' is in the roster, in different departments, so which department leads cannot "
+        "be told. Fill in the lead department.",
+    ),
+    "task-several-leads": (
+        "主办部门只能写一个，这里写了“{value}”，看不出谁主办，无法催办。请把其中一个留作主办，其余写到“会办部门”。",
+        "Only one department leads, but '{value}' is given: which one leads is not said and nobody can be chased. "
+        "Keep one as the lead and move the others to the other-departments column.",
+    ),
+    "task-unknown-department": (
+        "“{value}”不是本单位的部门（sectools.toml 里的部门：{allowed}）。请核对部门名称。",
+        "'{value}' is not one of the office's departments ({allowed}). Check the department's name.",
+    ),
+    "task-no-title": (
+        "这一行没有写事项，也没有对上议定事项或收文。请填写事项。",
+        "This row has no task written and follows up no decision or document. Fill in the task.",
+    ),
+    "task-no-lead": (
+        "这件事没有主办部门，无法催办。请填写主办部门。",
+        "This task has no lead department, so nobody can be chased. Fill in the lead department.",
+    ),
+    "task-no-due": (
+        "这件事没有完成时限，看不出是否逾期，按“待核实”列出。请填写完成时限。",
+        "This task has no due date, so whether it is overdue cannot be told; it is listed as to be checked. Fill "
+        "in the due date.",
+    ),
+    "task-date-ahead": (
+        "日期 {value} 在今天（{today}）之后，请核对（没写年份的日期会按本学期补年份）。",
+        "The date {value} is after today ({today}): check it (a date typed without a year takes the semester's).",
+    ),
+    "task-due-before-assigned": (
+        "完成时限 {value} 早于交办日期 {assigned}，请核对。",
+        "The due date {value} is before the task was assigned ({assigned}): check it.",
+    ),
+    "task-done-but-open": (
+        "状态写的是“{value}”，却有完成日期 {date}，看不出是否已完成，按“待核实”列出。请改正状态或完成日期。",
+        "The status says '{value}' but a finishing date ({date}) is given, so whether it is done cannot be told; it "
+        "is listed as to be checked. Correct the status or the date.",
+    ),
+    "task-done-undated": (
+        "已完成，但没有完成日期（进展里也没有带日期的记录），看不出是否按时完成，按“待核实”列出。请填写完成日期"
+        "（办结日期）。",
+        "Done, but with no finishing date (and no dated progress entry), so whether it was on time cannot be told; it "
+        "is listed as to be checked. Fill in the finishing date.",
+    ),
+    "task-extension-missing": (
+        "状态写的是“{value}”，但没有登记延期申请（延期至、申请日期、批准），完成时限不变。",
+        "The status says '{value}' but no extension is recorded (new date, date asked, approval): the due date "
+        "stays as it was.",
+    ),
+    "task-extension-no-date": (
+        "登记了延期申请，但没写延期至哪一天，完成时限不变。请填写“延期至”。",
+        "An extension is recorded without the new date, so the due date stays as it was. Fill in the new date.",
+    ),
+    "task-extension-not-later": (
+        "延期至 {value} 不晚于原完成时限 {due}，不是延期。请核对日期。",
+        "The new date {value} is not after the due date {due}, so it is no extension. Check the dates.",
+    ),
+    "task-extension-undated": (
+        "申请延期至 {to}，但没写申请日期，看不出是否在完成时限前提出，延期不计，仍按原时限。请填写延期申请日期。",
+        "An extension to {to} is recorded without the date it was asked for, so whether it came before the due "
+        "date cannot be told: it does not count and the old due date stands. Fill in the date it was asked for.",
+    ),
+    "task-extension-late": (
+        "延期申请日期 {value} 已过完成时限 {due}：延期须在到期前申请，这次延期不计，仍按原时限（已逾期）。",
+        "The extension was asked for on {value}, after the due date {due}: an extension must be asked for before "
+        "the due date, so it does not count and the old due date stands (overdue).",
+    ),
+    "task-extension-pending": (
+        "申请延期至 {to}，还没有批准，暂按原完成时限计。批准后请在“延期批准”写“同意”。",
+        "An extension to {to} has been asked for but not approved yet: the old due date stands. Once approved, "
+        "mark it approved in the approval column.",
+    ),
+    "task-extension-no-reason": (
+        "延期已批准，但没写延期理由。请补写理由（延期须说明理由）。",
+        "The extension is approved but no reason is written. Add the reason (an extension must give one).",
+    ),
     # 用印登记
     "seal-month-empty": ("{value} 没有用印记录。", "No seal was used in {value}."),
     "seal-row-not-found": (
@@ -1238,6 +1356,8 @@ WORDS = {
     "doc-number": ("收文编号", "no."), "doc-title": ("标题", "title"), "doc-lead": ("主办部门", "lead"),
     "doc-due": ("办理时限", "due"), "doc-days": ("逾期/剩余工作日", "working days over/left"),
     "doc-unread": ("未阅", "not read by"),
+    "task-level": ("等级", "level"), "task-id": ("编号", "id"), "task-title": ("事项", "task"),
+    "task-due": ("完成时限", "due"),
 }
 
 
@@ -1420,6 +1540,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-no-lead-overdue": ("另有 {count} 份逾期办件没有写主办部门，无法发催办通知，请先在收文登记里补上主办部门。",
                           "{count} overdue {count|document has|documents have} no lead department and could not be "
                           "chased: fill it in in the register first."),
+    "n-tasks-no-lead": ("另有 {count} 件逾期或临期的督办事项没有主办部门，无法发催办通知，请先补上主办部门（见 sectools tasks）。",
+                        "{count} overdue or soon-due {count|task has|tasks have} no lead department, so no reminder "
+                        "was made for {count|it|them}: give {count|it|them} a lead first (see sectools tasks)."),
+    "n-tasks-unverified": ("，另有 {count} 件缺完成时限或状态不明待核实", "; {count} more to be checked (no due date or an unclear status)"),
     "n-suggested-number": ("{number}（建议编号）", "{number} (suggested)"),
     "n-seal-form-late": ("注意：第 {row} 行的用印日期 {date} 已过仍无审批，已列为违规（未经审批）；这张审批单是补办。",
                          "Note: the use on row {row} was dated {date} and still has no approval — already a breach "
@@ -1503,6 +1627,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "sectools documents form picks numbers)"),
     "about-收文催办通知": ("催办逾期办件（主办部门各一份，附将到期的文件）",
                           "a reminder to each lead department with overdue documents (and those due soon)"),
+    "about-督办通报": ("督办通报：各部门督办事项的正常、临期、逾期、完成情况和完成率，逾期清单（每周一次）",
+                   "task report: each department's tasks on track, due soon, overdue and done, completion rates, the "
+                   "overdue list (weekly)"),
+    "about-督办催办通知": ("催办逾期和临期的督办事项（主办部门各一份）",
+                     "reminders of overdue and soon-due tasks (one per lead department)"),
     "about-用印审批单": ("用印审批单：盖章前交审批人签字（默认：还没有审批人的每一条用印；sectools seals form --row 指定）",
                         "the seal-use form an approver signs before the stamp (default: every use with no approver; "
                         "sectools seals form --row picks rows)"),
@@ -1522,6 +1651,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi-basis-attendance": ("考勤统计：出勤 {attended} 次 ÷ 应到 {expected} 次（公假不计），见考勤报表的考勤明细",
                              "attendance: attended {attended} of {expected} (official leave not counted); see the "
                              "attendance report's detail"),
+    "kpi-basis-tasks": ("{department}主办的 {due} 件到期督办事项完成 {done} 件，见督办通报",
+                        "{department} finished {done} of the {due} supervised {due|task|tasks} due; see the task report"),
     "kpi-basis-plans": ("{department}的月度计划、总结按时上交的比例，见计划总结报表", "{department}'s share of plans and "
                         "summaries handed in on time; see the plans report"),
     "kpi-basis-summaries": ("{department}月度总结的平均完成率，见计划总结报表", "{department}'s mean completion in its "
@@ -1648,6 +1779,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "已办结 {done}（其中逾期办结 {late}）",
                          "{docs} {docs|document|documents}: {overdue} overdue, {soon} due soon, {open} in progress, "
                          "{reading} circulating, {unverified} to be checked, {done} finished ({late} late)"),
+    "task-source-decision": ("{where} 第{n}项", "{where} item {n}"),
+    "task-source-document": ("收文 {number}", "incoming {number}"),
+    "task-source-row": ("收文登记第{row}行", "incoming register row {row}"),
+    "title-tasks": ("{office} 督办通报（截至 {date}）", "{office}: supervised tasks (as of {date})"),
+    "tasks-note": ("红：逾期或待核实；黄：{soon} 个工作日内到期；蓝：正常推进；绿：已完成。要登记一件议定事项或收文的进展、延期，"
+                   "在督办台账加一行，把这里的“来源”复制到来源列即可，事项不必重抄。",
+                   "Red: overdue or to be checked; yellow: due within {soon} working days; blue: on track; green: done. "
+                   "To record progress or an extension of a decision or a document, add a row to the task register "
+                   "and copy its source from here: the task need not be typed again."),
+    "tasks-summary": ("共 {tasks} 件督办事项：逾期 {overdue}，临期 {soon}，正常 {normal}，待核实 {unverified}，已完成 {done}"
+                      "（其中逾期完成 {late}），已撤销 {cancelled}",
+                      "{tasks} {tasks|task|tasks}: {overdue} overdue, {soon} due soon, {normal} on track, {unverified} "
+                      "to be checked, {done} done ({late} late), {cancelled} cancelled"),
     "title-seals": ("{office} 用印统计（{period}）", "{office}: seal uses ({period})"),
     "seal-period-month": ("{month}", "{month}"),
     "excel-mark": ("（{mark} 生成，每次运行整页替换，请勿在此页录入）", " (made by {mark}; replaced whole on every run — do not type here)"),
@@ -1746,6 +1890,17 @@ LABELS: dict[str, str] = {
     "逾期办结": "finished late", "会办": "helping with", "未阅名单": "Unread", "未分发": "not circulated",
     "传阅中": "circulating", "已阅毕": "read by all", "收文登记里还没有文件。": "No document is registered yet.",
     "所有阅件都已阅毕。": "Every document for reading has been read by all.", "办件": "for action", "阅件": "for reading",
+    # supervised tasks (督办)
+    "督办等级": "Level", "事项来源": "Source", "编号": "No.", "事项": "Task", "责任人": "Responsible", "交办日期": "Assigned",
+    "完成时限": "Due", "原时限": "Due before extension", "最新进展": "Latest progress", "完成日期": "Finished", "督办事项": "Tasks",
+    "督办总数": "Tasks", "正常": "on track", "已完成": "done", "逾期完成": "done late", "已撤销": "cancelled",
+    "本周新交办": "New this week", "本周完成": "Done this week", "到期事项": "Due so far", "逾期清单": "Overdue",
+    "逾期工作日": "Working days overdue", "未列入督办": "Not supervised", "议定事项": "Decision", "未定主办": "no lead",
+    "未开始": "not started", "进行中": "in progress", "已延期": "extended", "督办通报": "Task report",
+    "还没有督办事项。": "No task is supervised yet.",
+    "完成率 = 已完成 ÷ 到期事项（已撤销的不计）。": "Completion = done ÷ due so far (cancelled ones left out).",
+    "没有逾期的督办事项。": "No task is overdue.",
+    "这些议定事项没有负责人和完成时限，不列入督办。要督办的，请补写负责人和完成时限。": "These decisions have no person responsible and no due date, so they are not supervised. To supervise one, give it both.",
     # problems
     "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
     "错误": "error", "警告": "warning",
@@ -1766,7 +1921,7 @@ _LABEL_TERMS: dict[str, Term] = {}
 
 # The fixed phrases sectools writes into notices (zh-CN → en; zh-TW is made from zh-CN).
 NOTICE_WORDS: dict[str, str] = {
-    "已阅": "read", "（默认）": " (default)",
+    "已阅": "read", "（默认）": " (default)", "未定主办": "no lead department",
     "未规定": "not set", "有权审批的负责人": "an authorised officer", "待审批": "awaiting approval",
     "本学期": "this semester", "时间另行通知": "time to be announced", "另行通知": "to be announced",
     "全体成员": "all members", "主席团": "the presidium", "秘书处": "the secretariat", "各部门": "all departments",

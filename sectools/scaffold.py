@@ -16,10 +16,11 @@ from . import demo
 from .config import CONFIG_NAME, DEFAULT_DEPARTMENTS
 from .vocab import POSTS
 from .errors import Problem, SectoolsError
-from .attendance.schema import LEAVE_TABLE, MEETING_KINDS, MEETINGS, SIGNINS, YES_NO
+from .attendance.schema import DECISIONS, LEAVE_TABLE, MEETING_KINDS, MEETINGS, SIGNINS, YES_NO
 from .kpi.schema import INDICATORS, RATINGS
 from .ranking.schema import CLASSES, INSPECTIONS, SCORE_ITEMS
 from .seals.schema import SEAL_USES, SEALS
+from .tasks.schema import TASKS
 from .documents.schema import INCOMING
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
@@ -39,6 +40,8 @@ TEMPLATE_TABLES = (
     ("indicators", None, "绩效考核"),
     ("ratings", None, ""),
     ("incoming", "收文登记", "收文登记"),
+    ("decisions", "议定事项", "会议议定事项：会议纪要写它们，有负责人或完成时限的自动列入督办"),
+    ("tasks", "督办事项", "督办台账：领导交办的事项，以及议定事项、收文办件的进展和延期"),
     ("seals", "印章", "用印登记：印章表和用印记录在同一个工作簿里"),
     ("seal_uses", "用印登记", ""),
 )
@@ -334,6 +337,23 @@ def incoming_sheet(items: list[demo.Incoming] | None) -> Sheet:
                  validations=_validations(INCOMING), blank_rows=max(0, 300 - len(rows)))
 
 
+def decisions_sheet(items: list[demo.Decision] | None) -> Sheet:
+    """议定事项.xlsx: what each meeting decided, once — the 会议纪要 lists them, 督办 follows them up."""
+    rows = [[x.date, x.meeting, x.item, x.owner, x.due, x.lead, x.partners] for x in items or []]
+    return Sheet("议定事项", _columns(DECISIONS), rows, title="会议议定事项",
+                 validations=_validations(DECISIONS, {"lead": list(DEFAULT_DEPARTMENTS)}),
+                 blank_rows=max(0, 200 - len(rows)))
+
+
+def tasks_sheet(items: list[demo.Task] | None) -> Sheet:
+    """督办台账.xlsx: the tasks given outside a meeting, and the follow-up (进展, 延期) of every task."""
+    rows = [[None, x.title, x.source, x.assigned, x.lead, x.partners, x.owner, x.due, x.progress, x.status, x.done,
+             x.ext_asked, x.ext_to, x.ext_reason, x.ext_approved, None] for x in items or []]
+    return Sheet("督办事项", _columns(TASKS), rows, title="督办台账",
+                 validations=_validations(TASKS, {"lead": list(DEFAULT_DEPARTMENTS)}),
+                 blank_rows=max(0, 200 - len(rows)))
+
+
 def seal_sheets(seals: list[demo.Seal] | None, uses: list[demo.SealUse] | None) -> list[Sheet]:
     """用印登记.xlsx: the office's seals, and the register a use is written into before the stamp."""
     seal_rows = [[x.name, x.kind, x.keeper, x.state, x.since, x.until, x.approvers] for x in seals or []]
@@ -505,6 +525,8 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
     made += [book(folder / INDICATORS.default_path, indicators_sheet()),
              book(folder / RATINGS.default_path, ratings_sheet(demo.ratings() if with_demo else [])),
              book(folder / INCOMING.default_path, incoming_sheet(demo.incoming() if with_demo else None)),
+             book(folder / DECISIONS.default_path, decisions_sheet(demo.decisions() if with_demo else None)),
+             book(folder / TASKS.default_path, tasks_sheet(demo.tasks() if with_demo else None)),
              write_workbook(folder / SEALS.default_path, [in_script(x, script) for x in seal_sheets(
                  demo.seals() if with_demo else None, demo.seal_uses() if with_demo else None)])]
     return made
@@ -535,6 +557,8 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
     made += [write_workbook(blank / INDICATORS.default_path, [indicators_sheet()]),
              write_workbook(blank / RATINGS.default_path, [ratings_sheet([])]),
              write_workbook(blank / INCOMING.default_path, [incoming_sheet(None)]),
+             write_workbook(blank / DECISIONS.default_path, [decisions_sheet(None)]),
+             write_workbook(blank / TASKS.default_path, [tasks_sheet(None)]),
              write_workbook(blank / SEALS.default_path, seal_sheets(None, None))]
     made += init_office(folder / "demo", with_demo=True, force=True, overwrite_all=True)
     return made

@@ -12,9 +12,10 @@ from .kpi.schema import INDICATORS, RATINGS
 from .roster import ROSTER
 from .seals.schema import SEAL_USES, SEALS
 from .documents.schema import INCOMING
+from .tasks.schema import TASKS
 
 TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS, CLASSES, SCORE_ITEMS,
-                                            INSPECTIONS, HOLIDAYS, INDICATORS, RATINGS, INCOMING, SEALS,
-                                            SEAL_USES)}
+                                            INSPECTIONS, HOLIDAYS, INDICATORS, RATINGS, INCOMING, TASKS,
+                                            SEALS, SEAL_USES)}
 # The tables a sheet may be mistaken for: a sheet one of them fits better is not read as another.
 RIVALS = tuple(TABLES.values())

@@ -16,7 +16,7 @@ from sectools.config import load_office
 from sectools.notices import KINDS
 
 TABLES = ("roster", "meetings", "signins", "leaves", "classes", "score_items", "inspections", "indicators", "ratings",
-          "plans", "seals", "seal_uses")
+          "plans", "seals", "seal_uses", "incoming", "decisions", "tasks")
 
 
 def commands(o: str) -> list[list[str]]:
@@ -26,7 +26,9 @@ def commands(o: str) -> list[list[str]]:
             ["plans", "collect", o], ["plans", "collect", o, "--kind", "summary"],
             ["plans", "schedule", o, "--month", "2026-03"],
             ["kpi", o], ["kpi", o, "--for", "department"], ["kpi", o, "--period", "上学期"],
-            ["seals", o], ["seals", o, "--month", "2026-03"], ["seals", "form", o], ["seals", "form", o, "--row", "3"]]
+            ["seals", o], ["seals", o, "--month", "2026-03"], ["seals", "form", o], ["seals", "form", o, "--row", "3"],
+            ["documents", o], ["documents", "form", o], ["documents", "remind", o, "--format", "txt"],
+            ["tasks", o], ["tasks", "notice", o, "--format", "txt"], ["tasks", "remind", o, "--format", "txt"]]
     for kind in KINDS:
         cmds.append(["notices", "render", kind, o, "--format", "txt", "--force"])
     return cmds
@@ -55,7 +57,8 @@ def empty_table(office: Path, name: str) -> None:
 NEEDS = {"roster": ("attendance", "signin-sheet", "kpi"), "meetings": ("attendance", "signin-sheet"),
          "signins": ("attendance",), "classes": ("ranking compute",), "score_items": ("ranking compute",),
          "inspections": ("ranking compute",), "indicators": ("kpi",), "ratings": ("kpi",),
-         "plans": ("plans collect", "plans schedule"), "seals": ("seals",), "seal_uses": ("seals",)}
+         "plans": ("plans collect", "plans schedule"), "seals": ("seals",), "seal_uses": ("seals",),
+         "incoming": ("documents",)}
 
 
 def sweep(office: Path, emptied: str | None = None) -> list[str]:

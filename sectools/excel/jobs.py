@@ -313,5 +313,15 @@ def documents(book) -> None:
     finish(book, summary, job.problems, src.lang, src.wb.owned, written)
 
 
+@guarded
+def tasks(book) -> None:
+    """督办通报：读取本工作簿的督办台账（和议定事项、收文登记，在本工作簿或办公室文件夹里），写入督办事项（三色）、按部门统计和逾期清单。"""
+    src = _source(book)
+    job = jobs.tasks(src, out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"督办事项": L("督办通报")}, src.lang)
+    summary = text("tasks-summary", src.lang, **job.facts)
+    finish(book, summary, job.problems, src.lang, src.wb.owned, written)
+
+
 JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi,
-        "seals": seals, "documents": documents}
+        "seals": seals, "documents": documents, "tasks": tasks}

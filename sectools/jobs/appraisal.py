@@ -93,7 +93,17 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
             from .plans import collected
 
             rates = plan_rates([collected(src, m, k) for m in months_between(start, end) for k in ("plan", "summary")])
-        return computed_values(indicators, targets, who, att, rates, departments)
+        tasks = None
+        if "督办完成率" in wanted:
+            from .supervision import task_rates
+
+            try:
+                tasks, found = task_rates(src, start, end)
+            except SectoolsError as e:
+                problems.extend(e.problems)
+            else:
+                problems.extend(p for p in found if p.severity == "error")
+        return computed_values(indicators, targets, who, att, rates, departments, tasks)
 
     departments = expected_departments(src.office.section("plans").get("departments"), src.office.departments)
     res = evaluate(ind_t, rat_t, roster, label, src.office.semester, rules, target, departments,

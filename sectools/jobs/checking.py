@@ -15,8 +15,8 @@ def _key(p) -> tuple:
 def _jobs_problems(src) -> list:
     """The cross-table problems the jobs find: sign-ins of unknown members or meetings, unknown
     marks, classes and items in inspections, ratings of unknown members, raters or out-of-range scores,
-    the monthly plan and summary forms (wrong month, unknown department, no items, duplicates), and each seal
-    use that breaks the 印章管理制度."""
+    the monthly plan and summary forms (wrong month, unknown department, no items, duplicates), each seal
+    use that breaks the 印章管理制度, and each supervised task's (督办) follow-up that cannot be placed."""
     from .appraisal import kpi
     from .meetings import attendance
     from .ranking import ranking_inputs
@@ -54,6 +54,13 @@ def _jobs_problems(src) -> list:
             found += documents(src, out=False).problems
         except SectoolsError:
             pass
+    if src.has("tasks") or src.has("decisions"):  # 督办: a follow-up of no decision, a late extension …, at its cell
+        from .supervision import tasks
+
+        try:
+            found += tasks(src, out=False).problems
+        except SectoolsError as e:
+            found += [p for p in e.problems if p.code != "tasks-none"]
     if all(src.has(n) for n in ("seals", "seal_uses")):  # 用印: every use against the rules, at its cell
         from .sealing import seals
 

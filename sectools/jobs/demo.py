@@ -12,7 +12,7 @@ from .core import JobResult
 def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     """Create the demo office in ``out`` and run check, attendance, the sign-in sheets (the next meeting's, and
     a QR-form meeting's with its code), a semester of class rankings through the workflow, March's plans and
-    summaries, appraisals and every notice (and the QR meeting's 会议通知)."""
+    summaries, appraisals, the registers (用印, 收文, 督办) and every notice (and the QR meeting's 会议通知)."""
     from ..notices import KINDS, Options
     from ..pdf import soffice, to_pdf
     from ..scaffold import init_office
@@ -55,6 +55,9 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     files += seals(src).files  # 用印统计: the register's violations first
     files += documents(src).files  # 收文办理: overdue first
     today = src.office.semester_end or dt.date.today()
+    from . import tasks
+
+    files += tasks(src, today=today).files  # 督办通报 as of the term's last day, as its notices are
     sample: list[Path] = []
     rendered = 0
     for fmt in ("docx", "html", "txt"):  # the QR meeting's notice with its code, issued in May: numbered first

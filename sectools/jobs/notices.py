@@ -93,6 +93,11 @@ class NoticeData:
 
         return self._keep(checked_documents(self.src, today, force))
 
+    def tasks(self, today, force: bool = False):
+        from .supervision import checked_tasks
+
+        return self._keep(checked_tasks(self.src, today, force))
+
     def document_rules(self):
         from ..documents import rules_from_config
 

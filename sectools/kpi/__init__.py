@@ -210,7 +210,7 @@ def evaluate(ind_t, rat_t, roster, period: str, semester, rules: KpiRules, targe
 
 
 def computed_values(indicators, targets, target: str, attendance=None, plan_rates=None,
-                    plan_departments: list[str] | None = None) -> dict:
+                    plan_departments: list[str] | None = None, task_rates: dict | None = None) -> dict:
     """(target key, indicator) → value for the indicators computed from an attendance result
     (出勤率, 活动次数) and from per-department plan rates (计划按时率, 计划完成率).  A member of a
     department that does not hand in plans (``plan_departments``: 主席团 by default) has no plan
@@ -257,6 +257,20 @@ def computed_values(indicators, targets, target: str, attendance=None, plan_rate
                 elif ind["source"] == "计划完成率" and completion.get(key) is not None:
                     out[(t["key"], ind["name"])] = completion[key] * ind["full"]
                     basis[(t["key"], ind["name"])] = W("kpi-basis-summaries", department=dep)
+    if task_rates is not None:  # 督办完成率 of the member's department (or the department's own)
+        rates = {fold(k): v for k, v in task_rates.items()}
+        for ind in indicators:
+            if ind["source"] != "督办完成率":
+                continue
+            for t in targets:
+                dep = t["key"] if target == "department" else t["department"]
+                hit = rates.get(fold(dep or ""))
+                if hit is None:  # no supervised task of its due in the period: nothing to complete, not 0
+                    not_applicable.add((t["key"], ind["name"]))
+                    continue
+                out[(t["key"], ind["name"])] = hit[0] * ind["full"]
+                basis[(t["key"], ind["name"])] = W("kpi-basis-tasks", department=dep, done=round(hit[0] * hit[1]),
+                                                   due=hit[1])
     out["_basis"] = basis
     out["_not_applicable"] = not_applicable
     return out

@@ -8,12 +8,14 @@ METHODS = {"打分": ("评分", "直接打分", "score"), "比率": ("比例", "
            "扣分制": ("扣分", "倒扣", "deduction"), "加分项": ("加分", "bonus")}
 SOURCES = {"手工评分": ("手工", "人工评分", "评分", "打分", "manual"), "出勤率": ("考勤", "attendance"),
            "计划按时率": ("按时率", "计划提交按时率", "on-time"), "计划完成率": ("完成率", "completion"),
-           "活动次数": ("活动", "activities"), "班级排名": ("量化考核", "ranking")}
+           "活动次数": ("活动", "activities"), "班级排名": ("量化考核", "ranking"),
+           "督办完成率": ("督办", "督办完成情况", "督办事项完成率", "tasks")}
 TARGETS = {"成员": ("个人", "member"), "部门": ("department",)}
 # what a method or a source is called in English (the Chinese is the key; zh-TW is made from it)
 WORDS_EN = {"打分": "score", "比率": "rate", "扣分制": "deductions", "加分项": "bonus", "手工评分": "ratings",
             "出勤率": "attendance rate", "计划按时率": "plans on time", "计划完成率": "plan completion",
-            "活动次数": "activities attended", "班级排名": "class ranking"}
+            "活动次数": "activities attended", "班级排名": "class ranking",
+            "督办完成率": "task completion"}
 
 
 def word(value):

@@ -457,6 +457,63 @@ def document_reminder(office, opts: Options, data) -> Batch:
     return Batch("收文催办通知", opts.today.isoformat(), out, said=said)
 
 
+def _task_row(office, t: dict) -> dict:
+    return {"title": t["title"] or "", "source": t["source"] or "", "lead": t["lead"] or _t(office, "未定主办"),
+            "owner": t["owner"] or "", "due": _date(office, t["due"]) if t["due"] else "",
+            "overdue": t["overdue"] if t["overdue"] is not None else "", "left": t["left"] if t["left"] is not None else ""}
+
+
+def task_report(office, opts: Options, data) -> Batch:
+    """督办通报: the week's state of every supervised task — per department, the overdue ones, those due soon."""
+    res = data.tasks(opts.today, opts.force)
+    wd = data.workdays()
+    tasks = res.tasks
+    level = [t["level"] for t in tasks]
+    deps = [{"department": r["department"] or _t(office, "未定主办"), "total": r["total"], "normal": r["normal"],
+             "soon": r["due_soon"], "overdue": r["overdue"], "done": r["done"] + r["done_late"],
+             "rate": _pct(r["rate"])} for r in res.departments if r["total"]]
+    week_start = opts.today - dt.timedelta(days=opts.today.weekday())
+    order = {r["department"]: k for k, r in enumerate(res.departments)}  # the office's order; no lead last
+    ctx = {"as_of": _date(office, opts.today), "total": len(tasks) - level.count("已撤销"),
+           "done": level.count("已完成") + level.count("逾期完成"), "late": level.count("逾期完成"),
+           "normal": level.count("正常"), "soon": level.count("临期"), "overdue": level.count("逾期"),
+           "unverified_text": _t(office, "n-tasks-unverified", count=level.count("待核实"))
+           if level.count("待核实") else "",
+           "new_week": sum(1 for t in tasks if t["assigned"] and week_start <= t["assigned"] <= opts.today),
+           "done_week": sum(1 for t in tasks if t["level"] in ("已完成", "逾期完成") and t["done"]
+                            and week_start <= t["done"] <= opts.today),
+           "departments": deps,
+           "overdue_tasks": [_task_row(office, t) for t in sorted((t for t in tasks if t["level"] == "逾期"),
+                                                                  key=lambda t: (order.get(t["lead"] or "", 1 << 30),
+                                                                                 -(t["overdue"] or 0)))],
+           "soon_tasks": [_task_row(office, t) for t in tasks if t["level"] == "临期"],
+           "due_soon_workdays": res.due_soon, "reply_by": _date(office, wd.add_workdays(opts.today, 3))}
+    year, week, _ = opts.today.isocalendar()  # weekly: 督办通报_2026-W28, one 文号 a week
+    return Batch("督办通报", f"{year}-W{week:02d}", [Recipient(office.name, ctx)])
+
+
+def task_reminder(office, opts: Options, data) -> Batch:
+    """督办催办通知: one per 主办 department with overdue tasks or tasks due soon (the warning comes before the
+    deadline), listing them."""
+    res = data.tasks(opts.today, opts.force)
+    wd = data.workdays()
+    out, said = [], []
+    by_dep: dict[str, list[dict]] = {}
+    for t in res.tasks:
+        if t["level"] in ("逾期", "临期"):
+            by_dep.setdefault(t["lead"] or "", []).append(t)
+    for dep, tasks in by_dep.items():
+        if not dep:  # nobody to chase for them: said, never silently dropped
+            said.append(_t(office, "n-tasks-no-lead", count=len(tasks)))
+            continue
+        out.append(Recipient(dep, {
+            "department": dep, "as_of": _date(office, opts.today),
+            "overdue": [_task_row(office, t) for t in tasks if t["level"] == "逾期"],
+            "soon": [_task_row(office, t) for t in tasks if t["level"] == "临期"],
+            "due_soon_workdays": res.due_soon, "reply_by": _date(office, wd.add_workdays(opts.today, 3))}))
+    return Batch("督办催办通知", opts.today.isoformat(), out, said=said)
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议通知", ("office",), meeting_notice),
     Kind("考勤提醒", ("member",), attendance_reminder),
@@ -470,4 +527,6 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("用印审批单", ("use",), seal_form, numbered=False),
     Kind("文书处理单", ("document",), document_form, numbered=False),
     Kind("收文催办通知", ("department",), document_reminder),
+    Kind("督办通报", ("office",), task_report),
+    Kind("督办催办通知", ("department",), task_reminder),
 )}
