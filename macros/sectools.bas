@@ -34,3 +34,7 @@ End Sub
 Sub SectoolsTasks()
     RunPython "import sectools.excel.desktop as d; d.tasks()"
 End Sub
+
+Sub SectoolsDiary()
+    RunPython "import sectools.excel.desktop as d; d.diary()"
+End Sub

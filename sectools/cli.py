@@ -250,6 +250,10 @@ def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
       sectools ranking publish 我的办公室 --week 2026-W11    班级量化考核：发布排名与公示
       sectools plans collect 我的办公室 --month 2026-03     收集各部门月度计划，列出未交、逾期
       sectools kpi 我的办公室 --period 2026-03              绩效考核
+      sectools seals 我的办公室                            用印检查（违规在前）
+      sectools documents 我的办公室                        收文办理：逾期、临期的办件，未阅的阅件
+      sectools tasks 我的办公室                            督办：逾期、临期、正常三色，各部门完成率
+      sectools diary 我的办公室 --month 2026-03             本月大事记（Word 和工作簿）
       sectools notices render 会议通知 我的办公室            生成通知（Word 公文格式）
       sectools excel quickstart 我的办公室                  生成带按钮的 Excel 工作簿
     """
@@ -990,7 +994,7 @@ def documents_remind(office: Path, fmt: str, out: Path | None, issued, force: bo
 def tasks() -> None:
     """督办：会议议定事项、收文办件和领导交办的事项是否按时办结（三色：红逾期、黄临期、蓝正常，按工作日计，节假日顺延）；每周督办通报，给逾期和临期的主办部门发催办通知。
 
-    sectools tasks OFFICE 即 sectools tasks report OFFICE [--format table|json] [--out FILE.xlsx]
+    sectools tasks OFFICE 即 sectools tasks report OFFICE [--date D] [--format table|json] [--out FILE.xlsx]
     / the same as the report command.
 
     \b
@@ -1004,8 +1008,9 @@ def tasks() -> None:
 
 @tasks.command("report")
 @OFFICE
+@click.option("--date", "as_of", type=DateParam(), help="截至哪一天（默认今天），如学期最后一天 / as of (default today).")
 @output_options("table", "json", out_help="督办通报工作簿（默认：输出/督办通报.xlsx）/ report workbook.")
-def tasks_report(office: Path, fmt: str, out: Path | None) -> None:
+def tasks_report(office: Path, as_of, fmt: str, out: Path | None) -> None:
     """督办事项：每件事的等级（逾期、临期、正常、已完成）、主办部门、完成时限、最新进展；按部门统计完成率；逾期清单。
 
     议定事项里有负责人或完成时限的、收文登记里的办件，自动列入督办，不必在督办台账里重抄。
@@ -1014,10 +1019,11 @@ def tasks_report(office: Path, fmt: str, out: Path | None) -> None:
     例 / examples:
       sectools tasks report 学生会秘书处
       sectools tasks 学生会秘书处 --format json
+      sectools tasks 学生会秘书处 --date 2026-07-10        学期最后一天的情况
     """
     from . import jobs
 
-    finish(jobs.tasks(_open(office), out=out), fmt, _show_tasks)
+    finish(jobs.tasks(_open(office), today=as_of, out=out), fmt, _show_tasks)
 
 
 def _show_tasks(job) -> None:
@@ -1026,7 +1032,7 @@ def _show_tasks(job) -> None:
     lang = _lang()
     rows = [[L(t["level"]).render(lang), t["id"], t["title"] or "", t["lead"] or "", t["due"] or "",
              t["overdue"] if t["overdue"] is not None else (t["left"] if t["left"] is not None else "")]
-            for t in job.result.tasks if t["level"] in ("逾期", "临期", "待核实")]
+            for t in job.result.tasks if t["level"] in ("逾期", "临期", "待核实", "正常")]  # the done: in the workbook
     if rows:
         click.echo(_table(rows, [word(w, lang) for w in ("task-level", "task-id", "task-title", "doc-lead",
                                                          "task-due", "doc-days")]))
@@ -1082,6 +1088,43 @@ def tasks_remind(office: Path, fmt: str, out: Path | None, issued, force: bool) 
       sectools tasks remind 学生会秘书处 --format pdf
     """
     _task_notice(office, "督办催办通知", fmt, out, issued, force)
+
+
+@main.command()
+@OFFICE
+@click.option("--month", type=MonthParam(), help="哪个月，如 2026-03（默认：本月）/ the month (default: this month).")
+@click.option("--doc", "doc", type=click.Choice(["docx", "pdf", "html", "txt", "none"]), default="docx",
+              show_default=True, help="大事记文档的格式（none：只要工作簿）/ the document's format (none: the workbook only).")
+@output_options("table", "json", out_help="大事记工作簿（默认：输出/大事记_2026-03.xlsx）/ the workbook.")
+def diary(office: Path, month, doc: str, fmt: str, out: Path | None) -> None:
+    """大事记：把这个月开过的会（应到、实到）、印发的通知（文号）、班级量化考核的公示和封单、收取的计划总结、收到和办结的文件、
+    完成的督办事项，连同“大事记”表里手工记的事，按日期排成一份大事记（Word 文档和工作簿）。
+
+    \b
+    例 / examples:
+      sectools diary 学生会秘书处 --month 2026-03
+      sectools diary 学生会秘书处 --month 2026-03 --doc pdf
+      sectools diary 学生会秘书处 --format json
+    """
+    from . import jobs
+    from .notices import Options
+
+    src = _open(office)
+    job = jobs.diary(src, month, out=out)
+    if doc != "none":
+        res = jobs.notice(src, "大事记", fmt=doc, opts=Options(month=month, extra={"diary": job.result}))
+        job.files += res.files
+    finish(job, fmt, _show_diary)
+
+
+def _show_diary(job) -> None:
+    rows = [[e["date"].isoformat(), e["category"], e["text"]] for e in job.result.entries]
+    if rows:
+        lang = _lang()
+        click.echo(_table(rows, [word(w, lang) for w in ("date", "diary-kind", "diary-text")]))
+    say("diary-summary", **job.facts)
+    for p in job.files:
+        say("report", path=p)
 
 
 def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool,

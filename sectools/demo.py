@@ -581,6 +581,18 @@ def incoming() -> list[Incoming]:
     ]
 
 
+def events() -> list[tuple]:
+    """(日期, 事件, 类别, 地点, 参加人员) the secretariat records by hand in its 大事记 table: what no register holds."""
+    d = dt.date
+    chair = _by_post("主席")
+    return [
+        (d(2026, 3, 14), "学院团委书记到学生会调研指导工作，听取新学期工作安排汇报", "调研", "学生会办公室", "主席团、各部部长"),
+        (d(2026, 4, 11), "举办学生干部培训班（第一期），邀请学院党委副书记作专题讲座", "培训", "学术报告厅", "全体干部"),
+        (d(2026, 5, 4), "组织全体成员参加学校纪念五四运动主题团日活动", "活动", "学校体育馆", "全体成员"),
+        (d(2026, 6, 13), f"学生会主席{chair}代表学院参加校学生会工作经验交流会并发言", "交流", "校学生活动中心", chair),
+    ]
+
+
 @dataclass(frozen=True)
 class Decision:
     date: dt.date

@@ -106,6 +106,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every document already has a proposal or an instruction: none is newly received. To print a document's "
         "form, give its number.",
     ),
+    # 大事记
+    "diary-left-out": (
+        "{value}部分未能读取，没有记入大事记（原因见上一条）。改正后重新运行即可。",
+        "The {value} part could not be read and is left out of the diary (see the problem above). Run it again once "
+        "corrected.",
+    ),
+    "diary-empty": (
+        "{value} 还没有可记载的事项：没有开过的会议、印发的通知、收文、完成的督办事项，大事记表里也没有这个月的记录。",
+        "Nothing to record for {value} yet: no meeting held, notice issued, document received or task done, and "
+        "nothing in the diary table for that month.",
+    ),
     # 督办
     "tasks-none": (
         "没有可督办的事项：督办台账、议定事项、收文登记的办件都没有找到（找过：{places}）。请在办公室文件夹里建督办台账"
@@ -185,6 +196,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "状态写的是“{value}”，却有完成日期 {date}，看不出是否已完成，按“待核实”列出。请改正状态或完成日期。",
         "The status says '{value}' but a finishing date ({date}) is given, so whether it is done cannot be told; it "
         "is listed as to be checked. Correct the status or the date.",
+    ),
+    "task-source-doc-not-found": (
+        "来源“{value}”像是一份收文，但收文登记里没有这个编号，这一行按单独的事项计。请核对收文编号（督办通报的“事项来源”列可以直接复制）。",
+        "The source '{value}' looks like an incoming document, but the register has no such number; the row counts "
+        "as a task of its own. Check the number (the report's source column can be copied).",
+    ),
+    "tasks-after-semester": (
+        "今天（{today}）已在学期结束（{end}）之后：未办结事项的逾期天数一直算到今天（假期里的工作日也算）。要看学期末的情况，"
+        "请加 --date {end}。",
+        "Today ({today}) is after the semester's end ({end}): an unfinished task's overdue days run to today (through "
+        "the vacation's working days). For the state at the semester's end, add --date {end}.",
     ),
     "task-done-undated": (
         "已完成，但没有完成日期（进展里也没有带日期的记录），看不出是否按时完成，按“待核实”列出。请填写完成日期"
@@ -828,9 +850,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(e.g. 2026-03-09).",
     ),
     "calendar-fallback": (
-        "节假日库没有 {value} 年的数据，已按周一至周五为工作日计算截止时间。请在“节假日”表中登记该年的放假和调休安排。",
-        "The holiday calendar has no data for {value}; deadlines assume Monday–Friday working days. "
-        "Add that year's holidays and make-up working days to the holidays table.",
+        "节假日库没有 {value} 年的数据，已按周一至周五为工作日计算截止时间。请在办公室文件夹里建一个“节假日.xlsx”（列：日期、"
+        "类型（放假/上班）、说明），登记该年的放假和调休上班日。",
+        "The holiday calendar has no data for {value}; deadlines assume Monday–Friday working days. Add the holidays "
+        "workbook to the office folder (the holidays table: date, day off or working day, note; see the README) with "
+        "that year's holidays and make-up working days.",
     ),
     "week-sealed": (
         "{value} 周已于 {at} 封单，不能再更改。如确需更改，请报秘书长批准后由管理员处理。",
@@ -1358,6 +1382,7 @@ WORDS = {
     "doc-unread": ("未阅", "not read by"),
     "task-level": ("等级", "level"), "task-id": ("编号", "id"), "task-title": ("事项", "task"),
     "task-due": ("完成时限", "due"),
+    "diary-kind": ("类别", "kind"), "diary-text": ("事项", "entry"),
 }
 
 
@@ -1372,6 +1397,7 @@ def word(key: str, lang: str = "zh-CN") -> str:
 # ---- what the jobs chose for the user (sectools.jobs.Choice) ------------------------------------
 # code: (zh-CN, en).  Params: value, and the choice's own.
 CHOICES: dict[str, tuple[str, str]] = {
+    "diary-month-this": ("{value}：本月", "{value}: this month"),
     "week-latest": ("{value}（{name}，{monday}—{sunday}）：有检查记录的最近一周",
                     "{value} ({name}, {monday}–{sunday}): the latest week with inspection records"),
     "week-none": ("{value}（{name}，{monday}—{sunday}）：截至今天还没有检查记录，取上一周",
@@ -1544,6 +1570,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "{count} overdue or soon-due {count|task has|tasks have} no lead department, so no reminder "
                         "was made for {count|it|them}: give {count|it|them} a lead first (see sectools tasks)."),
     "n-tasks-unverified": ("，另有 {count} 件缺完成时限或状态不明待核实", "; {count} more to be checked (no due date or an unclear status)"),
+    "n-diary-month": ("{year}年{month}月", "{month}/{year}"),
+    "n-diary-left-out": ("；未能读取、没有记入：{what}", "; left out, as it could not be read: {what}"),
     "n-suggested-number": ("{number}（建议编号）", "{number} (suggested)"),
     "n-seal-form-late": ("注意：第 {row} 行的用印日期 {date} 已过仍无审批，已列为违规（未经审批）；这张审批单是补办。",
                          "Note: the use on row {row} was dated {date} and still has no approval — already a breach "
@@ -1627,6 +1655,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "sectools documents form picks numbers)"),
     "about-收文催办通知": ("催办逾期办件（主办部门各一份，附将到期的文件）",
                           "a reminder to each lead department with overdue documents (and those due soon)"),
+    "about-大事记": ("大事记：本月开过的会、印发的通知（文号）、排名公示和封单、计划总结、收文办结、完成的督办事项和大事记表里的记事",
+                  "diary: the month's meetings, notices issued (with numbers), rankings published and sealed, plans, "
+                  "documents, tasks done, and the diary table's events"),
     "about-督办通报": ("督办通报：各部门督办事项的正常、临期、逾期、完成情况和完成率，逾期清单（每周一次）",
                    "task report: each department's tasks on track, due soon, overdue and done, completion rates, the "
                    "overdue list (weekly)"),
@@ -1782,6 +1813,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "task-source-decision": ("{where} 第{n}项", "{where} item {n}"),
     "task-source-document": ("收文 {number}", "incoming {number}"),
     "task-source-row": ("收文登记第{row}行", "incoming register row {row}"),
+    "title-diary": ("{office} 大事记（{month}）", "{office}: diary ({month})"),
+    "diary-note-left-out": ("未能读取、没有记入的部分：{what}（原因见问题清单）。", "Left out, as it could not be read: {what} (see the problems)."),
+    "diary-meeting": ("召开{meeting}", "{meeting} held"),
+    "diary-place": ("（{place}）", " ({place})"),
+    "diary-attendance": ("，应到 {expected} 人，实到 {attended} 人", "; {attended} of {expected} attended"),
+    "diary-notice": ("印发{kind}（{number}）", "{kind} issued ({number})"),
+    "diary-ranking": ("公示{week}班级量化考核结果", "class ranking of {week} published"),
+    "diary-flags": ("，流动红旗：{classes}", "; red flags: {classes}"),
+    "diary-ranking-sealed": ("{week}班级量化考核结果封单", "class ranking of {week} sealed"),
+    "diary-what-plan": ("{month}月工作计划", "the plans for month {month}"),
+    "diary-what-summary": ("{month}月工作总结", "the summaries for month {month}"),
+    "diary-plans": ("收取各部门{what}：按时 {on_time} 个部门，逾期 {late} 个，未交 {missing} 个",
+                    "{what} collected: {on_time} on time, {late} late, {missing} missing"),
+    "diary-plans-missing": ("（未交：{names}）", " (missing: {names})"),
+    "diary-received": ("收到{sender}《{title}》（{number}）", "received from {sender}: {title} ({number})"),
+    "diary-doc-done": ("《{title}》（{number}）办结，{lead}主办", "{title} ({number}) finished, led by {lead}"),
+    "diary-task-done": ("督办事项“{title}”完成，{lead}主办", "supervised task '{title}' done, led by {lead}"),
+    "diary-summary": ("{month} 大事记：{entries} 条（会议 {meetings}，通知 {notices}，收文 {documents}，督办 {tasks}，其他 {events}）",
+                      "{month} diary: {entries} {entries|entry|entries} ({meetings} meetings, {notices} notices, "
+                      "{documents} documents, {tasks} tasks, {events} other)"),
     "title-tasks": ("{office} 督办通报（截至 {date}）", "{office}: supervised tasks (as of {date})"),
     "tasks-note": ("红：逾期或待核实；黄：{soon} 个工作日内到期；蓝：正常推进；绿：已完成。要登记一件议定事项或收文的进展、延期，"
                    "在督办台账加一行，把这里的“来源”复制到来源列即可，事项不必重抄。",
@@ -1894,13 +1945,15 @@ LABELS: dict[str, str] = {
     "督办等级": "Level", "事项来源": "Source", "编号": "No.", "事项": "Task", "责任人": "Responsible", "交办日期": "Assigned",
     "完成时限": "Due", "原时限": "Due before extension", "最新进展": "Latest progress", "完成日期": "Finished", "督办事项": "Tasks",
     "督办总数": "Tasks", "正常": "on track", "已完成": "done", "逾期完成": "done late", "已撤销": "cancelled",
-    "本周新交办": "New this week", "本周完成": "Done this week", "到期事项": "Due so far", "逾期清单": "Overdue",
+    "近7日新交办": "New in 7 days", "近7日完成": "Done in 7 days", "到期事项": "Due so far", "逾期清单": "Overdue",
     "逾期工作日": "Working days overdue", "未列入督办": "Not supervised", "议定事项": "Decision", "未定主办": "no lead",
     "未开始": "not started", "进行中": "in progress", "已延期": "extended", "督办通报": "Task report",
     "还没有督办事项。": "No task is supervised yet.",
     "完成率 = 已完成 ÷ 到期事项（已撤销的不计）。": "Completion = done ÷ due so far (cancelled ones left out).",
     "没有逾期的督办事项。": "No task is overdue.",
     "这些议定事项没有负责人和完成时限，不列入督办。要督办的，请补写负责人和完成时限。": "These decisions have no person responsible and no due date, so they are not supervised. To supervise one, give it both.",
+    # 大事记
+    "出处": "Recorded in", "大事记汇编": "Diary compiled", "大事记": "Diary", "量化考核": "Class ranking", "计划总结": "Plans", "收文": "Incoming", "督办": "Tasks", "其他": "Other", "这个月还没有可记载的事项。": "Nothing to record for this month yet.",
     # problems
     "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
     "错误": "error", "警告": "warning",

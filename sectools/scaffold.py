@@ -21,6 +21,7 @@ from .kpi.schema import INDICATORS, RATINGS
 from .ranking.schema import CLASSES, INSPECTIONS, SCORE_ITEMS
 from .seals.schema import SEAL_USES, SEALS
 from .tasks.schema import TASKS
+from .diary.schema import EVENTS
 from .documents.schema import INCOMING
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
@@ -42,6 +43,7 @@ TEMPLATE_TABLES = (
     ("incoming", "收文登记", "收文登记"),
     ("decisions", "议定事项", "会议议定事项：会议纪要写它们，有负责人或完成时限的自动列入督办"),
     ("tasks", "督办事项", "督办台账：领导交办的事项，以及议定事项、收文办件的进展和延期"),
+    ("events", "大事记", "大事记：会议、通知、收文、督办之外要记下的事（sectools diary 按月汇总）"),
     ("seals", "印章", "用印登记：印章表和用印记录在同一个工作簿里"),
     ("seal_uses", "用印登记", ""),
 )
@@ -345,6 +347,12 @@ def decisions_sheet(items: list[demo.Decision] | None) -> Sheet:
                  blank_rows=max(0, 200 - len(rows)))
 
 
+def events_sheet(items: list[tuple] | None) -> Sheet:
+    """大事记.xlsx: what happened that no other register holds (a visit, a training, an award)."""
+    rows = [list(x) + [None] for x in items or []]
+    return Sheet("大事记", _columns(EVENTS), rows, title="大事记", blank_rows=max(0, 200 - len(rows)))
+
+
 def tasks_sheet(items: list[demo.Task] | None) -> Sheet:
     """督办台账.xlsx: the tasks given outside a meeting, and the follow-up (进展, 延期) of every task."""
     rows = [[None, x.title, x.source, x.assigned, x.lead, x.partners, x.owner, x.due, x.progress, x.status, x.done,
@@ -527,6 +535,7 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
              book(folder / INCOMING.default_path, incoming_sheet(demo.incoming() if with_demo else None)),
              book(folder / DECISIONS.default_path, decisions_sheet(demo.decisions() if with_demo else None)),
              book(folder / TASKS.default_path, tasks_sheet(demo.tasks() if with_demo else None)),
+             book(folder / EVENTS.default_path, events_sheet(demo.events() if with_demo else None)),
              write_workbook(folder / SEALS.default_path, [in_script(x, script) for x in seal_sheets(
                  demo.seals() if with_demo else None, demo.seal_uses() if with_demo else None)])]
     return made
@@ -559,6 +568,7 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
              write_workbook(blank / INCOMING.default_path, [incoming_sheet(None)]),
              write_workbook(blank / DECISIONS.default_path, [decisions_sheet(None)]),
              write_workbook(blank / TASKS.default_path, [tasks_sheet(None)]),
+             write_workbook(blank / EVENTS.default_path, [events_sheet(None)]),
              write_workbook(blank / SEALS.default_path, seal_sheets(None, None))]
     made += init_office(folder / "demo", with_demo=True, force=True, overwrite_all=True)
     return made

@@ -16,7 +16,7 @@ from sectools.config import load_office
 from sectools.notices import KINDS
 
 TABLES = ("roster", "meetings", "signins", "leaves", "classes", "score_items", "inspections", "indicators", "ratings",
-          "plans", "seals", "seal_uses", "incoming", "decisions", "tasks")
+          "plans", "seals", "seal_uses", "incoming", "decisions", "tasks", "events")
 
 
 def commands(o: str) -> list[list[str]]:
@@ -28,7 +28,8 @@ def commands(o: str) -> list[list[str]]:
             ["kpi", o], ["kpi", o, "--for", "department"], ["kpi", o, "--period", "上学期"],
             ["seals", o], ["seals", o, "--month", "2026-03"], ["seals", "form", o], ["seals", "form", o, "--row", "3"],
             ["documents", o], ["documents", "form", o], ["documents", "remind", o, "--format", "txt"],
-            ["tasks", o], ["tasks", "notice", o, "--format", "txt"], ["tasks", "remind", o, "--format", "txt"]]
+            ["tasks", o], ["tasks", "notice", o, "--format", "txt"], ["tasks", "remind", o, "--format", "txt"],
+            ["diary", o, "--month", "2026-03", "--doc", "txt"], ["diary", o, "--format", "json"]]
     for kind in KINDS:
         cmds.append(["notices", "render", kind, o, "--format", "txt", "--force"])
     return cmds

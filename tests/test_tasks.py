@@ -349,3 +349,60 @@ def test_the_excel_button(tmp_path):
     ids = [r[1] for r in values[2:] if r[0]]
     assert "DB-1" in ids and "议定事项-2" in ids  # the book's decisions are read too
     assert "件督办事项" in alert(actions)
+
+
+def test_a_walk_through_s_findings(tmp_path):
+    """From a clerk's walk-through: a 完成日期 still to come is said once (never also "no date") and is 待核实; a
+    来源 naming a document the register lacks is said; 时限 / 办结时间 headers are read, a missing one said at the
+    header; no lead is chased for a task already done; a check before the report lists nothing twice."""
+    tasks = [list(t) for t in TASKS] + [
+        ["DB-13", "巳任务", "领导交办", D(2026, 3, 2), "外联部", _, _, D(2026, 3, 31), _, "已完成", D(2026, 3, 25),
+         _, _, _, _],  # row 14: finished on a day to come
+        ["DB-14", _, "收文 收〔2026〕99号", D(2026, 3, 2), "秘书处", _, _, D(2026, 3, 31), _, "进行中", _, _, _, _, _],
+        ["DB-15", "午任务", "领导交办", D(2026, 3, 2), _, _, _, D(2026, 3, 10), _, "已完成", D(2026, 3, 9),
+         _, _, _, _]]  # row 16: done, no lead: nobody to chase, nothing said
+    dh = ["时限" if h == "完成时限" else h for h in DH]
+    th = ["办结时间" if h == "完成日期" else h for h in TH]
+    office = task_office(tmp_path, tasks, dh=dh, th=th)
+    job = run(office)
+    got = {r["id"]: r for r in job.records()}
+    assert got["DB-13"]["level"] == "unverified" and got["DB-15"]["level"] == "done"
+    assert got["议定事项-2"]["due"] == "2026-03-13" and got["DB-5"]["finished"] == "2026-03-17"  # 时限, 办结时间
+    found = [(p.cell, p.code) for p in job.problems]
+    assert [c for c in found if c[0] == "K14"] == [("K14", "task-date-ahead")]
+    assert ("C15", "task-source-doc-not-found") in found and not [c for c in found if c[0] and c[0].endswith("16")]
+    src = __import__("sectools.sources", fromlist=["OfficeSource"]).OfficeSource.load(office)
+    jobs.check(src)
+    again = jobs.tasks(src, today=TODAY, out=False)
+    assert sorted(map(str, again.problems)) == sorted(map(str, job.problems))  # check no longer adds its own to them
+    no_due = [h for h in TH if h != "完成时限"]
+    thin = [[t[TH.index(h)] for h in no_due] for t in TASKS]
+    r = CliRunner().invoke(main, ["tasks", str(task_office(tmp_path / "t", thin, th=no_due))])
+    assert r.exit_code == 1 and "完成时限" in r.output  # refused: no task could ever be overdue
+    no_lead = [h for h in TH if h != "主办部门"]
+    job = run(task_office(tmp_path / "l", [[t[TH.index(h)] for h in no_lead] for t in TASKS], th=no_lead))
+    gone = [p for p in job.problems if p.code == "missing-column"]
+    assert len(gone) == 1 and "主办部门" in gone[0].message() and gone[0].severity == "warning"  # said once
+
+
+def test_the_notice_adds_up_and_the_reminder_asks_in_time(tmp_path):
+    office = task_office(tmp_path)
+    ctx = jobs.notice_data(load_office(office), "督办通报", Options(today=TODAY)).recipients[0].context
+    for d in ctx["departments"]:
+        assert d["total"] == d["normal"] + d["soon"] + d["overdue"] + d["unverified"] + d["done"], d
+    assert ctx["total"] == sum(d["total"] for d in ctx["departments"]) == 16
+    assert (ctx["new_week"], ctx["done_week"]) == (0, 3)  # the seven days 3/14–3/20: DB-5, DB-1, DB-10 (收文1: 3/12)
+    rem = jobs.notice_data(load_office(office), "督办催办通知", Options(today=TODAY))
+    xc = next(r.context for r in rem.recipients if r.label == "宣传部")
+    assert xc["reply_by"] == "2026年3月20日"  # 己事项 is due today: the answer is asked for by then, not after
+    zz = next(r.context for r in rem.recipients if r.label == "组织部")
+    assert zz["reply_by"] == "2026年3月25日"  # three working days on
+
+
+def test_the_report_as_of_a_day_and_after_the_semester(tmp_path):
+    office = task_office(tmp_path)
+    r = CliRunner().invoke(main, ["tasks", str(office), "--date", "2026-03-20", "--format", "json"])
+    assert r.exit_code == 0 and {d["id"]: d["level"] for d in json.loads(r.stdout)}["DB-3"] == "normal"
+    late = jobs.tasks(load_office(office), today=D(2026, 12, 7), out=False)
+    assert "tasks-after-semester" in {p.code for p in late.problems}
+    assert "--date 2026-07-10" in next(p for p in late.problems if p.code == "tasks-after-semester").message()

@@ -142,7 +142,8 @@ DECISIONS = TableSpec(
         Field("meeting", ("会议名称", "会议"), "text", english="Meeting", width=20),
         Field("item", ("议定事项", "决定事项", "事项", "决议"), "text", True, english="Decision", width=40),
         Field("owner", ("负责人", "责任人", "承办人"), "text", english="Owner", width=10),
-        Field("due", ("完成时限", "截止日期", "完成日期", "期限"), "date", english="Due", width=12),
+        Field("due", ("完成时限", "截止日期", "完成日期", "期限", "时限", "完成期限", "办结时限", "截止时间"), "date",
+              english="Due", width=12),
         # who leads the work it asks for: each decision with a 负责人 or a 完成时限 is a task supervised (督办)
         Field("lead", ("主办部门", "承办部门", "牵头部门", "责任部门"), "text", english="Lead department", width=10),
         Field("partners", ("会办部门", "协办部门", "配合部门"), "text", english="Other departments", width=12),

@@ -323,5 +323,26 @@ def tasks(book) -> None:
     finish(book, summary, job.problems, src.lang, src.wb.owned, written)
 
 
+@guarded
+def diary(book) -> None:
+    """大事记：本工作簿（和办公室文件夹）里这个月的会议、收文、督办和大事记表的记事，按日期写入“大事记”工作表。"""
+    import datetime as dt
+
+    from ..plans.forms import parse_month
+
+    src = _source(book)
+    wanted = src.options.get("大事记月份")
+    month = (wanted.year, wanted.month) if isinstance(wanted, (dt.date, dt.datetime)) else \
+        parse_month(str(wanted)) if wanted else None
+    if wanted and month is None:
+        from ..errors import Problem, SectoolsError
+
+        raise SectoolsError(Problem("bad-month", value=str(wanted)))
+    job = jobs.diary(src, month, out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"大事记": L("大事记汇编")}, src.lang)  # beside the clerk's own
+    finish(book, "\n".join([text("diary-summary", src.lang, **job.facts)] + _chosen(job, src.lang)), job.problems,
+           src.lang, src.wb.owned, written)
+
+
 JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi,
-        "seals": seals, "documents": documents, "tasks": tasks}
+        "seals": seals, "documents": documents, "tasks": tasks, "diary": diary}

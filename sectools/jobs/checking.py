@@ -87,8 +87,13 @@ def check(source, *, out=False) -> JobResult:
     """Every table read, with its own rules and every job's validation; ``out``: also a problems workbook."""
     from ..report import problems_sheet
 
+    import copy
+
     src = as_source(source)
-    tables = src.check()
+    tables = {}
+    for name, t in src.check().items():  # copies: the jobs' problems join them, never the source's cached tables
+        tables[name] = copy.copy(t)  # (a later job on the same source would list them twice)
+        tables[name].problems = list(t.problems)
     problems = [p for t in tables.values() for p in t.problems]
     seen = {_key(p) for p in problems}
     owned = {id(t): {_key(q) for q in t.problems} for t in tables.values()}  # kept as problems join

@@ -3,6 +3,8 @@ template (the office's own ``templates/<kind>.docx`` wins), number it, write the
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 from importlib import resources
 from pathlib import Path
@@ -13,7 +15,7 @@ from ..errors import Problem, SectoolsError
 from ..notices import FORMATS, KINDS, Options, Rendered
 from .core import JobResult, as_source
 
-DOC_NUMBERS = "文号.json"
+from .statefiles import DOC_NUMBERS  # noqa: E402,F401  (kept importable from here)
 
 
 class NoticeData:
@@ -98,6 +100,11 @@ class NoticeData:
 
         return self._keep(checked_tasks(self.src, today, force))
 
+    def diary(self, month, today):
+        from .chronicle import diary
+
+        return self._keep(diary(self.src, month, today=today, out=False))
+
     def document_rules(self):
         from ..documents import rules_from_config
 
@@ -145,7 +152,8 @@ def _record(office, today) -> dict | None:
             "issued_date": format_date_zh(today)}
 
 
-def doc_number(src, kind: str, subject: str, year: int, dry: bool = False, key: str | None = None) -> str:
+def doc_number(src, kind: str, subject: str, year: int, dry: bool = False, key: str | None = None,
+               issued_on: dt.date | None = None) -> str:
     """``财学生会〔2026〕3号``: one number per notice and subject, kept in the office's state so a
     notice rendered again keeps its number — in any language: the register keys on ``key`` (the
     language-free 2026-03-02至2026-07-10 of the file names) and still finds a number issued under the
@@ -171,6 +179,10 @@ def doc_number(src, kind: str, subject: str, year: int, dry: bool = False, key: 
     elif changed:
         issued[stable] = year_state["next"]
         year_state["next"] += 1
+    dates = year_state.setdefault("dates", {})  # the 成文日期 a number was first given on (the 大事记 lists them)
+    if issued_on is not None and stable not in dates and isinstance(dates, dict):
+        dates[stable] = issued_on.isoformat()
+        changed = True
     if changed and not dry and path is not None:
         from .statefiles import write_state  # atomically, keeping the version before for sectools repair
 
@@ -220,7 +232,8 @@ def notice(source, kind: str, *, fmt: str = "docx", opts: Options | None = None,
     guard_docx(data_bytes, office.limits, path.name)
     compiled = compile_template(data_bytes, path.name, traditional=office.lang == "zh-TW")
     year = opts.today.year
-    number_text = doc_number(src, kind, batch.subject, year, dry=not number, key=batch.key or batch.subject) \
+    number_text = doc_number(src, kind, batch.subject, year, dry=not number, key=batch.key or batch.subject,
+                             issued_on=opts.today) \
         if spec.numbered else ""  # a form (用印审批单) takes no 文号
     common = {"doc_number": number_text, "date": format_date_zh(opts.today), "office": office.name,
               "office_short": office.section("notices").get("short_name") or office.name,

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import Problem, SectoolsError
 
 STATE = Path("ranking")
+DOC_NUMBERS = "文号.json"  # the register of document numbers (notices), in the office's state
 
 
 def file_sha(path) -> str | None:

@@ -34,8 +34,10 @@ def tasks(source, *, today: dt.date | None = None, out=None) -> JobResult:
             raise SectoolsError(gone)
     if decisions_t is not None:
         own += decisions_t.problems
-        if "owner" not in decisions_t.columns and "due" not in decisions_t.columns and "lead" not in decisions_t.columns:
-            own += decisions_t.missing("owner", "due", severity="warning")  # then none of them is a task: said
+        if len(decisions_t):  # a column not found is said once, at the header (not as a blank on every row)
+            own += decisions_t.missing("owner", "due", severity="warning")
+    if tasks_t is not None and len(tasks_t):
+        own += tasks_t.missing("done", "lead", severity="warning")
     docs = None
     inc_t = src.read_optional("incoming")
     if inc_t is not None and inc_t.header_row is not None and len(inc_t):  # an empty register: no 办件 to supervise
@@ -53,8 +55,12 @@ def tasks(source, *, today: dt.date | None = None, out=None) -> JobResult:
     days = workdays(src)
     res = supervise(tasks_t, decisions_t, docs, roster.data if roster is not None and roster.header_row is not None
                     else None, src.office.departments, days, today, rules.due_soon_workdays, src.office.semester,
-                    src.lang)
+                    src.lang, rules.number_pattern())
     job = JobResult("tasks", res, own + res.problems)
+    end = src.office.semester_end
+    if end and today > end + dt.timedelta(days=7):  # the spring semester's tasks looked at in December: said
+        job.problems.append(Problem("tasks-after-semester", "warning", params={"today": today.isoformat(),
+                                                                               "end": end.isoformat()}))
     if days.fallback_years:
         job.problems.append(Problem("calendar-fallback", "warning",
                                     value="、".join(map(str, sorted(days.fallback_years)))))

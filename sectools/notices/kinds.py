@@ -469,10 +469,11 @@ def task_report(office, opts: Options, data) -> Batch:
     wd = data.workdays()
     tasks = res.tasks
     level = [t["level"] for t in tasks]
-    deps = [{"department": r["department"] or _t(office, "未定主办"), "total": r["total"], "normal": r["normal"],
-             "soon": r["due_soon"], "overdue": r["overdue"], "done": r["done"] + r["done_late"],
-             "rate": _pct(r["rate"])} for r in res.departments if r["total"]]
-    week_start = opts.today - dt.timedelta(days=opts.today.weekday())
+    deps = [{"department": r["department"] or _t(office, "未定主办"), "total": r["total"] - r["cancelled"],
+             "normal": r["normal"], "soon": r["due_soon"], "overdue": r["overdue"], "unverified": r["unverified"],
+             "done": r["done"] + r["done_late"], "rate": _pct(r["rate"])}
+            for r in res.departments if r["total"] > r["cancelled"]]  # the columns add up to the total
+    week_start = opts.today - dt.timedelta(days=6)  # the seven days up to the report (a Monday's report too)
     order = {r["department"]: k for k, r in enumerate(res.departments)}  # the office's order; no lead last
     ctx = {"as_of": _date(office, opts.today), "total": len(tasks) - level.count("已撤销"),
            "done": level.count("已完成") + level.count("逾期完成"), "late": level.count("逾期完成"),
@@ -487,7 +488,8 @@ def task_report(office, opts: Options, data) -> Batch:
                                                                   key=lambda t: (order.get(t["lead"] or "", 1 << 30),
                                                                                  -(t["overdue"] or 0)))],
            "soon_tasks": [_task_row(office, t) for t in tasks if t["level"] == "临期"],
-           "due_soon_workdays": res.due_soon, "reply_by": _date(office, wd.add_workdays(opts.today, 3))}
+           "week_from": _date(office, week_start), "due_soon_workdays": res.due_soon,
+           "reply_by": _date(office, wd.add_workdays(opts.today, 3))}
     year, week, _ = opts.today.isocalendar()  # weekly: 督办通报_2026-W28, one 文号 a week
     return Batch("督办通报", f"{year}-W{week:02d}", [Recipient(office.name, ctx)])
 
@@ -506,12 +508,30 @@ def task_reminder(office, opts: Options, data) -> Batch:
         if not dep:  # nobody to chase for them: said, never silently dropped
             said.append(_t(office, "n-tasks-no-lead", count=len(tasks)))
             continue
+        reply = wd.add_workdays(opts.today, 3)
+        soon_due = [t["due"] for t in tasks if t["level"] == "临期" and t["due"]]
+        reply = min([reply] + soon_due)  # never after a deadline the notice warns of
         out.append(Recipient(dep, {
             "department": dep, "as_of": _date(office, opts.today),
             "overdue": [_task_row(office, t) for t in tasks if t["level"] == "逾期"],
             "soon": [_task_row(office, t) for t in tasks if t["level"] == "临期"],
-            "due_soon_workdays": res.due_soon, "reply_by": _date(office, wd.add_workdays(opts.today, 3))}))
+            "due_soon_workdays": res.due_soon, "reply_by": _date(office, reply)}))
     return Batch("督办催办通知", opts.today.isoformat(), out, said=said)
+
+
+def diary_record(office, opts: Options, data) -> Batch:
+    """大事记: the month's record, day by day (a record kept, not a 公文: no 文号)."""
+    from ..diary import by_day
+
+    res = opts.extra.get("diary") or data.diary(opts.month, opts.today)
+    days = [{"date": _date(office, d), "entries": [{"text": e["text"]} for e in es]} for d, es in by_day(res.entries)]
+    month = f"{res.month[0]}-{res.month[1]:02d}"
+    month_text = _t(office, "n-diary-month", year=res.month[0], month=res.month[1])
+    said = [_t(office, "n-diary-left-out", what="、".join(x["what"] for x in res.left_out))] if res.left_out else []
+    return Batch("大事记", month, [Recipient(office.name, {"month_text": month_text, "days": days,
+                                                          "count": len(res.entries),
+                                                          "left_out": said[0] if said else ""})], key=month,
+                 said=said)
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -529,4 +549,5 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("收文催办通知", ("department",), document_reminder),
     Kind("督办通报", ("office",), task_report),
     Kind("督办催办通知", ("department",), task_reminder),
+    Kind("大事记", ("office",), diary_record, numbered=False),
 )}

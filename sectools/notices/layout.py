@@ -105,6 +105,8 @@ def setup_document(doc) -> None:
             Pt(16) if sid == "GwFormNote" else LINE
         if sid in ("GwSignature", "GwDate"):
             p.right_indent = Pt(16 * 4)
+        if sid in ("GwHeading1", "GwHeading2"):
+            p.keep_with_next = True  # a heading never left alone at a page's foot
         if sid == "GwTitle":
             p.space_after = LINE
         if sid == "GwDocNo":

@@ -188,26 +188,25 @@ SOURCES["收文催办通知"] = head("关于抓紧办理逾期文件的通知") 
 ] + FOOT
 SOURCES["督办通报"] = head("关于督办事项办理情况的通报") + [
     ("GwAddressee", "各部门："),
-    ("GwBody", "截至{{ as_of }}，秘书处督办事项共{{ total }}件：已完成{{ done }}件（其中逾期完成{{ late }}件），正常推进{{ normal }}件，临期{{ soon }}件，逾期{{ overdue }}件{{ unverified_text }}。本周新交办{{ new_week }}件，本周完成{{ done_week }}件。现将办理情况通报如下："),
+    ("GwBody", "截至{{ as_of }}，秘书处督办事项共{{ total }}件：已完成{{ done }}件（其中逾期完成{{ late }}件），正常推进{{ normal }}件，临期{{ soon }}件，逾期{{ overdue }}件{{ unverified_text }}。{{ week_from }}以来新交办{{ new_week }}件，完成{{ done_week }}件。现将办理情况通报如下："),
     ("GwHeading1", "一、各部门办理情况"),
-    ("GwTable", (("部门", "督办总数", "正常", "临期", "逾期", "已完成", "完成率"),
+    ("GwTable", (("部门", "督办总数", "正常", "临期", "逾期", "待核实", "已完成", "完成率"),
                  ("{{ d.department }}", "{{ d.total }}", "{{ d.normal }}", "{{ d.soon }}", "{{ d.overdue }}",
-                  "{{ d.done }}", "{{ d.rate }}"),
-                 "d in departments", (30, 22, 18, 18, 18, 22, 28))),
+                  "{{ d.unverified }}", "{{ d.done }}", "{{ d.rate }}"),
+                 "d in departments", (24, 22, 16, 16, 16, 18, 18, 26))),
     ("GwHeading1", "二、逾期事项"),
     ("GwBody", "{%p if overdue_tasks %}"),
     ("GwTable", (("序号", "主办部门", "事项", "完成时限", "逾期工作日"),
                  ("{{ loop.index }}", "{{ t.lead }}", "{{ t.title }}", "{{ t.due }}", "{{ t.overdue }}"),
-                 "t in overdue_tasks", (12, 24, 58, 40, 22))),
+                 "t in overdue_tasks", (14, 22, 50, 44, 26))),
     ("GwBody", "{%p else %}"),
     ("GwBody", "目前没有逾期事项。"),
     ("GwBody", "{%p endif %}"),
-    ("GwHeading1", "三、临期事项"),
+    ("GwHeading1", "三、临期事项（{{ due_soon_workdays }}个工作日内到期）"),
     ("GwBody", "{%p if soon_tasks %}"),
-    ("GwBody", "下列事项将于{{ due_soon_workdays }}个工作日内到期："),
     ("GwTable", (("序号", "主办部门", "事项", "完成时限", "剩余工作日"),
                  ("{{ loop.index }}", "{{ t.lead }}", "{{ t.title }}", "{{ t.due }}", "{{ t.left }}"),
-                 "t in soon_tasks", (12, 24, 58, 40, 22))),
+                 "t in soon_tasks", (14, 22, 50, 44, 26))),
     ("GwBody", "{%p else %}"),
     ("GwBody", "目前没有临期事项。"),
     ("GwBody", "{%p endif %}"),
@@ -222,20 +221,36 @@ SOURCES["督办催办通知"] = head("关于抓紧办理督办事项的通知") 
     ("GwBody", "截至{{ as_of }}，由你部门主办的下列督办事项已超过完成时限，尚未办结："),
     ("GwTable", (("序号", "事项", "来源", "完成时限", "逾期工作日"),
                  ("{{ loop.index }}", "{{ t.title }}", "{{ t.source }}", "{{ t.due }}", "{{ t.overdue }}"),
-                 "t in overdue", (12, 48, 34, 40, 22))),
+                 "t in overdue", (14, 42, 30, 44, 26))),
     ("GwBody", "{%p endif %}"),
     ("GwBody", "{%p if soon %}"),
     ("GwBody", "下列督办事项将于{{ due_soon_workdays }}个工作日内到期，请抓紧安排："),
     ("GwTable", (("序号", "事项", "来源", "完成时限", "剩余工作日"),
                  ("{{ loop.index }}", "{{ t.title }}", "{{ t.source }}", "{{ t.due }}", "{{ t.left }}"),
-                 "t in soon", (12, 48, 34, 40, 22))),
+                 "t in soon", (14, 42, 30, 44, 26))),
     ("GwBody", "{%p endif %}"),
     ("GwBody", "请于{{ reply_by }}前将办理进展和结果报秘书处。确有困难不能按期完成的，请在到期前书面申请延期，写明理由和新的完成时限；到期后提出的延期申请不予认可。"),
     ("GwBody", "特此通知。"),
 ] + FOOT
 
 
-FORMS = frozenset({"用印审批单", "文书处理单"})
+SOURCES["大事记"] = [
+    ("GwTitle", "{{ office }}大事记"),
+    ("GwDocNo", "（{{ month_text }}）"),
+    ("GwBody", "{%p for d in days %}"),
+    ("GwHeading1", "{{ d.date }}"),
+    ("GwBody", "{%p for e in d.entries %}"),
+    ("GwBody", "{{ e.text }}。"),
+    ("GwBody", "{%p endfor %}"),
+    ("GwBody", "{%p endfor %}"),
+    ("GwBody", "{%p if not days %}"),
+    ("GwBody", "本月没有可记载的事项。"),
+    ("GwBody", "{%p endif %}"),
+    ("GwNote", "（共{{ count }}条，据会议、通知、排名、计划总结、收文、督办的登记和大事记表汇编{{ left_out }}）"),
+] + FOOT
+
+
+FORMS = frozenset({"用印审批单", "文书处理单", "大事记"})
 
 FORMAL_SUFFIX = "（正式）"  # templates/会议通知（正式）.docx: the same notice with the red 版头 and the 版记
 
@@ -282,6 +297,11 @@ def template_bytes(kind: str, formal_style: bool = False) -> bytes:
             p.add_run(rest)
         elif style == "GwTable":  # people read rows: a table, one row per record (docxtpl's {%tr %})
             p._p.getparent().remove(p._p)
+            for _, before, q in reversed(paras):  # the line that leads into the table stays with it
+                if not (isinstance(before, str) and before.startswith("{%p")):
+                    if before:
+                        q.paragraph_format.keep_with_next = True
+                    break
             _table(doc, *text)
             continue
         elif style == "GwForm":  # a form: labels and what is filled in beside them, boxes to sign

@@ -146,7 +146,7 @@ class _Source:
 
 
 def supervise(tasks, decisions, docs, roster, departments, workdays, today: dt.date, due_soon: int = 3,
-              semester=None, lang: str = "zh-CN") -> TaskResult:
+              semester=None, lang: str = "zh-CN", doc_pattern=None) -> TaskResult:
     """Every supervised task and its level.  ``tasks`` / ``decisions``: the read tables (or None); ``docs``: the
     收文登记's documents as :func:`sectools.documents.check_incoming` gives them (or None); ``roster``: its frame
     (a 负责人 placed in a department) or None; ``workdays`` a :class:`sectools.workdays.Workdays`."""
@@ -172,7 +172,7 @@ def supervise(tasks, decisions, docs, roster, departments, workdays, today: dt.d
                 if fold(number) in numbers:
                     say("task-duplicate-number", "number", number, ERROR, other=tasks.cell(numbers[fold(number)], "number"))
                 numbers.setdefault(fold(number), i)
-            src = _link(r, sources, semester, say)
+            src = _link(r, sources, semester, say, doc_pattern)
             if src is not None:
                 if id(src) in claimed:
                     say("task-duplicate-source", "source", r.get("source") or r.get("title"), ERROR,
@@ -273,9 +273,9 @@ def _decision_sources(t, people, known, lang: str) -> list[_Source]:
         src = _Source("decision", f"议定事项-{row}", label, item, day, lead, departments_of(r.get("partners")), owner,
                       r.get("due"), due_unread, None, False, False, (t.file, t.sheet, t.cell(i, "item")), row,
                       meeting=meeting, number=seen[key], is_task=bool(owner or r.get("due") or due_unread or lead),
-                      unplaced=why, cells={f: t.cell(i, c) for f, c in (("title", "item"), ("due", "due"),
-                                           ("lead", "lead" if lead and "lead" in t.columns else "owner"),
-                                           ("partners", "partners")) if c in t.columns})
+                      unplaced=why, cells={f: t.cell(i, c) for f, c in (
+                          ("title", "item"), ("due", "due"), ("partners", "partners"),
+                          ("lead", "owner" if why or "lead" not in t.columns else "lead")) if c in t.columns})
         out.append(src)
     return out
 
@@ -297,7 +297,10 @@ def _document_sources(docs: list[dict], lang: str) -> list[_Source]:
     return out
 
 
-def _link(r: dict, sources: list[_Source], semester, say) -> _Source | None:
+_DOC_WORDS = re.compile(r"收文|收〔|收\[|收\(")
+
+
+def _link(r: dict, sources: list[_Source], semester, say, doc_pattern=None) -> _Source | None:
     """The decision or document a 督办台账 row follows up, from its 来源 (or its 事项, typed as the decision was)."""
     text = str(r.get("source") or "").strip()
     folded = fold(text)  # Simplified, no spaces: 第1項 and 第 1 项 alike
@@ -307,6 +310,9 @@ def _link(r: dict, sources: list[_Source], semester, say) -> _Source | None:
             return docs[0]
         if len(docs) > 1:
             say("task-source-ambiguous", "source", text, count=len(docs))
+            return None
+        if _DOC_WORDS.search(folded) or (doc_pattern is not None and doc_pattern.search(text)):
+            say("task-source-doc-not-found", "source", text)  # a document the register does not have
             return None
     decisions = [s for s in sources if s.kind == "decision"]
     title = _words(r.get("title"))
@@ -366,9 +372,11 @@ def _task(*, tid, origin, place, row, title, source, assigned, lead, partners, o
             say("task-unknown-department", col, dep, allowed="、".join(known.values()))
     if not title:
         say("task-no-title", "title", None, ERROR)
+    settled = status in ("已完成", "已撤销") or (status is None and (done is not None or (src is not None and
+                                                                                        src.finished)))
     if not lead and src is not None and src.unplaced:  # the decision's 负责人 is in no department, or in two
         say("task-owner-unplaced" if src.unplaced == "unknown" else "task-owner-ambiguous", "lead", src.owner)
-    elif not lead:
+    elif not lead and not settled:  # done or cancelled: nobody to chase
         say("task-no-lead", "lead", None)
     if due is None and not due_unread and src is not None:
         due, due_unread = src.due, src.due_unread
@@ -381,7 +389,8 @@ def _task(*, tid, origin, place, row, title, source, assigned, lead, partners, o
             say("task-date-ahead", "progress", f"{when.isoformat()} {words}", today=today.isoformat())
     dated = [(w, x) for w, x in progress if w and w <= today]
     latest_date, latest = (max(dated, key=lambda e: e[0]) if dated else (None, progress[-1][1] if progress else None))
-    if done and done > today:
+    done_ahead = bool(done and done > today)
+    if done_ahead:  # finished on a day not yet come: where it stands is not guessed (待核实), said once
         say("task-date-ahead", "done", done.isoformat(), today=today.isoformat())
         done = None
     t = {"id": tid, "origin": origin, "file": place[0], "sheet": place[1], "cell": place[2],
@@ -395,7 +404,7 @@ def _task(*, tid, origin, place, row, title, source, assigned, lead, partners, o
     if status == "已撤销":
         t["level"] = "已撤销"
         return t
-    if status_unread:  # a 状态 typed that is none of the words: where the task stands is not guessed
+    if status_unread or done_ahead:  # a 状态 that is none of the words, a finish still to come: not guessed
         return t
     if done and status in ("未开始", "进行中", "已延期"):
         say("task-done-but-open", "status", status, date=done.isoformat())
@@ -468,7 +477,7 @@ def by_department(tasks: list[dict], departments, today: dt.date, week_start: dt
     """Per 主办 department: 正常, 临期, 逾期, finished (on time, late), 待核实, the tasks it helps with, and its
     completion rate (finished ÷ due by today, cancelled ones left out)."""
     order = {fold(d): k for k, d in enumerate(departments)}
-    week_start = week_start or today - dt.timedelta(days=today.weekday())
+    week_start = week_start or today - dt.timedelta(days=6)  # the seven days up to today (a Monday's report too)
     rows: dict[str, dict] = {}
     for t in tasks:
         for dep, role in [(t["lead"] or "", "lead")] + [(p, "partner") for p in t["partners"]]:

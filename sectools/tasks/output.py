@@ -25,17 +25,17 @@ def task_sheets(res, office_name: str, ref=None, problems=None) -> list[Sheet]:
                      latest, t["done"], where(t)])
     colors = {L(k): v for k, v in LEVEL_COLORS.items()}
     tasks = Sheet(L("督办事项"), [
-        Column(L("督办等级"), colors=colors), Column(L("编号"), width=14), Column(L("事项"), "wrap", width=30),
-        Column(L("事项来源"), "wrap", width=20), Column(L("主办部门")), Column(L("会办部门"), "wrap"),
+        Column(L("督办等级"), colors=colors), Column(L("编号"), width=18), Column(L("事项"), "wrap", width=30),
+        Column(L("事项来源"), "wrap", width=26), Column(L("主办部门")), Column(L("会办部门"), "wrap"),
         Column(L("责任人")), Column(L("交办日期"), "date", width=11), Column(L("完成时限"), "date", width=11),
-        Column(L("原时限"), "date", width=11), Column(L("剩余或逾期工作日"), "int", width=9), Column(L("状态")),
+        Column(L("原时限"), "date", width=11), Column(L("剩余或逾期工作日"), "int", width=12), Column(L("状态")),
         Column(L("最新进展"), "wrap", width=26), Column(L("完成日期"), "date", width=11),
         Column(L("登记位置"), "link", width=24)], rows, title=title,
         note=W("tasks-note", soon=res.due_soon) if rows else L("还没有督办事项。"))
     deps = Sheet(L("按部门"), [
         Column(L("部门")), Column(L("督办总数"), "int"), Column(L("正常"), "int"), Column(L("临期"), "int"),
         Column(L("逾期"), "int"), Column(L("待核实"), "int"), Column(L("已完成"), "int"), Column(L("逾期完成"), "int"),
-        Column(L("已撤销"), "int"), Column(L("本周新交办"), "int"), Column(L("本周完成"), "int"),
+        Column(L("已撤销"), "int"), Column(L("近7日新交办"), "int"), Column(L("近7日完成"), "int"),
         Column(L("会办"), "int"), Column(L("到期事项"), "int"), Column(L("完成率"), "percent", low=0.8)],
         [[r["department"] or L("未定主办"), r["total"], r["normal"], r["due_soon"], r["overdue"], r["unverified"],
           r["done"], r["done_late"], r["cancelled"], r["new_this_week"], r["done_this_week"], r["helping"],
@@ -43,7 +43,7 @@ def task_sheets(res, office_name: str, ref=None, problems=None) -> list[Sheet]:
     overdue = [t for t in res.tasks if t["level"] == "逾期"]
     order = {r["department"]: k for k, r in enumerate(res.departments)}  # the office's order; no lead last
     late = Sheet(L("逾期清单"), [
-        Column(L("主办部门")), Column(L("编号"), width=14), Column(L("事项"), "wrap", width=32),
+        Column(L("主办部门")), Column(L("编号"), width=18), Column(L("事项"), "wrap", width=32),
         Column(L("完成时限"), "date", width=11), Column(L("逾期工作日"), "int"), Column(L("责任人")),
         Column(L("最新进展"), "wrap", width=28), Column(L("登记位置"), "link", width=24)],
         [[t["lead"] or L("未定主办"), t["id"], t["title"], t["due"], t["overdue"], t["owner"], t["latest"], where(t)]
