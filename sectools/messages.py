@@ -112,6 +112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {value} part could not be read and is left out of the diary (see the problem above). Run it again once "
         "corrected.",
     ),
+    "diary-empty-outside": (
+        "{value} 还没有可记载的事项；这个月也不在本学期（{start} 至 {end}）里。要记本学期的某个月，请加 --month（如 --month "
+        "2026-03）。",
+        "Nothing to record for {value}, which is not in the semester ({start} to {end}). For one of its months, add "
+        "--month (e.g. --month 2026-03).",
+    ),
     "diary-empty": (
         "{value} 还没有可记载的事项：没有开过的会议、印发的通知、收文、完成的督办事项，大事记表里也没有这个月的记录。",
         "Nothing to record for {value} yet: no meeting held, notice issued, document received or task done, and "
@@ -1572,6 +1578,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-tasks-unverified": ("，另有 {count} 件缺完成时限或状态不明待核实", "; {count} more to be checked (no due date or an unclear status)"),
     "n-diary-month": ("{year}年{month}月", "{month}/{year}"),
     "n-diary-left-out": ("；未能读取、没有记入：{what}", "; left out, as it could not be read: {what}"),
+    "n-diary-day": ("{month}月{day}日", "{month}/{day}"),
     "n-suggested-number": ("{number}（建议编号）", "{number} (suggested)"),
     "n-seal-form-late": ("注意：第 {row} 行的用印日期 {date} 已过仍无审批，已列为违规（未经审批）；这张审批单是补办。",
                          "Note: the use on row {row} was dated {date} and still has no approval — already a breach "
@@ -1816,6 +1823,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "title-diary": ("{office} 大事记（{month}）", "{office}: diary ({month})"),
     "diary-note-left-out": ("未能读取、没有记入的部分：{what}（原因见问题清单）。", "Left out, as it could not be read: {what} (see the problems)."),
     "diary-meeting": ("召开{meeting}", "{meeting} held"),
+    "diary-activity": ("举办{meeting}", "{meeting} held"),
+    "diary-no-signins": ("，未登记签到", "; no sign-ins recorded"),
+    "diary-people": ("，{people}参加", "; taking part: {people}"),
+    "diary-number": ("（{number}）", " ({number})"),
+    "diary-notice-about": ("印发{kind}（{about}，{number}）", "{kind} issued ({about}, {number})"),
     "diary-place": ("（{place}）", " ({place})"),
     "diary-attendance": ("，应到 {expected} 人，实到 {attended} 人", "; {attended} of {expected} attended"),
     "diary-notice": ("印发{kind}（{number}）", "{kind} issued ({number})"),
@@ -1827,12 +1839,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "diary-plans": ("收取各部门{what}：按时 {on_time} 个部门，逾期 {late} 个，未交 {missing} 个",
                     "{what} collected: {on_time} on time, {late} late, {missing} missing"),
     "diary-plans-missing": ("（未交：{names}）", " (missing: {names})"),
-    "diary-received": ("收到{sender}《{title}》（{number}）", "received from {sender}: {title} ({number})"),
-    "diary-doc-done": ("《{title}》（{number}）办结，{lead}主办", "{title} ({number}) finished, led by {lead}"),
+    "diary-received": ("收到{sender}《{title}》{number}", "received from {sender}: {title}{number}"),
+    "diary-doc-done": ("《{title}》{number}办结，{lead}主办", "{title}{number} finished, led by {lead}"),
     "diary-task-done": ("督办事项“{title}”完成，{lead}主办", "supervised task '{title}' done, led by {lead}"),
-    "diary-summary": ("{month} 大事记：{entries} 条（会议 {meetings}，通知 {notices}，收文 {documents}，督办 {tasks}，其他 {events}）",
+    "diary-summary": ("{month} 大事记：{entries} 条（会议 {meetings}，通知 {notices}，量化考核 {rankings}，计划总结 {plans}，"
+                      "收文 {documents}，督办 {tasks}，大事记表 {events}）",
                       "{month} diary: {entries} {entries|entry|entries} ({meetings} meetings, {notices} notices, "
-                      "{documents} documents, {tasks} tasks, {events} other)"),
+                      "{rankings} rankings, {plans} plans, {documents} documents, {tasks} tasks, {events} from the "
+                      "diary table)"),
     "title-tasks": ("{office} 督办通报（截至 {date}）", "{office}: supervised tasks (as of {date})"),
     "tasks-note": ("红：逾期或待核实；黄：{soon} 个工作日内到期；蓝：正常推进；绿：已完成。要登记一件议定事项或收文的进展、延期，"
                    "在督办台账加一行，把这里的“来源”复制到来源列即可，事项不必重抄。",

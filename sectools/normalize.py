@@ -35,6 +35,14 @@ def clean_text(s: str) -> str:
     return s.strip()
 
 
+def clean_prose(s: str) -> str:
+    """Words written to be read, kept as typed: no zero-width characters, the ends trimmed (ideographic spaces
+    too) — no width folding, so 工作，听取汇报（三点） stays exactly so."""
+    if _ODD.search(s):
+        s = s.translate(_ZERO_WIDTH)
+    return s.strip(" \t\r\n\u3000\xa0")
+
+
 def clean_name(s: str) -> str:
     """A person's name: cleaned, and inner spaces between Chinese characters removed
     (clerks pad two-character names: ``张  三`` → ``张三``); Latin names keep one space."""

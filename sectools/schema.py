@@ -27,7 +27,9 @@ def label_parts(label: str) -> list[str]:
     outside = _INSIDE.sub(" ", label)
     return [p.strip() for chunk in [outside] + inside for p in _JOINERS.split(chunk) if p.strip()]
 
-TYPES = {"text", "name", "id", "date", "time", "datetime", "int", "number", "choice", "phone"}
+# prose: words a clerk wrote to be read (a title, an event, progress): kept as typed — full-width ，（） and all —
+# only trimmed; text: words sectools also matches (names of meetings, departments): NFKC-folded
+TYPES = {"text", "prose", "name", "id", "date", "time", "datetime", "int", "number", "choice", "phone"}
 
 
 @dataclass(frozen=True)

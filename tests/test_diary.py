@@ -46,7 +46,7 @@ EVENTS = [["日期", "事件", "类别", "地点"], [D(2026, 3, 14), "院团委�
 REGISTER = {"2026": {"next": 3, "issued": {"会议通知|2026-03-05_第一次全体会议": 1, "收文催办通知|2026-04-01": 2},
                      "dates": {"会议通知|2026-03-05_第一次全体会议": "2026-03-02"}}}
 EXPECTED = [  # (date, kind, text): March as of the 20th
-    (D(2026, 3, 2), "notice", "印发会议通知（测试学生会〔2026〕1号）"),
+    (D(2026, 3, 2), "notice", "印发会议通知（第一次全体会议，测试学生会〔2026〕1号）"),  # which meeting: from its key
     (D(2026, 3, 2), "incoming", "收到院团委《子通知》（收〔2026〕1号）"),
     (D(2026, 3, 3), "incoming", "收到院团委《丑通知》（收〔2026〕2号）"),
     (D(2026, 3, 4), "incoming", "收到校团委《寅通知》（收〔2026〕3号）"),
@@ -124,7 +124,7 @@ def test_the_workbook_the_document_and_the_json(tmp_path):
     (doc,) = (office / "输出" / "通知" / "大事记").glob("大事记_2026-03.docx")
     paras = [p.text for p in docx.Document(doc).paragraphs]
     assert paras[0].endswith("大事记") and "2026年3月" in paras[1]
-    assert "2026年3月14日" in paras and "院团委书记来学生会调研（学生会办公室）。" in paras
+    assert "3月14日" in paras and "院团委书记来学生会调研（学生会办公室）。" in paras  # the year is in the title
     assert not any("文号" in p or "〔2026〕" in p for p in paras[:3])  # a record kept, not a 公文: no 文号 of its own
     none = CliRunner().invoke(main, ["diary", str(office), "--month", "2026-03", "--doc", "none"])
     assert none.exit_code == 0 and "大事记_2026-03.xlsx" in none.output and ".docx" not in none.output
@@ -153,10 +153,15 @@ def test_the_demo(demo_office):
     root = demo_office[0]
     job = jobs.diary(load_office(root), (2026, 3), today=D(2026, 7, 10), out=False)
     kinds = [k for _, k, _ in entries(job)]
-    assert {"meeting", "notice", "ranking", "plans", "incoming", "task", "event"} <= set(kinds)
+    assert {"meeting", "ranking", "plans", "incoming", "task", "event"} <= set(kinds)
     ranked = [t for _, k, t in entries(job) if k == "ranking"]
     assert any("流动红旗" in t for t in ranked) and any("封单" in t for t in ranked)
+    # the 公示 notice is said once, with the ranking it published (its 文号 beside it), never as a second entry
+    assert "notice" not in kinds and any("〔2026〕1号" in t for t in ranked)
     assert not job.errors
+    may = entries(jobs.diary(load_office(root), (2026, 5), today=D(2026, 7, 10), out=False))
+    assert any(k == "notice" and "会议通知（第10周例会" in t for _, k, t in may)  # the demo numbers it before July
+    assert (D(2026, 5, 8), "meeting") in {(d, k) for d, k, t in may if t.startswith("举办五四评优表彰大会")}
 
 
 def test_the_excel_button(tmp_path):
@@ -176,3 +181,29 @@ def test_the_excel_button(tmp_path):
     texts = [r[2] for r in values[2:] if r and r[0]]
     assert "院团委书记来学生会调研（学生会办公室）" in texts and "召开第一次全体会议（报告厅）" in texts
     assert "2026-03 大事记" in alert(actions)
+
+
+def test_a_walk_through_s_findings(tmp_path):
+    """From a clerk's walk-through: the clerk's words kept as typed (，（）); a 收文编号 never given is never written
+    as given; a meeting nobody signed in for says so; who took part is said; the summary's counts add up; an empty
+    month outside the semester says which months are."""
+    incoming = [list(x) for x in INCOMING]
+    incoming[0][3] = "关于检查指导工作（听取汇报，提出三点要求）的通知"
+    incoming[1][1] = None  # 丑通知: no number yet (sectools would only suggest one)
+    office = diary_office(tmp_path, incoming=incoming)
+    sheet_book(office / "大事记.xlsx", [["日期", "事件", "类别", "地点", "参加人员"],
+                                      [D(2026, 3, 14), "院团委书记来调研，听取汇报（两小时）", "调研", None, "主席团"]],
+               title="大事记")
+    meetings = MEETINGS[:3] + [[D(2026, 3, 19), "12:30", "13:00", "临时会议", "部长级会议", "办公室", "全体"]]
+    sheet_book(office / "会议.xlsx", meetings, title="会议")
+    job = jobs.diary(load_office(office), (2026, 3), today=TODAY, out=False)
+    got = {t for _, _, t in entries(job)}
+    assert "收到院团委《关于检查指导工作（听取汇报，提出三点要求）的通知》（收〔2026〕1号）" in got
+    assert "收到院团委《丑通知》" in got  # no number: none made up
+    assert "院团委书记来调研，听取汇报（两小时），主席团参加" in got
+    assert "召开临时会议（办公室），未登记签到" in got
+    f = job.facts
+    assert f["entries"] == sum(f[k] for k in ("meetings", "notices", "rankings", "plans", "documents", "tasks", "events"))
+    empty = jobs.diary(load_office(office), (2026, 12), today=D(2026, 12, 7), out=False)
+    assert [p.code for p in empty.problems] == ["diary-empty-outside"]
+    assert "2026-03-01" in empty.problems[0].message() and "--month" in empty.problems[0].message()

@@ -140,7 +140,7 @@ DECISIONS = TableSpec(
     fields=(
         Field("date", ("日期", "会议日期"), "date", english="Date", width=12),
         Field("meeting", ("会议名称", "会议"), "text", english="Meeting", width=20),
-        Field("item", ("议定事项", "决定事项", "事项", "决议"), "text", True, english="Decision", width=40),
+        Field("item", ("议定事项", "决定事项", "事项", "决议"), "prose", True, english="Decision", width=40),
         Field("owner", ("负责人", "责任人", "承办人"), "text", english="Owner", width=10),
         Field("due", ("完成时限", "截止日期", "完成日期", "期限", "时限", "完成期限", "办结时限", "截止时间"), "date",
               english="Due", width=12),

@@ -50,22 +50,34 @@ def assemble(month: tuple[int, int], *, lang: str = "zh-CN", meetings=(), notice
     for e in events:
         if in_month(e["date"], month) and e.get("event"):
             line = e["event"] + (text("diary-place", lang, place=e["place"]) if e.get("place") else "")
+            if e.get("people"):
+                line += text("diary-people", lang, people=e["people"])
             add(e["date"], "event", line, e.get("where"), (e.get("category") or "").strip() or None)
     for m in meetings:
         if not in_month(m["date"], month):
             continue
-        line = text("diary-meeting", lang, meeting=m["meeting"]) + \
+        held = "diary-activity" if m.get("activity") else "diary-meeting"  # 举办社区志愿服务, not 召开
+        line = text(held, lang, meeting=m["meeting"]) + \
             (text("diary-place", lang, place=m["place"]) if m.get("place") else "")
         if m.get("expected"):
             line += text("diary-attendance", lang, expected=m["expected"], attended=m["attended"])
+        elif m.get("unsigned"):  # the attendance was read, but nobody signed in for this one: said
+            line += text("diary-no-signins", lang)
         add(m["date"], "meeting", line, m.get("where"))
+    published = {r["week"]: r for r in rankings}
     for n in notices:
-        if in_month(n["date"], month):
-            add(n["date"], "notice", text("diary-notice", lang, kind=n["kind"], number=n["number"],
-                                           subject=n["subject"]))
+        if not in_month(n["date"], month):
+            continue
+        if n["kind"] == "量化考核公示" and n["subject"] in published:  # said once: with the ranking it published
+            published[n["subject"]]["number"] = n["number"]
+            continue
+        key = "diary-notice-about" if n.get("about") else "diary-notice"
+        add(n["date"], "notice", text(key, lang, kind=n["kind"], number=n["number"], about=n.get("about")))
     for r in rankings:
         if in_month(r["published"], month):
             line = text("diary-ranking", lang, week=r["name"])
+            if r.get("number"):
+                line += text("diary-number", lang, number=r["number"])
             if r.get("flags"):
                 line += text("diary-flags", lang, classes="、".join(r["flags"]))
             add(r["published"], "ranking", line)
@@ -78,8 +90,8 @@ def assemble(month: tuple[int, int], *, lang: str = "zh-CN", meetings=(), notice
         if c["missing_names"]:
             line += text("diary-plans-missing", lang, names="、".join(c["missing_names"]))
         add(c["due"], "plans", line)
-    for d in docs:
-        number = d["number"] or d["suggested"] or ""
+    for d in docs:  # the number registered only: a suggested one was never given, so never recorded as given
+        number = text("diary-number", lang, number=d["number"]) if d["number"] else ""
         place = (d["file"], d["sheet"], d["cell"])
         if in_month(d["received"], month):
             add(d["received"], "incoming", text("diary-received", lang, sender=d["sender"] or "", title=d["title"] or "",
@@ -89,7 +101,8 @@ def assemble(month: tuple[int, int], *, lang: str = "zh-CN", meetings=(), notice
                                             lead=d["lead"] or "—"), place)
     for t in tasks:
         if t["level"] in ("已完成", "逾期完成") and in_month(t["done"], month) and t["origin"] != "incoming":
-            add(t["done"], "task", text("diary-task-done", lang, title=t["title"] or "", lead=t["lead"] or "—"),
+            title = (t["title"] or "").replace("“", "‘").replace("”", "’")  # quotes inside quotes: ‘’
+            add(t["done"], "task", text("diary-task-done", lang, title=title, lead=t["lead"] or "—"),
                 (t["file"], t["sheet"], t["cell"]))
     out.sort(key=lambda e: (e["date"], KIND_ORDER.index(e["kind"])))
     return Diary(month, out, list(left_out))

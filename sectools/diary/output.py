@@ -6,7 +6,7 @@ from ..messages import L, W
 from ..writer import Column, Ref, Sheet
 
 
-def diary_sheets(res, office_name: str, ref=None) -> list[Sheet]:
+def diary_sheets(res, office_name: str, ref=None, problems=None) -> list[Sheet]:
     title = W("title-diary", office=office_name, month=f"{res.month[0]}年{res.month[1]}月")
     rows = []
     for e in res.entries:
@@ -15,6 +15,11 @@ def diary_sheets(res, office_name: str, ref=None) -> list[Sheet]:
         category = L(e["category"]) if e["kind"] != "event" or e["category"] == "其他" else e["category"]
         rows.append([e["date"], category, e["text"], where])
     note = W("diary-note-left-out", what="、".join(x["what"] for x in res.left_out)) if res.left_out else None
-    return [Sheet(L("大事记"), [Column(L("日期"), "date", width=12), Column(L("类别"), width=10),
-                               Column(L("事项"), "wrap", width=70), Column(L("出处"), "link", width=30)],
-                  rows, title=title, note=note if rows else (note or L("这个月还没有可记载的事项。")))]
+    sheets = [Sheet(L("大事记"), [Column(L("日期"), "date", width=12), Column(L("类别"), width=10),
+                                 Column(L("事项"), "wrap", width=70), Column(L("出处"), "link", width=30)],
+                    rows, title=title, note=note if rows else (note or L("这个月还没有可记载的事项。")))]
+    if problems:  # what could not be read, and why — where the note above says to look
+        from ..report import problems_sheet
+
+        sheets.append(problems_sheet(problems))
+    return sheets

@@ -12,10 +12,10 @@ EVENTS = TableSpec(
     default_sheet="大事记",
     fields=(
         Field("date", ("日期", "时间", "发生日期"), "date", True, english="Date", width=12),
-        Field("event", ("事件", "大事", "事项", "内容", "记事"), "text", True, english="Event", width=40),
+        Field("event", ("事件", "大事", "事项", "内容", "记事"), "prose", True, english="Event", width=40),
         Field("category", ("类别", "类型", "分类"), "text", english="Kind", width=10),
-        Field("place", ("地点",), "text", english="Place", width=14),
-        Field("people", ("参加人员", "参加人", "出席人员", "人员"), "text", english="Who took part", width=18),
-        Field("note", ("备注",), "text", english="Note", width=14),
+        Field("place", ("地点",), "prose", english="Place", width=14),
+        Field("people", ("参加人员", "参加人", "出席人员", "人员"), "prose", english="Who took part", width=18),
+        Field("note", ("备注",), "prose", english="Note", width=14),
     ),
 )

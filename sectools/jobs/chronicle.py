@@ -65,12 +65,16 @@ def diary(source, month: tuple[int, int] | None = None, *, today: dt.date | None
                    collections=collections, docs=docs, tasks=tasks, events=events, left_out=left)
     job = JobResult("diary", res, problems, choices)
     if not res.entries:
-        job.problems.append(Problem("diary-empty", WARNING, value=res.label))
+        sem = src.office.semester
+        outside = sem is not None and sem.start and sem.end and not (sem.start <= last and first <= sem.end)
+        job.problems.append(Problem("diary-empty-outside" if outside else "diary-empty", WARNING, value=res.label,
+                                    params={"start": sem.start.isoformat() if outside else "",
+                                            "end": sem.end.isoformat() if outside else ""}))
     kinds = [e["kind"] for e in res.entries]
     job.facts = {"month": res.label, "entries": len(kinds), "meetings": kinds.count("meeting"),
-                 "notices": kinds.count("notice"), "documents": kinds.count("incoming"), "tasks": kinds.count("task"),
-                 "events": kinds.count("event")}
-    job.sheets = diary_sheets(res, src.office.name, src.ref)
+                 "notices": kinds.count("notice"), "rankings": kinds.count("ranking"), "plans": kinds.count("plans"),
+                 "documents": kinds.count("incoming"), "tasks": kinds.count("task"), "events": kinds.count("event")}
+    job.sheets = diary_sheets(res, src.office.name, src.ref, job.problems)
     write_sheets(src, report_path(src, out, f"大事记_{res.label}"), job.sheets, job)
     return job
 
@@ -88,20 +92,24 @@ def _meetings(src, first: dt.date, upto: dt.date) -> list[dict]:
     held = [(i, r) for i, r in enumerate(t.data.to_dict("records")) if r.get("date") and first <= r["date"] <= upto]
     if not held:
         return []
-    figures = {}
+    figures, read = {}, False
     if src.has("signins") and src.has("roster"):
         from .meetings import attendance
 
         try:
             att = attendance(src, date_from=first, date_to=upto, out=False).result
             figures = {(r["date"], r["meeting"]): r for r in att.meetings.to_dict("records")}
+            read = True
         except SectoolsError:
             figures = {}  # the meetings are listed all the same, without figures
+    from ..normalize import fold
+
     out = []
     for i, r in held:
         f = figures.get((r["date"], r.get("meeting")))
         out.append({"date": r["date"], "meeting": r.get("meeting") or "", "place": r.get("place"),
                     "expected": f["expected"] if f else None, "attended": f["attended"] if f else None,
+                    "unsigned": read and not f, "activity": fold(r.get("kind") or "") == fold("活动"),
                     "where": (t.file, t.sheet, t.cell(i, "meeting"))})
     return out
 
@@ -136,7 +144,8 @@ def _notices(src, month: tuple[int, int]) -> list[dict]:
             except ValueError:
                 day = None
             if day and (day.year, day.month) == month:
-                out.append({"date": day, "kind": kind, "subject": subject,
+                about = re.sub(r"^\d{4}-\d\d-\d\d_", "", subject) if re.match(r"\d{4}-\d\d-\d\d_.", subject) else None
+                out.append({"date": day, "kind": kind, "subject": subject, "about": about,
                             "number": f"{prefix}〔{year}〕{n}{'號' if src.office.lang == 'zh-TW' else '号'}"})
     return out
 

@@ -58,13 +58,7 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     from . import tasks
 
     files += tasks(src, today=today).files  # 督办通报 as of the term's last day, as its notices are
-    from . import diary
 
-    diaries = {}
-    for m in range(3, 7):  # the term's 大事记, a month each (the workbook here, the document with the notices)
-        d = diary(src, (2026, m), today=today)
-        files += d.files
-        diaries[m] = d.result
     sample: list[Path] = []
     rendered = 0
     for fmt in ("docx", "html", "txt"):  # the QR meeting's notice with its code, issued in May: numbered first
@@ -74,13 +68,6 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
         rendered += len(res.files)
         if fmt == "docx":
             sample += res.files
-    for m, res in diaries.items():
-        for fmt in ("docx", "html", "txt"):
-            made_doc = notice(src, "大事记", fmt=fmt, opts=Options(today=today, month=(2026, m), extra={"diary": res}),
-                              out_dir=outputs / "通知" / "大事记")
-            rendered += len(made_doc.files)
-            if fmt == "docx" and m == 3:
-                sample += made_doc.files
     for kind in KINDS:
         if kind in ("会议通知", "大事记"):  # 会议通知 made above, before its meeting (one dated at the term's end would
             continue  # call a meeting past); the 大事记 a month each, above
@@ -93,6 +80,18 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
             rendered += len(res.files)
             if fmt == "docx" and res.files:
                 sample.append(res.files[0])
+    from . import diary
+
+    for m in range(3, 7):  # the term's 大事记, a month each — last, so it lists every notice numbered above
+        d = diary(src, (2026, m), today=today)
+        files += d.files
+        for fmt in ("docx", "html", "txt"):
+            made_doc = notice(src, "大事记", fmt=fmt, opts=Options(today=today, month=(2026, m),
+                                                                extra={"diary": d.result}),
+                              out_dir=outputs / "通知" / "大事记")
+            rendered += len(made_doc.files)
+            if fmt == "docx" and m == 3:
+                sample += made_doc.files
     pdf = bool(sample and soffice())
     if pdf:  # one LibreOffice run for all, each PDF then put beside its .docx, where --format pdf puts it
         import os

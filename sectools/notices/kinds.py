@@ -524,7 +524,8 @@ def diary_record(office, opts: Options, data) -> Batch:
     from ..diary import by_day
 
     res = opts.extra.get("diary") or data.diary(opts.month, opts.today)
-    days = [{"date": _date(office, d), "entries": [{"text": e["text"]} for e in es]} for d, es in by_day(res.entries)]
+    days = [{"date": _t(office, "n-diary-day", month=d.month, day=d.day), "entries": [{"text": e["text"]} for e in es]}
+            for d, es in by_day(res.entries)]  # the year is in the title
     month = f"{res.month[0]}-{res.month[1]:02d}"
     month_text = _t(office, "n-diary-month", year=res.month[0], month=res.month[1])
     said = [_t(office, "n-diary-left-out", what="、".join(x["what"] for x in res.left_out))] if res.left_out else []

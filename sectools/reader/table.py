@@ -19,7 +19,7 @@ from typing import Any, Iterable
 from ..dates import NO_SEMESTER, Semester, parse_date, parse_datetime, parse_time
 from ..errors import ERROR, WARNING, Problem, UnreadableFile
 from ..messages import W
-from ..normalize import clean_name, clean_text, clean_texts, fold, is_footer_note, is_total_label
+from ..normalize import clean_name, clean_prose, clean_text, clean_texts, fold, is_footer_note, is_total_label
 from ..schema import Field, TableSpec
 from .address import cell_address
 from .guard import DEFAULT_LIMITS, Limits
@@ -461,7 +461,7 @@ def _whole_column(raw: list, f: Field, types: set) -> list | None:
         out: list = [None] * len(raw)
         for k, v in enumerate(raw):
             if v.__class__ is not str:
-                if f.type in ("text", "name"):
+                if f.type in ("text", "prose", "name"):
                     out[k] = _num_text(v) if v.__class__ is float else str(v)
                 else:
                     fv = float(v)
@@ -487,7 +487,7 @@ def _num_text(v: float) -> str:
 
 def _text(v, f, ctx):
     if isinstance(v, str):
-        s = clean_name(v) if f.type == "name" else clean_text(v)
+        s = clean_name(v) if f.type == "name" else clean_prose(v) if f.type == "prose" else clean_text(v)
         return (s or None), None, _OK
     if isinstance(v, float):
         return _num_text(v), None, _OK
@@ -605,6 +605,7 @@ def _choice(v, f, ctx):
 
 _CONVERTERS = {
     "text": _text,
+    "prose": _text,
     "name": _text,
     "id": _id,
     "phone": _phone,

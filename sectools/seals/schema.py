@@ -46,15 +46,15 @@ SEAL_USES = TableSpec(
     fields=(
         Field("date", ("日期", "用印日期", "盖章日期"), "date", True, english="Date", width=12),
         Field("seal", ("印章", "印章名称", "所用印章", "用印种类"), "text", True, english="Seal", width=20),
-        Field("document", ("文件名称", "文件", "用印文件", "材料名称", "文件标题"), "text", True, english="Document",
+        Field("document", ("文件名称", "文件", "用印文件", "材料名称", "文件标题"), "prose", True, english="Document",
               width=30),
-        Field("purpose", ("用途", "用印事由", "事由"), "text", english="Purpose", width=18),
+        Field("purpose", ("用途", "用印事由", "事由"), "prose", english="Purpose", width=18),
         Field("copies", ("份数", "用印份数", "数量"), "int", english="Copies", width=6),
         Field("handler", ("经办人", "申请人", "经手人", "用印人"), "name", True, english="Handled by", width=10),
         Field("approver", ("审批人", "批准人", "签批人"), "text", english="Approved by", width=12),
         Field("approved_on", ("审批日期", "批准日期", "签批日期"), "date", english="Approved on", width=12),
         Field("involves", ("涉及合同或财物", "合同或财物", "是否涉及合同或财物", "涉及合同", "涉及财物"), "choice",
               choices=INVOLVES, english="Contract or money", width=8),
-        Field("note", ("备注",), "text", english="Note", width=16),
+        Field("note", ("备注",), "prose", english="Note", width=16),
     ),
 )
