@@ -976,18 +976,7 @@ def documents_remind(office: Path, fmt: str, out: Path | None, issued, force: bo
       sectools documents remind 学生会秘书处
       sectools documents remind 学生会秘书处 --format pdf --date 2026-05-18
     """
-    from . import jobs
-    from .notices import Options
-
-    src = _open(office)
-    opts = Options(today=issued or dt.date.today(), dated=issued is not None, force=force)
-    res = jobs.notice(src, "收文催办通知", fmt=fmt, opts=opts, out_dir=out)
-    _choices(res)
-    say("notice-head", kind="收文催办通知", number=res.doc_number, recipients=res.recipients, files=len(res.files))
-    for line in res.said:
-        click.echo(line)
-    for p in res.files[:20]:
-        click.echo(f"  {p}")
+    _register_notice(office, "收文催办通知", fmt, out, issued, force)
 
 
 @main.group(cls=DefaultGroup)
@@ -1041,7 +1030,9 @@ def _show_tasks(job) -> None:
         say("report", path=p)
 
 
-def _task_notice(office: Path, kind: str, fmt: str, out: Path | None, issued, force: bool) -> None:
+def _register_notice(office: Path, kind: str, fmt: str, out: Path | None, issued, force: bool) -> None:
+    """A register's notice (收文催办通知, 督办通报, 督办催办通知) as of ``issued`` (default today): the files, what was
+    left out and why."""
     from . import jobs
     from .notices import Options
 
@@ -1070,7 +1061,7 @@ def tasks_notice(office: Path, fmt: str, out: Path | None, issued, force: bool) 
       sectools tasks notice 学生会秘书处
       sectools tasks notice 学生会秘书处 --format pdf
     """
-    _task_notice(office, "督办通报", fmt, out, issued, force)
+    _register_notice(office, "督办通报", fmt, out, issued, force)
 
 
 @tasks.command("remind")
@@ -1087,7 +1078,7 @@ def tasks_remind(office: Path, fmt: str, out: Path | None, issued, force: bool) 
       sectools tasks remind 学生会秘书处
       sectools tasks remind 学生会秘书处 --format pdf
     """
-    _task_notice(office, "督办催办通知", fmt, out, issued, force)
+    _register_notice(office, "督办催办通知", fmt, out, issued, force)
 
 
 @main.command()
