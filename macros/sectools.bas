@@ -38,3 +38,7 @@ End Sub
 Sub SectoolsDiary()
     RunPython "import sectools.excel.desktop as d; d.diary()"
 End Sub
+
+Sub SectoolsFund()
+    RunPython "import sectools.excel.desktop as d; d.fund()"
+End Sub

@@ -121,6 +121,23 @@ class WorkbookOut(click.Path):
         return path
 
 
+class SemesterParam(click.ParamType):
+    """A semester as clerks name it: 2026春, 2026秋, 2026年春季学期, 2026-2027学年第一学期, 本学期, 上学期 (a mistyped one
+    is a usage error, exit 2)."""
+
+    name = "SEMESTER"
+
+    def convert(self, value, param, ctx):
+        import datetime as _dt
+
+        from .dates import Semester
+        from .fund import semester_range
+
+        if semester_range(value, Semester(_dt.date(2026, 3, 1), _dt.date(2026, 7, 10))) is None:
+            self.fail(text("semester-usage", _lang(), value=value), param, ctx)
+        return value
+
+
 class MonthParam(click.ParamType):
     name = "MONTH"
 
@@ -254,6 +271,7 @@ def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
       sectools documents 我的办公室                        收文办理：逾期、临期的办件，未阅的阅件
       sectools tasks 我的办公室                            督办：逾期、临期、正常三色，各部门完成率
       sectools diary 我的办公室 --month 2026-03             本月大事记（Word 和工作簿）
+      sectools fund 我的办公室                             爱心基金收支与余额
       sectools notices render 会议通知 我的办公室            生成通知（Word 公文格式）
       sectools excel quickstart 我的办公室                  生成带按钮的 Excel 工作簿
     """
@@ -1030,14 +1048,15 @@ def _show_tasks(job) -> None:
         say("report", path=p)
 
 
-def _register_notice(office: Path, kind: str, fmt: str, out: Path | None, issued, force: bool) -> None:
+def _register_notice(office: Path, kind: str, fmt: str, out: Path | None, issued, force: bool,
+                     extra: dict | None = None) -> None:
     """A register's notice (收文催办通知, 督办通报, 督办催办通知) as of ``issued`` (default today): the files, what was
     left out and why."""
     from . import jobs
     from .notices import Options
 
     src = _open(office)
-    opts = Options(today=issued or dt.date.today(), dated=issued is not None, force=force)
+    opts = Options(today=issued or dt.date.today(), dated=issued is not None, force=force, extra=extra or {})
     res = jobs.notice(src, kind, fmt=fmt, opts=opts, out_dir=out)
     _choices(res)
     say("notice-head", kind=kind, number=res.doc_number, recipients=res.recipients, files=len(res.files))
@@ -1116,6 +1135,82 @@ def _show_diary(job) -> None:
     say("diary-summary", **job.facts)
     for p in job.files:
         say("report", path=p)
+
+
+@main.group(cls=DefaultGroup)
+def fund() -> None:
+    """爱心基金：逐笔计算余额（不能透支），支出是否经审批、有无凭证，按学期统计收入来源和支出用途；生成收支公示（金额写数字和大写）。
+
+    sectools fund OFFICE 即 sectools fund report OFFICE [--semester 2026春] [--format table|json] [--out FILE.xlsx]
+    / the same as the report command.
+
+    \b
+    例 / examples:
+      sectools fund 学生会秘书处                         本学期的收支明细和汇总
+      sectools fund 学生会秘书处 --semester 2025秋 --format json
+      sectools fund notice 学生会秘书处 --semester 2026春   收支公示（Word）
+    """
+
+
+@fund.command("report")
+@OFFICE
+@click.option("--semester", type=SemesterParam(), help="学期：2026春、2026秋、2026-2027学年第一学期、本学期、上学期（默认：sectools.toml 的本学期）/ the semester.")
+@click.option("--notices", is_flag=True, help="同时生成收支公示（Word；账目有错误时不生成）/ also the 收支公示.")
+@output_options("table", "json", out_help="爱心基金工作簿（默认：输出/爱心基金_2026年春季学期.xlsx）/ report workbook.")
+def fund_report(office: Path, semester: str | None, notices: bool, fmt: str, out: Path | None) -> None:
+    """爱心基金收支：每笔收支和余额（透支、未经审批、缺凭证的标出并说明单元格），期初、收入、支出、期末（含大写）。
+
+    \b
+    例 / examples:
+      sectools fund report 学生会秘书处
+      sectools fund 学生会秘书处 --semester 2025秋
+      sectools fund 学生会秘书处 --notices
+    """
+    from . import jobs
+    from .notices import Options
+
+    src = _open(office)
+    job = jobs.fund(src, semester, out=out)
+    if notices and not job.errors:  # a 公示 with a wrong figure is never made: the errors are listed instead
+        res = jobs.notice(src, "爱心基金收支公示", opts=Options(extra={"semester": semester} if semester else {}))
+        job.files += res.files
+    finish(job, fmt, _show_fund)
+
+
+def _show_fund(job) -> None:
+    from .fund.output import CODE_WORDS
+    from .messages import L
+    from .money import shown
+
+    lang = _lang()
+    rows = [[x["date"].isoformat() if x["date"] else "", x["summary"] or "", shown(x["income"]), shown(x["expense"]),
+             shown(x["balance"]) if x["counted"] else "—",
+             ("、" if lang != "en" else ", ").join(L(CODE_WORDS[c]).render(lang) for c in x["codes"])]
+            for x in job.result.lines]
+    if rows:
+        click.echo(_table(rows, [word(w, lang) for w in ("date", "fund-summary", "fund-income", "fund-expense",
+                                                         "fund-balance", "seal-findings")]))
+    say("fund-summary", **job.facts)
+    for p in job.files:
+        say("report", path=p)
+
+
+@fund.command("notice")
+@OFFICE
+@click.option("--semester", type=SemesterParam(), help="学期：2026春、2026秋、本学期、上学期（默认：本学期）/ the semester.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/爱心基金收支公示）/ output folder.")
+@click.option("--date", "issued", type=DateParam(), help="成文日期（默认今天）/ date of issue (default today).")
+@click.option("--force", is_flag=True, help="账目有错误时仍然生成 / make it even while the ledger has errors.")
+def fund_notice(office: Path, semester: str | None, fmt: str, out: Path | None, issued, force: bool) -> None:
+    """爱心基金收支公示：一学期的期初余额、收入、支出、期末余额（数字和大写），收入按来源、支出按用途列出。账目有错误时不生成。
+
+    \b
+    例 / examples:
+      sectools fund notice 学生会秘书处
+      sectools fund notice 学生会秘书处 --semester 2026春 --format pdf
+    """
+    _register_notice(office, "爱心基金收支公示", fmt, out, issued, force, {"semester": semester} if semester else None)
 
 
 def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool,

@@ -106,6 +106,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every document already has a proposal or an instruction: none is newly received. To print a document's "
         "form, give its number.",
     ),
+    # 爱心基金
+    "fund-both": (
+        "这一行收入、支出都写了（{value}）：一行只记一笔。请分成两行。",
+        "Both income and expense are written ({value}): one line holds one amount. Split it into two lines.",
+    ),
+    "fund-no-amount": (
+        "这一行没有金额：收入、支出都空着。请填写金额（收入或支出）。",
+        "This line has no amount: both income and expense are blank. Enter the amount.",
+    ),
+    "fund-no-approval": (
+        "这笔支出没有审批人：爱心基金专款专用，每笔支出须经审批。请补上审批人。",
+        "This payment has no approver: every payment from the fund needs one. Add the approver.",
+    ),
+    "fund-no-voucher": (
+        "这笔支出没有凭证号，无法对账。请补上凭证号（收据、发票或领款单的编号）。",
+        "This payment has no voucher number, so it cannot be reconciled. Add the receipt's or voucher's number.",
+    ),
+    "fund-no-beneficiary": (
+        "这笔资助没有写资助对象。请补上资助对象。",
+        "This aid payment names no beneficiary. Add who received it.",
+    ),
+    "fund-overdraft": (
+        "支出 {value} 元超过了当时的余额 {balance} 元：爱心基金不能透支，这笔支出不可能照此付出，没有计入余额和合计。"
+        "请核对金额、日期，或补记此前的收入。",
+        "A payment of {value} exceeds the balance of {balance} at the time: the fund cannot be overdrawn, so it "
+        "cannot have been paid as written and is left out of the balance and the totals. Check the amount and the "
+        "date, or record the income before it.",
+    ),
+    "fund-duplicate-voucher": (
+        "凭证号“{value}”已在 {other} 用过。同一张凭证不能记两次，请核对。",
+        "The voucher '{value}' is already used at {other}: one voucher is recorded once. Check it.",
+    ),
+    "fund-carry-mismatch": (
+        "这一行结转 {value} 元，但账上此时的余额是 {balance} 元。结转行不另计入余额（钱没有变多）；请核对结转金额。",
+        "This line carries {value} forward, but the ledger's balance at that point is {balance}. A carried balance "
+        "is not added again (no money came in); check the amount.",
+    ),
+    "fund-other-sheets": (
+        "爱心基金工作簿里还有工作表“{value}”看起来也是收支明细，没有读取（只读了“{sheet}”）。请把收支记在一张表上（按日期接着记），"
+        "或在 sectools.toml 的 [tables.fund] 写 sheet = 要读的那张。",
+        "The fund's workbook has other sheets that look like ledgers too ({value}); only '{sheet}' was read. Keep "
+        "one ledger sheet (continue it by date), or name the sheet to read in sectools.toml.",
+    ),
+    "fund-nothing-to-publish": (
+        "{value} 没有一笔收支，不生成公示。请检查学期，或收支是否记在别的工作表里。",
+        "{value} has no income or payment at all, so no statement is made. Check the semester, or whether the "
+        "lines are kept on another sheet.",
+    ),
+    "fund-bad-semester": (
+        "“{value}”不是学期。请写 2026春、2026秋、2026年春季学期、2026-2027学年第一学期、“本学期”或“上学期”。",
+        "'{value}' is not a semester. Write the year and the season, e.g. 2026spring or 2026autumn, or leave it "
+        "out for this semester.",
+    ),
+    "fund-period-empty": (
+        "{value}（{start} 至 {end}）没有收支记录。",
+        "No income or payment in {value} ({start} to {end}).",
+    ),
+    "fund-has-errors": (
+        "爱心基金账到本学期末有 {count} 个错误（第一个：{first}），按它公示可能写错或漏掉金额。请先改正（sectools fund 列出全部），或加 --force。",
+        "The fund's ledger has {count} {count|error|errors} (the first: {first}); a 公示 made from it would show "
+        "wrong figures. Correct them first (sectools fund lists them all), or add --force.",
+    ),
     # 大事记
     "diary-left-out": (
         "{value}部分未能读取，没有记入大事记（原因见上一条）。改正后重新运行即可。",
@@ -502,6 +564,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-number": (
         "“{column}”的值“{value}”不是数字。请只填写数字。",
         "'{column}' holds '{value}', which is not a number. Enter a number only.",
+    ),
+    "bad-money": (
+        "“{column}”的值“{value}”不是金额。请只填写数字，如 1200 或 1,200.50（可带 ¥ 或“元”）。",
+        "'{column}' holds '{value}', which is not an amount. Enter a number only, e.g. 1200 or 1,200.50.",
+    ),
+    "money-fraction": (
+        "“{column}”的金额“{value}”比“分”还细，不知道该怎样取舍，这一行没有计入。请写到分（两位小数）。",
+        "'{column}' holds '{value}', finer than a fen: how to round it is not guessed and the row is not counted. "
+        "Write it to two decimals.",
+    ),
+    "money-negative": (
+        "“{column}”的金额“{value}”是负数。收入、支出都写正数：钱进来记在“收入”，钱出去记在“支出”（如退回多收的捐款记一笔支出），这一行没有计入。",
+        "'{column}' holds '{value}', a negative amount. Income and expense are both written as positive amounts.",
     ),
     "bad-choice": (
         "“{column}”的值“{value}”不在可选范围内。可填写：{allowed}。",
@@ -1389,6 +1464,8 @@ WORDS = {
     "task-level": ("等级", "level"), "task-id": ("编号", "id"), "task-title": ("事项", "task"),
     "task-due": ("完成时限", "due"),
     "diary-kind": ("类别", "kind"), "diary-text": ("事项", "entry"),
+    "fund-summary": ("摘要", "summary"), "fund-income": ("收入", "income"), "fund-expense": ("支出", "expense"),
+    "fund-balance": ("余额", "balance"),
 }
 
 
@@ -1404,6 +1481,8 @@ def word(key: str, lang: str = "zh-CN") -> str:
 # code: (zh-CN, en).  Params: value, and the choice's own.
 CHOICES: dict[str, tuple[str, str]] = {
     "diary-month-this": ("{value}：本月", "{value}: this month"),
+    "fund-semester-default": ("{value}（{start} 至 {end}）：sectools.toml 里的本学期（可用 --semester 指定）",
+                              "{value} ({start} to {end}): the semester in sectools.toml (--semester for another)"),
     "week-latest": ("{value}（{name}，{monday}—{sunday}）：有检查记录的最近一周",
                     "{value} ({name}, {monday}–{sunday}): the latest week with inspection records"),
     "week-none": ("{value}（{name}，{monday}—{sunday}）：截至今天还没有检查记录，取上一周",
@@ -1576,6 +1655,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "{count} overdue or soon-due {count|task has|tasks have} no lead department, so no reminder "
                         "was made for {count|it|them}: give {count|it|them} a lead first (see sectools tasks)."),
     "n-tasks-unverified": ("，另有 {count} 件缺完成时限或状态不明待核实", "; {count} more to be checked (no due date or an unclear status)"),
+    "n-semester": ("{year}年{season}季学期", "the {season} semester of {year}"),
+    "n-fund-forced": ("注意：按 --force 生成，账目还有 {count} 个错误，公示中的数字未经核实（sectools fund 列出这些错误）。",
+                      "Note: made with --force while the ledger has {count} {count|error|errors}: the figures are "
+                      "not verified (sectools fund lists them)."),
+    "n-as-of": ("，截至{date}", ", as of {date}"),
     "n-diary-month": ("{year}年{month}月", "{month}/{year}"),
     "n-diary-left-out": ("；未能读取、没有记入：{what}", "; left out, as it could not be read: {what}"),
     "n-diary-day": ("{month}月{day}日", "{month}/{day}"),
@@ -1665,6 +1749,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-大事记": ("大事记：本月开过的会、印发的通知（文号）、排名公示和封单、计划总结、收文办结、完成的督办事项和大事记表里的记事",
                   "diary: the month's meetings, notices issued (with numbers), rankings published and sealed, plans, "
                   "documents, tasks done, and the diary table's events"),
+    "about-爱心基金收支公示": ("爱心基金收支公示：一学期的期初余额、收入、支出、期末余额（数字和大写），按来源、用途分列",
+                      "the charity fund's semester statement: opening, income, expense, closing (in figures and in "
+                      "capitals), by source and purpose"),
     "about-督办通报": ("督办通报：各部门督办事项的正常、临期、逾期、完成情况和完成率，逾期清单（每周一次）",
                    "task report: each department's tasks on track, due soon, overdue and done, completion rates, the "
                    "overdue list (weekly)"),
@@ -1847,6 +1934,18 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "{month} diary: {entries} {entries|entry|entries} ({meetings} meetings, {notices} notices, "
                       "{rankings} rankings, {plans} plans, {documents} documents, {tasks} tasks, {events} from the "
                       "diary table)"),
+    "semester-usage": ("“{value}”不是学期，应写成 2026春、2026秋、2026年春季学期、2026-2027学年第一学期、本学期或上学期",
+                       "'{value}' is not a semester: write e.g. 2026spring, 2026autumn, or leave it out"),
+    "title-fund": ("{office} 爱心基金收支（{period}）", "{office}: charity fund ({period})"),
+    "fund-period": ("{label}：{start} 至 {end}", "{label}: {start} to {end}"),
+    "fund-note": ("期初余额 {opening}，收入 {income}，支出 {expense}，期末余额 {closing}（{closing_words}）。余额按日期逐笔计算；"
+                  "超过当时余额的支出不可能照此付出，不计入（标“未计入”）。",
+                  "Opening {opening}, income {income}, expense {expense}, closing {closing} ({closing_words}). The "
+                  "balance runs line by line in date order; a payment above the balance at the time is not counted."),
+    "fund-summary": ("{period} 爱心基金：{lines} 笔（其中 {left_out} 笔未计入），期初余额 {opening_shown}，收入 {income_shown}，"
+                     "支出 {expense_shown}，期末余额 {closing_shown}",
+                     "{period} charity fund: {lines} {lines|line|lines} ({left_out} not counted), opening "
+                     "{opening_shown}, income {income_shown}, expense {expense_shown}, closing {closing_shown}"),
     "title-tasks": ("{office} 督办通报（截至 {date}）", "{office}: supervised tasks (as of {date})"),
     "tasks-note": ("红：逾期或待核实；黄：{soon} 个工作日内到期；蓝：正常推进；绿：已完成。要登记一件议定事项或收文的进展、延期，"
                    "在督办台账加一行，把这里的“来源”复制到来源列即可，事项不必重抄。",
@@ -1968,6 +2067,11 @@ LABELS: dict[str, str] = {
     "这些议定事项没有负责人和完成时限，不列入督办。要督办的，请补写负责人和完成时限。": "These decisions have no person responsible and no due date, so they are not supervised. To supervise one, give it both.",
     # 大事记
     "出处": "Recorded in", "大事记汇编": "Diary compiled", "大事记": "Diary", "量化考核": "Class ranking", "计划总结": "Plans", "收文": "Incoming", "督办": "Tasks", "其他": "Other", "这个月还没有可记载的事项。": "Nothing to record for this month yet.",
+    # 爱心基金
+    "金额无法识别，未计入": "amount unreadable, not counted", "结转额与余额不符": "carried amount differs",
+    "爱心基金收支": "Charity fund", "收支同行": "income and expense on one line", "无金额": "no amount", "缺凭证号": "no voucher",
+    "缺资助对象": "no beneficiary", "透支，未计入": "overdraft, not counted", "凭证号重复": "voucher used twice",
+    "未计入": "not counted", "收支明细": "Ledger", "摘要": "Summary", "收入": "Income", "支出": "Expense", "余额": "Balance", "经手人": "Handled by", "凭证号": "Voucher", "资助对象或捐赠人": "Beneficiary or donor", "收支汇总": "Totals", "笔数": "Lines", "金额": "Amount", "大写": "In words", "期初余额": "Opening balance", "收入合计": "Total income", "支出合计": "Total expense", "期末余额": "Closing balance",
     # problems
     "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
     "错误": "error", "警告": "warning",
@@ -1988,7 +2092,9 @@ _LABEL_TERMS: dict[str, Term] = {}
 
 # The fixed phrases sectools writes into notices (zh-CN → en; zh-TW is made from zh-CN).
 NOTICE_WORDS: dict[str, str] = {
-    "已阅": "read", "（默认）": " (default)", "未定主办": "no lead department",
+    "已阅": "read", "（默认）": " (default)", "未定主办": "no lead department", "期初余额": "opening balance",
+    "本期收入": "income", "本期支出": "expense", "期末余额": "closing balance",
+    "春": "spring", "秋": "autumn",
     "未规定": "not set", "有权审批的负责人": "an authorised officer", "待审批": "awaiting approval",
     "本学期": "this semester", "时间另行通知": "time to be announced", "另行通知": "to be announced",
     "全体成员": "all members", "主席团": "the presidium", "秘书处": "the secretariat", "各部门": "all departments",

@@ -22,12 +22,13 @@ from .ranking.schema import CLASSES, INSPECTIONS, SCORE_ITEMS
 from .seals.schema import SEAL_USES, SEALS
 from .tasks.schema import TASKS
 from .diary.schema import EVENTS
+from .fund.schema import FUND
 from .documents.schema import INCOMING
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
 from .writer import Column, Sheet, atomic_target, write_workbook
 
-_KIND = {"date": "date", "time": "time", "int": "int", "number": "number"}
+_KIND = {"date": "date", "time": "time", "int": "int", "number": "number", "money": "money"}
 
 # The tables ``init`` writes into sectools.toml, in order: (table, sheet or None, note).
 TEMPLATE_TABLES = (
@@ -44,6 +45,7 @@ TEMPLATE_TABLES = (
     ("decisions", "议定事项", "会议议定事项：会议纪要写它们，有负责人或完成时限的自动列入督办"),
     ("tasks", "督办事项", "督办台账：领导交办的事项，以及议定事项、收文办件的进展和延期"),
     ("events", "大事记", "大事记：会议、通知、收文、督办之外要记下的事（sectools diary 按月汇总）"),
+    ("fund", "收支明细", "爱心基金：收支明细（专款专用，每学期公示）"),
     ("seals", "印章", "用印登记：印章表和用印记录在同一个工作簿里"),
     ("seal_uses", "用印登记", ""),
 )
@@ -347,6 +349,16 @@ def decisions_sheet(items: list[demo.Decision] | None) -> Sheet:
                  blank_rows=max(0, 200 - len(rows)))
 
 
+def fund_sheet(items: list[tuple] | None) -> Sheet:
+    """爱心基金.xlsx: one line per income or payment; amounts as numbers (yuan, two decimals)."""
+    from decimal import Decimal
+
+    rows = [[x[0], x[1], Decimal(x[2]) if x[2] else None, Decimal(x[3]) if x[3] else None, *x[4:], None]
+            for x in items or []]
+    return Sheet("收支明细", _columns(FUND), rows, title="爱心基金收支明细",
+                 validations=_validations(FUND), blank_rows=max(0, 300 - len(rows)))
+
+
 def events_sheet(items: list[tuple] | None) -> Sheet:
     """大事记.xlsx: what happened that no other register holds (a visit, a training, an award)."""
     rows = [list(x) + [None] for x in items or []]
@@ -536,6 +548,7 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
              book(folder / DECISIONS.default_path, decisions_sheet(demo.decisions() if with_demo else None)),
              book(folder / TASKS.default_path, tasks_sheet(demo.tasks() if with_demo else None)),
              book(folder / EVENTS.default_path, events_sheet(demo.events() if with_demo else None)),
+             book(folder / FUND.default_path, fund_sheet(demo.fund() if with_demo else None)),
              write_workbook(folder / SEALS.default_path, [in_script(x, script) for x in seal_sheets(
                  demo.seals() if with_demo else None, demo.seal_uses() if with_demo else None)])]
     return made
@@ -569,6 +582,7 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
              write_workbook(blank / DECISIONS.default_path, [decisions_sheet(None)]),
              write_workbook(blank / TASKS.default_path, [tasks_sheet(None)]),
              write_workbook(blank / EVENTS.default_path, [events_sheet(None)]),
+             write_workbook(blank / FUND.default_path, [fund_sheet(None)]),
              write_workbook(blank / SEALS.default_path, seal_sheets(None, None))]
     made += init_office(folder / "demo", with_demo=True, force=True, overwrite_all=True)
     return made

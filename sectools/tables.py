@@ -14,9 +14,10 @@ from .seals.schema import SEAL_USES, SEALS
 from .documents.schema import INCOMING
 from .tasks.schema import TASKS
 from .diary.schema import EVENTS
+from .fund.schema import FUND
 
 TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS, CLASSES, SCORE_ITEMS,
                                             INSPECTIONS, HOLIDAYS, INDICATORS, RATINGS, INCOMING, TASKS,
-                                            SEALS, SEAL_USES, EVENTS)}
+                                            SEALS, SEAL_USES, EVENTS, FUND)}
 # The tables a sheet may be mistaken for: a sheet one of them fits better is not read as another.
 RIVALS = tuple(TABLES.values())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from decimal import Decimal
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -313,6 +314,7 @@ class Styles:
             "wrap": {"num_format": "@", "text_wrap": True},
             "int": {"num_format": "0", "align": "center"},  # a rank or a count: apart from the name beside it
             "number": {"num_format": "0.00"},
+            "money": {"num_format": "#,##0.00"},
             "percent": {"num_format": "0.0%"},
             "date": {"num_format": "yyyy-mm-dd"},
             "time": {"num_format": "hh:mm"},
@@ -361,6 +363,8 @@ def write_value(ws, r: int, c: int, v: Any, fmt, links: dict | None = None) -> N
         ws.write_string(r, c, v, fmt)
     elif isinstance(v, bool):
         ws.write_boolean(r, c, v, fmt)
+    elif isinstance(v, Decimal):  # money: exact in sectools' sums, a number in the sheet (shown to the 分)
+        ws.write_number(r, c, float(v), fmt)
     elif isinstance(v, (int, float)):
         ws.write_number(r, c, v, fmt)
     elif isinstance(v, dt.datetime):

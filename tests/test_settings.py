@@ -325,7 +325,7 @@ def test_the_init_template_round_trips_and_shows_every_key(tmp_path, demo):
     assert values["attendance"]["actions"][:2] == settings.default("attendance", "actions")
     assert len(values["attendance"]["actions"]) == (3 if demo else 2)
     assert set(values["tables"]) == {"roster", "meetings", "signins", "leaves", "classes", "score_items",
-                                     "inspections", "indicators", "ratings", "incoming", "decisions", "tasks", "seals", "events",
+                                     "inspections", "indicators", "ratings", "incoming", "decisions", "tasks", "seals", "events", "fund",
                                      "seal_uses"}
     written = {m.group(1) for m in re.finditer(r'^(?:# )?"?([\w]+)"? = ', text, re.M)}
     written |= {m.group(1) for m in re.finditer(r'^(?:# )?\[\[\w+\.(\w+)\]\]', text, re.M)}

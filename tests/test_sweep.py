@@ -16,7 +16,7 @@ from sectools.config import load_office
 from sectools.notices import KINDS
 
 TABLES = ("roster", "meetings", "signins", "leaves", "classes", "score_items", "inspections", "indicators", "ratings",
-          "plans", "seals", "seal_uses", "incoming", "decisions", "tasks", "events")
+          "plans", "seals", "seal_uses", "incoming", "decisions", "tasks", "events", "fund")
 
 
 def commands(o: str) -> list[list[str]]:
@@ -29,7 +29,9 @@ def commands(o: str) -> list[list[str]]:
             ["seals", o], ["seals", o, "--month", "2026-03"], ["seals", "form", o], ["seals", "form", o, "--row", "3"],
             ["documents", o], ["documents", "form", o], ["documents", "remind", o, "--format", "txt"],
             ["tasks", o], ["tasks", "notice", o, "--format", "txt"], ["tasks", "remind", o, "--format", "txt"],
-            ["diary", o, "--month", "2026-03", "--doc", "txt"], ["diary", o, "--format", "json"]]
+            ["diary", o, "--month", "2026-03", "--doc", "txt"], ["diary", o, "--format", "json"],
+            ["fund", o], ["fund", o, "--semester", "2025秋", "--format", "json"], ["fund", o, "--notices"],
+            ["fund", "notice", o, "--format", "txt"]]
     for kind in KINDS:
         cmds.append(["notices", "render", kind, o, "--format", "txt", "--force"])
     return cmds
@@ -59,7 +61,7 @@ NEEDS = {"roster": ("attendance", "signin-sheet", "kpi"), "meetings": ("attendan
          "signins": ("attendance",), "classes": ("ranking compute",), "score_items": ("ranking compute",),
          "inspections": ("ranking compute",), "indicators": ("kpi",), "ratings": ("kpi",),
          "plans": ("plans collect", "plans schedule"), "seals": ("seals",), "seal_uses": ("seals",),
-         "incoming": ("documents",)}
+         "incoming": ("documents",), "fund": ("fund",)}
 
 
 def sweep(office: Path, emptied: str | None = None) -> list[str]:

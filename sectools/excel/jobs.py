@@ -324,6 +324,15 @@ def tasks(book) -> None:
 
 
 @guarded
+def fund(book) -> None:
+    """爱心基金：读取本工作簿的收支明细，逐笔计算余额，写入收支明细（含问题）和收支汇总（“sectools设置”中的“学期”，默认本学期）。"""
+    src = _source(book)
+    job = jobs.fund(src, src.options.get("学期"), out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {"收支明细": L("爱心基金收支")}, src.lang)
+    finish(book, text("fund-summary", src.lang, **job.facts), job.problems, src.lang, src.wb.owned, written)
+
+
+@guarded
 def diary(book) -> None:
     """大事记：本工作簿（和办公室文件夹）里这个月的会议、收文、督办和大事记表的记事，按日期写入“大事记”工作表。"""
     import datetime as dt
@@ -345,4 +354,4 @@ def diary(book) -> None:
 
 
 JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi,
-        "seals": seals, "documents": documents, "tasks": tasks, "diary": diary}
+        "seals": seals, "documents": documents, "tasks": tasks, "diary": diary, "fund": fund}

@@ -54,6 +54,13 @@ def _jobs_problems(src) -> list:
             found += documents(src, out=False).problems
         except SectoolsError:
             pass
+    if src.has("fund"):  # 爱心基金: every line of the ledger — an overdraft, a payment nobody approved …
+        from .charity import fund
+
+        try:
+            found += fund(src, whole=True, out=False).problems
+        except SectoolsError:
+            pass
     if src.has("tasks") or src.has("decisions"):  # 督办: a follow-up of no decision, a late extension …, at its cell
         from .supervision import tasks
 

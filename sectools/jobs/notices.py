@@ -100,6 +100,13 @@ class NoticeData:
 
         return self._keep(checked_tasks(self.src, today, force))
 
+    def fund(self, semester, force: bool = False):
+        from .charity import checked_fund
+
+        job = checked_fund(self.src, semester, force)
+        self.fund_forced = job.facts.get("forced_errors", 0)  # made with --force over errors: said
+        return self._keep(job)
+
     def diary(self, month, today):
         from .chronicle import diary
 

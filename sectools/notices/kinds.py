@@ -535,6 +535,27 @@ def diary_record(office, opts: Options, data) -> Batch:
                  said=said)
 
 
+def fund_notice(office, opts: Options, data) -> Batch:
+    """爱心基金收支公示: a semester's income and spending, in figures and in capitals (大写), by source and purpose."""
+    from ..money import in_words, shown
+
+    res = data.fund(opts.extra.get("semester") or opts.period, opts.force)
+    rows = [("期初余额", res.opening), ("本期收入", res.income), ("本期支出", res.expense), ("期末余额", res.closing)]
+    import re
+
+    m = re.match(r"(\d{4})年(春|秋)", res.label or "")
+    ctx = {"period_text": _t(office, "n-semester", year=m.group(1), season=_t(office, m.group(2))) if m else "",
+           "start": _date(office, res.start) if res.start else "",
+           "end": _date(office, res.end) if res.end else "",
+           "overall": [{"item": _t(office, k), "amount": shown(v), "words": in_words(v)} for k, v in rows],
+           "sources": [{"kind": k, "count": n, "amount": shown(v)} for k, v, n in res.by_source],
+           "purposes": [{"kind": k, "count": n, "amount": shown(v)} for k, v, n in res.by_purpose],
+           "until": _date(office, opts.today + dt.timedelta(days=7))}
+    said = [_t(office, "n-fund-forced", count=data.fund_forced)] if getattr(data, "fund_forced", 0) else []
+    ctx["as_of"] = _t(office, "n-as-of", date=_date(office, opts.today)) if res.end and opts.today < res.end else ""
+    return Batch("爱心基金收支公示", res.label or opts.today.isoformat(), [Recipient(office.name, ctx)], said=said)
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议通知", ("office",), meeting_notice),
     Kind("考勤提醒", ("member",), attendance_reminder),
@@ -551,4 +572,5 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("督办通报", ("office",), task_report),
     Kind("督办催办通知", ("department",), task_reminder),
     Kind("大事记", ("office",), diary_record, numbered=False),
+    Kind("爱心基金收支公示", ("office",), fund_notice),
 )}

@@ -250,6 +250,34 @@ SOURCES["大事记"] = [
 ] + FOOT
 
 
+SOURCES["爱心基金收支公示"] = head("{{ office_short }}爱心基金{{ period_text }}收支情况公示") + [
+    ("GwAddressee", "各位同学："),
+    ("GwBody", "爱心基金专款专用，每学期公示收支。现将{{ period_text }}（{{ start }}至{{ end }}{{ as_of }}）爱心基金收支情况公示如下："),
+    ("GwHeading1", "一、收支总体情况"),
+    ("GwTable", (("项目", "金额（元）", "大写"),
+                 ("{{ r.item }}", "{{ r.amount }}", "{{ r.words }}"),
+                 "r in overall", (34, 40, 82))),
+    ("GwHeading1", "二、收入（按来源）"),
+    ("GwBody", "{%p if sources %}"),
+    ("GwTable", (("类别", "笔数", "金额（元）"),
+                 ("{{ s.kind }}", "{{ s.count }}", "{{ s.amount }}"),
+                 "s in sources", (60, 40, 56))),
+    ("GwBody", "{%p else %}"),
+    ("GwBody", "本期没有收入。"),
+    ("GwBody", "{%p endif %}"),
+    ("GwHeading1", "三、支出（按用途）"),
+    ("GwBody", "{%p if purposes %}"),
+    ("GwTable", (("类别", "笔数", "金额（元）"),
+                 ("{{ s.kind }}", "{{ s.count }}", "{{ s.amount }}"),
+                 "s in purposes", (60, 40, 56))),
+    ("GwBody", "{%p else %}"),
+    ("GwBody", "本期没有支出。"),
+    ("GwBody", "{%p endif %}"),
+    ("GwBody", "公示期至{{ until }}。对账目如有疑问，请在公示期内向秘书处查阅收支凭证。"),
+    ("GwBody", "特此公示。"),
+] + FOOT
+
+
 FORMS = frozenset({"用印审批单", "文书处理单", "大事记"})
 
 FORMAL_SUFFIX = "（正式）"  # templates/会议通知（正式）.docx: the same notice with the red 版头 and the 版记

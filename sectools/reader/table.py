@@ -595,6 +595,17 @@ def _number(v, f, ctx):
     return x, None, _OK
 
 
+def _money(v, f, ctx):
+    """An amount of yuan, exact to the 分 (a Decimal): 1,200.00, ¥1200, 1200元; finer than a 分 or below zero is
+    a problem, never rounded or taken as written."""
+    from ..money import parse_money
+
+    d, why = parse_money(v)
+    if why:
+        return None, {"not-money": "bad-money", "fraction": "money-fraction", "negative": "money-negative"}[why], _OK
+    return d, None, _OK
+
+
 def _choice(v, f, ctx):
     key = fold(v if isinstance(v, str) else _text(v, f, ctx)[0])
     canon = f.choice_map.get(key)
@@ -615,6 +626,7 @@ _CONVERTERS = {
     "int": _number,
     "number": _number,
     "choice": _choice,
+    "money": _money,
 }
 
 
