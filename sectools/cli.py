@@ -1059,7 +1059,10 @@ def _register_notice(office: Path, kind: str, fmt: str, out: Path | None, issued
     opts = Options(today=issued or dt.date.today(), dated=issued is not None, force=force, extra=extra or {})
     res = jobs.notice(src, kind, fmt=fmt, opts=opts, out_dir=out)
     _choices(res)
-    say("notice-head", kind=kind, number=res.doc_number, recipients=res.recipients, files=len(res.files))
+    if res.doc_number:
+        say("notice-head", kind=kind, number=res.doc_number, recipients=res.recipients, files=len(res.files))
+    else:  # a letter or a form: no 文号
+        say("forms-made", kind=kind, count=res.recipients, files=len(res.files))
     for line in res.said:
         click.echo(line)
     for p in res.files[:20]:
@@ -1149,6 +1152,7 @@ def fund() -> None:
       sectools fund 学生会秘书处                         本学期的收支明细和汇总
       sectools fund 学生会秘书处 --semester 2025秋 --format json
       sectools fund notice 学生会秘书处 --semester 2026春   收支公示（Word）
+      sectools fund thanks 学生会秘书处                   给每位捐赠人的感谢信
     """
 
 
@@ -1172,8 +1176,11 @@ def fund_report(office: Path, semester: str | None, notices: bool, fmt: str, out
     src = _open(office)
     job = jobs.fund(src, semester, out=out)
     if notices and not job.errors:  # a 公示 with a wrong figure is never made: the errors are listed instead
-        res = jobs.notice(src, "爱心基金收支公示", opts=Options(extra={"semester": semester} if semester else {}))
-        job.files += res.files
+        for kind in ("爱心基金收支公示", "爱心基金感谢信"):
+            try:
+                job.files += jobs.notice(src, kind, opts=Options(extra={"semester": semester} if semester else {})).files
+            except SectoolsError as e:  # e.g. no donor this semester: said, the report stands
+                job.problems.extend(e.problems)
     finish(job, fmt, _show_fund)
 
 
@@ -1211,6 +1218,23 @@ def fund_notice(office: Path, semester: str | None, fmt: str, out: Path | None, 
       sectools fund notice 学生会秘书处 --semester 2026春 --format pdf
     """
     _register_notice(office, "爱心基金收支公示", fmt, out, issued, force, {"semester": semester} if semester else None)
+
+
+@fund.command("thanks")
+@OFFICE
+@click.option("--semester", type=SemesterParam(), help="学期：2026春、2026秋、本学期、上学期（默认：本学期）/ the semester.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/爱心基金感谢信）/ output folder.")
+@click.option("--date", "issued", type=DateParam(), help="落款日期（默认今天）/ date (default today).")
+def fund_thanks(office: Path, semester: str | None, fmt: str, out: Path | None, issued) -> None:
+    """爱心基金感谢信：本学期每位捐赠人一封（“捐赠人”一列；捐款合计，数字和大写）。没写捐赠人、那一行有问题的，说明原因，不生成。
+
+    \b
+    例 / examples:
+      sectools fund thanks 学生会秘书处
+      sectools fund thanks 学生会秘书处 --semester 2026春 --format pdf
+    """
+    _register_notice(office, "爱心基金感谢信", fmt, out, issued, False, {"semester": semester} if semester else None)
 
 
 def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool,

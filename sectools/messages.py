@@ -1660,6 +1660,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Note: made with --force while the ledger has {count} {count|error|errors}: the figures are "
                       "not verified (sectools fund lists them)."),
     "n-as-of": ("，截至{date}", ", as of {date}"),
+    "n-thanks-nameless": ("另有 {count} 笔捐赠没有写捐赠人，没有生成感谢信。请在“捐赠人”一列补上。",
+                          "{count} {count|donation has|donations have} no donor named, so no letter was made: fill in "
+                          "the donor column."),
+    "n-thanks-doubtful": ("{names} 的捐赠那一行有问题（见 sectools fund），没有生成感谢信：改正后再生成，免得写错金额。",
+                          "No letter for {names}: the donation's line has a problem (see sectools fund); correct it "
+                          "first, so no wrong amount is thanked for."),
     "n-diary-month": ("{year}年{month}月", "{month}/{year}"),
     "n-diary-left-out": ("；未能读取、没有记入：{what}", "; left out, as it could not be read: {what}"),
     "n-diary-day": ("{month}月{day}日", "{month}/{day}"),
@@ -1752,6 +1758,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-爱心基金收支公示": ("爱心基金收支公示：一学期的期初余额、收入、支出、期末余额（数字和大写），按来源、用途分列",
                       "the charity fund's semester statement: opening, income, expense, closing (in figures and in "
                       "capitals), by source and purpose"),
+    "about-爱心基金感谢信": ("爱心基金感谢信：本学期每位捐赠人一封（捐款合计，数字和大写）",
+                       "a thank-you letter to each donor of the semester (their gifts, in figures and capitals)"),
     "about-督办通报": ("督办通报：各部门督办事项的正常、临期、逾期、完成情况和完成率，逾期清单（每周一次）",
                    "task report: each department's tasks on track, due soon, overdue and done, completion rates, the "
                    "overdue list (weekly)"),

@@ -240,3 +240,21 @@ def test_a_walk_through_s_findings(tmp_path):
                          out_dir=tmp_path / "n")
     assert forced.said and "--force" in forced.said[0]
     assert "截至2026年12月7日" in forced.files[0].read_text(encoding="utf-8")  # the semester is still running
+
+
+def test_the_thank_you_letters(tmp_path):
+    """A letter to each donor of the semester, their gifts summed in figures and capitals; a gift without a donor
+    named, or whose line has a problem, gets none — said."""
+    rows = [list(r) for r in LEDGER] + [
+        [D(2026, 3, 8), "教职工第二次捐款", 99.5, _, "王五", _, "S3", "捐赠", _, "教职工"],
+        [D(2026, 3, 9), "匿名捐款", 50, _, "王五", _, "S4", "捐赠", _, _],
+        [D(2026, 3, 11), "校友捐款", 300, _, "王五", _, "S1", "捐赠", _, "校友会"]]  # S1 used twice: in question
+    office = fund_office(tmp_path, rows)
+    res = jobs.notice(load_office(office), "爱心基金感谢信", fmt="txt",
+                      opts=Options(today=D(2026, 7, 10), extra={"semester": "2026春"}), out_dir=tmp_path / "t")
+    assert [p.name for p in res.files] == ["爱心基金感谢信_2026年春季学期_教职工.txt"] and res.doc_number == ""
+    body = res.files[0].read_text(encoding="utf-8")
+    assert "先后2次" in body and "共计人民币600.00元（大写：陆佰元整）" in body
+    assert len(res.said) == 2 and "1 笔捐赠没有写捐赠人" in res.said[0] and "校友会" in res.said[1]
+    r = CliRunner().invoke(main, ["fund", "thanks", str(office), "--semester", "2026秋", "--format", "txt"])
+    assert r.exit_code == 0 and "校友" in r.output  # the autumn's donor

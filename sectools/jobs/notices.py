@@ -107,6 +107,11 @@ class NoticeData:
         self.fund_forced = job.facts.get("forced_errors", 0)  # made with --force over errors: said
         return self._keep(job)
 
+    def fund_lines(self, semester):
+        from .charity import fund
+
+        return self._keep(fund(self.src, semester, out=False))
+
     def diary(self, month, today):
         from .chronicle import diary
 

@@ -535,9 +535,21 @@ def diary_record(office, opts: Options, data) -> Batch:
                  said=said)
 
 
+def _capitals(office, amount) -> str:
+    """An amount in capitals as the office's language writes it: 壹仟贰佰元整 (貳 … in Traditional); English has no
+    such form: the figure."""
+    from ..messages import to_traditional
+    from ..money import in_words, shown
+
+    if office.lang == "en":
+        return f"{shown(amount)} yuan"
+    words = in_words(amount)
+    return to_traditional(words) if office.lang == "zh-TW" else words
+
+
 def fund_notice(office, opts: Options, data) -> Batch:
     """爱心基金收支公示: a semester's income and spending, in figures and in capitals (大写), by source and purpose."""
-    from ..money import in_words, shown
+    from ..money import shown
 
     res = data.fund(opts.extra.get("semester") or opts.period, opts.force)
     rows = [("期初余额", res.opening), ("本期收入", res.income), ("本期支出", res.expense), ("期末余额", res.closing)]
@@ -547,13 +559,45 @@ def fund_notice(office, opts: Options, data) -> Batch:
     ctx = {"period_text": _t(office, "n-semester", year=m.group(1), season=_t(office, m.group(2))) if m else "",
            "start": _date(office, res.start) if res.start else "",
            "end": _date(office, res.end) if res.end else "",
-           "overall": [{"item": _t(office, k), "amount": shown(v), "words": in_words(v)} for k, v in rows],
+           "overall": [{"item": _t(office, k), "amount": shown(v), "words": _capitals(office, v)} for k, v in rows],
            "sources": [{"kind": k, "count": n, "amount": shown(v)} for k, v, n in res.by_source],
            "purposes": [{"kind": k, "count": n, "amount": shown(v)} for k, v, n in res.by_purpose],
            "until": _date(office, opts.today + dt.timedelta(days=7))}
     said = [_t(office, "n-fund-forced", count=data.fund_forced)] if getattr(data, "fund_forced", 0) else []
     ctx["as_of"] = _t(office, "n-as-of", date=_date(office, opts.today)) if res.end and opts.today < res.end else ""
     return Batch("爱心基金收支公示", res.label or opts.today.isoformat(), [Recipient(office.name, ctx)], said=said)
+
+
+def fund_thanks(office, opts: Options, data) -> Batch:
+    """爱心基金感谢信: one per donor of the semester (the 捐赠 lines with a 捐赠人), their gifts summed, in figures and
+    capitals.  A donation without a donor named gets no letter, and is said; so is a donor whose line has a problem."""
+    from ..money import shown
+    from ..normalize import fold
+
+    res = data.fund_lines(opts.extra.get("semester") or opts.period)
+    donors: dict[str, dict] = {}
+    nameless, doubtful = 0, []
+    for x in res.lines:
+        if x["category"] != "捐赠" or x["income"] is None:
+            continue
+        if not x["donor"]:
+            nameless += 1
+            continue
+        if x["codes"] or not x["counted"]:  # a gift whose line is in question is not thanked for a wrong amount
+            doubtful.append(x["donor"])
+            continue
+        d = donors.setdefault(fold(x["donor"]), {"name": x["donor"], "total": 0, "dates": []})
+        d["total"] += x["income"]
+        d["dates"].append(x["date"])
+    said = []
+    if nameless:
+        said.append(_t(office, "n-thanks-nameless", count=nameless))
+    if doubtful:
+        said.append(_t(office, "n-thanks-doubtful", names="、".join(dict.fromkeys(doubtful))))
+    out = [Recipient(d["name"], {"donor": d["name"], "amount": shown(d["total"]), "words": _capitals(office, d["total"]),
+                                 "dates": "、".join(_date(office, day) for day in sorted(d["dates"])),
+                                 "times": len(d["dates"])}) for d in donors.values()]
+    return Batch("爱心基金感谢信", res.label or "", out, key=res.label or "", said=said)
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -573,4 +617,5 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("督办催办通知", ("department",), task_reminder),
     Kind("大事记", ("office",), diary_record, numbered=False),
     Kind("爱心基金收支公示", ("office",), fund_notice),
+    Kind("爱心基金感谢信", ("donor",), fund_thanks, numbered=False),
 )}

@@ -278,7 +278,17 @@ SOURCES["爱心基金收支公示"] = head("{{ office_short }}爱心基金{{ per
 ] + FOOT
 
 
-FORMS = frozenset({"用印审批单", "文书处理单", "大事记"})
+SOURCES["爱心基金感谢信"] = [
+    ("GwTitle", "感谢信"),
+    ("GwAddressee", "尊敬的{{ donor }}："),
+    ("GwBody", "您于{{ dates }}{% if times > 1 %}先后{{ times }}次{% endif %}向{{ office }}爱心基金捐款{% if times > 1 %}，共计{% endif %}人民币{{ amount }}元（大写：{{ words }}）。在此，我们谨向您致以最诚挚的感谢！"),
+    ("GwBody", "爱心基金专款专用，用于资助家庭经济困难和遭遇疾病、意外的同学。每一笔收入和支出都登记在账，每学期公示收支情况，欢迎您随时查阅。"),
+    ("GwBody", "您的善举让困境中的同学感受到了温暖，也激励着更多同学传递爱心。我们将管好、用好每一笔善款，不负您的信任。"),
+    ("GwBody", "再次感谢您的关心和支持！"),
+] + FOOT
+
+
+FORMS = frozenset({"用印审批单", "文书处理单", "大事记", "爱心基金感谢信"})
 
 FORMAL_SUFFIX = "（正式）"  # templates/会议通知（正式）.docx: the same notice with the red 版头 and the 版记
 
