@@ -138,6 +138,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "凭证号“{value}”已在 {other} 用过。同一张凭证不能记两次，请核对。",
         "The voucher '{value}' is already used at {other}: one voucher is recorded once. Check it.",
     ),
+    "fund-balance-differs": (
+        "表上的余额 {value} 元与逐笔算出的 {balance} 元不符（之后还有 {more} 行不符）：可能是这一行或之前某一行的加减算错，或漏记了一笔。请核对。",
+        "The balance kept here, {value}, differs from the {balance} worked out line by line ({more} later "
+        "{more|line differs|lines differ} too): a sum typed wrong here or above, or a line missing. Check it.",
+    ),
     "fund-carry-mismatch": (
         "这一行结转 {value} 元，但账上此时的余额是 {balance} 元。结转行不另计入余额（钱没有变多）；请核对结转金额。",
         "This line carries {value} forward, but the ledger's balance at that point is {balance}. A carried balance "

@@ -353,8 +353,14 @@ def fund_sheet(items: list[tuple] | None) -> Sheet:
     """爱心基金.xlsx: one line per income or payment; amounts as numbers (yuan, two decimals)."""
     from decimal import Decimal
 
-    rows = [[x[0], x[1], Decimal(x[2]) if x[2] else None, Decimal(x[3]) if x[3] else None, *x[4:], None]
-            for x in items or []]
+    rows, balance = [], Decimal("0")
+    for x in items or []:  # the 余额 as a clerk keeps it: worked out line by line (the overdraft was never paid)
+        income, expense = (Decimal(x[2]) if x[2] else None), (Decimal(x[3]) if x[3] else None)
+        if income:
+            balance += income
+        elif expense and expense <= balance:
+            balance -= expense
+        rows.append([x[0], x[1], income, expense, balance, *x[4:], None])
     return Sheet("收支明细", _columns(FUND), rows, title="爱心基金收支明细",
                  validations=_validations(FUND), blank_rows=max(0, 300 - len(rows)))
 

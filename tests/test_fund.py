@@ -258,3 +258,16 @@ def test_the_thank_you_letters(tmp_path):
     assert len(res.said) == 2 and "1 笔捐赠没有写捐赠人" in res.said[0] and "校友会" in res.said[1]
     r = CliRunner().invoke(main, ["fund", "thanks", str(office), "--semester", "2026秋", "--format", "txt"])
     assert r.exit_code == 0 and "校友" in r.output  # the autumn's donor
+
+
+def test_the_clerks_own_balance_is_checked(tmp_path):
+    """A 余额 column kept by hand: the first line where it parts from the balance worked out is said, once."""
+    head = H[:4] + ["余额"] + H[4:]
+    rows = [[D(2026, 3, 2), "结转", 1000, _, 1000, "王五", _, _, "结转", _, _],
+            [D(2026, 3, 5), "捐款", 200, _, 1200, "王五", _, "S1", "捐赠", _, "甲"],
+            [D(2026, 3, 9), "资助", _, 150, 1060, "王五", "主席", "A1", "资助", "乙", _],  # 1050: a sum typed wrong
+            [D(2026, 3, 12), "捐款", 100, _, 1160, "王五", _, "S2", "捐赠", _, "丙"]]  # carried on from the slip
+    job = jobs.fund(load_office(fund_office(tmp_path, rows, head)), "2026春", out=False)
+    differs = [p for p in job.problems if p.code == "fund-balance-differs"]
+    assert [(p.cell, p.value, p.params["balance"], p.params["more"]) for p in differs] == [("E4", "1060.00", "1050.00", 1)]
+    assert job.result.closing == Decimal("1150.00")  # the ledger's arithmetic, never the typed figure

@@ -6,6 +6,8 @@ read table, no I/O.  Money is exact: Decimal yuan to the 分, never a binary flo
   would overdraw the fund is an error at its cell, and is not counted (it cannot have been paid as written): the
   balance, the totals and the 公示 leave it out, and say so.
 * A payment needs its 审批人 and its 凭证号; a 资助 names its 资助对象; a 凭证号 used twice is said.
+* A 余额 column the clerk keeps is compared with the balance worked out: the first line where they part is said
+  (with how many after it differ too) — a sum typed wrong, or a line missing.
 * A period (a semester) opens with the balance carried from before it (and any 结转 line in it: a carried balance,
   not income); income by source, spending by purpose.
 """
@@ -92,6 +94,7 @@ def check_ledger(table, period: tuple[str, dt.date, dt.date] | None = None) -> F
         rows.append((r.get("date") or dt.date.max, i, r))
     rows.sort(key=lambda x: (x[0], x[1]))
     balance = ZERO
+    parted: list[tuple[int, Decimal, Decimal]] = []  # (line, kept, worked out) where the clerk's 余额 differs
     seen_voucher: dict[str, int] = {}
     lines = []
     for _, i, r in rows:
@@ -144,6 +147,9 @@ def check_ledger(table, period: tuple[str, dt.date, dt.date] | None = None) -> F
             if key in seen_voucher:
                 say("fund-duplicate-voucher", "voucher", voucher, other=table.cell(seen_voucher[key], "voucher"))
             seen_voucher.setdefault(key, i)
+        kept = r.get("kept_balance")
+        if kept is not None and counted and kept != balance:
+            parted.append((i, kept, balance))
         lines.append({"carried_again": carried_again, "i": i, "row": int(table.data["_row"].iat[i]) + 1, "place": f"{table.file} › {table.sheet}!"
                       f"{table.cell(i, 'date')}", "file": table.file, "sheet": table.sheet,
                       "cell": table.cell(i, "date"), "date": r.get("date"), "summary": r.get("summary"),
@@ -152,6 +158,10 @@ def check_ledger(table, period: tuple[str, dt.date, dt.date] | None = None) -> F
                       "handler": r.get("handler"), "approver": r.get("approver"), "voucher": voucher or None,
                       "beneficiary": r.get("beneficiary"), "donor": r.get("donor"), "codes": codes,
                       "counted": counted})
+    if parted:  # the first line where the clerk's own 余额 parts from the ledger's: said once, with how many follow
+        i, kept, worked = parted[0]
+        problems.append(table.problem("fund-balance-differs", i, "kept_balance", str(kept), WARNING,
+                                      balance=str(worked), more=len(parted) - 1))
     label, start, end = period if period else (None, None, None)
     before = [x for x in lines if start and x["date"] and x["date"] < start]
     shown = [x for x in lines if x not in before and not (end and x["date"] and x["date"] > end)

@@ -20,6 +20,7 @@ FUND = TableSpec(
         Field("summary", ("摘要", "事由", "内容", "项目"), "prose", True, english="Summary", width=28),
         Field("income", ("收入", "收入金额", "收入（元）", "收入(元)", "借方"), "money", english="Income", width=12),
         Field("expense", ("支出", "支出金额", "支出（元）", "支出(元)", "贷方"), "money", english="Expense", width=12),
+        Field("kept_balance", ("余额", "结余", "账面余额", "结存"), "money", english="Balance (as kept)", width=12),
         Field("handler", ("经手人", "经办人", "经手"), "name", True, english="Handled by", width=10),
         Field("approver", ("审批人", "批准人", "签批人"), "text", english="Approved by", width=10),
         Field("voucher", ("凭证号", "凭证编号", "单据号", "票据号"), "text", english="Voucher", width=10),
