@@ -907,7 +907,7 @@ def seals_form(office: Path, rows: tuple[int, ...], fmt: str, out: Path | None, 
     _render_form(office, "用印审批单", {"rows": list(rows)}, fmt, out, combine)
 
 
-@main.group(cls=DefaultGroup)
+@main.group(cls=DefaultGroup, short_help="收文登记：办件是否按时办结（逾期、临期按工作日计），阅件谁还没阅；文书处理单、催办通知。")
 def documents() -> None:
     """收文登记：办件是否在办理时限内办结（逾期、临期按工作日计，节假日顺延）、阅件谁还没阅；打印文书处理单、给逾期的主办部门发催办通知。
 
@@ -997,7 +997,7 @@ def documents_remind(office: Path, fmt: str, out: Path | None, issued, force: bo
     _register_notice(office, "收文催办通知", fmt, out, issued, force)
 
 
-@main.group(cls=DefaultGroup)
+@main.group(cls=DefaultGroup, short_help="督办：议定事项、收文办件和交办事项，红黄蓝三色，各部门完成率；督办通报、催办通知。")
 def tasks() -> None:
     """督办：会议议定事项、收文办件和领导交办的事项是否按时办结（三色：红逾期、黄临期、蓝正常，按工作日计，节假日顺延）；每周督办通报，给逾期和临期的主办部门发催办通知。
 
@@ -1103,7 +1103,7 @@ def tasks_remind(office: Path, fmt: str, out: Path | None, issued, force: bool) 
     _register_notice(office, "督办催办通知", fmt, out, issued, force)
 
 
-@main.command()
+@main.command(short_help="大事记：本月的会议、通知、排名、计划总结、收文、督办和手记的事，按日期排成 Word 和工作簿。")
 @OFFICE
 @click.option("--month", type=MonthParam(), help="哪个月，如 2026-03（默认：本月）/ the month (default: this month).")
 @click.option("--doc", "doc", type=click.Choice(["docx", "pdf", "html", "txt", "none"]), default="docx",
@@ -1140,7 +1140,7 @@ def _show_diary(job) -> None:
         say("report", path=p)
 
 
-@main.group(cls=DefaultGroup)
+@main.group(cls=DefaultGroup, short_help="爱心基金：逐笔余额（不能透支），审批与凭证，学期收支；收支公示、感谢信。")
 def fund() -> None:
     """爱心基金：逐笔计算余额（不能透支），支出是否经审批、有无凭证，按学期统计收入来源和支出用途；生成收支公示（金额写数字和大写）。
 
