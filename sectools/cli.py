@@ -203,6 +203,21 @@ def output_options(*formats: str, out_help: str = "结果工作簿 / result work
     return deco
 
 
+def register_notice_options(kind: str, force: bool = True):
+    """``--format``, ``--out``, ``--date`` (and ``--force``) of a register's notice, declared once."""
+
+    def deco(f):
+        if force:
+            f = click.option("--force", is_flag=True, help="来源有错误时仍然生成 / make it even while the data has errors.")(f)
+        f = click.option("--date", "issued", type=DateParam(), help="截至哪一天、成文日期（默认今天）/ as of and date of issue.")(f)
+        f = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+                         help=f"输出文件夹（默认：输出/通知/{kind}）/ output folder.")(f)
+        return click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx",
+                            show_default=True)(f)
+
+    return deco
+
+
 # ---- showing a job's result ------------------------------------------------------------------
 def _table(rows: list[list], headers: list[str] | None = None) -> str:
     from tabulate import tabulate
@@ -982,10 +997,7 @@ def documents_form(office: Path, numbers: tuple[str, ...], rows: tuple[int, ...]
 
 @documents.command("remind")
 @OFFICE
-@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/收文催办通知）/ output folder.")
-@click.option("--date", "issued", type=DateParam(), help="成文日期（默认今天）/ date of issue (default today).")
-@click.option("--force", is_flag=True, help="收文登记有错误时仍然生成 / make them even while the register has errors.")
+@register_notice_options("收文催办通知")
 def documents_remind(office: Path, fmt: str, out: Path | None, issued, force: bool) -> None:
     """收文催办通知：给有逾期办件的主办部门各一份，列出逾期文件（附将到期的）。
 
@@ -1071,10 +1083,7 @@ def _register_notice(office: Path, kind: str, fmt: str, out: Path | None, issued
 
 @tasks.command("notice")
 @OFFICE
-@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/督办通报）/ output folder.")
-@click.option("--date", "issued", type=DateParam(), help="截至哪一天、成文日期（默认今天）/ as of and date of issue (default today).")
-@click.option("--force", is_flag=True, help="督办来源有错误时仍然生成 / make it even while the sources have errors.")
+@register_notice_options("督办通报")
 def tasks_notice(office: Path, fmt: str, out: Path | None, issued, force: bool) -> None:
     """督办通报：各部门督办事项的办理情况、完成率，逾期和临期事项（每周发一次）。
 
@@ -1088,10 +1097,7 @@ def tasks_notice(office: Path, fmt: str, out: Path | None, issued, force: bool) 
 
 @tasks.command("remind")
 @OFFICE
-@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/督办催办通知）/ output folder.")
-@click.option("--date", "issued", type=DateParam(), help="截至哪一天、成文日期（默认今天）/ as of and date of issue (default today).")
-@click.option("--force", is_flag=True, help="督办来源有错误时仍然生成 / make them even while the sources have errors.")
+@register_notice_options("督办催办通知")
 def tasks_remind(office: Path, fmt: str, out: Path | None, issued, force: bool) -> None:
     """督办催办通知：给有逾期或临期事项的主办部门各一份，列出这些事项，请到期前申请延期。
 
@@ -1205,10 +1211,7 @@ def _show_fund(job) -> None:
 @fund.command("notice")
 @OFFICE
 @click.option("--semester", type=SemesterParam(), help="学期：2026春、2026秋、本学期、上学期（默认：本学期）/ the semester.")
-@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/爱心基金收支公示）/ output folder.")
-@click.option("--date", "issued", type=DateParam(), help="成文日期（默认今天）/ date of issue (default today).")
-@click.option("--force", is_flag=True, help="账目有错误时仍然生成 / make it even while the ledger has errors.")
+@register_notice_options("爱心基金收支公示")
 def fund_notice(office: Path, semester: str | None, fmt: str, out: Path | None, issued, force: bool) -> None:
     """爱心基金收支公示：一学期的期初余额、收入、支出、期末余额（数字和大写），收入按来源、支出按用途列出。账目有错误时不生成。
 
@@ -1223,9 +1226,7 @@ def fund_notice(office: Path, semester: str | None, fmt: str, out: Path | None, 
 @fund.command("thanks")
 @OFFICE
 @click.option("--semester", type=SemesterParam(), help="学期：2026春、2026秋、本学期、上学期（默认：本学期）/ the semester.")
-@click.option("--format", "fmt", type=click.Choice(["docx", "html", "txt", "pdf"]), default="docx", show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="输出文件夹（默认：输出/通知/爱心基金感谢信）/ output folder.")
-@click.option("--date", "issued", type=DateParam(), help="落款日期（默认今天）/ date (default today).")
+@register_notice_options("爱心基金感谢信", force=False)
 def fund_thanks(office: Path, semester: str | None, fmt: str, out: Path | None, issued) -> None:
     """爱心基金感谢信：本学期每位捐赠人一封（“捐赠人”一列；捐款合计，数字和大写）。没写捐赠人、那一行有问题的，说明原因，不生成。
 

@@ -207,3 +207,16 @@ def test_a_walk_through_s_findings(tmp_path):
     empty = jobs.diary(load_office(office), (2026, 12), today=D(2026, 12, 7), out=False)
     assert [p.code for p in empty.problems] == ["diary-empty-outside"]
     assert "2026-03-01" in empty.problems[0].message() and "--month" in empty.problems[0].message()
+
+
+def test_a_register_that_cannot_be_read_is_never_an_empty_part(tmp_path):
+    """Review: a meetings workbook whose header is not found, or a damaged 文号 register, left the diary with no
+    meetings or no notices and said nothing. Now each is left out and said."""
+    office = diary_office(tmp_path)
+    sheet_book(office / "会议.xlsx", [["甲", "乙"], [1, 2]], title="会议")
+    (office / ".sectools" / "文号.json").write_text("{broken", encoding="utf-8")
+    job = jobs.diary(load_office(office), (2026, 3), today=TODAY, out=False)
+    assert {x["what"] for x in job.result.left_out} >= {"会议", "通知"}
+    assert {"meeting", "notice"}.isdisjoint({k for _, k, _ in entries(job)})
+    assert any(p.code == "state-damaged" and "文号.json" in (p.file or "") for p in job.problems)
+    assert any(p.file == "会议.xlsx" for p in job.problems)

@@ -39,15 +39,14 @@ def diary(source, month: tuple[int, int] | None = None, *, today: dt.date | None
             left.append({"what": what})
             return None
 
+    ev = tried("大事记表", lambda: _kept(src, "events"))
     events = []
-    ev = src.read_optional("events")
-    if ev is not None and ev.header_row is not None:
-        problems += ev.problems
-        for i, r in enumerate(ev.data.to_dict("records")):
-            events.append({**r, "where": (ev.file, ev.sheet, ev.cell(i, "event"))})
+    if ev is not None:
+        problems += ev.problems  # its own (a date that cannot be read …): said with the record
+        events = [{**r, "where": (ev.file, ev.sheet, ev.cell(i, "event"))} for i, r in enumerate(ev.data.to_dict("records"))]
     meetings = tried("会议", lambda: _meetings(src, first, upto)) if src.has("meetings") and first <= today else []
-    notices = _notices(src, month)
-    rankings = _rankings(src, month)
+    notices = tried("通知", lambda: _notices(src, month)) or []
+    rankings = tried("量化考核", lambda: _rankings(src, month)) or []
     collections = tried("计划总结", lambda: _collections(src, month)) or []
     docs = []
     if _has_rows(src, "incoming"):
@@ -84,10 +83,20 @@ def _has_rows(src, name: str) -> bool:
     return t is not None and t.header_row is not None and len(t) > 0
 
 
+def _kept(src, name: str):
+    """A table the office keeps, or None when it keeps none; one kept but unreadable (no header found) is raised —
+    the part of the record it feeds is left out and said, never silently empty."""
+    t = src.read_optional(name)
+    if t is not None and t.header_row is None:
+        raise SectoolsError(t.problems or [Problem("table-not-found", params={"table": t.spec.term,
+                                                                             "required": t.spec.required_term(3)})])
+    return t
+
+
 def _meetings(src, first: dt.date, upto: dt.date) -> list[dict]:
     """The meetings of the month held by today, with their attendance when the sign-ins can be read."""
-    t = src.read_optional("meetings")
-    if t is None or t.header_row is None:
+    t = _kept(src, "meetings")
+    if t is None:
         return []
     held = [(i, r) for i, r in enumerate(t.data.to_dict("records")) if r.get("date") and first <= r["date"] <= upto]
     if not held:
@@ -126,8 +135,8 @@ def _notices(src, month: tuple[int, int]) -> list[dict]:
         return []
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
+    except (OSError, ValueError):  # damaged: the notices are left out, and said (sectools repair restores it)
+        raise SectoolsError(Problem("state-damaged", file=str(path))) from None
     prefix = src.office.section("notices").get("doc_prefix") or src.office.name
     out = []
     for year, ys in (state.items() if isinstance(state, dict) else ()):
@@ -160,11 +169,8 @@ def _rankings(src, month: tuple[int, int]) -> list[dict]:
         return []
     out = []
     for d in sorted((src.state_root / STATE).iterdir()):
-        try:
-            pub = read_state(d / "published.json") if d.is_dir() else None
-            seal = read_state(d / "sealed.json") if d.is_dir() else None
-        except SectoolsError:
-            continue  # a damaged state file: `sectools repair` says so; the record leaves it out
+        pub = read_state(d / "published.json") if d.is_dir() else None  # damaged: raised, the rankings left out
+        seal = read_state(d / "sealed.json") if d.is_dir() else None
         if not pub:
             continue
         when = dt.datetime.fromisoformat(pub["published_at"]).date()
