@@ -42,3 +42,7 @@ End Sub
 Sub SectoolsFund()
     RunPython "import sectools.excel.desktop as d; d.fund()"
 End Sub
+
+Sub SectoolsSupplies()
+    RunPython "import sectools.excel.desktop as d; d.supplies()"
+End Sub

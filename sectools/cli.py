@@ -138,6 +138,19 @@ class SemesterParam(click.ParamType):
         return value
 
 
+class YearParam(click.ParamType):
+    """A budget year: 2026, 2026年度, 2025-2026学年 (a mistyped one is a usage error, exit 2)."""
+
+    name = "YEAR"
+
+    def convert(self, value, param, ctx):
+        from .supplies import parse_year
+
+        if parse_year(value) is None:
+            self.fail(text("year-usage", _lang(), value=value), param, ctx)
+        return value
+
+
 class MonthParam(click.ParamType):
     name = "MONTH"
 
@@ -287,6 +300,7 @@ def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
       sectools tasks 我的办公室                            督办：逾期、临期、正常三色，各部门完成率
       sectools diary 我的办公室 --month 2026-03             本月大事记（Word 和工作簿）
       sectools fund 我的办公室                             爱心基金收支与余额
+      sectools supplies 我的办公室                         办公用品：预算执行、库存、领用、报销汇总
       sectools notices render 会议通知 我的办公室            生成通知（Word 公文格式）
       sectools excel quickstart 我的办公室                  生成带按钮的 Excel 工作簿
     """
@@ -1236,6 +1250,80 @@ def fund_thanks(office: Path, semester: str | None, fmt: str, out: Path | None, 
       sectools fund thanks 学生会秘书处 --semester 2026春 --format pdf
     """
     _register_notice(office, "爱心基金感谢信", fmt, out, issued, False, {"semester": semester} if semester else None)
+
+
+@main.group(cls=DefaultGroup, short_help="办公用品：预算执行（预警、超支），采购核对，库存，各部门领用，报销汇总。")
+def supplies() -> None:
+    """办公用品：按科目对照年度预算（花到预警比例提示，超支标红），核对每笔采购（金额 = 数量 × 单价、审批、发票号重复），
+    逐笔计算库存（不能为负），各部门每月领用，未报销的采购汇总交财务。
+
+    sectools supplies OFFICE 即 sectools supplies report OFFICE [--year 2026] [--format table|json] [--out FILE.xlsx]
+    / the same as the report command.
+
+    \b
+    例 / examples:
+      sectools supplies 学生会秘书处                       本年度的预算执行、库存、领用、报销汇总
+      sectools supplies 学生会秘书处 --year 2025-2026学年 --format json
+      sectools supplies claims 学生会秘书处                报销汇总表（Word，交财务）
+    """
+
+
+@supplies.command("report")
+@OFFICE
+@click.option("--year", type=YearParam(), help="预算年度：2026、2026年度、2025-2026学年（默认：本学期开始时所在的预算年度）/ the budget year.")
+@click.option("--notices", is_flag=True, help="同时生成报销汇总表（Word；待报销的采购有错误时不生成）/ also the claim form.")
+@output_options("table", "json", out_help="办公用品工作簿（默认：输出/办公用品_2026年度.xlsx）/ report workbook.")
+def supplies_report(office: Path, year: str | None, notices: bool, fmt: str, out: Path | None) -> None:
+    """办公用品与预算：各科目预算、已支出、剩余、执行比例（预警、超支），采购明细及问题，库存，领用月报，报销汇总。
+
+    \b
+    例 / examples:
+      sectools supplies report 学生会秘书处
+      sectools supplies 学生会秘书处 --year 2026
+      sectools supplies 学生会秘书处 --notices
+    """
+    from . import jobs
+    from .notices import Options
+
+    src = _open(office)
+    job = jobs.supplies(src, year, out=out)
+    if notices:
+        try:
+            job.files += jobs.notice(src, "办公用品报销汇总表", opts=Options(extra={"year": year} if year else {})).files
+        except SectoolsError as e:  # errors on a line to claim, or nothing to claim: said, the report stands
+            job.problems.extend(e.problems)
+    finish(job, fmt, _show_supplies)
+
+
+def _show_supplies(job) -> None:
+    from .messages import L
+    from .money import shown
+
+    lang = _lang()
+    rows = [[L(x["account"]).render(lang) if x["account"] == "未列科目" else x["account"], shown(x["budget"]) or "—",
+             shown(x["spent"]), shown(x["remaining"]) or "—", f"{x['share']:.0%}" if x["share"] is not None else "—",
+             L(x["level"]).render(lang)] for x in job.result.budget]
+    if rows:
+        click.echo(_table(rows, [word(w, lang) for w in ("supplies-account", "supplies-budget", "supplies-spent",
+                                                         "supplies-remaining", "supplies-share", "seal-status")]))
+    say("supplies-summary", **job.facts)
+    for p in job.files:
+        say("report", path=p)
+
+
+@supplies.command("claims")
+@OFFICE
+@click.option("--year", type=YearParam(), help="预算年度：2026、2025-2026学年（默认：本学期开始时所在的预算年度）/ the budget year.")
+@register_notice_options("办公用品报销汇总表")
+def supplies_claims(office: Path, year: str | None, fmt: str, out: Path | None, issued, force: bool) -> None:
+    """办公用品报销汇总表：本年度未报销的采购逐笔列出，按经办人、按科目汇总，合计写数字和大写，交财务报销。待报销的采购有错误时不生成。
+
+    \b
+    例 / examples:
+      sectools supplies claims 学生会秘书处
+      sectools supplies claims 学生会秘书处 --year 2026 --format pdf
+    """
+    _register_notice(office, "办公用品报销汇总表", fmt, out, issued, force, {"year": year} if year else None)
 
 
 def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool,

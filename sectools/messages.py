@@ -173,6 +173,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The fund's ledger has {count} {count|error|errors} (the first: {first}); a 公示 made from it would show "
         "wrong figures. Correct them first (sectools fund lists them all), or add --force.",
     ),
+    # 办公用品
+    "supplies-amount-mismatch": (
+        "金额 {value} 元不等于 数量 {quantity} × 单价 {price} = {worked} 元（四舍五入到分）。按金额列（发票上的）计入；请核对数量、单价或金额。",
+        "The amount {value} is not quantity {quantity} × unit price {price} = {worked} (rounded to the fen). The "
+        "amount written (the invoice's) is counted; check the quantity, the price or the amount.",
+    ),
+    "supplies-no-cost": (
+        "这笔采购没有金额，也没有单价，花了多少不知道，没有计入预算执行。请填写金额或单价。",
+        "This purchase has neither an amount nor a unit price, so its cost is unknown and it is not counted "
+        "against the budget. Enter the amount or the unit price.",
+    ),
+    "supplies-no-approval": (
+        "这笔采购没有审批人：办公用品采购须经审批，财务不予报销。请补上审批人。",
+        "This purchase has no approver: purchases need one, and finance will not reimburse it. Add the approver.",
+    ),
+    "supplies-no-invoice": (
+        "这笔采购没有发票号，无法报销，也无法查重。请补上发票号。",
+        "This purchase has no invoice number: it cannot be reimbursed or checked for duplicates. Add it.",
+    ),
+    "supplies-duplicate-invoice": (
+        "发票号“{value}”已在 {other} 登记过（不是同一天同一张发票上的不同物品）：同一张发票不能报销两次。请核对，删去重复的一行。",
+        "The invoice '{value}' is already entered at {other} (not another item of one invoice of the same day): "
+        "an invoice is reimbursed once. Check it and remove the repeated line.",
+    ),
+    "supplies-no-account": (
+        "这笔采购没有写科目，无法对照预算，列在“未列科目”下。请写上预算表里的科目。",
+        "This purchase names no account, so it cannot be set against the budget; it is listed as having none. "
+        "Give an account of the budget.",
+    ),
+    "supplies-unbudgeted": (
+        "科目“{value}”不在 {year} 的预算里：这笔支出没有预算，单独列出。请改成预算里的科目，或在预算表中加上这个科目。",
+        "The account '{value}' is not in the {year} budget: this spending has no budget and is listed apart. Use "
+        "an account of the budget, or add it to the budget.",
+    ),
+    "supplies-unknown-item": (
+        "领用的“{value}”在采购登记里没有（也不是期初库存），领用没有计入。请核对物品名称；若是登记前就有的库存，请在采购登记加一行，科目写“期初库存”。",
+        "'{value}' was never bought (nor is it opening stock), so this issue is not counted. Check the item's name; "
+        "if it was in stock before the register began, add a purchase line with the account 'opening stock'.",
+    ),
+    "supplies-unknown-item-near": (
+        "领用的“{value}”在采购登记里没有，领用没有计入。是不是“{near}”？请把名称写成一样的。",
+        "'{value}' was never bought, so this issue is not counted. Is it '{near}'? Write the name the same way.",
+    ),
+    "supplies-short": (
+        "领用 {value} 超过了当时“{item}”的库存 {left}：库存不能为负，这次领用没有计入。请核对数量、日期，或补记采购（或期初库存）。",
+        "Issuing {value} exceeds the {left} of '{item}' in stock at the time: stock cannot go below zero, so this "
+        "issue is not counted. Check the quantity and the date, or record the purchase (or the opening stock).",
+    ),
+    "supplies-unknown-department": (
+        "领用部门“{value}”不在 sectools.toml 的部门名单里（{known}），领用月报照写。请核对部门名称。",
+        "The department '{value}' is not one of the office's ({known}); the monthly report shows it as written. "
+        "Check the name.",
+    ),
+    "supplies-over-budget": (
+        "{year}“{value}”已支出 {spent} 元，超出预算 {budget} 元（超支 {over} 元）。",
+        "{year}: '{value}' has spent {spent}, over its budget of {budget} by {over}.",
+    ),
+    "supplies-budget-warning": (
+        "{year}“{value}”已支出 {spent} 元，占预算 {budget} 元的 {share}（预警线 {warn}）。",
+        "{year}: '{value}' has spent {spent}, {share} of its budget of {budget} (warning from {warn}).",
+    ),
+    "supplies-bad-year": (
+        "年度“{value}”看不懂，这一行预算没有读取。请写 2026、2026年度 或 2025-2026学年。",
+        "The year '{value}' cannot be read, so this budget line is left out. Write 2026 or 2025-2026.",
+    ),
+    "supplies-budget-twice": (
+        "科目“{value}”在这一年度已有预算（{other}）：只按第一行计。若是追加预算，请加到那一行的金额里。",
+        "The account '{value}' already has a budget for this year ({other}); only the first line counts. For a "
+        "supplement, add it to that line's amount.",
+    ),
+    "supplies-bad-year-option": (
+        "“{value}”不是年度。请写 2026、2026年度 或 2025-2026学年。",
+        "'{value}' is not a year. Write 2026 or 2025-2026.",
+    ),
+    "supplies-no-budget": (
+        "没有 {value} 的预算，支出无法对照预算（全部列为无预算）。请在办公用品.xlsx 的“预算”表写上年度、科目、预算金额。",
+        "There is no budget for {value}, so spending cannot be set against it (all shown as unbudgeted). Add the "
+        "year, account and amount to the budget sheet.",
+    ),
+    "supplies-year-empty": (
+        "{value}（{start} 至 {end}）没有采购或领用记录。",
+        "No purchase or issue in {value} ({start} to {end}).",
+    ),
+    "supplies-nothing-to-claim": (
+        "{value} 没有待报销的采购（报销状态都是“已报销”），不生成报销汇总表。",
+        "Nothing of {value} is left to reimburse (every purchase is marked reimbursed), so no claim form is made.",
+    ),
+    "supplies-claims-have-errors": (
+        "待报销的采购有 {count} 个错误（第一个：{first}），照此报销可能多报或报错金额。请先改正（sectools supplies 列出全部），或加 --force。",
+        "The purchases to be reimbursed have {count} {count|error|errors} (the first: {first}); a claim made from "
+        "them may be wrong. Correct them first (sectools supplies lists them all), or add --force.",
+    ),
     # 大事记
     "diary-left-out": (
         "{value}部分未能读取，没有记入大事记（原因见上一条）。改正后重新运行即可。",
@@ -1471,6 +1563,8 @@ WORDS = {
     "diary-kind": ("类别", "kind"), "diary-text": ("事项", "entry"),
     "fund-summary": ("摘要", "summary"), "fund-income": ("收入", "income"), "fund-expense": ("支出", "expense"),
     "fund-balance": ("余额", "balance"),
+    "supplies-account": ("科目", "account"), "supplies-budget": ("预算", "budget"), "supplies-spent": ("已支出", "spent"),
+    "supplies-remaining": ("剩余", "remaining"), "supplies-share": ("执行比例", "share"),
 }
 
 
@@ -1486,6 +1580,10 @@ def word(key: str, lang: str = "zh-CN") -> str:
 # code: (zh-CN, en).  Params: value, and the choice's own.
 CHOICES: dict[str, tuple[str, str]] = {
     "diary-month-this": ("{value}：本月", "{value}: this month"),
+    "supplies-year-semester": ("{value}（{start} 至 {end}）：本学期开始时所在的预算年度（可用 --year 指定）",
+                               "{value} ({start} to {end}): the budget year this semester begins in (--year for another)"),
+    "supplies-year-today": ("{value}（{start} 至 {end}）：今天所在的预算年度（可用 --year 指定）",
+                            "{value} ({start} to {end}): the budget year of today (--year for another)"),
     "fund-semester-default": ("{value}（{start} 至 {end}）：sectools.toml 里的本学期（可用 --semester 指定）",
                               "{value} ({start} to {end}): the semester in sectools.toml (--semester for another)"),
     "week-latest": ("{value}（{name}，{monday}—{sunday}）：有检查记录的最近一周",
@@ -1661,6 +1759,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "was made for {count|it|them}: give {count|it|them} a lead first (see sectools tasks)."),
     "n-tasks-unverified": ("，另有 {count} 件缺完成时限或状态不明待核实", "; {count} more to be checked (no due date or an unclear status)"),
     "n-semester": ("{year}年{season}季学期", "the {season} semester of {year}"),
+    "n-claims-forced": ("注意：按 --force 生成，待报销的采购还有 {count} 个错误，表中的金额未经核实（sectools supplies 列出这些错误）。",
+                        "Note: made with --force; the purchases to be reimbursed have {count} {count|error|errors}, "
+                        "so the amounts are unchecked (sectools supplies lists them)."),
     "n-fund-forced": ("注意：按 --force 生成，账目还有 {count} 个错误，公示中的数字未经核实（sectools fund 列出这些错误）。",
                       "Note: made with --force while the ledger has {count} {count|error|errors}: the figures are "
                       "not verified (sectools fund lists them)."),
@@ -1765,6 +1866,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "capitals), by source and purpose"),
     "about-爱心基金感谢信": ("爱心基金感谢信：本学期每位捐赠人一封（捐款合计，数字和大写）",
                        "a thank-you letter to each donor of the semester (their gifts, in figures and capitals)"),
+    "about-办公用品报销汇总表": ("办公用品报销汇总表：本年度未报销的采购逐笔列出，按经办人、按科目汇总（合计写数字和大写），交财务报销",
+                        "the supplies not yet reimbursed, each purchase, per buyer and account, the total in "
+                        "figures and capitals — for the finance office"),
     "about-督办通报": ("督办通报：各部门督办事项的正常、临期、逾期、完成情况和完成率，逾期清单（每周一次）",
                    "task report: each department's tasks on track, due soon, overdue and done, completion rates, the "
                    "overdue list (weekly)"),
@@ -1947,8 +2051,23 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "{month} diary: {entries} {entries|entry|entries} ({meetings} meetings, {notices} notices, "
                       "{rankings} rankings, {plans} plans, {documents} documents, {tasks} tasks, {events} from the "
                       "diary table)"),
+    "year-usage": ("“{value}”不是年度，应写成 2026、2026年度 或 2025-2026学年", "'{value}' is not a year: write e.g. 2026 or 2025-2026"),
     "semester-usage": ("“{value}”不是学期，应写成 2026春、2026秋、2026年春季学期、2026-2027学年第一学期、本学期或上学期",
                        "'{value}' is not a semester: write e.g. 2026spring, 2026autumn, or leave it out"),
+    "title-supplies": ("{office} 办公用品与预算（{year}）", "{office}: office supplies and budget ({year})"),
+    "title-stock": ("{office} 办公用品库存", "{office}: supplies in stock"),
+    "title-claims": ("{office} 办公用品报销汇总（{year}）", "{office}: supplies to reimburse ({year})"),
+    "supplies-handler-total": ("{who} 小计", "{who}: subtotal"),
+    "supplies-note": ("{year}：{start} 至 {end}。执行比例 = 已支出 ÷ 预算金额；达到 {warn} 预警（黄），超过预算为超支（红）。"
+                      "金额没写时按 数量 × 单价 计（四舍五入到分）；期初库存不算支出。",
+                      "{year}: {start} to {end}. Share = spent ÷ budget; from {warn} a warning (yellow), past the "
+                      "budget overspent (red). With no amount written, quantity × unit price (rounded to the fen); "
+                      "opening stock is not spending."),
+    "supplies-summary": ("{year} 办公用品：采购 {purchases} 笔，领用 {issues} 笔；预算 {budget_shown}，已支出 {spent_shown}"
+                         "（{warned} 个科目预警或超支）；待报销 {claims} 笔，{claimed_shown} 元",
+                         "{year} supplies: {purchases} {purchases|purchase|purchases}, {issues} "
+                         "{issues|issue|issues}; budget {budget_shown}, spent {spent_shown} ({warned} "
+                         "{warned|account|accounts} warned or over); {claims} to reimburse, {claimed_shown}"),
     "title-fund": ("{office} 爱心基金收支（{period}）", "{office}: charity fund ({period})"),
     "fund-period": ("{label}：{start} 至 {end}", "{label}: {start} to {end}"),
     "fund-note": ("期初余额 {opening}，收入 {income}，支出 {expense}，期末余额 {closing}（{closing_words}）。余额按日期逐笔计算；"
@@ -2085,6 +2204,23 @@ LABELS: dict[str, str] = {
     "爱心基金收支": "Charity fund", "收支同行": "income and expense on one line", "无金额": "no amount", "缺凭证号": "no voucher",
     "缺资助对象": "no beneficiary", "透支，未计入": "overdraft, not counted", "凭证号重复": "voucher used twice",
     "未计入": "not counted", "收支明细": "Ledger", "摘要": "Summary", "收入": "Income", "支出": "Expense", "余额": "Balance", "经手人": "Handled by", "凭证号": "Voucher", "资助对象或捐赠人": "Beneficiary or donor", "收支汇总": "Totals", "笔数": "Lines", "金额": "Amount", "大写": "In words", "期初余额": "Opening balance", "收入合计": "Total income", "支出合计": "Total expense", "期末余额": "Closing balance",
+    # 办公用品
+    "金额≠数量×单价": "amount ≠ quantity × price", "金额无法识别": "amount unreadable",
+    "缺发票号": "no invoice", "发票号重复": "invoice entered twice", "未列科目": "no account",
+    "科目不在预算内": "account not budgeted", "无此物品，未计入": "no such item, not counted",
+    "超出库存，未计入": "more than in stock, not counted", "部门不在名单内": "unknown department",
+    "预警": "warning", "超支": "overspent", "无预算": "no budget", "预算执行": "Budget",
+    "科目": "Account", "预算金额": "Budget", "已支出": "Spent", "剩余": "Remaining", "执行比例": "Share spent",
+    "合计": "Total", "采购明细": "Purchases", "物品": "Item", "数量": "Quantity", "单位": "Unit", "单价": "Unit price",
+    "报销状态": "Claim", "发票号": "Invoice", "期初库存": "opening stock", "未报销": "to claim",
+    "已报销": "reimbursed", "这一年还没有采购记录。": "No purchase this year yet.", "库存": "Stock", "期初": "Opening",
+    "购入": "Bought", "领用": "Issued", "结存": "In stock",
+    "库存按日期逐笔计算（全部年份）：购入加、领用减；超出库存的领用不计入，见“问题”。": "Stock runs by date over every year: purchases in, issues out; an issue beyond the stock is not counted (see the findings).",
+    "领用月报": "Issued by month",
+    "这一年还没有领用记录。": "Nothing issued this year yet.", "领用明细": "Issues", "领用人": "Taken by",
+    "领用后结存": "In stock after", "报销汇总": "To reimburse", "问题或大写": "Findings or in words",
+    "未报销的采购（报销状态空着的算未报销），按经办人列出，交财务报销。": "Purchases not yet reimbursed (a blank claim counts as not), by who bought them, for the finance office.",
+    "没有待报销的采购。": "Nothing to reimburse.",
     # problems
     "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
     "错误": "error", "警告": "warning",

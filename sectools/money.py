@@ -11,10 +11,11 @@ _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _MARKS = re.compile(r"[,，\s¥￥]|元整$|元$|人民币|RMB|CNY", re.I)
 
 
-def parse_money(v) -> tuple[Decimal | None, str | None]:
-    """A cell → (amount, None), or (None, why): "not-money" (not a number), "fraction" (finer than a 分),
-    "negative" (an amount is written in 收入 or 支出, never below zero).  A float from Excel is read by its shortest
-    decimal form to Excel's 15 significant digits (12.3, not 12.2999999…)."""
+def parse_money(v, places: int = 2) -> tuple[Decimal | None, str | None]:
+    """A cell → (amount, None), or (None, why): "not-money" (not a number), "fraction" (finer than a 分, or than
+    ``places`` decimals: a unit price may be 0.125 元 a sheet), "negative" (an amount is written in 收入 or 支出, never
+    below zero).  A float from Excel is read by its shortest decimal form to Excel's 15 significant digits (12.3,
+    not 12.2999999…)."""
     if v is None or v == "" or isinstance(v, bool):
         return None, None
     if isinstance(v, int):
@@ -35,11 +36,12 @@ def parse_money(v) -> tuple[Decimal | None, str | None]:
             return None, "not-money"
         if not d.is_finite():
             return None, "not-money"
-    if d != d.quantize(FEN):
+    step = Decimal(1).scaleb(-places)
+    if d != d.quantize(step):
         return None, "fraction"
     if d < 0:
         return None, "negative"
-    return d.quantize(FEN), None
+    return (d.quantize(FEN) if d == d.quantize(FEN) else d.normalize()), None
 
 
 def yuan(d: Decimal | None) -> str | None:

@@ -23,12 +23,13 @@ from .seals.schema import SEAL_USES, SEALS
 from .tasks.schema import TASKS
 from .diary.schema import EVENTS
 from .fund.schema import FUND
+from .supplies.schema import BUDGET, ISSUES_OUT, PURCHASES
 from .documents.schema import INCOMING
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
 from .writer import Column, Sheet, atomic_target, write_workbook
 
-_KIND = {"date": "date", "time": "time", "int": "int", "number": "number", "money": "money"}
+_KIND = {"date": "date", "time": "time", "int": "int", "number": "number", "money": "money", "price": "price"}
 
 # The tables ``init`` writes into sectools.toml, in order: (table, sheet or None, note).
 TEMPLATE_TABLES = (
@@ -46,6 +47,9 @@ TEMPLATE_TABLES = (
     ("tasks", "督办事项", "督办台账：领导交办的事项，以及议定事项、收文办件的进展和延期"),
     ("events", "大事记", "大事记：会议、通知、收文、督办之外要记下的事（sectools diary 按月汇总）"),
     ("fund", "收支明细", "爱心基金：收支明细（专款专用，每学期公示）"),
+    ("budget", "预算", "办公用品：预算、采购登记、领用登记在同一个工作簿里（sectools supplies）"),
+    ("purchases", "采购登记", ""),
+    ("issues_out", "领用登记", ""),
     ("seals", "印章", "用印登记：印章表和用印记录在同一个工作簿里"),
     ("seal_uses", "用印登记", ""),
 )
@@ -365,6 +369,28 @@ def fund_sheet(items: list[tuple] | None) -> Sheet:
                  validations=_validations(FUND), blank_rows=max(0, 300 - len(rows)))
 
 
+def supplies_sheets(budget: list[tuple] | None, purchases: list[tuple] | None,
+                    issues: list[tuple] | None) -> list[Sheet]:
+    """办公用品.xlsx: the year's budget per 科目, every purchase (with its invoice and approval), every 领用."""
+    from decimal import Decimal
+
+    def money(v):
+        return Decimal(v) if v else None
+
+    b = [[x[0], x[1], money(x[2]), x[3]] for x in budget or []]
+    p = [[x[0], x[1], x[2], x[3], money(x[4]), money(x[5]), *x[6:], None] for x in purchases or []]
+    o = [list(x) + [None] for x in issues or []]
+    return [Sheet("预算", _columns(BUDGET), b, title="办公用品年度预算", validations=_validations(BUDGET),
+                  blank_rows=max(0, 30 - len(b))),
+            Sheet("采购登记", _columns(PURCHASES), p, title="办公用品采购登记（先审批，后采购；凭发票报销）",
+                  validations={**_validations(PURCHASES),  # the budget's 科目, from 预算
+                               [f.name for f in PURCHASES.fields].index("account"): "=预算!$B$3:$B$40"},
+                  blank_rows=max(0, 300 - len(p))),
+            Sheet("领用登记", _columns(ISSUES_OUT), o, title="办公用品领用登记",
+                  validations=_validations(ISSUES_OUT, {"department": list(DEFAULT_DEPARTMENTS)}),
+                  blank_rows=max(0, 300 - len(o)))]
+
+
 def events_sheet(items: list[tuple] | None) -> Sheet:
     """大事记.xlsx: what happened that no other register holds (a visit, a training, an award)."""
     rows = [list(x) + [None] for x in items or []]
@@ -555,6 +581,9 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
              book(folder / TASKS.default_path, tasks_sheet(demo.tasks() if with_demo else None)),
              book(folder / EVENTS.default_path, events_sheet(demo.events() if with_demo else None)),
              book(folder / FUND.default_path, fund_sheet(demo.fund() if with_demo else None)),
+             write_workbook(folder / PURCHASES.default_path, [in_script(x, script) for x in supplies_sheets(
+                 demo.budget() if with_demo else None, demo.purchases() if with_demo else None,
+                 demo.issues_out() if with_demo else None)]),
              write_workbook(folder / SEALS.default_path, [in_script(x, script) for x in seal_sheets(
                  demo.seals() if with_demo else None, demo.seal_uses() if with_demo else None)])]
     return made
@@ -589,6 +618,7 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
              write_workbook(blank / TASKS.default_path, [tasks_sheet(None)]),
              write_workbook(blank / EVENTS.default_path, [events_sheet(None)]),
              write_workbook(blank / FUND.default_path, [fund_sheet(None)]),
+             write_workbook(blank / PURCHASES.default_path, supplies_sheets(None, None, None)),
              write_workbook(blank / SEALS.default_path, seal_sheets(None, None))]
     made += init_office(folder / "demo", with_demo=True, force=True, overwrite_all=True)
     return made

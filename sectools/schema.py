@@ -29,7 +29,7 @@ def label_parts(label: str) -> list[str]:
 
 # prose: words a clerk wrote to be read (a title, an event, progress): kept as typed — full-width ，（） and all —
 # only trimmed; text: words sectools also matches (names of meetings, departments): NFKC-folded
-TYPES = {"text", "prose", "name", "id", "date", "time", "datetime", "int", "number", "money", "choice", "phone"}
+TYPES = {"text", "prose", "name", "id", "date", "time", "datetime", "int", "number", "money", "price", "choice", "phone"}
 
 
 @dataclass(frozen=True)

@@ -284,6 +284,11 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
             "working days before the due date that count as due soon (yellow)", ("临期工作日",), min=0),
     ), "收文与督办", "documents and tasks", title="收文办理（办理时限按工作日计，节假日顺延）",
         checks=(_number_format,)),
+    Section("supplies", (
+        Key("warn_at", "number", 0.8, "某一科目花到预算的多少比例时预警（0.8 即 80%；超过预算为超支）",
+            "share of an account's budget spent that gives a warning (0.8 is 80%; past the budget: overspent)",
+            ("预警比例",), min=0, max=1),
+    ), "办公用品", "office supplies", title="办公用品与预算（预警比例）"),
     Section("seals", (
         Key("approvers", "lists", {"公章": ["院长", "主席"], "专用章": ["院长", "主席", "副主席", "秘书长", "办公室主任"],
                                    "手章": ["院长", "书记", "主席"], "合同或财物": ["校长", "法人代表"]},

@@ -315,6 +315,8 @@ class Styles:
             "int": {"num_format": "0", "align": "center"},  # a rank or a count: apart from the name beside it
             "number": {"num_format": "0.00"},
             "money": {"num_format": "#,##0.00"},
+            "price": {"num_format": "#,##0.00##"},
+            "quantity": {"num_format": "General", "align": "center"},  # 3 包, 2.5 kg: as typed, no decimals added
             "percent": {"num_format": "0.0%"},
             "date": {"num_format": "yyyy-mm-dd"},
             "time": {"num_format": "hh:mm"},

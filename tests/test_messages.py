@@ -198,7 +198,8 @@ def test_notice_phrases_follow_the_office_language(demo_office, lang):
     extra = {"考核结果通知": Options(period="2026-03"), "催办通知": Options(month=(2026, 3)),
              "文书处理单": Options(extra={"numbers": ["10"]}),
              "量化考核公示": Options(week="2026-W11"),
-             "爱心基金收支公示": Options(today=dt.date(2026, 7, 10), force=True)}  # the demo's autumn errors
+             "爱心基金收支公示": Options(today=dt.date(2026, 7, 10), force=True),  # the demo's autumn errors
+             "办公用品报销汇总表": Options(today=dt.date(2026, 7, 10), force=True)}  # an invoice entered twice …
     seen = 0
     for kind in KINDS:
         opts = extra.get(kind) or Options(today=dt.date(2026, 7, 10), dated=True)

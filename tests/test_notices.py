@@ -26,7 +26,7 @@ from .conftest import sheet_book
 TODAY = dt.date(2026, 3, 25)
 # kinds made from classes, plans, ratings or the seal register: tested with those (ranking, plans, kpi, seals)
 NEEDS_DATA = ("量化考核公示", "催办通知", "考核结果通知", "用印审批单", "文书处理单", "收文催办通知", "督办通报",
-              "督办催办通知", "爱心基金收支公示", "爱心基金感谢信")
+              "督办催办通知", "爱心基金收支公示", "爱心基金感谢信", "办公用品报销汇总表")
 HOSTILE = '张"伟&<A>'
 
 
@@ -531,7 +531,7 @@ def test_every_output_of_the_demo_follows_one_naming_scheme(demo_office):
     names = [p for p in (root / "输出").rglob("*") if p.is_file() and "备份" not in p.parts]
     assert names and not [p.name for p in names if " " in p.name or "　" in p.name]
     date = r"\d{4}-\d\d-\d\d"
-    period = rf"({date}至{date}|\d{{4}}-\d\d|\d{{4}}-W\d\d|{date}_[^_]+|\d{{4}}年[春秋]季学期)"
+    period = rf"({date}至{date}|\d{{4}}-\d\d|\d{{4}}-W\d\d|{date}_[^_]+|\d{{4}}年[春秋]季学期|\d{{4}}年度|\d{{4}}-\d{{4}}学年)"
     for p in names:
         if "通知" in p.parts and p.suffix in (".docx", ".html", ".txt"):
             kind = p.parent.name

@@ -16,7 +16,8 @@ from sectools.config import load_office
 from sectools.notices import KINDS
 
 TABLES = ("roster", "meetings", "signins", "leaves", "classes", "score_items", "inspections", "indicators", "ratings",
-          "plans", "seals", "seal_uses", "incoming", "decisions", "tasks", "events", "fund")
+          "plans", "seals", "seal_uses", "incoming", "decisions", "tasks", "events", "fund",
+          "budget", "purchases", "issues_out")
 
 
 def commands(o: str) -> list[list[str]]:
@@ -31,7 +32,9 @@ def commands(o: str) -> list[list[str]]:
             ["tasks", o], ["tasks", "notice", o, "--format", "txt"], ["tasks", "remind", o, "--format", "txt"],
             ["diary", o, "--month", "2026-03", "--doc", "txt"], ["diary", o, "--format", "json"],
             ["fund", o], ["fund", o, "--semester", "2025秋", "--format", "json"], ["fund", o, "--notices"],
-            ["fund", "notice", o, "--format", "txt"]]
+            ["fund", "notice", o, "--format", "txt"],
+            ["supplies", o], ["supplies", o, "--year", "2025", "--format", "json"], ["supplies", o, "--notices"],
+            ["supplies", "claims", o, "--format", "txt"]]
     for kind in KINDS:
         cmds.append(["notices", "render", kind, o, "--format", "txt", "--force"])
     return cmds

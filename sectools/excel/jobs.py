@@ -333,6 +333,18 @@ def fund(book) -> None:
 
 
 @guarded
+def supplies(book) -> None:
+    """办公用品：读取本工作簿的预算、采购登记、领用登记，写入预算执行（预警、超支）、采购明细（含问题）、库存、领用月报和报销汇总（“sectools设置”中的“预算年度”，默认本学期开始时所在的年度）。"""
+    src = _source(book)
+    wanted = src.options.get("预算年度")
+    job = jobs.supplies(src, str(int(wanted)) if isinstance(wanted, float) and wanted.is_integer() else
+                        (str(wanted) if wanted not in (None, "") else None), out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {}, src.lang)
+    finish(book, "\n".join([text("supplies-summary", src.lang, **job.facts)] + _chosen(job, src.lang)), job.problems,
+           src.lang, src.wb.owned, written)
+
+
+@guarded
 def diary(book) -> None:
     """大事记：本工作簿（和办公室文件夹）里这个月的会议、收文、督办和大事记表的记事，按日期写入“大事记”工作表。"""
     import datetime as dt
@@ -354,4 +366,5 @@ def diary(book) -> None:
 
 
 JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi,
-        "seals": seals, "documents": documents, "tasks": tasks, "diary": diary, "fund": fund}
+        "seals": seals, "documents": documents, "tasks": tasks, "diary": diary, "fund": fund,
+        "supplies": supplies}

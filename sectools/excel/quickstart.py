@@ -28,7 +28,8 @@ SERVER_NAME = "考勤工作簿（Server）.xlsx"
 TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签到"), ("leaves", "请假"),
                 ("classes", "班级"), ("score_items", "评分细则"), ("inspections", "检查记录"),
                 ("indicators", "考核指标"), ("ratings", "评分表"), ("incoming", "收文登记"), ("decisions", "议定事项"),
-                ("tasks", "督办台账"), ("seals", "印章"), ("seal_uses", "用印登记"), ("fund", "爱心基金"))
+                ("tasks", "督办台账"), ("seals", "印章"), ("seal_uses", "用印登记"), ("fund", "爱心基金"),
+                ("budget", "预算"), ("purchases", "采购登记"), ("issues_out", "领用登记"))
 
 
 def instructions(lang: str = "zh-CN") -> list[str]:

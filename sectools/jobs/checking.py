@@ -61,6 +61,13 @@ def _jobs_problems(src) -> list:
             found += fund(src, whole=True, out=False).problems
         except SectoolsError:
             pass
+    if src.has("purchases"):  # 办公用品: every purchase and 领用 of every year — 金额 ≠ 数量 × 单价, an invoice twice …
+        from .supply import supplies
+
+        try:
+            found += supplies(src, whole=True, out=False).problems
+        except SectoolsError:
+            pass
     if src.has("tasks") or src.has("decisions"):  # 督办: a follow-up of no decision, a late extension …, at its cell
         from .supervision import tasks
 

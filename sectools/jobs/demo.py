@@ -61,6 +61,9 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     from . import fund
 
     files += fund(src).files  # 爱心基金: the term's 收支 (the autumn's overdraft: sectools fund --semester 2025秋)
+    from . import supplies
+
+    files += supplies(src).files  # 办公用品: 2026's budget, stock, 领用 (an invoice entered twice, paper run short)
 
     sample: list[Path] = []
     rendered = 0
@@ -77,9 +80,10 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
         for fmt in ("docx", "html", "txt"):
             try:
                 # the fund's autumn faults (an overdraft, a payment nobody approved) refuse its spring 公示, which opens
-                # on them: the demo shows it all the same, forced, and the 公示's line says so
+                # on them, and the purchases' (an invoice entered twice …) the 报销汇总表: the demo shows them all the
+                # same, forced, and their lines say so
                 res = notice(src, kind, fmt=fmt, opts=Options(today=today, dated=True, extra=contexts.get(kind, {}),
-                                                              force=kind == "爱心基金收支公示"),
+                                                              force=kind in ("爱心基金收支公示", "办公用品报销汇总表")),
                              out_dir=outputs / "通知" / kind)
             except SectoolsError:
                 continue  # e.g. nobody to praise

@@ -112,6 +112,13 @@ class NoticeData:
 
         return self._keep(fund(self.src, semester, out=False))
 
+    def claims(self, year, force: bool = False):
+        from .supply import checked_claims
+
+        job = checked_claims(self.src, year, force)
+        self.claims_forced = job.facts.get("forced_errors", 0)  # made with --force over errors: said
+        return self._keep(job)
+
     def diary(self, month, today):
         from .chronicle import diary
 

@@ -600,6 +600,37 @@ def fund_thanks(office, opts: Options, data) -> Batch:
     return Batch("爱心基金感谢信", res.label or "", out, key=res.label or "", said=said)
 
 
+def supplies_claims(office, opts: Options, data) -> Batch:
+    """办公用品报销汇总表: the year's purchases not yet reimbursed, for the finance office — each line, per 经办人 and per
+    科目 against its budget, the total in figures and capitals."""
+    from ..money import shown
+    from ..supplies import shown_qty
+
+    res = data.claims(opts.extra.get("year"), opts.force)
+    claims = [{"date": f"{x['date'].year}.{x['date'].month}.{x['date'].day}" if x["date"] else "", "item": x["item"],
+               "quantity": f"{shown_qty(x['quantity'])}{x['unit'] or ''}" if x["quantity"] is not None else "",
+               "amount": shown(x["cost"]), "account": x["account"] or "", "invoice": x["invoice"] or "",
+               "handler": x["handler"] or ""} for x in res.claims]
+    handlers: dict[str, list] = {}
+    for x in res.claims:
+        t = handlers.setdefault(x["handler"] or "", [0, 0])
+        t[0] += 1
+        t[1] += x["cost"]
+    claimed: dict[str, object] = {}
+    for x in res.claims:
+        claimed[x["account"] or ""] = claimed.get(x["account"] or "", 0) + x["cost"]
+    accounts = [{"account": b["account"], "budget": shown(b["budget"]) if b["budget"] is not None else "—",
+                 "spent": shown(b["spent"]), "remaining": shown(b["remaining"]) if b["remaining"] is not None else "—",
+                 "claimed": shown(claimed.get(b["account"], 0)) if claimed.get(b["account"]) else "—"}
+                for b in res.budget]
+    ctx = {"year": res.year.label, "as_of": _date(office, opts.today), "claims": claims, "count": len(claims),
+           "total": shown(res.claimed), "words": _capitals(office, res.claimed),
+           "handlers": [{"name": k, "count": n, "amount": shown(v), "words": _capitals(office, v)}
+                        for k, (n, v) in sorted(handlers.items())], "accounts": accounts}
+    said = [_t(office, "n-claims-forced", count=data.claims_forced)] if getattr(data, "claims_forced", 0) else []
+    return Batch("办公用品报销汇总表", res.year.label, [Recipient(office.name, ctx)], key=res.year.label, said=said)
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("会议通知", ("office",), meeting_notice),
     Kind("考勤提醒", ("member",), attendance_reminder),
@@ -618,4 +649,5 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("大事记", ("office",), diary_record, numbered=False),
     Kind("爱心基金收支公示", ("office",), fund_notice),
     Kind("爱心基金感谢信", ("donor",), fund_thanks, numbered=False),
+    Kind("办公用品报销汇总表", ("office",), supplies_claims, numbered=False),
 )}

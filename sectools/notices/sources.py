@@ -288,7 +288,30 @@ SOURCES["爱心基金感谢信"] = [
 ] + FOOT
 
 
-FORMS = frozenset({"用印审批单", "文书处理单", "大事记", "爱心基金感谢信"})
+SOURCES["办公用品报销汇总表"] = [
+    ("GwTitle", "{{ office }}办公用品报销汇总表"),
+    ("GwDocNo", "（{{ year }}，截至{{ as_of }}）"),
+    ("GwBody", "下列办公用品采购的发票附后，请予报销："),
+    ("GwTable", (("序号", "日期", "物品", "数量", "金额（元）", "科目", "发票号", "经办人"),
+                 ("{{ loop.index }}", "{{ c.date }}", "{{ c.item }}", "{{ c.quantity }}", "{{ c.amount }}",
+                  "{{ c.account }}", "{{ c.invoice }}", "{{ c.handler }}"),
+                 "c in claims", (11, 26, 24, 15, 22, 23, 20, 15))),
+    ("GwBody", "合计{{ count }}笔，人民币{{ total }}元（大写：{{ words }}）。"),
+    ("GwHeading1", "按经办人"),
+    ("GwTable", (("经办人", "笔数", "金额（元）", "大写"),
+                 ("{{ h.name }}", "{{ h.count }}", "{{ h.amount }}", "{{ h.words }}"),
+                 "h in handlers", (30, 16, 34, 76))),
+    ("GwHeading1", "按科目（{{ year }}预算执行）"),
+    ("GwTable", (("科目", "预算（元）", "已支出（元）", "剩余（元）", "本表报销（元）"),
+                 ("{{ a.account }}", "{{ a.budget }}", "{{ a.spent }}", "{{ a.remaining }}", "{{ a.claimed }}"),
+                 "a in accounts", (36, 30, 30, 30, 30))),
+    ("GwBody", "填表单位：{{ office }}"),
+    ("GwBody", "填表日期：{{ date }}"),
+    ("GwBody", "经办人：　　　　　　　审核人：　　　　　　　审批人："),
+]
+
+
+FORMS = frozenset({"用印审批单", "文书处理单", "大事记", "爱心基金感谢信", "办公用品报销汇总表"})
 
 FORMAL_SUFFIX = "（正式）"  # templates/会议通知（正式）.docx: the same notice with the red 版头 and the 版记
 

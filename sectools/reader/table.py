@@ -600,7 +600,7 @@ def _money(v, f, ctx):
     a problem, never rounded or taken as written."""
     from ..money import parse_money
 
-    d, why = parse_money(v)
+    d, why = parse_money(v, 4 if f.type == "price" else 2)
     if why:
         return None, {"not-money": "bad-money", "fraction": "money-fraction", "negative": "money-negative"}[why], _OK
     return d, None, _OK
@@ -627,6 +627,7 @@ _CONVERTERS = {
     "number": _number,
     "choice": _choice,
     "money": _money,
+    "price": _money,
 }
 
 
