@@ -46,3 +46,7 @@ End Sub
 Sub SectoolsSupplies()
     RunPython "import sectools.excel.desktop as d; d.supplies()"
 End Sub
+
+Sub SectoolsIntake()
+    RunPython "import sectools.excel.desktop as d; d.intake()"
+End Sub

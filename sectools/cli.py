@@ -301,6 +301,8 @@ def main(ctx: click.Context, lang: str | None, debug: bool) -> None:
       sectools diary 我的办公室 --month 2026-03             本月大事记（Word 和工作簿）
       sectools fund 我的办公室                             爱心基金收支与余额
       sectools supplies 我的办公室                         办公用品：预算执行、库存、领用、报销汇总
+      sectools intake 我的办公室                           纳新：面试成绩（标准化）、按志愿和名额录用
+      sectools archive snapshot 我的办公室                 档案：本学期名册存档；archive diff / show 查变动和个人履历
       sectools notices render 会议通知 我的办公室            生成通知（Word 公文格式）
       sectools excel quickstart 我的办公室                  生成带按钮的 Excel 工作簿
     """
@@ -1313,7 +1315,7 @@ def _show_supplies(job) -> None:
 
 @supplies.command("claims")
 @OFFICE
-@click.option("--year", type=YearParam(), help="预算年度：2026、2025-2026学年（默认：本学期开始时所在的预算年度）/ the budget year.")
+@click.option("--year", type=YearParam(), help="预算年度：2026、2026年度、2025-2026学年（默认：本学期开始时所在的预算年度）/ the budget year.")
 @register_notice_options("办公用品报销汇总表")
 def supplies_claims(office: Path, year: str | None, fmt: str, out: Path | None, issued, force: bool) -> None:
     """办公用品报销汇总表：本年度未报销的采购逐笔列出，按经办人、按科目汇总，合计写数字和大写，交财务报销。待报销的采购有错误时不生成。
@@ -1324,6 +1326,281 @@ def supplies_claims(office: Path, year: str | None, fmt: str, out: Path | None, 
       sectools supplies claims 学生会秘书处 --year 2026 --format pdf
     """
     _register_notice(office, "办公用品报销汇总表", fmt, out, issued, force, {"year": year} if year else None)
+
+
+@main.group(cls=DefaultGroup, short_help="纳新：面试成绩（面试官打分标准化）、按志愿和名额录用、并列待定；公示、录用通知、新名册。")
+def intake() -> None:
+    """纳新：报名表（问卷星等导出的原样即可）和面试评分表，每位面试官的打分先标准化（严格的面试官不会拉低他面试的人），
+    按评分标准的权重算出总分；各部门按名额先录第一志愿，再第二志愿，再服从调剂的；名额边上同分的列为并列待定，由办公室决定。
+
+    sectools intake OFFICE 即 sectools intake report OFFICE [--format table|json] [--out FILE.xlsx]
+    / the same as the report command.
+
+    \b
+    例 / examples:
+      sectools intake 学生会秘书处                         纳新结果（排名、各部门录用、面试官）
+      sectools intake 学生会秘书处 --format json
+      sectools intake notice 学生会秘书处                  拟录用名单公示（Word）
+      sectools intake letters 学生会秘书处                 给每位录用的同学一份录用通知
+      sectools intake roster 学生会秘书处                  新名册（原名册加上录用的同学，供核对后替换）
+    """
+
+
+@intake.command("report")
+@OFFICE
+@click.option("--notices", is_flag=True, help="同时生成录用名单公示和录用通知（有并列待定或错误时不生成）/ also the 公示 and letters.")
+@output_options("table", "json", out_help="纳新结果工作簿（默认：输出/纳新结果.xlsx）/ report workbook.")
+def intake_report(office: Path, notices: bool, fmt: str, out: Path | None) -> None:
+    """纳新结果：每位报名者的各项得分、总分、排名和结果（录用、并列待定、未录用），各部门录用名单，面试官打分的宽严。
+
+    \b
+    例 / examples:
+      sectools intake report 学生会秘书处
+      sectools intake 学生会秘书处 --notices
+    """
+    from . import jobs
+
+    src = _open(office)
+    job = jobs.intake(src, out=out)
+    if notices:
+        for kind in ("录用名单公示", "录用通知"):
+            try:
+                job.files += jobs.notice(src, kind).files
+            except SectoolsError as e:  # ties pending, errors: said, the report stands
+                job.problems.extend(p for p in e.problems if p not in job.problems)
+    finish(job, fmt, _show_intake)
+
+
+def _show_intake(job) -> None:
+    from .messages import L
+
+    lang = _lang()
+    rows = [[a["rank"] or "—", a["id"], a["name"], a["first"] or "", a["second"] or "",
+             f"{a['score']:.2f}" if a["score"] is not None else "—", L(a["status"]).render(lang),
+             a["admitted_to"] or a["tied_for"] or ""] for a in job.result.applicants]
+    if rows:
+        click.echo(_table(rows, [word(w, lang) for w in ("intake-rank", "intake-id", "intake-name", "intake-first",
+                                                         "intake-second", "intake-score", "intake-result",
+                                                         "intake-department")]))
+    say("intake-summary", **job.facts)
+    for p in job.files:
+        say("report", path=p)
+
+
+@intake.command("notice")
+@OFFICE
+@register_notice_options("录用名单公示")
+def intake_notice(office: Path, fmt: str, out: Path | None, issued, force: bool) -> None:
+    """拟录用名单公示：按部门列出录用的同学，公示三天。还有并列待定或面试评分有错误时不生成。
+
+    \b
+    例 / examples:
+      sectools intake notice 学生会秘书处
+      sectools intake notice 学生会秘书处 --format pdf
+    """
+    _register_notice(office, "录用名单公示", fmt, out, issued, force)
+
+
+@intake.command("letters")
+@OFFICE
+@register_notice_options("录用通知")
+def intake_letters(office: Path, fmt: str, out: Path | None, issued, force: bool) -> None:
+    """录用通知：每位录用的同学一份（录用的部门；按第二志愿或调剂录用的写明）。还有并列待定或错误时不生成。
+
+    \b
+    例 / examples:
+      sectools intake letters 学生会秘书处
+      sectools intake letters 学生会秘书处 --format pdf
+    """
+    _register_notice(office, "录用通知", fmt, out, issued, force)
+
+
+@intake.command("roster")
+@OFFICE
+@click.option("--date", "joined", type=DateParam(), help="入会日期（默认今天）/ the day they join.")
+@click.option("--force", is_flag=True, help="还有并列待定或错误时仍然生成 / make it even so.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="新名册（默认：输出/纳新后名册.xlsx）/ the new roster.")
+def intake_roster(office: Path, joined, force: bool, out: Path | None) -> None:
+    """新名册：原名册的成员加上这次录用的同学（部门、干事、在任、入会日期），另存为新的工作簿；原名册不会改动，核对后替换即可。
+
+    \b
+    例 / examples:
+      sectools intake roster 学生会秘书处
+      sectools intake roster 学生会秘书处 --date 2026-03-20
+    """
+    from . import jobs
+
+    src = _open(office)
+    job = jobs.intake_roster(src, today=joined, force=force, out=out)
+    say("intake-roster-made", **job.facts)
+    for p in job.files:
+        say("report", path=p)
+    shown = [p for p in job.problems if p.severity == "error" or p.code == "intake-member-not-added"]
+    if shown:  # made with --force: what stands is said; so is an admitted member already on the roster
+        _problems(shown)
+
+
+@main.group(short_help="档案：每学期名册存档（带校验值），两学期之间的变动，个人履历；考勤处理结果写成新名册。")
+def archive() -> None:
+    """档案：每学期把名册存档一次（原样保存并记下校验值，之后改名册不影响存档），比较两个学期谁加入、退出、撤职、调整部门或职务，
+    查一个人在各学期的履历；按考勤制度要撤职、视为自动退出的，另存一份改好状态的新名册（原名册不动）。
+
+    \b
+    例 / examples:
+      sectools archive snapshot 学生会秘书处                 本学期名册存档
+      sectools archive list 学生会秘书处                     已存档的学期
+      sectools archive diff 学生会秘书处 2025秋 2026春        两个学期之间的变动（不写第二个：与现在的名册比）
+      sectools archive show 学生会秘书处 2024110101          一个人的履历（学号或姓名）
+      sectools archive apply 学生会秘书处                    考勤处理（撤职、退出）写成新名册
+    """
+
+
+@archive.command("snapshot")
+@OFFICE
+@click.option("--semester", type=SemesterParam(), help="哪个学期的存档（默认：sectools.toml 的本学期）/ the semester.")
+@click.option("--replace", is_flag=True, help="这个学期已存档时重新存档（原存档保留为 .prev）/ take it again.")
+def archive_snapshot(office: Path, semester: str | None, replace: bool) -> None:
+    """名册存档：把名册原样存到办公室的 .sectools/档案/<学期>/（工作簿副本和成员清单，各带校验值）。每学期一次。
+
+    \b
+    例 / examples:
+      sectools archive snapshot 学生会秘书处
+      sectools archive snapshot 学生会秘书处 --semester 2025秋
+    """
+    from . import jobs
+
+    job = jobs.archive_snapshot(_open(office), semester, replace=replace)
+    _choices(job)
+    say("archive-snapshot-made", **job.facts)
+    if job.problems:
+        _problems(job.problems)
+    sys.exit(1 if job.errors else 0)
+
+
+@archive.command("list")
+@OFFICE
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def archive_list(office: Path, fmt: str) -> None:
+    """已存档的学期：每个存档的人数、存档时间，并核对校验值（存档后被改动的会报错）。
+
+    \b
+    例 / examples:
+      sectools archive list 学生会秘书处
+    """
+    from . import jobs
+
+    from .jobs.archived import code
+
+    found = jobs.snapshots(_open(office), strict=False)
+    if fmt == "json":
+        click.echo(json.dumps([{k: d.get(k) for k in ("semester", "start", "end", "taken_at", "hash")} |
+                               {"members": len(d["members"]), "code": code(d.get("hash") or ""),
+                                "damaged": d["damaged"] is not None} for d in found], ensure_ascii=False, indent=2))
+    else:
+        if not found:
+            say("archive-none")
+        for d in found:
+            if d["damaged"] is None:
+                say("archive-list-line", semester=d["semester"], start=d["start"], end=d["end"],
+                    members=len(d["members"]), taken_at=d["taken_at"].replace("T", " "), code=code(d["hash"]))
+        bad = [d["damaged"] for d in found if d["damaged"] is not None]
+        if bad:
+            _problems(bad)
+    sys.exit(1 if any(d["damaged"] is not None for d in found) else 0)
+
+
+@archive.command("diff")
+@OFFICE
+@click.argument("before")
+@click.argument("after", required=False, default="现在")
+@output_options("table", "json", out_help="变动工作簿（默认：输出/档案变动_<后一学期>_对比<前一学期>.xlsx）/ workbook.")
+def archive_diff(office: Path, before: str, after: str, fmt: str, out: Path | None) -> None:
+    """两个学期之间名册的变动：加入、退出、撤职、调整部门、职务变动（有入职、离任日期的写上日期）。第二个学期不写：与现在的名册比。
+
+    \b
+    例 / examples:
+      sectools archive diff 学生会秘书处 2025秋 2026春
+      sectools archive diff 学生会秘书处 2026春
+    """
+    from . import jobs
+
+    job = jobs.archive_diff(_open(office), before, after, out=out)
+    finish(job, fmt, _show_archive_diff)
+
+
+def _show_archive_diff(job) -> None:
+    from .messages import L
+
+    lang = _lang()
+    rows = [[L(c["kind"]).render(lang), c["id"], c["name"], c["department"] or "", c["before"] or "",
+             c["after"] or "", c["date"] or ""] for c in job.result]
+    if rows:
+        click.echo(_table(rows, [word(w, lang) for w in ("archive-kind", "intake-id", "intake-name",
+                                                         "intake-department", "archive-before", "archive-after",
+                                                         "date")]))
+    say("archive-diff-summary", **job.facts)
+    for p in job.files:
+        say("report", path=p)
+
+
+@archive.command("show")
+@OFFICE
+@click.argument("member")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def archive_show(office: Path, member: str, fmt: str) -> None:
+    """一个人的履历：各学期存档和现在的名册里，他在哪个部门、什么职务、什么状态，以及变动。写学号或姓名。
+
+    \b
+    例 / examples:
+      sectools archive show 学生会秘书处 2024110101
+      sectools archive show 学生会秘书处 张欣怡 --format json
+    """
+    from . import jobs
+
+    job = jobs.archive_show(_open(office), member)
+    finish(job, fmt, _show_archive_history)
+
+
+def _show_archive_history(job) -> None:
+    from .messages import L
+
+    lang = _lang()
+    first = next((r for r in job.result if r.get("id")), {})
+    say("archive-who", id=first.get("id", ""), name=first.get("name", ""))
+    rows = [[L(r["semester"]).render(lang) if r["semester"] == "现在" else r["semester"], r.get("department") or "",
+             r.get("post") or "", r.get("status") or "", r.get("joined") or "", r.get("left") or "",
+             "、".join(L(k).render(lang) for k in (r["change"] or "").split("、") if k)] for r in job.result]
+    click.echo(_table(rows, [word(w, lang) for w in ("archive-semester", "intake-department", "archive-post",
+                                                     "seal-status", "archive-joined", "archive-left",
+                                                     "archive-kind")]))
+
+
+@archive.command("apply")
+@OFFICE
+@click.option("--date", "day", type=DateParam(), help="离任日期（默认今天）/ the day they leave.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="新名册（默认：输出/考勤处理后名册.xlsx）/ the new roster.")
+def archive_apply(office: Path, day, out: Path | None) -> None:
+    """考勤处理写进名册：按考勤制度要撤职、视为自动退出的人，状态和离任日期改好，另存为新的名册工作簿；原名册不动，核对后替换即可。
+
+    \b
+    例 / examples:
+      sectools archive apply 学生会秘书处
+      sectools archive apply 学生会秘书处 --date 2026-07-10
+    """
+    from . import jobs
+
+    job = jobs.archive_apply(_open(office), today=day, out=out)
+    _choices(job)
+    if not job.result:
+        say("archive-nothing-to-apply")
+    else:
+        say("archive-applied", **job.facts)
+        for a in job.result:
+            click.echo(f"  {a['department'] or ''} {a['name']}（{a['id']}）：{a['action']} → {a['after']}")
+    for p in job.files:
+        say("report", path=p)
+    if job.problems:
+        _problems(job.problems)
 
 
 def _render_form(office: Path, kind: str, extra: dict, fmt: str, out: Path | None, combine: bool,

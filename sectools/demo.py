@@ -610,7 +610,7 @@ def budget() -> list[tuple]:
     """(年度, 科目, 预算金额, 备注): the 2026 budget the 学院 granted for office supplies (and last year's)."""
     return [
         ("2026年度", "办公耗材", "3000.00", "纸张、笔、文件夹、打印耗材"),
-        ("2026年度", "宣传物料", "1500.00", "海报、展板、横幅"),
+        ("2026年度", "宣传物料", "1200.00", "海报、展板、横幅"),
         ("2026年度", "活动物资", "2000.00", "会议、活动用品"),
         ("2025年度", "办公耗材", "2800.00", None),
         ("2025年度", "宣传物料", "1500.00", None),
@@ -620,7 +620,7 @@ def budget() -> list[tuple]:
 def purchases() -> list[tuple]:
     """(日期, 物品, 数量, 单位, 单价, 金额, 科目, 经办人, 审批人, 报销状态, 发票号) of spring 2026 — with what an audit finds:
     an invoice entered twice (a claim made again a month later), a purchase nobody approved, an amount that is not
-    数量 × 单价, and 宣传物料 past 80% of its budget."""
+    数量 × 单价, and 宣传物料 past 80% of its budget (the repeated invoice not counted)."""
     d = dt.date
     sg, deputy, chair = _by_post("秘书长"), _by_post("副秘书长"), _by_post("主席")
     pub = _by_post("部长", "宣传部")
@@ -663,6 +663,74 @@ def issues_out() -> list[tuple]:
         (d(2026, 6, 2), "档案盒", 12, "秘书处", sg),
         (d(2026, 6, 11), "矿泉水", 6, "体育部", sport),
     ]
+
+
+def autumn_members() -> list[Member]:
+    """The roster as it stood at the end of autumn 2025 (its 档案 snapshot): before the spring's joiners; 任诗涵 still in
+    post; 卢宁 then in 宣传部 (moved to 秘书处 in the spring); 王子墨 then a 干事 (副秘书长 since); 赵明远 of 外联部, who
+    left over the winter and is on the spring roster no more."""
+    from dataclasses import replace
+
+    out = []
+    for m in members():
+        if m.joined and m.joined > dt.date(2026, 1, 31):
+            continue
+        if m.name == "任诗涵":
+            m = replace(m, status="在任", left=None)
+        elif m.name == "卢宁":
+            m = replace(m, department="宣传部")
+        elif m.name == "王子墨":
+            m = replace(m, post="干事")
+        out.append(m)
+    out.append(Member("2024020231", "赵明远", "男", "外联部", "干事", "国贸2402", "18750231231", dt.date(2024, 9, 20),
+                      None, "在任"))
+    return out
+
+
+QUOTAS = {"秘书处": 2, "组织部": 2, "宣传部": 2, "学习部": 1, "外联部": 1}  # the spring 纳新's places ([intake] quota)
+_APPLICANTS = [  # 姓名, 学号, 性别, 班级, 第一志愿, 第二志愿, 服从调剂, (集体意识, 责任心, 组织策划, 文字能力, 综合能力) as merited
+    ("林思远", "2025110101", "男", "会计2501", "秘书处", "组织部", "是", (88, 90, 85, 86, 88)),
+    ("陈雨桐", "2025110215", "女", "会计2502", "秘书处", "宣传部", "是", (85, 87, 84, 90, 86)),
+    ("黄子豪", "2025120103", "男", "金融2501", "秘书处", "学习部", "否", (80, 82, 78, 80, 79)),
+    ("周佳怡", "2025120122", "女", "金融2501", "组织部", "秘书处", "是", (84, 86, 88, 80, 85)),
+    ("吴俊杰", "2025130108", "男", "国贸2501", "组织部", None, "否", (76, 78, 80, 72, 77)),
+    ("郑可欣", "2025130219", "女", "国贸2502", "学习部", "宣传部", "是", (82, 80, 76, 88, 81)),
+    ("孙浩然", "2025140111", "男", "审计2501", "外联部", "组织部", "是", (79, 77, 82, 74, 80)),
+    ("刘诗琪", "2025140205", "女", "审计2502", "宣传部", "秘书处", "是", (90, 88, 86, 92, 89)),
+    ("何宇航", "2025150117", "男", "财管2501", "宣传部", "外联部", "是", (83, 84, 82, 85, 83)),
+    ("罗梦洁", "2025150220", "女", "财管2502", "宣传部", "学习部", "否", (83, 84, 82, 85, 83)),
+    ("谢天宇", "2025160109", "男", "税务2501", "学习部", "秘书处", "是", (78, 80, 79, 83, 78)),
+    ("韩雪", "2025160212", "女", "税务2502", "外联部", "宣传部", "是", (81, 79, 83, 76, 82)),
+    ("唐嘉怡", "2025170104", "女", "电商2501", "组织部", "外联部", "是", (80, 83, 81, 78, 80)),
+    ("冯子轩", "2025170118", "男", "电商2501", "秘书处", None, "是", (74, 76, 73, 75, 74)),
+]
+
+
+def applicants() -> list[tuple]:
+    """(提交时间, 姓名, 学号, 性别, 班级, 手机号码, 第一志愿, 第二志愿, 是否服从调剂, 自我介绍) as a form service exports the
+    spring 纳新's sign-up form."""
+    out = []
+    for k, (name, sid, gender, cls, first, second, adjust, _) in enumerate(_APPLICANTS):
+        out.append((dt.datetime(2026, 3, 9, 19, 5) + dt.timedelta(minutes=37 * k), name, sid, gender, cls,
+                    f"1875{sid[-7:]}", first, second, adjust,
+                    f"我是{cls}的{name}，希望加入{first}，为同学们服务。"))
+    return out
+
+
+def interviews() -> list[tuple]:
+    """(面试官, 申请人, 集体意识, 责任心, 组织策划, 文字能力, 综合能力, 备注): the 秘书长 saw everyone; the 主席 the first
+    seven, the 组织部部长 the other seven — and scored everyone 10 points lower (standardising puts them right); 何宇航
+    and 罗梦洁 scored alike, tied at the edge of 宣传部's places."""
+    chair, sg, strict = _by_post("主席"), _by_post("秘书长"), _by_post("部长", "组织部")
+    out = []
+    for k, (name, *_, merit) in enumerate(_APPLICANTS):
+        out.append((sg, name, *merit, None))
+        if k < 7:
+            out.append((chair, name, *[x + (1 if (k + j) % 3 == 0 else -1 if (k + j) % 3 == 1 else 0)
+                                       for j, x in enumerate(merit)], None))
+        else:
+            out.append((strict, name, *[x - 10 for x in merit], None))
+    return out
 
 
 def events() -> list[tuple]:

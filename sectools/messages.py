@@ -179,6 +179,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The amount {value} is not quantity {quantity} × unit price {price} = {worked} (rounded to the fen). The "
         "amount written (the invoice's) is counted; check the quantity, the price or the amount.",
     ),
+    "supplies-no-cost-column": (
+        "采购登记既没有“金额”列，也没有“单价”列（至少要有一列），每笔采购都会算成 0 元，所以没有计算。请加上金额或单价列"
+        "（表头可写 金额、总价、合计、单价）。",
+        "The purchases have neither an amount column nor a unit-price column (one at least is needed): every "
+        "purchase would cost nothing, so nothing is worked out. Add one of them.",
+    ),
+    "supplies-bad-quantity": (
+        "数量“{value}”不对：采购和领用的数量都要大于 0，这一行没有计入库存。退货或归还请在备注里写明并改正原来那一行。",
+        "The quantity '{value}' is not above zero, so the line is not counted in stock. For a return, correct the "
+        "original line and say so in the note.",
+    ),
+    "supplies-future-date": (
+        "日期 {value} 还没到（今天 {today}）：可能是年份写错了（没写年份的日期按学期所在的年份读）。请写上完整的年份。",
+        "The date {value} is still to come (today is {today}): the year may be wrong (a date without a year takes "
+        "the semester's). Write the full date.",
+    ),
     "supplies-no-cost": (
         "这笔采购没有金额，也没有单价，花了多少不知道，没有计入预算执行。请填写金额或单价。",
         "This purchase has neither an amount nor a unit price, so its cost is unknown and it is not counted "
@@ -193,9 +209,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This purchase has no invoice number: it cannot be reimbursed or checked for duplicates. Add it.",
     ),
     "supplies-duplicate-invoice": (
-        "发票号“{value}”已在 {other} 登记过（不是同一天同一张发票上的不同物品）：同一张发票不能报销两次。请核对，删去重复的一行。",
+        "发票号“{value}”已在 {other} 登记过（不是同一天同一张发票上的不同物品）：同一张发票不能报销两次，这一行没有计入支出和报销。"
+        "请核对，删去重复的一行；若是另一张发票，请改正发票号。",
         "The invoice '{value}' is already entered at {other} (not another item of one invoice of the same day): "
-        "an invoice is reimbursed once. Check it and remove the repeated line.",
+        "an invoice is reimbursed once, so this line is not counted in spending or claims. Remove the repeated line, "
+        "or correct the number if it is another invoice.",
     ),
     "supplies-no-account": (
         "这笔采购没有写科目，无法对照预算，列在“未列科目”下。请写上预算表里的科目。",
@@ -227,12 +245,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the name.",
     ),
     "supplies-over-budget": (
-        "{year}“{value}”已支出 {spent} 元，超出预算 {budget} 元（超支 {over} 元）。",
-        "{year}: '{value}' has spent {spent}, over its budget of {budget} by {over}.",
+        "{year}“{account}”已支出 {spent} 元，超出预算 {budget} 元（超支 {over} 元）。",
+        "{year}: '{account}' has spent {spent}, over its budget of {budget} by {over}.",
     ),
     "supplies-budget-warning": (
-        "{year}“{value}”已支出 {spent} 元，占预算 {budget} 元的 {share}（预警线 {warn}）。",
-        "{year}: '{value}' has spent {spent}, {share} of its budget of {budget} (warning from {warn}).",
+        "{year}“{account}”已支出 {spent} 元，占预算 {budget} 元的 {share}（预警线 {warn}）。",
+        "{year}: '{account}' has spent {spent}, {share} of its budget of {budget} (warning from {warn}).",
     ),
     "supplies-bad-year": (
         "年度“{value}”看不懂，这一行预算没有读取。请写 2026、2026年度 或 2025-2026学年。",
@@ -264,6 +282,142 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "待报销的采购有 {count} 个错误（第一个：{first}），照此报销可能多报或报错金额。请先改正（sectools supplies 列出全部），或加 --force。",
         "The purchases to be reimbursed have {count} {count|error|errors} (the first: {first}); a claim made from "
         "them may be wrong. Correct them first (sectools supplies lists them all), or add --force.",
+    ),
+    # 纳新
+    "intake-too-few-to-standardise": (
+        "面试官{value}只面试了 {count} 人（少于 {min} 人），无法标准化，按原始分计入。",
+        "Interviewer {value} scored only {count} {count|applicant|applicants} (fewer than {min}), so their scores "
+        "are not standardised: the raw scores count.",
+    ),
+    "intake-criterion-missing": (
+        "{value} 没有“{criteria}”的分数，按其余各项的权重计算总分。请补上分数，或确认这一项不评。",
+        "{value} has no score for {criteria}; the total is weighted over the other criteria. Add the score, or "
+        "confirm it is not assessed.",
+    ),
+    "intake-unknown-department": (
+        "志愿“{value}”不是本办公室的部门（{known}），不按这个志愿录用。请核对部门名称。",
+        "'{value}' is not one of the office's departments ({known}), so no place is given by this choice. Check "
+        "the name.",
+    ),
+    "intake-unknown-department-near": (
+        "志愿“{value}”不是本办公室的部门，是不是“{near}”？这个志愿没有用上，可能因此少录了一人。请改正后再运行。",
+        "'{value}' is not one of the office's departments — is it '{near}'? The choice is not used, and a place "
+        "may be lost by it. Correct it and run again.",
+    ),
+    "intake-decision-too-many": (
+        "{value}并列待定只有 {places} 个名额，录用决定却写了 {names} 都录用。请只给名额内的人写“录用”。",
+        "{value} has {places} {places|place|places} for its tie, but the decision admits {names}. Admit no more "
+        "than the places.",
+    ),
+    "intake-tie-pending": (
+        "{value}最后的名额有 {count} 人并列（{names}），由办公室决定：在报名表的“录用决定”一列写 录用 或 不录用，再运行。",
+        "{count} applicants tie for {value}'s last places ({names}): the office decides (admit or decline in the "
+        "decision column), then runs it again.",
+    ),
+    "intake-member-not-added": (
+        "{names} 已经在名册里，没有再加一行（名册里他们的部门、职务没有改）。请在新名册里手工调整。",
+        "{names} {names|is|are} on the roster already, so no row was added (their department and post there are "
+        "unchanged). Adjust them in the new roster by hand.",
+    ),
+    "intake-no-second-column": (
+        "报名表里找不到“{column}”一列（可写 {aliases}），{what}都没有用上。请检查表头。",
+        "The applications have no '{column}' column ({aliases}), so no {what} is used. Check the header.",
+    ),
+    "intake-no-quota": (
+        "“{value}”这次没有录用名额（sectools.toml 的 [intake.quota] 没有写它），不按这个志愿录用。要招人请写上名额。",
+        "'{value}' has no places this time (not in [intake.quota] of sectools.toml), so no place is given by this "
+        "choice. Give it a quota to recruit.",
+    ),
+    "intake-applied-twice": (
+        "学号 {value} 报名了两次（另一次在 {other}），以后一次为准。请删去不要的一行。",
+        "Student {value} applied twice (the other at {other}); the later one counts. Remove the one not wanted.",
+    ),
+    "intake-not-an-applicant": (
+        "面试评分里的“{value}”不在报名表里，这一行没有计入。请核对姓名或学号，或把他补进报名表。",
+        "'{value}' in the interview scores did not apply, so this row is not counted. Check the name or the "
+        "student number, or add the application.",
+    ),
+    "intake-name-differs": (
+        "学号 {id} 在报名表里是“{name}”，这里写的是“{value}”，这一行没有计入。请核对。",
+        "Student number {id} is '{name}' in the applications, but '{value}' here; this row is not counted. Check it.",
+    ),
+    "intake-same-name": (
+        "报名表里有两个“{value}”（学号 {ids}），不知道这一行是哪一位，没有计入。请在面试评分表加一列学号。",
+        "Two applicants are called '{value}' ({ids}); which one this row scores is not guessed and it is not "
+        "counted. Add a student-number column to the interview scores.",
+    ),
+    "intake-scored-twice": (
+        "面试官{value}对这位申请人评了两次（另一次在 {other}），只计第一次。请删去重复的一行。",
+        "Interviewer {value} scored this applicant twice (the other at {other}); only the first counts. Remove the "
+        "repeated row.",
+    ),
+    "intake-score-out-of-range": (
+        "分数 {value} 不在 0 到满分 {full} 之间，没有计入。请核对（满分在 sectools.toml 的 [intake] full_marks）。",
+        "The score {value} is not between 0 and the full {full}, so it is not counted. Check it (full marks: "
+        "[intake] full_marks in sectools.toml).",
+    ),
+    "intake-no-quota-set": (
+        "还没有录用名额：请在 sectools.toml 里写上各部门的名额，在 [intake] 下写\nquota = {{ \"秘书处\" = 3, \"宣传部\" = 4 }}\n（部门名加英文引号；本办公室的部门：{departments}）",
+        "No places are set: give each department its quota in sectools.toml, under [intake]:\nquota = {{ \"<department>\" = 3 }}\n"
+        "(the names in double quotes; the departments: {departments})",
+    ),
+    "intake-already-member": (
+        "{value}（学号 {id}）已经在名册里了。请确认是否重复报名。",
+        "{value} ({id}) is already on the roster. Check whether this application is meant.",
+    ),
+    "intake-decision-not-a-tie": (
+        "{value} 的录用决定写了“录用”，但他不在并列待定之列：录用决定只用来决定并列，没有改变结果。",
+        "{value}'s decision says admit, but they are in no tie: the decision only settles a tie and changes "
+        "nothing here.",
+    ),
+    "intake-ties-pending": (
+        "还有 {count} 人并列待定（{names}）：分数相同、名额不够，请办公室决定后在报名表的“录用决定”一列写 录用 或 不录用，再生成；或加 --force。",
+        "{count} {count|applicant is|applicants are} tied for the last places ({names}): the office decides, writes "
+        "admit or decline in the applications' decision column, and runs it again; or add --force.",
+    ),
+    "intake-has-errors": (
+        "面试评分有 {count} 个错误（第一个：{first}），按它录用可能漏掉或错算了分数。请先改正（sectools intake 列出全部），或加 --force。",
+        "The scores have {count} {count|error|errors} (the first: {first}); an admission list made from them may "
+        "be wrong. Correct them first (sectools intake lists them all), or add --force.",
+    ),
+    "intake-nobody-admitted": (
+        "没有人被录用（没有面试分数，或没有名额），不生成。",
+        "Nobody is admitted (no interview scores, or no places), so nothing is made.",
+    ),
+    # 档案
+    "archive-no-semester": (
+        "sectools.toml 里没有本学期的日期，请用 --semester 写明是哪个学期（如 2026春）。",
+        "sectools.toml gives no semester: name it with --semester (e.g. 2026spring).",
+    ),
+    "archive-exists": (
+        "{value} 的名册已经存档（{file}）。存档不随名册改动；确要重新存档，请加 --replace（原存档保留为 .prev）。",
+        "{value} is already archived ({file}); an archive does not follow later edits. To take it again, add "
+        "--replace (the old one is kept as .prev).",
+    ),
+    "archive-tampered": (
+        "{value} 的名册存档（{file}）与存档时不符（校验值，或与存下的名册副本）：存档后被改动过，不能使用。请查明是谁改的；"
+        "存档时打印的存档核验码可以对照，上一版（若有）在 snapshot.json.prev。",
+        "The archive of {value} ({file}) no longer matches what was sealed (its hash, or the roster copy kept with "
+        "it): it was changed since and is not used. Find out who changed it; compare the archive code printed when it "
+        "was taken; the version before, if any, is snapshot.json.prev.",
+    ),
+    "archive-missing": (
+        "{value} 还没有存档（已存档的学期：{have}）。请在那个学期用 sectools archive snapshot 存档，或写“现在”比对当前名册。",
+        "{value} is not archived (archived: {have}). Take a snapshot in that semester, or compare with now (the "
+        "roster as it stands).",
+    ),
+    "archive-no-member": (
+        "在各学期存档和当前名册里都找不到“{value}”（查过：{semesters}）。请写学号，或核对姓名。",
+        "'{value}' is in no archive and not on the roster ({semesters}). Give the student number, or check the name.",
+    ),
+    "archive-same-name": (
+        "“{value}”有不止一人（学号 {ids}），只列出了第一位。请写学号。",
+        "More than one member is called '{value}' ({ids}); only the first is shown. Give the student number.",
+    ),
+    "archive-action-unsure": (
+        "{value} 的“{action}”还不确定（有签到记录没能读取），没有写进新名册。请先改好签到表。",
+        "{value}'s '{action}' is not certain yet (some sign-ins could not be read), so it is not written into the "
+        "new roster. Correct the sign-ins first.",
     ),
     # 大事记
     "diary-left-out": (
@@ -672,8 +826,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write it to two decimals.",
     ),
     "money-negative": (
-        "“{column}”的金额“{value}”是负数。收入、支出都写正数：钱进来记在“收入”，钱出去记在“支出”（如退回多收的捐款记一笔支出），这一行没有计入。",
-        "'{column}' holds '{value}', a negative amount. Income and expense are both written as positive amounts.",
+        "“{column}”的金额“{value}”是负数，这一行没有计入。金额都写正数：收入和支出分列的账，钱进来记“收入”、钱出去记“支出”"
+        "（如退回多收的捐款记一笔支出）；退货、退款另记一行并在备注写明。",
+        "'{column}' holds '{value}', a negative amount, so the line is not counted. Amounts are written as positive "
+        "numbers: in a ledger, money in as income and money out as expense; a return or refund on a line of its own.",
     ),
     "bad-choice": (
         "“{column}”的值“{value}”不在可选范围内。可填写：{allowed}。",
@@ -1563,6 +1719,12 @@ WORDS = {
     "diary-kind": ("类别", "kind"), "diary-text": ("事项", "entry"),
     "fund-summary": ("摘要", "summary"), "fund-income": ("收入", "income"), "fund-expense": ("支出", "expense"),
     "fund-balance": ("余额", "balance"),
+    "archive-kind": ("变动", "change"), "archive-before": ("变动前", "before"), "archive-after": ("变动后", "after"),
+    "archive-semester": ("学期", "semester"), "archive-post": ("职务", "post"),
+    "archive-joined": ("入职日期", "joined"), "archive-left": ("离任日期", "left"),
+    "intake-rank": ("排名", "rank"), "intake-id": ("学号", "id"), "intake-name": ("姓名", "name"),
+    "intake-first": ("第一志愿", "first choice"), "intake-second": ("第二志愿", "second choice"),
+    "intake-score": ("总分", "score"), "intake-result": ("结果", "result"), "intake-department": ("部门", "department"),
     "supplies-account": ("科目", "account"), "supplies-budget": ("预算", "budget"), "supplies-spent": ("已支出", "spent"),
     "supplies-remaining": ("剩余", "remaining"), "supplies-share": ("执行比例", "share"),
 }
@@ -1580,6 +1742,14 @@ def word(key: str, lang: str = "zh-CN") -> str:
 # code: (zh-CN, en).  Params: value, and the choice's own.
 CHOICES: dict[str, tuple[str, str]] = {
     "diary-month-this": ("{value}：本月", "{value}: this month"),
+    "archive-apply-date": ("离任日期 {value}：学期的最后一天或今天，取早的（可用 --date 指定）",
+                           "leaving date {value}: the semester's last day or today, whichever is earlier (--date "
+                           "for another)"),
+    "roster-from-archive": ("名册：{value}的存档（{taken_at} 存档；之后加入的不计，之后退出的照计）",
+                            "roster: the archive of {value} (taken {taken_at}; members who joined since are not "
+                            "counted, those who left since are)"),
+    "archive-semester-default": ("{value}（{start} 至 {end}）：sectools.toml 里的本学期（可用 --semester 指定）",
+                                 "{value} ({start} to {end}): the semester in sectools.toml (--semester for another)"),
     "supplies-year-semester": ("{value}（{start} 至 {end}）：本学期开始时所在的预算年度（可用 --year 指定）",
                                "{value} ({start} to {end}): the budget year this semester begins in (--year for another)"),
     "supplies-year-today": ("{value}（{start} 至 {end}）：今天所在的预算年度（可用 --year 指定）",
@@ -1762,6 +1932,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-claims-forced": ("注意：按 --force 生成，待报销的采购还有 {count} 个错误，表中的金额未经核实（sectools supplies 列出这些错误）。",
                         "Note: made with --force; the purchases to be reimbursed have {count} {count|error|errors}, "
                         "so the amounts are unchecked (sectools supplies lists them)."),
+    "n-intake-forced": ("注意：按 --force 生成，还有 {count} 个错误或并列待定，名单未经核实（sectools intake 列出）。",
+                        "Note: made with --force while {count} errors or ties stand: the list is not verified "
+                        "(sectools intake lists them)."),
     "n-fund-forced": ("注意：按 --force 生成，账目还有 {count} 个错误，公示中的数字未经核实（sectools fund 列出这些错误）。",
                       "Note: made with --force while the ledger has {count} {count|error|errors}: the figures are "
                       "not verified (sectools fund lists them)."),
@@ -1869,6 +2042,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about-办公用品报销汇总表": ("办公用品报销汇总表：本年度未报销的采购逐笔列出，按经办人、按科目汇总（合计写数字和大写），交财务报销",
                         "the supplies not yet reimbursed, each purchase, per buyer and account, the total in "
                         "figures and capitals — for the finance office"),
+    "about-录用名单公示": ("录用名单公示：纳新录用的名单（按部门），公示期和反映问题的方式", "the admission list by department, "
+                      "with the objection period"),
+    "about-录用通知": ("录用通知：每位录用的同学一份（部门、报到时间地点）", "a letter to each admitted applicant (their "
+                    "department, when and where to report)"),
     "about-督办通报": ("督办通报：各部门督办事项的正常、临期、逾期、完成情况和完成率，逾期清单（每周一次）",
                    "task report: each department's tasks on track, due soon, overdue and done, completion rates, the "
                    "overdue list (weekly)"),
@@ -2068,6 +2245,41 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "{year} supplies: {purchases} {purchases|purchase|purchases}, {issues} "
                          "{issues|issue|issues}; budget {budget_shown}, spent {spent_shown} ({warned} "
                          "{warned|account|accounts} warned or over); {claims} to reimburse, {claimed_shown}"),
+    "title-intake": ("{office} 纳新结果", "{office}: intake"),
+    "intake-tied-for": ("并列待定：{dep}", "tied: {dep}"),
+    "intake-depends": ("{how}（取决于{names}的并列）", "{how} (depends on the tie of {names})"),
+    "intake-note": ("总分 = 各项标准按权重（{weights}）的加权平均；{how}同分按并列处理，名额不够时列为并列待定，由办公室决定。",
+                    "Score = the criteria weighted ({weights}); {how}equal scores are ties, held for the office's "
+                    "decision when the places run out."),
+    "intake-roster-note": ("新录用的 {added} 人加在最后（职务干事、状态在任、入职日期 {date}）。核对后，用它替换原来的名册（原名册没有改动）。",
+                           "The {added} admitted are added at the end (as members in post, joined {date}). Look it "
+                           "over, then use it in place of the old roster (which is unchanged)."),
+    "intake-summary": ("纳新：报名 {applicants} 人，面试 {interviewed} 人（面试官 {interviewers} 位），录用 {admitted} 人，"
+                       "并列待定 {tied} 人；名额 {places}，剩余 {left}",
+                       "Intake: {applicants} applied, {interviewed} interviewed ({interviewers} interviewers), "
+                       "{admitted} admitted, {tied} tied; {places} places, {left} left"),
+    "intake-roster-made": ("新名册：原有 {members} 人，加入 {added} 人", "New roster: {members} members, {added} added"),
+    "title-archive-diff": ("{office} 名册变动（{before} → {after}）", "{office}: roster changes ({before} → {after})"),
+    "archive-applied-note": ("按考勤制度处理的 {count} 人已改状态：{names}。核对后，用它替换原来的名册（原名册没有改动）。",
+                             "{count} {count|member|members} changed by the attendance rules: {names}. Look it over, "
+                             "then use it in place of the old roster (which is unchanged)."),
+    "archive-snapshot-made": ("{semester} 名册已存档：{members} 人（在任 {active} 人），存档核验码 {hash}（请记下，日后对照），存于 {folder}",
+                              "{semester}: the roster archived, {members} members ({active} active), archive code "
+                              "{hash} (note it down to compare later), in {folder}"),
+    "archive-diff-summary": ("{before} → {after}：{changes} 项变动（加入 {joined}，退出 {left}，撤职 {dismissed}，"
+                             "调整部门 {moved}，职务变动 {posts}）",
+                             "{before} → {after}: {changes} {changes|change|changes} ({joined} joined, {left} left, "
+                             "{dismissed} dismissed, {moved} moved, {posts} posts changed)"),
+    "archive-applied": ("按考勤制度改了 {applied} 人的状态（未确定的 {skipped} 人没有改）", "{applied} members' status "
+                        "set by the attendance rules ({skipped} uncertain left as they are)"),
+    "archive-nothing-to-apply": ("考勤处理名单里没有撤职或退出的，名册不用改。", "No one is to be dismissed or to leave by the "
+                                 "attendance rules: the roster stays as it is."),
+    "archive-who": ("{name}（{id}）的履历：", "{name} ({id}):"),
+    "archive-list-line": ("{semester}（{start} 至 {end}）：{members} 人，{taken_at} 存档，存档核验码 {code}，校验通过",
+                          "{semester} ({start} to {end}): {members} members, archived {taken_at}, archive code "
+                          "{code}, verified"),
+    "archive-none": ("还没有存档。每学期用 sectools archive snapshot 存一次名册。", "Nothing archived yet: take a snapshot "
+                     "each semester with sectools archive snapshot."),
     "title-fund": ("{office} 爱心基金收支（{period}）", "{office}: charity fund ({period})"),
     "fund-period": ("{label}：{start} 至 {end}", "{label}: {start} to {end}"),
     "fund-note": ("期初余额 {opening}，收入 {income}，支出 {expense}，期末余额 {closing}（{closing_words}）。余额按日期逐笔计算；"
@@ -2206,7 +2418,8 @@ LABELS: dict[str, str] = {
     "未计入": "not counted", "收支明细": "Ledger", "摘要": "Summary", "收入": "Income", "支出": "Expense", "余额": "Balance", "经手人": "Handled by", "凭证号": "Voucher", "资助对象或捐赠人": "Beneficiary or donor", "收支汇总": "Totals", "笔数": "Lines", "金额": "Amount", "大写": "In words", "期初余额": "Opening balance", "收入合计": "Total income", "支出合计": "Total expense", "期末余额": "Closing balance",
     # 办公用品
     "金额≠数量×单价": "amount ≠ quantity × price", "金额无法识别": "amount unreadable",
-    "缺发票号": "no invoice", "发票号重复": "invoice entered twice", "未列科目": "no account",
+    "缺发票号": "no invoice", "发票号重复，未计入": "invoice entered twice, not counted",
+    "数量不对，未计入库存": "quantity not above zero, not in stock", "日期未到": "date still to come", "未列科目": "no account",
     "科目不在预算内": "account not budgeted", "无此物品，未计入": "no such item, not counted",
     "超出库存，未计入": "more than in stock, not counted", "部门不在名单内": "unknown department",
     "预警": "warning", "超支": "overspent", "无预算": "no budget", "预算执行": "Budget",
@@ -2221,6 +2434,22 @@ LABELS: dict[str, str] = {
     "领用后结存": "In stock after", "报销汇总": "To reimburse", "问题或大写": "Findings or in words",
     "未报销的采购（报销状态空着的算未报销），按经办人列出，交财务报销。": "Purchases not yet reimbursed (a blank claim counts as not), by who bought them, for the finance office.",
     "没有待报销的采购。": "Nothing to reimburse.",
+    # 纳新
+    "否": "no", "第一志愿": "First choice", "第二志愿": "Second choice", "服从调剂": "Accepts others",
+    "面试次数": "Interviews", "录用部门": "Admitted to", "录用方式": "By", "录用": "admitted", "并列待定": "tied",
+    "未录用": "not admitted", "未面试": "not interviewed", "不录用": "declined", "调剂": "adjusted", "名额": "Places",
+    "待定名额": "Places held", "剩余名额": "Places left", "录用名单": "Admitted", "面试官": "Interviewer",
+    "面试人数": "Applicants", "平均分": "Mean", "标准差": "Spread", "比全体平均": "Against the panel",
+    "标准化": "Standardised", "各部门录用": "Departments", "纳新排名": "Ranking", "还没有报名。": "No application yet.",
+    "各面试官的打分先标准化（z 分数），再换回全体面试官的分数尺度；": "each interviewer's scores standardised (z-scores), then put back on the panel's scale; ",
+    "按原始分；": "raw scores; ",
+    "并列待定：分数相同、名额不够，由办公室决定（在报名表的“录用决定”一列写 录用 或 不录用），再运行一次。": "Tied: equal scores for too few places; the office decides (录用 or 不录用 in the applications' decision column) and runs it again.",
+    "比全体平均为负：打分偏严；标准化后，偏严或偏宽的面试官不影响他面试的人的名次。": "Below the panel: a strict interviewer; once standardised, a strict or lenient interviewer moves nobody they scored.",
+    # 档案
+    "撤职": "dismissed", "档案变动": "Roster changes", "变动": "Change", "变动前": "Before", "变动后": "After", "加入": "joined",
+    "退出": "left", "调整部门": "moved department", "职务变动": "post changed", "现在": "now",
+    "两次之间名册没有变动。": "The roster did not change between the two.", "在册": "on the roster",
+    "重新在册": "back on the roster", "不在名册": "not on the roster",
     # problems
     "问题清单": "Problems", "工作表": "Sheet", "单元格": "Cell", "级别": "Severity", "代码": "Code", "原值": "Value",
     "错误": "error", "警告": "warning",
@@ -2241,6 +2470,7 @@ _LABEL_TERMS: dict[str, Term] = {}
 
 # The fixed phrases sectools writes into notices (zh-CN → en; zh-TW is made from zh-CN).
 NOTICE_WORDS: dict[str, str] = {
+    "按第二志愿": "by your second choice", "服从调剂": "placed in another department, as you accepted",
     "已阅": "read", "（默认）": " (default)", "未定主办": "no lead department", "期初余额": "opening balance",
     "本期收入": "income", "本期支出": "expense", "期末余额": "closing balance",
     "春": "spring", "秋": "autumn",

@@ -29,7 +29,7 @@ def problems_sheet(problems: list[Problem], lang: str = "zh-CN") -> Sheet:
 
     cols = [Column(L("文件")), Column(L("工作表")), Column(L("单元格")), Column(L("级别")),
             Column(Term(word("message", "zh-CN"), "Message"), "wrap", width=70), Column(L("原值")),
-            Column(L("代码"), width=10)]
+            Column(L("代码"), width=30)]
     rows = [[p.file, p.sheet, p.cell, L("错误" if p.is_error() else "警告"), MessageOf(p),
              None if p.value is None else str(p.value), p.code] for p in problems]
     return Sheet(L("问题清单"), cols, rows, title=L("问题清单"), note=None if rows else W("no-problems"))

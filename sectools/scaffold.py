@@ -24,6 +24,7 @@ from .tasks.schema import TASKS
 from .diary.schema import EVENTS
 from .fund.schema import FUND
 from .supplies.schema import BUDGET, ISSUES_OUT, PURCHASES
+from .intake.schema import APPLICANTS, INTERVIEWS
 from .documents.schema import INCOMING
 from .roster import ROSTER, STATUSES
 from .schema import TableSpec
@@ -50,6 +51,8 @@ TEMPLATE_TABLES = (
     ("budget", "预算", "办公用品：预算、采购登记、领用登记在同一个工作簿里（sectools supplies）"),
     ("purchases", "采购登记", ""),
     ("issues_out", "领用登记", ""),
+    ("applicants", "报名", "纳新：报名表（问卷星等导出的原样贴进来即可）和面试评分表（每项标准一列）在同一个工作簿里"),
+    ("interviews", "面试评分", ""),
     ("seals", "印章", "用印登记：印章表和用印记录在同一个工作簿里"),
     ("seal_uses", "用印登记", ""),
 )
@@ -57,13 +60,15 @@ TEMPLATE_TABLES = (
 
 def config_text(name: str, start: dt.date | None, end: dt.date | None,
                 departments: tuple[str, ...] = DEFAULT_DEPARTMENTS, extra_actions: str = "",
-                lang: str | None = None, script: str | None = None, paths: dict[str, str] | None = None) -> str:
+                lang: str | None = None, script: str | None = None, paths: dict[str, str] | None = None,
+                values: dict | None = None) -> str:
     """The sectools.toml ``init`` writes: every setting of :mod:`sectools.settings` with its
     default and a Chinese comment (optional ones commented out), the office's name, semester and
     departments filled in, and ``extra_actions`` after the attendance ladder.  ``lang``: the office's
     language; ``script = "zh-TW"``: the text in Traditional, but for what names a file on disk
     (``path``, ``folder``) and the notice kinds (sectools' keys).  ``paths``: a table kept somewhere other than
-    its own file (the demo's sign-ins: a folder)."""
+    its own file (the demo's sign-ins: a folder).  ``values``: settings of other sections filled in (the demo's
+    纳新 quotas)."""
     from .settings import template
     from .tables import TABLES
 
@@ -71,7 +76,7 @@ def config_text(name: str, start: dt.date | None, end: dt.date | None,
     office = {"name": name, "semester_start": start, "semester_end": end, "departments": list(departments)}
     if lang:
         office["lang"] = lang
-    text = template({"office": office}, tables=tables, after={"attendance": extra_actions})
+    text = template({"office": office, **(values or {})}, tables=tables, after={"attendance": extra_actions})
     if script != "zh-TW":
         return text
     def line(ln: str) -> str:
@@ -129,7 +134,8 @@ notice = "考勤通报"
 
 
 def _columns(spec: TableSpec) -> list[Column]:
-    return [Column(f.label, _KIND.get(f.type, "text"), f.width) for f in spec.fields]
+    return [Column(f.label, "quantity" if f.name == "quantity" else _KIND.get(f.type, "text"), f.width)
+            for f in spec.fields]  # a count of things bought: 3, not 3.00
 
 
 def _validations(spec: TableSpec, extra: dict[str, list[str]] | None = None) -> dict[int, list[str]]:
@@ -391,6 +397,22 @@ def supplies_sheets(budget: list[tuple] | None, purchases: list[tuple] | None,
                   blank_rows=max(0, 300 - len(o)))]
 
 
+def intake_sheets(applicants: list[tuple] | None, interviews: list[tuple] | None) -> list[Sheet]:
+    """纳新.xlsx: the sign-up form's rows (as a form service exports them), the interviewers' scores."""
+    a = [[x[0], *x[1:], None] for x in applicants or []]
+    cols = _columns(APPLICANTS)
+    order = ["submitted", "name", "id", "gender", "class_name", "phone", "first", "second", "adjust", "intro",
+             "decision"]
+    by = {f.name: c for f, c in zip(APPLICANTS.fields, cols)}
+    return [Sheet("报名", [by[n] for n in order], a, title="纳新报名表",
+                  validations={order.index("adjust"): ["是", "否"], order.index("decision"): ["录用", "不录用"],
+                               order.index("first"): list(DEFAULT_DEPARTMENTS),
+                               order.index("second"): list(DEFAULT_DEPARTMENTS)},
+                  blank_rows=max(0, 200 - len(a))),
+            Sheet("面试评分", _columns(INTERVIEWS), [[i[0], i[1], None, *i[2:]] for i in interviews or []],
+                  title="面试评分表（每项满分 100 分）", blank_rows=max(0, 400 - len(interviews or [])))]
+
+
 def events_sheet(items: list[tuple] | None) -> Sheet:
     """大事记.xlsx: what happened that no other register holds (a visit, a training, an award)."""
     rows = [list(x) + [None] for x in items or []]
@@ -552,8 +574,8 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
     extra = DEMO_ACTIONS if with_demo else OPTIONAL_ACTIONS
     paths = {"signins": demo.SIGNIN_FOLDER} if with_demo else None  # the demo's sign-ins: a folder
     with atomic_target(made[0]) as tmp:
-        tmp.write_text(config_text(office_name, start, end, DEFAULT_DEPARTMENTS, extra, lang, script, paths),
-                       encoding="utf-8")
+        tmp.write_text(config_text(office_name, start, end, DEFAULT_DEPARTMENTS, extra, lang, script, paths,
+                                   {"intake": {"quota": demo.QUOTAS}} if with_demo else None), encoding="utf-8")
 
     def book(path: Path, sheet: Sheet) -> Path:
         return write_workbook(path, [in_script(sheet, script)])
@@ -581,6 +603,8 @@ def _build(folder: Path, with_demo: bool, name: str | None, lang: str | None = N
              book(folder / TASKS.default_path, tasks_sheet(demo.tasks() if with_demo else None)),
              book(folder / EVENTS.default_path, events_sheet(demo.events() if with_demo else None)),
              book(folder / FUND.default_path, fund_sheet(demo.fund() if with_demo else None)),
+             write_workbook(folder / APPLICANTS.default_path, [in_script(x, script) for x in intake_sheets(
+                 demo.applicants() if with_demo else None, demo.interviews() if with_demo else None)]),
              write_workbook(folder / PURCHASES.default_path, [in_script(x, script) for x in supplies_sheets(
                  demo.budget() if with_demo else None, demo.purchases() if with_demo else None,
                  demo.issues_out() if with_demo else None)]),
@@ -619,6 +643,7 @@ def write_committed_workbooks(folder: str | Path) -> list[Path]:
              write_workbook(blank / EVENTS.default_path, [events_sheet(None)]),
              write_workbook(blank / FUND.default_path, [fund_sheet(None)]),
              write_workbook(blank / PURCHASES.default_path, supplies_sheets(None, None, None)),
+             write_workbook(blank / APPLICANTS.default_path, intake_sheets(None, None)),
              write_workbook(blank / SEALS.default_path, seal_sheets(None, None))]
     made += init_office(folder / "demo", with_demo=True, force=True, overwrite_all=True)
     return made

@@ -136,9 +136,9 @@ class TableSpec:
         f = self.by_key.get(header_key(label))
         if f is not None:
             return f
-        found = {self.by_key.get(header_key(part)) for part in label_parts(label)} - {None}
-        if len(found) == 1:
-            return found.pop()
+        found = {f.name: f for f in (self.by_key.get(header_key(part)) for part in label_parts(label)) if f}
+        if len(found) == 1:  # (by name: a choice field's dict of spellings is not hashable)
+            return next(iter(found.values()))
         return self.by_key.get(question_key(label)) if self.questions and not found else None
 
     @property

@@ -16,9 +16,11 @@ from .tasks.schema import TASKS
 from .diary.schema import EVENTS
 from .fund.schema import FUND
 from .supplies.schema import BUDGET, ISSUES_OUT, PURCHASES
+from .intake.schema import APPLICANTS, INTERVIEWS
 
 TABLES = {spec.name: spec for spec in (ROSTER, MEETINGS, SIGNINS, LEAVE_TABLE, DECISIONS, CLASSES, SCORE_ITEMS,
                                             INSPECTIONS, HOLIDAYS, INDICATORS, RATINGS, INCOMING, TASKS,
-                                            SEALS, SEAL_USES, EVENTS, FUND, BUDGET, PURCHASES, ISSUES_OUT)}
+                                            SEALS, SEAL_USES, EVENTS, FUND, BUDGET, PURCHASES, ISSUES_OUT,
+                                            APPLICANTS, INTERVIEWS)}
 # The tables a sheet may be mistaken for: a sheet one of them fits better is not read as another.
 RIVALS = tuple(TABLES.values())

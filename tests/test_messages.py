@@ -199,7 +199,9 @@ def test_notice_phrases_follow_the_office_language(demo_office, lang):
              "文书处理单": Options(extra={"numbers": ["10"]}),
              "量化考核公示": Options(week="2026-W11"),
              "爱心基金收支公示": Options(today=dt.date(2026, 7, 10), force=True),  # the demo's autumn errors
-             "办公用品报销汇总表": Options(today=dt.date(2026, 7, 10), force=True)}  # an invoice entered twice …
+             "办公用品报销汇总表": Options(today=dt.date(2026, 7, 10), force=True),  # an invoice entered twice …
+             "录用名单公示": Options(today=dt.date(2026, 7, 10), force=True),  # the demo's tie
+             "录用通知": Options(today=dt.date(2026, 7, 10), force=True)}
     seen = 0
     for kind in KINDS:
         opts = extra.get(kind) or Options(today=dt.date(2026, 7, 10), dated=True)

@@ -26,7 +26,8 @@ from .conftest import sheet_book
 TODAY = dt.date(2026, 3, 25)
 # kinds made from classes, plans, ratings or the seal register: tested with those (ranking, plans, kpi, seals)
 NEEDS_DATA = ("量化考核公示", "催办通知", "考核结果通知", "用印审批单", "文书处理单", "收文催办通知", "督办通报",
-              "督办催办通知", "爱心基金收支公示", "爱心基金感谢信", "办公用品报销汇总表")
+              "督办催办通知", "爱心基金收支公示", "爱心基金感谢信", "办公用品报销汇总表",
+              "录用名单公示", "录用通知")
 HOSTILE = '张"伟&<A>'
 
 

@@ -326,7 +326,7 @@ def test_the_init_template_round_trips_and_shows_every_key(tmp_path, demo):
     assert len(values["attendance"]["actions"]) == (3 if demo else 2)
     assert set(values["tables"]) == {"roster", "meetings", "signins", "leaves", "classes", "score_items",
                                      "inspections", "indicators", "ratings", "incoming", "decisions", "tasks", "seals", "events", "fund",
-                                     "seal_uses", "budget", "purchases", "issues_out"}
+                                     "seal_uses", "budget", "purchases", "issues_out", "applicants", "interviews"}
     written = {m.group(1) for m in re.finditer(r'^(?:# )?"?([\w]+)"? = ', text, re.M)}
     written |= {m.group(1) for m in re.finditer(r'^(?:# )?\[\[\w+\.(\w+)\]\]', text, re.M)}
     assert {k for _, k in declared_keys()} <= written

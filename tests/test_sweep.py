@@ -17,7 +17,7 @@ from sectools.notices import KINDS
 
 TABLES = ("roster", "meetings", "signins", "leaves", "classes", "score_items", "inspections", "indicators", "ratings",
           "plans", "seals", "seal_uses", "incoming", "decisions", "tasks", "events", "fund",
-          "budget", "purchases", "issues_out")
+          "budget", "purchases", "issues_out", "applicants", "interviews")
 
 
 def commands(o: str) -> list[list[str]]:
@@ -34,7 +34,12 @@ def commands(o: str) -> list[list[str]]:
             ["fund", o], ["fund", o, "--semester", "2025秋", "--format", "json"], ["fund", o, "--notices"],
             ["fund", "notice", o, "--format", "txt"],
             ["supplies", o], ["supplies", o, "--year", "2025", "--format", "json"], ["supplies", o, "--notices"],
-            ["supplies", "claims", o, "--format", "txt"]]
+            ["supplies", "claims", o, "--format", "txt"],
+            ["intake", o], ["intake", o, "--format", "json"], ["intake", o, "--notices"],
+            ["intake", "notice", o, "--format", "txt"], ["intake", "letters", o, "--format", "txt"],
+            ["intake", "roster", o],
+            ["archive", "snapshot", o, "--replace"], ["archive", "list", o], ["archive", "diff", o, "2026春"],
+            ["archive", "show", o, "2025010101"], ["archive", "apply", o]]
     for kind in KINDS:
         cmds.append(["notices", "render", kind, o, "--format", "txt", "--force"])
     return cmds

@@ -345,6 +345,15 @@ def supplies(book) -> None:
 
 
 @guarded
+def intake(book) -> None:
+    """纳新：读取本工作簿的报名表和面试评分表，写入纳新排名、各部门录用和面试官（名额：“sectools设置”中 intake.quota.部门 一行一个，或办公室文件夹的 sectools.toml）。"""
+    src = _source(book)
+    job = jobs.intake(src, out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {}, src.lang)
+    finish(book, text("intake-summary", src.lang, **job.facts), job.problems, src.lang, src.wb.owned, written)
+
+
+@guarded
 def diary(book) -> None:
     """大事记：本工作簿（和办公室文件夹）里这个月的会议、收文、督办和大事记表的记事，按日期写入“大事记”工作表。"""
     import datetime as dt
@@ -367,4 +376,4 @@ def diary(book) -> None:
 
 JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi,
         "seals": seals, "documents": documents, "tasks": tasks, "diary": diary, "fund": fund,
-        "supplies": supplies}
+        "supplies": supplies, "intake": intake}

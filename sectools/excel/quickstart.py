@@ -29,7 +29,8 @@ TABLE_SHEETS = (("roster", "名册"), ("meetings", "会议"), ("signins", "签�
                 ("classes", "班级"), ("score_items", "评分细则"), ("inspections", "检查记录"),
                 ("indicators", "考核指标"), ("ratings", "评分表"), ("incoming", "收文登记"), ("decisions", "议定事项"),
                 ("tasks", "督办台账"), ("seals", "印章"), ("seal_uses", "用印登记"), ("fund", "爱心基金"),
-                ("budget", "预算"), ("purchases", "采购登记"), ("issues_out", "领用登记"))
+                ("budget", "预算"), ("purchases", "采购登记"), ("issues_out", "领用登记"),
+                ("applicants", "报名"), ("interviews", "面试评分"))
 
 
 def instructions(lang: str = "zh-CN") -> list[str]:

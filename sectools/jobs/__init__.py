@@ -22,7 +22,7 @@ _WHERE = {
     "seal": "workflow", "verify": "workflow", "repair": "workflow", "ranking_status": "workflow", "run_semester": "workflow",
     "sealed_weeks": "statefiles", "seals": "sealing", "seal_form_uses": "sealing",
     "documents": "incoming", "document_form_docs": "incoming", "tasks": "supervision", "checked_tasks": "supervision",
-    "task_rates": "supervision", "diary": "chronicle", "fund": "charity", "checked_fund": "charity", "supplies": "supply", "checked_claims": "supply", "state": "workflow", "Choice": "core", "JobResult": "core", "as_source": "core",
+    "task_rates": "supervision", "diary": "chronicle", "fund": "charity", "checked_fund": "charity", "supplies": "supply", "checked_claims": "supply", "intake": "recruiting", "checked_intake": "recruiting", "intake_roster": "recruiting", "archive_snapshot": "archiving", "snapshots": "archived", "archive_diff": "archiving", "archive_show": "archiving", "archive_apply": "archiving", "state": "workflow", "Choice": "core", "JobResult": "core", "as_source": "core",
 }
 
 __all__ = sorted(_WHERE)

@@ -71,6 +71,17 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
         raise SectoolsError(Problem("no-ratings", file=rat_t.file, sheet=rat_t.sheet))
     roster = src.read_required("roster")[0].data if target != "department" else None  # no roster: no one to appraise
     label, choice = pick_period(rat_t, period, src.office.semester, needs_ratings)
+    past = None
+    if roster is not None:  # a past semester's month: its members, as the 档案 sealed them
+        from ..kpi import period_range
+        from .archived import roster_for
+
+        try:
+            past = roster_for(src, *period_range(label, src.office.semester)[1:])
+        except SectoolsError:
+            past = None
+        if past is not None:
+            roster = past[0].data
     if computed is None:
         computed = src.kind != "book" or getattr(src, "folder_source", None) is not None
 
@@ -110,7 +121,7 @@ def kpi(source, period: str | None = None, target: str = "member", *, computed: 
                    compute_sources if computed else None)
     for t in res.trace:
         t["source"] = src.ref(t["file"], t["sheet"], t["cell"]) if t.get("file") else None
-    job = JobResult("kpi", res, list(res.problems), [choice] if choice else [])
+    job = JobResult("kpi", res, list(res.problems), ([choice] if choice else []) + ([past[1]] if past else []))
     top = next((r for r in res.rows if r["rank_overall"] == 1), None)
     job.facts = {"period": res.period, "people": len(res.rows), "top": top}
     job.sheets = result_sheets(res, src.office.name)

@@ -61,13 +61,27 @@ def _jobs_problems(src) -> list:
             found += fund(src, whole=True, out=False).problems
         except SectoolsError:
             pass
+    if src.state_root is not None and (src.state_root / "档案").is_dir():  # 档案: each snapshot against its hashes
+        from .archived import snapshots
+
+        try:
+            snapshots(src)
+        except SectoolsError as e:
+            found += e.problems
     if src.has("purchases"):  # 办公用品: every purchase and 领用 of every year — 金额 ≠ 数量 × 单价, an invoice twice …
         from .supply import supplies
 
         try:
             found += supplies(src, whole=True, out=False).problems
-        except SectoolsError:
-            pass
+        except SectoolsError as e:  # a register the job refuses (no 金额 or 单价 column): said, not passed
+            found += e.problems
+    if src.has("applicants") and src.has("interviews"):  # 纳新: an applicant named who did not apply, a score out of range
+        from .recruiting import intake
+
+        try:
+            found += intake(src, out=False, scores_only=True).problems
+        except SectoolsError as e:  # no rows yet: a blank office is not wrong
+            found += [p for p in e.problems if p.code != "table-has-no-rows"]
     if src.has("tasks") or src.has("decisions"):  # 督办: a follow-up of no decision, a late extension …, at its cell
         from .supervision import tasks
 

@@ -64,6 +64,10 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     from . import supplies
 
     files += supplies(src).files  # 办公用品: 2026's budget, stock, 领用 (an invoice entered twice, paper run short)
+    from . import intake
+
+    files += intake(src).files  # 纳新: a strict interviewer standardised, two applicants tied at 宣传部's last place
+    files += _archive(src, today)  # 档案: the autumn's and the spring's rosters sealed, what changed between them
 
     sample: list[Path] = []
     rendered = 0
@@ -80,10 +84,11 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
         for fmt in ("docx", "html", "txt"):
             try:
                 # the fund's autumn faults (an overdraft, a payment nobody approved) refuse its spring 公示, which opens
-                # on them, and the purchases' (an invoice entered twice …) the 报销汇总表: the demo shows them all the
-                # same, forced, and their lines say so
+                # on them, the purchases' (an invoice entered twice …) the 报销汇总表, the 纳新's tie its 公示 and
+                # letters: the demo shows them all the same, forced, and their lines say so
                 res = notice(src, kind, fmt=fmt, opts=Options(today=today, dated=True, extra=contexts.get(kind, {}),
-                                                              force=kind in ("爱心基金收支公示", "办公用品报销汇总表")),
+                                                              force=kind in ("爱心基金收支公示", "办公用品报销汇总表",
+                                                                             "录用名单公示", "录用通知")),
                              out_dir=outputs / "通知" / kind)
             except SectoolsError:
                 continue  # e.g. nobody to praise
@@ -122,3 +127,22 @@ def run_demo(out: Path, lang: str | None = None, progress=None) -> JobResult:
     job.files = files
     job.facts = {"weeks": len(weeks), "sealed": sum(1 for w in weeks if w["sealed"]), "pdf": pdf or not sample}
     return job
+
+
+def _archive(src, today) -> list[Path]:
+    """The demo's 档案: the roster as it stood in autumn 2025 sealed (from a workbook of then), the spring's from the
+    roster now, the changes between them (a member moved department mid-year, one promoted, the spring's joiners, two
+    who left), and the attendance ladder's 撤职 / 退出 written into a new roster."""
+    import tempfile
+
+    from .. import demo
+    from ..scaffold import roster_sheet
+    from ..writer import write_workbook
+    from .archiving import archive_apply, archive_diff, archive_snapshot
+
+    with tempfile.TemporaryDirectory() as tmp:
+        autumn = write_workbook(Path(tmp) / "名册.xlsx", [roster_sheet(src.office.name, demo.autumn_members())])
+        archive_snapshot(src, "2025秋", replace=True, roster_file=autumn,
+                         now=dt.datetime(2026, 1, 20, 17, 0))
+    archive_snapshot(src, "2026春", replace=True, now=dt.datetime.combine(today, dt.time(17, 0)))
+    return archive_diff(src, "2025秋", "2026春").files + archive_apply(src, today=today).files

@@ -32,6 +32,13 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     rules, cfg = rules_from_config(office.section("attendance"))
     config_checked(cfg)
     roster, meetings = src.read_required("roster", "meetings")
+    past = None
+    if date_from and date_to:  # a past semester's attendance: its members, as the 档案 sealed them
+        from .archived import roster_for
+
+        past = roster_for(src, date_from, date_to)
+        if past is not None:
+            roster = past[0]
     signins = src.read("signins")
     if not signins.records.sheets or len(signins.records.frame) == 0:
         raise SectoolsError(list(signins.problems) + [Problem("signins-not-read", file=signins.file)])
@@ -62,6 +69,8 @@ def attendance(source, *, date_from: dt.date | None = None, date_to: dt.date | N
     a, b = date_from or office.semester_start, date_to or office.semester_end
     if not (date_from and date_to) and a and b:
         job.choices.append(Choice("range", f"{a}—{b}", "range-semester", {"start": a, "end": b}))
+    if past is not None:
+        job.choices.append(past[1])
     job.facts = {"members": len(res.members), "meetings": len(res.meetings), "actions": len(res.actions),
                  "left_out": res.left_out, "arrival_only": res.arrival_only}
     with paused_gc():

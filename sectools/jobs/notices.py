@@ -112,11 +112,18 @@ class NoticeData:
 
         return self._keep(fund(self.src, semester, out=False))
 
-    def claims(self, year, force: bool = False):
+    def claims(self, year, force: bool = False, until=None):
         from .supply import checked_claims
 
-        job = checked_claims(self.src, year, force)
+        job = checked_claims(self.src, year, force, until)
         self.claims_forced = job.facts.get("forced_errors", 0)  # made with --force over errors: said
+        return self._keep(job)
+
+    def intake(self, force: bool = False):
+        from .recruiting import checked_intake
+
+        job = checked_intake(self.src, force)
+        self.intake_forced = job.facts.get("forced_errors", 0)  # made with --force over errors or ties: said
         return self._keep(job)
 
     def diary(self, month, today):

@@ -20,9 +20,9 @@ def supplies(source, year: str | None = None, *, whole: bool = False, today: dt.
 
     src = as_source(source)
     (purchases,) = src.read_required("purchases", rows=False)
-    gone = purchases.missing("amount", "price")  # else no purchase would cost anything: the budget all unspent
-    if len(gone) == 2:
-        raise SectoolsError(gone)
+    if purchases.header_row is not None and "amount" not in purchases.columns and "price" not in purchases.columns:
+        # else no purchase would cost anything: the budget all unspent
+        raise SectoolsError(Problem("supplies-no-cost-column", file=purchases.file, sheet=purchases.sheet))
     budget = _readable(src, "budget")
     issues = _readable(src, "issues_out")
     rules, bad = validate_section("supplies", src.office.section("supplies"))
@@ -37,7 +37,8 @@ def supplies(source, year: str | None = None, *, whole: bool = False, today: dt.
     years = [y] if not whole else (budget_years(budget) or [y])
     job = None
     for each in years if whole else [y]:
-        res = check_supplies(budget, purchases, issues, each, rules["warn_at"], src.office.departments)
+        res = check_supplies(budget, purchases, issues, each, rules["warn_at"], src.office.departments,
+                             today or dt.date.today())
         if job is None:
             own = [p for p in purchases.problems]
             own += [p for t in (budget, issues) if t is not None for p in t.problems]
@@ -94,12 +95,14 @@ def _default_year(budget, semester_start: dt.date | None, today: dt.date):
         "supplies-year-semester" if semester_start else "supplies-year-today"
 
 
-def checked_claims(source, year: str | None = None, force: bool = False) -> JobResult:
-    """The purchases for a 报销汇总表: refused while a line to be claimed has an error (an amount that is not 数量 ×
-    单价, an invoice entered twice, no approval …) unless ``force`` — the finance office pays what the form says;
-    refused when nothing is left to claim."""
-    job = supplies(source, year, out=False)
+def checked_claims(source, year: str | None = None, force: bool = False, until: dt.date | None = None) -> JobResult:
+    """The purchases for a 报销汇总表 (those dated up to ``until``, default today): refused while a line to be claimed
+    has an error (an amount that is not 数量 × 单价, no approval …) unless ``force`` — the finance office pays what
+    the form says; refused when nothing is left to claim."""
+    job = supplies(source, year, out=False, today=until)
     res = job.result
+    last = until or dt.date.today()
+    res.claims = [x for x in res.claims if x["date"] and x["date"] <= last]
     if not res.claims:
         raise SectoolsError(Problem("supplies-nothing-to-claim", value=res.year.label))
     rows = {x["row"] for x in res.claims}

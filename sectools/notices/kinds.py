@@ -606,11 +606,12 @@ def supplies_claims(office, opts: Options, data) -> Batch:
     from ..money import shown
     from ..supplies import shown_qty
 
-    res = data.claims(opts.extra.get("year"), opts.force)
+    res = data.claims(opts.extra.get("year"), opts.force, opts.today)
     claims = [{"date": f"{x['date'].year}.{x['date'].month}.{x['date'].day}" if x["date"] else "", "item": x["item"],
                "quantity": f"{shown_qty(x['quantity'])}{x['unit'] or ''}" if x["quantity"] is not None else "",
-               "amount": shown(x["cost"]), "account": x["account"] or "", "invoice": x["invoice"] or "",
-               "handler": x["handler"] or ""} for x in res.claims]
+               "amount": shown(x["cost"]), "account": x["account"] or "", "invoice": x["invoice"] or "—",
+               "handler": x["handler"] or "—",
+               "flag": "※" if x["codes"] else ""} for x in res.claims]  # forced: a line in question is marked
     handlers: dict[str, list] = {}
     for x in res.claims:
         t = handlers.setdefault(x["handler"] or "", [0, 0])
@@ -624,11 +625,50 @@ def supplies_claims(office, opts: Options, data) -> Batch:
                  "claimed": shown(claimed.get(b["account"], 0)) if claimed.get(b["account"]) else "—"}
                 for b in res.budget]
     ctx = {"year": res.year.label, "as_of": _date(office, opts.today), "claims": claims, "count": len(claims),
+           "flagged": sum(1 for c in claims if c["flag"]),
            "total": shown(res.claimed), "words": _capitals(office, res.claimed),
            "handlers": [{"name": k, "count": n, "amount": shown(v), "words": _capitals(office, v)}
                         for k, (n, v) in sorted(handlers.items())], "accounts": accounts}
     said = [_t(office, "n-claims-forced", count=data.claims_forced)] if getattr(data, "claims_forced", 0) else []
     return Batch("办公用品报销汇总表", res.year.label, [Recipient(office.name, ctx)], key=res.year.label, said=said)
+
+
+def _intake_term(office) -> tuple[str, str]:
+    """(the semester as the notices write it, 2026年春季学期 in the office's language; the file key)."""
+    import re
+
+    from ..fund import semester_range
+
+    r = semester_range(None, office.semester)
+    label = r[0] if r else ""
+    m = re.match(r"(\d{4})年(春|秋)", label)
+    term = _t(office, "n-semester", year=m.group(1), season=_t(office, m.group(2))) if m else ""
+    return term, label or "纳新"
+
+
+def intake_notice(office, opts: Options, data) -> Batch:
+    """录用名单公示: the admitted, by department in the office's order."""
+    res = data.intake(opts.force)
+    term, key = _intake_term(office)
+    order = {d["department"]: k for k, d in enumerate(res.departments)}
+    admitted = sorted(res.admitted, key=lambda a: (order.get(a["admitted_to"], 99), -(a["score"] or 0)))
+    ctx = {"term": term, "count": len(admitted), "until": _date(office, opts.today + dt.timedelta(days=3)),
+           "admitted": [{"department": a["admitted_to"], "name": a["name"], "class_name": a["class_name"] or ""}
+                        for a in admitted]}
+    said = [_t(office, "n-intake-forced", count=data.intake_forced)] if getattr(data, "intake_forced", 0) else []
+    return Batch("录用名单公示", key, [Recipient(office.name, ctx)], said=said)
+
+
+def intake_letters(office, opts: Options, data) -> Batch:
+    """录用通知: one to each admitted applicant (a 调剂 or 第二志愿 said as such)."""
+    res = data.intake(opts.force)
+    term, key = _intake_term(office)
+    how = {"第二志愿": _t(office, "按第二志愿"), "调剂": _t(office, "服从调剂")}
+    out = [Recipient(f"{a['admitted_to']}_{a['name']}", {"name": a["name"], "department": a["admitted_to"],
+                                                        "term": term, "how": how.get(a["how"], "")})
+           for a in res.admitted]
+    said = [_t(office, "n-intake-forced", count=data.intake_forced)] if getattr(data, "intake_forced", 0) else []
+    return Batch("录用通知", key, out, key=key, said=said)
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -650,4 +690,6 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("爱心基金收支公示", ("office",), fund_notice),
     Kind("爱心基金感谢信", ("donor",), fund_thanks, numbered=False),
     Kind("办公用品报销汇总表", ("office",), supplies_claims, numbered=False),
+    Kind("录用名单公示", ("office",), intake_notice),
+    Kind("录用通知", ("applicant",), intake_letters, numbered=False),
 )}

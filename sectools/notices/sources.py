@@ -293,10 +293,10 @@ SOURCES["办公用品报销汇总表"] = [
     ("GwDocNo", "（{{ year }}，截至{{ as_of }}）"),
     ("GwBody", "下列办公用品采购的发票附后，请予报销："),
     ("GwTable", (("序号", "日期", "物品", "数量", "金额（元）", "科目", "发票号", "经办人"),
-                 ("{{ loop.index }}", "{{ c.date }}", "{{ c.item }}", "{{ c.quantity }}", "{{ c.amount }}",
+                 ("{{ c.flag }}{{ loop.index }}", "{{ c.date }}", "{{ c.item }}", "{{ c.quantity }}", "{{ c.amount }}",
                   "{{ c.account }}", "{{ c.invoice }}", "{{ c.handler }}"),
-                 "c in claims", (11, 26, 24, 15, 22, 23, 20, 15))),
-    ("GwBody", "合计{{ count }}笔，人民币{{ total }}元（大写：{{ words }}）。"),
+                 "c in claims", (11, 25, 24, 14, 21, 20, 24, 17), 10.5)),
+    ("GwBody", "合计{{ count }}笔，人民币{{ total }}元（大写：{{ words }}）。{% if flagged %}标※的{{ flagged }}笔尚待核实（见 sectools supplies 的问题清单）。{% endif %}"),
     ("GwHeading1", "按经办人"),
     ("GwTable", (("经办人", "笔数", "金额（元）", "大写"),
                  ("{{ h.name }}", "{{ h.count }}", "{{ h.amount }}", "{{ h.words }}"),
@@ -311,7 +311,26 @@ SOURCES["办公用品报销汇总表"] = [
 ]
 
 
-FORMS = frozenset({"用印审批单", "文书处理单", "大事记", "爱心基金感谢信", "办公用品报销汇总表"})
+SOURCES["录用名单公示"] = head("关于{{ office_short }}{{ term }}纳新拟录用名单的公示") + [
+    ("GwAddressee", "各位同学："),
+    ("GwBody", "{{ office_short }}{{ term }}纳新工作经报名、面试，按面试成绩和各部门名额、本人志愿择优录用，现将拟录用名单公示如下（共{{ count }}人）："),
+    ("GwTable", (("序号", "部门", "姓名", "班级"),
+                 ("{{ loop.index }}", "{{ a.department }}", "{{ a.name }}", "{{ a.class_name }}"),
+                 "a in admitted", (20, 40, 40, 56))),
+    ("GwBody", "公示期至{{ until }}。公示期间如有异议，请向秘书处反映。"),
+    ("GwBody", "特此公示。"),
+] + FOOT
+
+
+SOURCES["录用通知"] = [
+    ("GwTitle", "录用通知"),
+    ("GwAddressee", "{{ name }}同学："),
+    ("GwBody", "感谢你报名参加{{ office }}{{ term }}纳新。经面试和综合评定，决定录用你为{{ department }}干事{% if how %}（{{ how }}）{% endif %}，欢迎你的加入！"),
+    ("GwBody", "{{ department }}负责人近期将通知你参加新成员见面会，请保持电话畅通。加入后请遵守{{ office }}的各项制度，按时参加例会，认真完成工作。"),
+] + FOOT
+
+
+FORMS = frozenset({"用印审批单", "文书处理单", "大事记", "爱心基金感谢信", "办公用品报销汇总表", "录用通知"})
 
 FORMAL_SUFFIX = "（正式）"  # templates/会议通知（正式）.docx: the same notice with the red 版头 and the 版记
 
@@ -398,10 +417,10 @@ def template_bytes(kind: str, formal_style: bool = False) -> bytes:
     return buf.getvalue()
 
 
-def _table(doc, header: tuple, cells: tuple, loop: str, mm: tuple | None = None) -> None:
+def _table(doc, header: tuple, cells: tuple, loop: str, mm: tuple | None = None, pt: float | None = None) -> None:
     """A bordered table: the header, then one row per item of ``loop`` (``c in g.classes``); ``mm``:
-    the columns' widths (the 156 mm text block)."""
-    from docx.shared import Mm
+    the columns' widths (the 156 mm text block); ``pt``: a smaller type for a table of many columns."""
+    from docx.shared import Mm, Pt
 
     t = doc.add_table(rows=4, cols=len(header))
     t.style = doc.styles["Table Grid"]
@@ -412,11 +431,15 @@ def _table(doc, header: tuple, cells: tuple, loop: str, mm: tuple | None = None)
         c.paragraphs[0].style = cell_style
         run = c.paragraphs[0].add_run(label)
         run.bold = True
+        if pt:
+            run.font.size = Pt(pt)
     t.rows[1].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
     for j, text in enumerate(cells):
         c = t.rows[2].cells[j]
         c.paragraphs[0].style = cell_style
-        c.paragraphs[0].add_run(text)
+        run = c.paragraphs[0].add_run(text)
+        if pt:
+            run.font.size = Pt(pt)
     t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     widths = [Mm(w) for w in mm] if mm else \
         [Mm(18), Mm(36)] + [Mm((156 - 54) / max(len(header) - 2, 1))] * (len(header) - 2)

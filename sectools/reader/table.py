@@ -557,7 +557,8 @@ def _datetime(v, f, ctx):
     return m, None, _OK
 
 
-_UNIT = re.compile(r"^(.+?)\s*(人次|次|人|个|名|件|项|处|分|份|张|页|本|套|册)$")
+_UNIT = re.compile(r"^(.+?)\s*(人次|次|人|个|名|件|项|处|分|份|张|页|本|套|册|盒|包|支|箱|条|块|卷|瓶|袋|把|台|桶|双|副|捆|令|"
+                   r"只|枚|沓|提|罐|组)$")
 
 
 def _counted(s: str) -> float | None:

@@ -101,12 +101,22 @@ class Source:
             self._cache[name] = self._read(name)
         return self._cache[name]
 
+    def spec_of(self, name: str):
+        """Table ``name``'s spec: the registry's, but for the interviews, whose columns are the office's criteria
+        (``[intake] weights``)."""
+        if name == "interviews":
+            from ..intake.schema import DEFAULT_CRITERIA, interviews_spec
+
+            criteria = tuple(criteria_of(self.office)) or DEFAULT_CRITERIA
+            return TABLES[name] if criteria == DEFAULT_CRITERIA else interviews_spec(criteria)
+        return TABLES[name]
+
     def _read(self, name: str):
         if name == "signins":
             return self._read_signins()
         if name == "inspections":
             return self._read_inspections()
-        spec = TABLES[name]
+        spec = self.spec_of(name)
         sheet = self.office.table(name).sheet
         tables: list[Table] = []
         for wb, _ in self._open_each(name, tables, spec):
@@ -553,3 +563,11 @@ def _plain(v):
     if hasattr(v, "item") and not isinstance(v, (str, bytes)):
         return v.item()
     return v
+
+
+def criteria_of(office) -> list[str]:
+    """The interview criteria the office weighs (``[intake] weights``), in its order."""
+    from ..settings import validate_section
+
+    v, _ = validate_section("intake", office.section("intake"))
+    return [k for k in v["weights"]]

@@ -148,8 +148,11 @@ def read_settings(wb: MemoryWorkbook) -> tuple[dict, Path | None]:
                 continue
             if key[0] == "rules":  # any sectools.toml setting by its dotted name: attendance.grace_minutes
                 section, _, field = key[1].partition(".")
-                data.setdefault("rules", {}).setdefault(section, {})[field] = \
-                    int(value) if isinstance(value, float) and value.is_integer() else value
+                *inner, last = field.split(".")  # intake.quota.秘书处: a table's entry
+                at = data.setdefault("rules", {}).setdefault(section, {})
+                for k in inner:
+                    at = at.setdefault(k, {})
+                at[last] = int(value) if isinstance(value, float) and value.is_integer() else value
                 continue
             if isinstance(value, dt.datetime):
                 value = value.date()
@@ -214,7 +217,7 @@ class BookSource(Source):
             elif name == "inspections":
                 self._cache[key] = bool(Source._read_inspections(self).tables)
             else:
-                t = read_table_from(self.wb, TABLES[name], sheet=self.book_tables.get(name), context=self.ctx,
+                t = read_table_from(self.wb, self.spec_of(name), sheet=self.book_tables.get(name), context=self.ctx,
                                     rivals=RIVALS)
                 self._cache[key] = t.header_row is not None
         return self._cache[key]
@@ -240,7 +243,7 @@ class BookSource(Source):
             if not t.tables:
                 t.problems.append(inspections_not_found(self.name, self.lang))
             return t
-        spec = TABLES[name]
+        spec = self.spec_of(name)
         t = read_table_from(self.wb, spec, sheet=self.book_tables.get(name), context=self.ctx, rivals=RIVALS)
         found = t.header_row is not None and not any(p.code == "missing-column" for p in t.problems)
         if found or (t.header_row is not None and name in self.book_tables):

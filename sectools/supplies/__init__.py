@@ -48,9 +48,10 @@ def parse_year(text) -> Year | None:
     raw = fold(str(text if text is not None else "")).replace(" ", "")
     if isinstance(text, float) and text.is_integer():
         raw = str(int(text))
+    school = bool(re.search(r"学年度?$", raw))
     raw = re.sub(r"(学年度|学年|年度|年)$", "", raw)
     m = re.fullmatch(r"(\d{4})", raw)
-    if m:
+    if m and not school:  # 2026学年 names no school year (2025-2026 or 2026-2027?): not guessed
         y = int(m.group(1))
         return Year(f"{y}年度", dt.date(y, 1, 1), dt.date(y, 12, 31)) if 1990 <= y <= 2100 else None
     m = re.fullmatch(r"(\d{4})[-—–~至/](\d{2}|\d{4})", raw)
@@ -124,17 +125,18 @@ class SuppliesResult:
 
 
 def check_supplies(budget, purchases, issues, year: Year, warn_at: float = 0.8,
-                   departments: list[str] | tuple[str, ...] = ()) -> SuppliesResult:
-    """``budget``, ``purchases``, ``issues`` the read tables (``budget`` or ``issues`` may be None: not kept)."""
+                   departments: list[str] | tuple[str, ...] = (), today: dt.date | None = None) -> SuppliesResult:
+    """``budget``, ``purchases``, ``issues`` the read tables (``budget`` or ``issues`` may be None: not kept).
+    ``today``: a line dated after it is said (a year typed wrong)."""
     problems: list[Problem] = []
-    lines = _purchases(purchases, problems)
+    lines = _purchases(purchases, problems, today)
     accounts, at = _budget(budget, year, problems)
-    stock, taken = _stock(lines, issues, departments, problems)
+    stock, taken = _stock(lines, issues, departments, problems, today)
     every = list(problems)
     mine = [x for x in lines if year.holds(x["date"])]
     known = {fold(a): a for a in accounts}
     for x in mine:
-        if x["opening"] or x["cost"] is None:
+        if not x["counted"]:
             continue
         if not x["account"]:
             x["codes"].append("supplies-no-account")
@@ -146,7 +148,7 @@ def check_supplies(budget, purchases, issues, year: Year, warn_at: float = 0.8,
     rows = []
     spent: dict[str, list] = {}
     for x in mine:
-        if x["opening"] or x["cost"] is None:
+        if not x["counted"]:
             continue
         key = known.get(fold(x["account"] or ""), x["account"] or NO_ACCOUNT)
         t = spent.setdefault(key, [ZERO, 0])
@@ -161,7 +163,7 @@ def check_supplies(budget, purchases, issues, year: Year, warn_at: float = 0.8,
         if level != "正常" and budget is not None:
             problems.append(Problem("supplies-over-budget" if level == "超支" else "supplies-budget-warning",
                                     WARNING, budget.file, budget.sheet, budget.cell(at[account], "amount"),
-                                    value=account, params={
+                                    value=shown(amount), params={"account": account,
                                         "year": year.label, "spent": shown(s), "budget": shown(amount),
                                         "share": f"{share:.0%}" if share is not None else "—",
                                         "warn": f"{warn_at:.0%}", "over": shown(s - amount)}))
@@ -177,7 +179,7 @@ def check_supplies(budget, purchases, issues, year: Year, warn_at: float = 0.8,
         t = monthly.setdefault(k, [Decimal(0), 0, x["unit"]])
         t[0] += x["quantity"]
         t[1] += 1
-    claims = [x for x in mine if not x["opening"] and x["cost"] is not None and x["status"] != "已报销"]
+    claims = [x for x in mine if x["counted"] and x["status"] != "已报销"]
     own = [p for p in problems if _in_year(p, lines, taken, year, purchases, issues)]
     return SuppliesResult(year, mine, mine_issues, rows, stock,
                           [{"month": k[0], "department": k[1], "item": k[2], "quantity": v[0], "times": v[1],
@@ -198,10 +200,11 @@ def _in_year(p: Problem, lines, taken, year: Year, purchases, issues) -> bool:
     return True
 
 
-def _purchases(table, problems: list[Problem]) -> list[dict]:
+def _purchases(table, problems: list[Problem], today: dt.date | None = None) -> list[dict]:
     out = []
     seen: dict[str, dict] = {}
     unread = {p.cell for p in table.problems if p.code in ("bad-money", "money-fraction", "money-negative")}
+    bad_number = {p.cell for p in table.problems if p.code == "bad-number"}
     for i, r in enumerate(table.data.to_dict("records")):
         if r.get("date") is None and not r.get("item") and r.get("quantity") is None:
             continue
@@ -216,6 +219,13 @@ def _purchases(table, problems: list[Problem]) -> list[dict]:
         opening = account is not None and fold(account) in {fold(x) for x in OPENING}
         cost = amount
         unread_cost = any(table.cell(i, f) in unread for f in ("price", "amount") if f in table.columns)
+        unread_qty = "quantity" in table.columns and table.cell(i, "quantity") in bad_number
+        if qty is not None and qty <= 0:  # nothing bought: not stock, and 数量 × 单价 means nothing
+            say("supplies-bad-quantity", "quantity", str(shown_qty(qty)), ERROR)
+            qty = None
+            unread_qty = True
+        if today and r.get("date") and r["date"] > today:
+            say("supplies-future-date", "date", r["date"].isoformat(), today=today.isoformat())
         if qty is not None and price is not None:
             worked = (qty * price).quantize(FEN, rounding=ROUND_HALF_UP)
             if amount is None:
@@ -224,10 +234,11 @@ def _purchases(table, problems: list[Problem]) -> list[dict]:
                 say("supplies-amount-mismatch", "amount", str(amount), ERROR, quantity=str(shown_qty(qty)),
                     price=str(price), worked=str(worked))
         if cost is None and not opening:
-            if unread_cost:
+            if unread_cost or (unread_qty and price is not None):  # the reader said which cell it could not read
                 codes.append("supplies-cost-unread")
             else:
                 say("supplies-no-cost", "amount", None, ERROR)
+        twice = False
         if not opening and r.get("date") is not None:
             if not r.get("approver"):
                 say("supplies-no-approval", "approver", None, ERROR)
@@ -238,16 +249,18 @@ def _purchases(table, problems: list[Problem]) -> list[dict]:
                 key = fold(invoice).replace(" ", "")
                 first = seen.get(key)
                 if first is not None and (first["date"] != r.get("date") or item_key(first["item"]) ==
-                                          item_key(r.get("item"))):
+                                          item_key(r.get("item"))):  # entered twice: counted once
                     say("supplies-duplicate-invoice", "invoice", invoice, ERROR,
                         other=table.cell(first["i"], "invoice"))
+                    twice = True
                 seen.setdefault(key, {"i": i, "date": r.get("date"), "item": r.get("item")})
         out.append({"i": i, "row": int(table.data["_row"].iat[i]) + 1, "file": table.file, "sheet": table.sheet,
                     "cell": table.cell(i, "date"), "date": r.get("date"), "item": (r.get("item") or "").strip(),
                     "quantity": qty, "unit": r.get("unit"), "price": price, "amount": amount, "cost": cost,
                     "account": account, "handler": r.get("handler"), "approver": r.get("approver"),
                     "status": r.get("status") or "未报销", "invoice": (r.get("invoice") or "").strip() or None,
-                    "opening": opening, "codes": codes})
+                    "opening": opening, "codes": codes,
+                    "counted": not opening and cost is not None and not twice})  # in spending and claims
     return out
 
 
@@ -287,7 +300,8 @@ def budget_years(table) -> list[Year]:
     return sorted((y for y in years if y), key=lambda y: y.start)
 
 
-def _stock(lines: list[dict], issues, departments, problems: list[Problem]) -> tuple[list[dict], list[dict]]:
+def _stock(lines: list[dict], issues, departments, problems: list[Problem],
+           today: dt.date | None = None) -> tuple[list[dict], list[dict]]:
     """Stock per item in date order (purchases of a day before its 领用); a 领用 beyond the stock is not counted."""
     events = [(x["date"] or dt.date.max, 0, x["i"], "in", x) for x in lines if x["quantity"] is not None]
     taken = []
@@ -303,7 +317,7 @@ def _stock(lines: list[dict], issues, departments, problems: list[Problem]) -> t
             events.append((x["date"] or dt.date.max, 1, i, "out", x))
     events.sort(key=lambda e: e[:3])
     on_hand: dict[str, dict] = {}
-    ever = {item_key(x["item"]): x for x in lines if x["quantity"] is not None}  # bought at some time
+    ever = {item_key(x["item"]): x for x in lines if x["item"]}  # bought at some time
     known_departments = {fold(d): d for d in departments}
     for _, _, _, kind, x in events:
         key = item_key(x["item"])
@@ -316,6 +330,15 @@ def _stock(lines: list[dict], issues, departments, problems: list[Problem]) -> t
             continue
         if x["date"] is None or x["quantity"] is None or not key:
             continue  # the reader says what is missing
+        if x["quantity"] <= 0:  # a 领用 of nothing, or a return written as a negative: not counted
+            x["codes"].append("supplies-bad-quantity")
+            problems.append(issues.problem("supplies-bad-quantity", x["i"], "quantity", str(shown_qty(x["quantity"])),
+                                           ERROR))
+            continue
+        if today and x["date"] > today:
+            x["codes"].append("supplies-future-date")
+            problems.append(issues.problem("supplies-future-date", x["i"], "date", x["date"].isoformat(), WARNING,
+                                           today=today.isoformat()))
         if x["department"] and known_departments and fold(x["department"]) not in known_departments:
             x["codes"].append("supplies-unknown-department")
             problems.append(issues.problem("supplies-unknown-department", x["i"], "department", x["department"],
@@ -327,10 +350,10 @@ def _stock(lines: list[dict], issues, departments, problems: list[Problem]) -> t
             s = on_hand[key] = {"item": ever[key]["item"], "unit": ever[key]["unit"], "bought": Decimal(0),
                                 "opening": Decimal(0), "issued": Decimal(0), "left": Decimal(0)}
         if s is None:
-            near = difflib.get_close_matches(key, list(on_hand), n=1, cutoff=0.5)
+            near = difflib.get_close_matches(key, list(ever), n=1, cutoff=0.5)
             x["codes"].append("supplies-unknown-item")
             problems.append(issues.problem("supplies-unknown-item-near" if near else "supplies-unknown-item", x["i"],
-                                           "item", x["item"], ERROR, **({"near": on_hand[near[0]]["item"]}
+                                           "item", x["item"], ERROR, **({"near": ever[near[0]]["item"]}
                                                                        if near else {})))
             continue
         if x["quantity"] > s["left"]:

@@ -8,10 +8,11 @@ from ..writer import Column, Ref, Sheet
 from . import shown_qty
 
 CODE_WORDS = {"supplies-amount-mismatch": "金额≠数量×单价", "supplies-no-cost": "无金额", "supplies-cost-unread": "金额无法识别",
-              "supplies-no-approval": "未经审批", "supplies-no-invoice": "缺发票号", "supplies-duplicate-invoice": "发票号重复",
+              "supplies-no-approval": "未经审批", "supplies-no-invoice": "缺发票号", "supplies-duplicate-invoice": "发票号重复，未计入",
               "supplies-no-account": "未列科目", "supplies-unbudgeted": "科目不在预算内",
               "supplies-unknown-item": "无此物品，未计入", "supplies-short": "超出库存，未计入",
-              "supplies-unknown-department": "部门不在名单内"}
+              "supplies-unknown-department": "部门不在名单内", "supplies-bad-quantity": "数量不对，未计入库存",
+              "supplies-future-date": "日期未到"}
 LEVEL_COLORS = {"正常": "green", "预警": "yellow", "超支": "red", "无预算": "red"}
 
 

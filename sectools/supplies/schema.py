@@ -36,7 +36,7 @@ PURCHASES = TableSpec(
         Field("unit", ("单位", "计量单位"), "text", english="Unit", width=6),
         Field("price", ("单价", "单价（元）", "单价(元)"), "price", english="Unit price", width=10),
         Field("amount", ("金额", "金额（元）", "金额(元)", "总价", "合计"), "money", english="Amount", width=12),
-        Field("account", ("科目", "预算科目", "经费科目", "用途"), "text", english="Account", width=14),
+        Field("account", ("科目", "预算科目", "经费科目"), "text", english="Account", width=14),
         Field("handler", ("经办人", "采购人", "经手人", "购买人"), "name", True, english="Bought by", width=10),
         Field("approver", ("审批人", "批准人", "签批人"), "text", english="Approved by", width=10),
         Field("status", ("报销状态", "是否报销", "报销"), "choice", choices=CLAIM_STATES, english="Claim", width=10),
