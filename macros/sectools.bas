@@ -50,3 +50,7 @@ End Sub
 Sub SectoolsIntake()
     RunPython "import sectools.excel.desktop as d; d.intake()"
 End Sub
+
+Sub SectoolsArchive()
+    RunPython "import sectools.excel.desktop as d; d.archive()"
+End Sub

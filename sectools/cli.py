@@ -1182,8 +1182,9 @@ def fund() -> None:
 @OFFICE
 @click.option("--semester", type=SemesterParam(), help="学期：2026春、2026秋、2026-2027学年第一学期、本学期、上学期（默认：sectools.toml 的本学期）/ the semester.")
 @click.option("--notices", is_flag=True, help="同时生成收支公示（Word；账目有错误时不生成）/ also the 收支公示.")
+@click.option("--force", is_flag=True, help="和 --notices 一起用：账目有错误时仍然生成收支公示 / with --notices: even so.")
 @output_options("table", "json", out_help="爱心基金工作簿（默认：输出/爱心基金_2026年春季学期.xlsx）/ report workbook.")
-def fund_report(office: Path, semester: str | None, notices: bool, fmt: str, out: Path | None) -> None:
+def fund_report(office: Path, semester: str | None, notices: bool, force: bool, fmt: str, out: Path | None) -> None:
     """爱心基金收支：每笔收支和余额（透支、未经审批、缺凭证的标出并说明单元格），期初、收入、支出、期末（含大写）。
 
     \b
@@ -1197,10 +1198,11 @@ def fund_report(office: Path, semester: str | None, notices: bool, fmt: str, out
 
     src = _open(office)
     job = jobs.fund(src, semester, out=out)
-    if notices and not job.errors:  # a 公示 with a wrong figure is never made: the errors are listed instead
+    if notices and (force or not job.errors):  # a 公示 with a wrong figure is never made unforced: errors listed
         for kind in ("爱心基金收支公示", "爱心基金感谢信"):
             try:
-                job.files += jobs.notice(src, kind, opts=Options(extra={"semester": semester} if semester else {})).files
+                job.files += jobs.notice(src, kind, opts=Options(extra={"semester": semester} if semester else {},
+                                                                 force=force)).files
             except SectoolsError as e:  # e.g. no donor this semester: said, the report stands
                 job.problems.extend(e.problems)
     finish(job, fmt, _show_fund)
@@ -1274,8 +1276,9 @@ def supplies() -> None:
 @OFFICE
 @click.option("--year", type=YearParam(), help="预算年度：2026、2026年度、2025-2026学年（默认：本学期开始时所在的预算年度）/ the budget year.")
 @click.option("--notices", is_flag=True, help="同时生成报销汇总表（Word；待报销的采购有错误时不生成）/ also the claim form.")
+@click.option("--force", is_flag=True, help="和 --notices 一起用：有错误时仍然生成报销汇总表 / with --notices: even so.")
 @output_options("table", "json", out_help="办公用品工作簿（默认：输出/办公用品_2026年度.xlsx）/ report workbook.")
-def supplies_report(office: Path, year: str | None, notices: bool, fmt: str, out: Path | None) -> None:
+def supplies_report(office: Path, year: str | None, notices: bool, force: bool, fmt: str, out: Path | None) -> None:
     """办公用品与预算：各科目预算、已支出、剩余、执行比例（预警、超支），采购明细及问题，库存，领用月报，报销汇总。
 
     \b
@@ -1291,7 +1294,8 @@ def supplies_report(office: Path, year: str | None, notices: bool, fmt: str, out
     job = jobs.supplies(src, year, out=out)
     if notices:
         try:
-            job.files += jobs.notice(src, "办公用品报销汇总表", opts=Options(extra={"year": year} if year else {})).files
+            job.files += jobs.notice(src, "办公用品报销汇总表", opts=Options(extra={"year": year} if year else {},
+                                                                        force=force)).files
         except SectoolsError as e:  # errors on a line to claim, or nothing to claim: said, the report stands
             job.problems.extend(e.problems)
     finish(job, fmt, _show_supplies)
@@ -1303,7 +1307,7 @@ def _show_supplies(job) -> None:
 
     lang = _lang()
     rows = [[L(x["account"]).render(lang) if x["account"] == "未列科目" else x["account"], shown(x["budget"]) or "—",
-             shown(x["spent"]), shown(x["remaining"]) or "—", f"{x['share']:.0%}" if x["share"] is not None else "—",
+             shown(x["spent"]), shown(x["remaining"]) or "—", f"{x['share']:.1%}" if x["share"] is not None else "—",
              L(x["level"]).render(lang)] for x in job.result.budget]
     if rows:
         click.echo(_table(rows, [word(w, lang) for w in ("supplies-account", "supplies-budget", "supplies-spent",
@@ -1349,8 +1353,9 @@ def intake() -> None:
 @intake.command("report")
 @OFFICE
 @click.option("--notices", is_flag=True, help="同时生成录用名单公示和录用通知（有并列待定或错误时不生成）/ also the 公示 and letters.")
+@click.option("--force", is_flag=True, help="和 --notices 一起用：有并列待定或错误时仍然生成 / with --notices: even so.")
 @output_options("table", "json", out_help="纳新结果工作簿（默认：输出/纳新结果.xlsx）/ report workbook.")
-def intake_report(office: Path, notices: bool, fmt: str, out: Path | None) -> None:
+def intake_report(office: Path, notices: bool, force: bool, fmt: str, out: Path | None) -> None:
     """纳新结果：每位报名者的各项得分、总分、排名和结果（录用、并列待定、未录用），各部门录用名单，面试官打分的宽严。
 
     \b
@@ -1359,13 +1364,14 @@ def intake_report(office: Path, notices: bool, fmt: str, out: Path | None) -> No
       sectools intake 学生会秘书处 --notices
     """
     from . import jobs
+    from .notices import Options
 
     src = _open(office)
     job = jobs.intake(src, out=out)
     if notices:
         for kind in ("录用名单公示", "录用通知"):
             try:
-                job.files += jobs.notice(src, kind).files
+                job.files += jobs.notice(src, kind, opts=Options(force=force)).files
             except SectoolsError as e:  # ties pending, errors: said, the report stands
                 job.problems.extend(p for p in e.problems if p not in job.problems)
     finish(job, fmt, _show_intake)
@@ -1533,7 +1539,8 @@ def _show_archive_diff(job) -> None:
 
     lang = _lang()
     rows = [[L(c["kind"]).render(lang), c["id"], c["name"], c["department"] or "", c["before"] or "",
-             c["after"] or "", c["date"] or ""] for c in job.result]
+             L(c["after"]).render(lang) if c["after"] == "不在名册" else c["after"] or "", c["date"] or ""]
+            for c in job.result]
     if rows:
         click.echo(_table(rows, [word(w, lang) for w in ("archive-kind", "intake-id", "intake-name",
                                                          "intake-department", "archive-before", "archive-after",
@@ -1577,7 +1584,7 @@ def _show_archive_history(job) -> None:
 
 @archive.command("apply")
 @OFFICE
-@click.option("--date", "day", type=DateParam(), help="离任日期（默认今天）/ the day they leave.")
+@click.option("--date", "day", type=DateParam(), help="离任日期（默认：学期最后一天和今天中较早的）/ the day they leave.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="新名册（默认：输出/考勤处理后名册.xlsx）/ the new roster.")
 def archive_apply(office: Path, day, out: Path | None) -> None:
     """考勤处理写进名册：按考勤制度要撤职、视为自动退出的人，状态和离任日期改好，另存为新的名册工作簿；原名册不动，核对后替换即可。

@@ -136,6 +136,8 @@ def load_office(folder: str | os.PathLike) -> Office:
             detail = W("toml-wide-punctuation", detail=detail, chars=" ".join(wide))
         elif "key part" in detail:
             detail = W("toml-quote-keys", detail=detail)
+        elif "overwrite" in detail:  # quota = { } left above, quota = {…} added below: one setting written twice
+            detail = W("toml-written-twice", detail=detail)
         raise ConfigError(Problem("config-invalid", file=CONFIG_NAME, params={"detail": detail},
                                   line=int(at.group(1)) if at else None)) from None
     return office_from_dict(root, data, text=text)

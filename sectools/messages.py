@@ -169,9 +169,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No income or payment in {value} ({start} to {end}).",
     ),
     "fund-has-errors": (
-        "爱心基金账到本学期末有 {count} 个错误（第一个：{first}），按它公示可能写错或漏掉金额。请先改正（sectools fund 列出全部），或加 --force。",
+        "爱心基金账到本学期末有 {count} 个错误（第一个：{first}），按它公示可能写错或漏掉金额。请先改正（sectools check 列出全部，"
+        "包括以前学期的），或加 --force。",
         "The fund's ledger has {count} {count|error|errors} (the first: {first}); a 公示 made from it would show "
-        "wrong figures. Correct them first (sectools fund lists them all), or add --force.",
+        "wrong figures. Correct them first (sectools check lists them all, earlier semesters' too), or add --force.",
     ),
     # 办公用品
     "supplies-amount-mismatch": (
@@ -275,8 +276,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No purchase or issue in {value} ({start} to {end}).",
     ),
     "supplies-nothing-to-claim": (
-        "{value} 没有待报销的采购（报销状态都是“已报销”），不生成报销汇总表。",
-        "Nothing of {value} is left to reimburse (every purchase is marked reimbursed), so no claim form is made.",
+        "{value} 没有待报销的采购（没有采购记录，或报销状态都是“已报销”），不生成报销汇总表。",
+        "Nothing of {value} is left to reimburse (no purchase, or every one marked reimbursed), so no claim form is "
+        "made.",
     ),
     "supplies-claims-have-errors": (
         "待报销的采购有 {count} 个错误（第一个：{first}），照此报销可能多报或报错金额。请先改正（sectools supplies 列出全部），或加 --force。",
@@ -303,6 +305,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "志愿“{value}”不是本办公室的部门，是不是“{near}”？这个志愿没有用上，可能因此少录了一人。请改正后再运行。",
         "'{value}' is not one of the office's departments — is it '{near}'? The choice is not used, and a place "
         "may be lost by it. Correct it and run again.",
+    ),
+    "intake-quota-unknown-department": (
+        "[intake] quota 里的“{value}”不是本办公室的部门（{known}），这个名额不用。请改成部门名单里的名称。",
+        "'{value}' in [intake] quota is none of the office's departments ({known}); its places are not given. Use "
+        "a department of the office.",
     ),
     "intake-decision-too-many": (
         "{value}并列待定只有 {places} 个名额，录用决定却写了 {names} 都录用。请只给名额内的人写“录用”。",
@@ -357,8 +364,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[intake] full_marks in sectools.toml).",
     ),
     "intake-no-quota-set": (
-        "还没有录用名额：请在 sectools.toml 里写上各部门的名额，在 [intake] 下写\nquota = {{ \"秘书处\" = 3, \"宣传部\" = 4 }}\n（部门名加英文引号；本办公室的部门：{departments}）",
-        "No places are set: give each department its quota in sectools.toml, under [intake]:\nquota = {{ \"<department>\" = 3 }}\n"
+        "还没有录用名额：请把 sectools.toml 里 [intake] 下的 quota = {{  }} 改成各部门的名额，如\nquota = {{ \"秘书处\" = 3, \"宣传部\" = 4 }}\n（部门名加英文引号；本办公室的部门：{departments}）",
+        "No places are set: change quota = {{  }} under [intake] of sectools.toml to each department's places:\nquota = {{ \"<department>\" = 3 }}\n"
         "(the names in double quotes; the departments: {departments})",
     ),
     "intake-already-member": (
@@ -385,6 +392,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nobody is admitted (no interview scores, or no places), so nothing is made.",
     ),
     # 档案
+    "archive-needs-folder": (
+        "名册存档在办公室文件夹里：请在“sectools设置”表写上“办公室文件夹”，再点一次。",
+        "The archive is kept in the office folder: name the office folder in the settings sheet, then press it again.",
+    ),
+    "archive-nothing-yet": (
+        "还没有名册存档：每学期用 sectools archive snapshot 存一次，之后才能比对。",
+        "Nothing is archived yet: take a snapshot each semester (sectools archive snapshot) to compare with.",
+    ),
     "archive-no-semester": (
         "sectools.toml 里没有本学期的日期，请用 --semester 写明是哪个学期（如 2026春）。",
         "sectools.toml gives no semester: name it with --semester (e.g. 2026spring).",
@@ -1665,6 +1680,9 @@ def render(problem, lang: str = "zh-CN") -> str:
     with its params — sectools' own words (:class:`Term`) in ``lang``, a clerk's values as they are."""
     lang = normalize_lang(lang)
     zh, en = MESSAGES.get(problem.code, ("{code}：{value}", "{code}: {value}"))
+    if lang == "en":  # {n|row|rows}: the word that agrees with the number n
+        en = _PLURAL.sub(lambda m: m.group(2) if problem.params.get(m.group(1), problem.value if m.group(1) == "value"
+                                                                    else None) == 1 else m.group(3), en)
     template = en if lang == "en" else (to_traditional(zh) if lang == "zh-TW" else zh)
     params = _Default({k: _param(v, lang) for k, v in problem.params.items()})
     params.setdefault("value", _fmt_value(problem.value, lang))
@@ -1932,6 +1950,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "n-claims-forced": ("注意：按 --force 生成，待报销的采购还有 {count} 个错误，表中的金额未经核实（sectools supplies 列出这些错误）。",
                         "Note: made with --force; the purchases to be reimbursed have {count} {count|error|errors}, "
                         "so the amounts are unchecked (sectools supplies lists them)."),
+    "n-intake-pending": ("{department}另有{places}个名额因分数并列待定，确定后另行公示",
+                         "{places} more {places|place|places} in {department} await a decision on a tie, to be "
+                         "published once decided"),
     "n-intake-forced": ("注意：按 --force 生成，还有 {count} 个错误或并列待定，名单未经核实（sectools intake 列出）。",
                         "Note: made with --force while {count} errors or ties stand: the list is not verified "
                         "(sectools intake lists them)."),
@@ -2172,6 +2193,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "请切换到英文输入法重打",
                               "{detail}; this line has full-width punctuation {chars}: quotes, commas, equals signs "
                               "and brackets must be the plain \" , = [ ]"),
+    "toml-written-twice": ("{detail}——同一个设置写了两次（比如模板里原有的一行没删，又加了一行）。请删掉其中一行，或直接改原来那一行",
+                           "{detail} — one setting is written twice (a line of the template left, another added). "
+                           "Remove one of them, or change the original line"),
     "toml-quote-keys": ("{detail}；中文键名要加英文引号，如 \"自评\" = 10", "{detail}; quote non-ASCII keys, as in \"自评\" = 10"),
     "sniff-docx": ("Word 文档", "a Word document"),
     "sniff-pptx": ("PowerPoint 演示文稿", "a PowerPoint file"),
@@ -2246,6 +2270,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "{issues|issue|issues}; budget {budget_shown}, spent {spent_shown} ({warned} "
                          "{warned|account|accounts} warned or over); {claims} to reimburse, {claimed_shown}"),
     "title-intake": ("{office} 纳新结果", "{office}: intake"),
+    "title-intake-part": ("{office} 纳新结果：{part}", "{office}: intake — {part}"),
+    "title-supplies-part": ("{office} 办公用品{part}（{year}）", "{office}: supplies — {part} ({year})"),
     "intake-tied-for": ("并列待定：{dep}", "tied: {dep}"),
     "intake-depends": ("{how}（取决于{names}的并列）", "{how} (depends on the tie of {names})"),
     "intake-note": ("总分 = 各项标准按权重（{weights}）的加权平均；{how}同分按并列处理，名额不够时列为并列待定，由办公室决定。",
@@ -2443,7 +2469,7 @@ LABELS: dict[str, str] = {
     "标准化": "Standardised", "各部门录用": "Departments", "纳新排名": "Ranking", "还没有报名。": "No application yet.",
     "各面试官的打分先标准化（z 分数），再换回全体面试官的分数尺度；": "each interviewer's scores standardised (z-scores), then put back on the panel's scale; ",
     "按原始分；": "raw scores; ",
-    "并列待定：分数相同、名额不够，由办公室决定（在报名表的“录用决定”一列写 录用 或 不录用），再运行一次。": "Tied: equal scores for too few places; the office decides (录用 or 不录用 in the applications' decision column) and runs it again.",
+    "并列待定：分数相同、名额不够，由办公室决定（在报名表的“录用决定”一列写 录用 或 不录用），再运行一次。": "Tied: equal scores for too few places; the office decides (admit or decline in the applications' decision column) and runs it again.",
     "比全体平均为负：打分偏严；标准化后，偏严或偏宽的面试官不影响他面试的人的名次。": "Below the panel: a strict interviewer; once standardised, a strict or lenient interviewer moves nobody they scored.",
     # 档案
     "撤职": "dismissed", "档案变动": "Roster changes", "变动": "Change", "变动前": "Before", "变动后": "After", "加入": "joined",

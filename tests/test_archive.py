@@ -182,3 +182,22 @@ def test_a_past_semester_is_counted_with_its_members(demo_office, tmp_path):
     assert [c.reason for c in past.choices] == ["roster-from-archive"]
     assert len(past.result.members) == len(now.result.members)
     assert "2026999999" not in set(past.result.members["id"])
+
+
+def test_the_excel_button(tmp_path):
+    """档案变动 in the book: its 成员 sheet against the office folder's latest snapshot."""
+    from .conftest import sheet_book
+    from .test_excel import added, alert, payload, run_script, sheet_values
+
+    root = sealed(tmp_path)
+    now = SPRING + [["2026002", "吴八", "秘书处", "干事", D(2026, 6, 1), _, "在任"]]
+    book = sheet_book(tmp_path / "名册.xlsx", [HEAD] + now, title="成员",
+                      extra_sheets={"sectools设置": [["设置", "值"], ["办公室文件夹", str(root)]]})
+    actions = run_script("sectools_archive", payload(book))
+    new = added(actions)
+    assert "档案变动" in new
+    values = sheet_values(actions, new["档案变动"])
+    assert any(r and "吴八" in r for r in values)
+    assert "2026年春季学期 → 现在：1 项变动" in alert(actions)
+    lone = sheet_book(tmp_path / "单独.xlsx", [HEAD] + now, title="成员")
+    assert "办公室文件夹" in alert(run_script("sectools_archive", payload(lone)))

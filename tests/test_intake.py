@@ -200,6 +200,7 @@ def test_the_json_the_workbook_and_the_notices(tmp_path):
     body = res.files[0].read_text(encoding="utf-8")
     assert "甲" in body and "丙" not in body and "2026年秋季学期" in body and res.doc_number
     assert any("--force" in line for line in res.said)
+    assert "宣传部另有1个名额因分数并列待定" in body  # forced over the tie: the open place said
     rows = [list(r) for r in APPLICANTS]
     rows[2][6] = "录用"
     settled = office(tmp_path / "s", rows)
@@ -226,6 +227,13 @@ def test_a_new_roster_never_the_clerks(tmp_path):
     assert rows[1][3:5] == ["秘书处", "干事"] and any(v == "在任" for v in rows[2])
     again = jobs.intake(load_office(root), out=False)  # the new roster is not adopted yet: nobody is a member twice
     assert not [p for p in again.problems if p.code == "intake-already-member"]
+
+
+def test_a_quota_for_no_department_is_never_given(tmp_path):
+    config = CONFIG.replace('quota = { "秘书处" = 1, "宣传部" = 1 }', 'quota = { "秘书处" = 1, "宣传部" = 1, "纪检部" = 2 }')
+    job = jobs.intake(load_office(office(tmp_path, config=config)), out=False)
+    assert [p.value for p in job.errors] == ["纪检部"] and job.facts["places"] == 2
+    assert all(r["admitted_to"] != "纪检部" for r in job.records())
 
 
 def test_no_quota_is_refused(tmp_path):

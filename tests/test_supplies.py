@@ -293,6 +293,11 @@ def test_a_walk_through_s_findings(tmp_path):
     assert r.exit_code == 0, r.output
     body = next((tmp_path / "c").glob("*.txt")).read_text(encoding="utf-8")
     assert "2026.4.1" in body and "2026.5.10" not in body and "截至2026年4月30日" in body
+    assert "活动物资  300.00  0.00  300.00" in body  # spent as of the form's date: the 5/10 purchase not yet
+    r = CliRunner().invoke(main, ["--lang", "en", "supplies", "claims", str(root), "--year", "2026"])
+    assert r.exit_code == 1 and "2 errors" in r.output and "{count" not in r.output
+    r = CliRunner().invoke(main, ["supplies", str(root), "--year", "2026", "--notices", "--force"])
+    assert r.exit_code == 1 and any((root / "输出" / "通知" / "办公用品报销汇总表").glob("*.docx"))
     bare = [[r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9], r[10]] for r in PURCHASES]
     head = ["日期", "物品", "数量", "单位", "科目", "经办人", "审批人", "报销状态", "发票号"]
     r = CliRunner().invoke(main, ["check", str(office(tmp_path / "d", bare, heads=(BH, head, IH)))])

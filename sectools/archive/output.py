@@ -8,13 +8,22 @@ from ..writer import Column, Sheet
 KIND_COLORS = {"加入": "green", "调整部门": "blue", "职务变动": "blue", "撤职": "red", "退出": "yellow"}
 
 
+def _day(v):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(v) if isinstance(v, str) else v
+    except ValueError:
+        return v
+
+
 def changes_sheet(found: list[dict], office_name: str, before: str, after: str) -> Sheet:
     colors = {L(k): v for k, v in KIND_COLORS.items()}
     return Sheet(L("档案变动"), [
         Column(L("变动"), colors=colors), Column(L("学号"), width=13), Column(L("姓名")), Column(L("部门"), width=10),
-        Column(L("变动前"), width=14), Column(L("变动后"), width=14), Column(L("日期"), width=11)],
+        Column(L("变动前"), width=14), Column(L("变动后"), width=14), Column(L("日期"), "date", width=11)],
         [[L(c["kind"]), c["id"], c["name"], c["department"], c["before"],
-          L(c["after"]) if c["after"] == "不在名册" else c["after"], c["date"]] for c in found],
+          L(c["after"]) if c["after"] == "不在名册" else c["after"], _day(c["date"])] for c in found],
         title=W("title-archive-diff", office=office_name, before=L(before) if before == "现在" else before,
                 after=L(after) if after == "现在" else after),
         note=None if found else L("两次之间名册没有变动。"))

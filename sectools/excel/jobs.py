@@ -354,6 +354,23 @@ def intake(book) -> None:
 
 
 @guarded
+def archive(book) -> None:
+    """档案变动：本工作簿的名册与办公室文件夹里最近一次名册存档相比，谁加入、退出、撤职、调整部门或职务（存档用 sectools archive snapshot）。"""
+    from ..errors import Problem, SectoolsError
+    from ..jobs.archived import snapshots
+
+    src = _source(book)
+    if src.state_root is None:  # the archive lives in the office folder's .sectools
+        raise SectoolsError(Problem("archive-needs-folder"))
+    known = [d for d in snapshots(src, strict=False) if not d["damaged"]]
+    if not known:
+        raise SectoolsError(Problem("archive-nothing-yet"))
+    job = jobs.archive_diff(src, known[-1]["semester"], "现在", out=False)
+    written = put_sheets(book, job.sheets, src.wb.owned, {}, src.lang)
+    finish(book, text("archive-diff-summary", src.lang, **job.facts), job.problems, src.lang, src.wb.owned, written)
+
+
+@guarded
 def diary(book) -> None:
     """大事记：本工作簿（和办公室文件夹）里这个月的会议、收文、督办和大事记表的记事，按日期写入“大事记”工作表。"""
     import datetime as dt
@@ -376,4 +393,4 @@ def diary(book) -> None:
 
 JOBS = {"attendance": attendance, "check": check, "signin_sheet": signin_sheet, "ranking": ranking, "kpi": kpi,
         "seals": seals, "documents": documents, "tasks": tasks, "diary": diary, "fund": fund,
-        "supplies": supplies, "intake": intake}
+        "supplies": supplies, "intake": intake, "archive": archive}

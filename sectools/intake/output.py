@@ -39,14 +39,14 @@ def intake_sheets(res, office_name: str, ref=None, problems=None) -> list[Sheet]
         Column(L("待定名额"), "int"), Column(L("剩余名额"), "int"), Column(L("录用名单"), "wrap", width=40)],
         [[d["department"], d["quota"], len(d["admitted"]), "、".join(a["name"] for a in d["tied"]) or None,
           d["tied_places"] or None, d["left"], "、".join(a["name"] for a in d["admitted"]) or None]
-         for d in res.departments], title=title,
+         for d in res.departments], title=W("title-intake-part", office=office_name, part=L("各部门录用")),
         note=L("并列待定：分数相同、名额不够，由办公室决定（在报名表的“录用决定”一列写 录用 或 不录用），再运行一次。")
         if res.tied else None)
     panel = Sheet(L("面试官"), [
         Column(L("面试官")), Column(L("面试人数"), "int"), Column(L("平均分"), "number"), Column(L("标准差"), "number"),
         Column(L("比全体平均"), "number", width=12), Column(L("标准化"))],
         [[x["name"], x["applicants"], x["mean"], x["spread"], x["offset"], L("是") if x["standardised"] else L("否")]
-         for x in res.interviewers], title=title,
+         for x in res.interviewers], title=W("title-intake-part", office=office_name, part=L("面试官")),
         note=L("比全体平均为负：打分偏严；标准化后，偏严或偏宽的面试官不影响他面试的人的名次。"))
     sheets = [ranking, deps, panel]
     problems = res.problems if problems is None else problems

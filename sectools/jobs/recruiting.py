@@ -27,7 +27,15 @@ def intake(source, *, out=None, scores_only: bool = False) -> JobResult:
     if len(gone) == len(criteria):  # not one criterion found: every applicant would score nothing
         raise SectoolsError(gone)
     quotas = {}
+    from ..normalize import fold
+
+    known = {fold(d): d for d in src.office.departments}
     for dep, n in rules["quota"].items():
+        if known and fold(dep) not in known:  # a place in no department of the office: never given
+            bad.append(Problem("intake-quota-unknown-department", file="sectools.toml", value=dep, params={
+                "known": "、".join(src.office.departments)}))
+            continue
+        dep = known.get(fold(dep), dep)
         if n != int(n):
             bad.append(Problem("config-bad-value", file="sectools.toml", value=n, params={
                 "key": f"intake.quota.{dep}", "expected": "整数 / a whole number"}))

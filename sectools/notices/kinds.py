@@ -620,10 +620,19 @@ def supplies_claims(office, opts: Options, data) -> Batch:
     claimed: dict[str, object] = {}
     for x in res.claims:
         claimed[x["account"] or ""] = claimed.get(x["account"] or "", 0) + x["cost"]
-    accounts = [{"account": b["account"], "budget": shown(b["budget"]) if b["budget"] is not None else "—",
-                 "spent": shown(b["spent"]), "remaining": shown(b["remaining"]) if b["remaining"] is not None else "—",
-                 "claimed": shown(claimed.get(b["account"], 0)) if claimed.get(b["account"]) else "—"}
-                for b in res.budget]
+    from decimal import Decimal
+
+    def spent_by(account):  # as of the form's date: purchases after it are not yet spent
+        return sum((x["cost"] for x in res.purchases if x["counted"] and x["date"] and x["date"] <= opts.today
+                    and (x["account"] or "未列科目") == account), Decimal("0.00"))
+
+    accounts = []
+    for b in res.budget:
+        spent = spent_by(b["account"])
+        accounts.append({"account": b["account"], "budget": shown(b["budget"]) if b["budget"] is not None else "—",
+                         "spent": shown(spent), "remaining": shown(b["budget"] - spent) if b["budget"] is not None
+                         else "—", "claimed": shown(claimed.get(b["account"], 0)) if claimed.get(b["account"])
+                         else "—"})
     ctx = {"year": res.year.label, "as_of": _date(office, opts.today), "claims": claims, "count": len(claims),
            "flagged": sum(1 for c in claims if c["flag"]),
            "total": shown(res.claimed), "words": _capitals(office, res.claimed),
@@ -652,9 +661,12 @@ def intake_notice(office, opts: Options, data) -> Batch:
     term, key = _intake_term(office)
     order = {d["department"]: k for k, d in enumerate(res.departments)}
     admitted = sorted(res.admitted, key=lambda a: (order.get(a["admitted_to"], 99), -(a["score"] or 0)))
+    pending = [d for d in res.departments if d["tied"]]  # forced over a tie: the places still open are said
     ctx = {"term": term, "count": len(admitted), "until": _date(office, opts.today + dt.timedelta(days=3)),
            "admitted": [{"department": a["admitted_to"], "name": a["name"], "class_name": a["class_name"] or ""}
-                        for a in admitted]}
+                        for a in admitted],
+           "pending": "；".join(_t(office, "n-intake-pending", department=d["department"], places=d["tied_places"])
+                                for d in pending)}
     said = [_t(office, "n-intake-forced", count=data.intake_forced)] if getattr(data, "intake_forced", 0) else []
     return Batch("录用名单公示", key, [Recipient(office.name, ctx)], said=said)
 

@@ -295,7 +295,7 @@ SOURCES["办公用品报销汇总表"] = [
     ("GwTable", (("序号", "日期", "物品", "数量", "金额（元）", "科目", "发票号", "经办人"),
                  ("{{ c.flag }}{{ loop.index }}", "{{ c.date }}", "{{ c.item }}", "{{ c.quantity }}", "{{ c.amount }}",
                   "{{ c.account }}", "{{ c.invoice }}", "{{ c.handler }}"),
-                 "c in claims", (11, 25, 24, 14, 21, 20, 24, 17), 10.5)),
+                 "c in claims", (12, 27, 22, 14, 21, 19, 23, 16), 10.5)),
     ("GwBody", "合计{{ count }}笔，人民币{{ total }}元（大写：{{ words }}）。{% if flagged %}标※的{{ flagged }}笔尚待核实（见 sectools supplies 的问题清单）。{% endif %}"),
     ("GwHeading1", "按经办人"),
     ("GwTable", (("经办人", "笔数", "金额（元）", "大写"),
@@ -317,7 +317,7 @@ SOURCES["录用名单公示"] = head("关于{{ office_short }}{{ term }}纳新�
     ("GwTable", (("序号", "部门", "姓名", "班级"),
                  ("{{ loop.index }}", "{{ a.department }}", "{{ a.name }}", "{{ a.class_name }}"),
                  "a in admitted", (20, 40, 40, 56))),
-    ("GwBody", "公示期至{{ until }}。公示期间如有异议，请向秘书处反映。"),
+    ("GwBody", "{% if pending %}{{ pending }}。{% endif %}公示期至{{ until }}。公示期间如有异议，请向秘书处反映。"),
     ("GwBody", "特此公示。"),
 ] + FOOT
 

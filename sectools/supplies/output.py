@@ -21,6 +21,9 @@ def supplies_sheets(res, office_name: str, ref=None, problems=None) -> list[Shee
 
     title = W("title-supplies", office=office_name, year=res.year.label)
 
+    def part(name: str):
+        return W("title-supplies-part", office=office_name, part=L(name), year=res.year.label)
+
     def where(x):
         return ref(x["file"], x["sheet"], x["cell"]) if ref else Ref(x["file"], x["sheet"], x["cell"])
 
@@ -47,7 +50,7 @@ def supplies_sheets(res, office_name: str, ref=None, problems=None) -> list[Shee
         [[x["date"], x["item"], shown_qty(x["quantity"]), x["unit"], x["price"],
           x["cost"] if not x["opening"] else None, L("期初库存") if x["opening"] else x["account"], x["handler"],
           x["approver"], L(x["status"]) if not x["opening"] else None, x["invoice"], findings(x), where(x)]
-         for x in res.purchases], title=title,
+         for x in res.purchases], title=part("采购明细"),
         note=None if res.purchases else L("这一年还没有采购记录。"))
     stock = Sheet(L("库存"), [
         Column(L("物品"), width=16), Column(L("单位"), width=6), Column(L("期初"), "quantity"), Column(L("购入"), "quantity"),
@@ -59,13 +62,14 @@ def supplies_sheets(res, office_name: str, ref=None, problems=None) -> list[Shee
         Column(L("月份"), width=9), Column(L("部门"), width=10), Column(L("物品"), width=16),
         Column(L("数量"), "quantity"), Column(L("单位"), width=6), Column(L("次数"), "int")],
         [[m["month"], m["department"], m["item"], shown_qty(m["quantity"]), m["unit"], m["times"]]
-         for m in res.monthly], title=title, note=None if res.monthly else L("这一年还没有领用记录。"))
+         for m in res.monthly], title=part("领用月报"), note=None if res.monthly else L("这一年还没有领用记录。"))
     detail = Sheet(L("领用明细"), [
         Column(L("日期"), "date", width=11), Column(L("物品"), width=14), Column(L("数量"), "quantity", width=7),
         Column(L("部门"), width=10), Column(L("领用人")), Column(L("领用后结存"), "quantity", width=10),
         Column(L("问题"), "wrap", width=18), Column(L("登记位置"), "link", width=22)],
         [[x["date"], x["item"], shown_qty(x["quantity"]), x["department"], x["person"],
-          shown_qty(x["left"]) if x["counted"] else None, findings(x), where(x)] for x in res.issues], title=title)
+          shown_qty(x["left"]) if x["counted"] else None, findings(x), where(x)] for x in res.issues],
+        title=part("领用明细"))
     claim_rows = []
     for who in sorted({x["handler"] or "" for x in res.claims}):
         mine = [x for x in res.claims if (x["handler"] or "") == who]
