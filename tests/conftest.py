@@ -20,6 +20,20 @@ SEMESTER = Semester(dt.date(2026, 3, 2), dt.date(2026, 7, 10))
 CTX = ReadContext(semester=SEMESTER)
 
 
+def sheets_book(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A workbook of several sheets, each its rows as given (办公用品.xlsx: 预算, 采购登记, 领用登记)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    wb.save(path)
+    return path
+
+
 def sheet_book(path: Path, rows: list[list], title: str = "成员", merges: tuple[str, ...] = (),
                formats: dict[str, str] | None = None, extra_sheets: dict[str, list[list]] | None = None,
                hidden: bool = False) -> Path:

@@ -17,6 +17,8 @@ from sectools.cli import main
 from sectools.config import load_office
 from sectools.notices import Options
 
+from .conftest import sheets_book as book
+
 D = dt.date
 _ = None
 CONFIG = """
@@ -53,17 +55,6 @@ RAW = {"甲": (9, 8), "乙": (7, 9), "丙": (8, 7), "丁": (8, 7), "戊": (6, 8)
 # (表达: 王's mean 7.6, the panel's 6.6; 态度: 7.8 and 6.8; both interviewers spread alike), whoever interviewed
 INTERVIEWS = [["王老师", n, *v] for n, v in RAW.items()] + [["李同学", n, *[x - 2 for x in v]] for n, v in RAW.items()]
 # totals, by hand: 0.6 × 表达 + 0.4 × 态度 — 甲 7.6, 乙 6.8, 丙 6.6, 丁 6.6, 戊 5.8
-
-
-def book(path, sheets: dict[str, list[list]]):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    wb.save(path)
-    return path
 
 
 def office(tmp_path, applicants=APPLICANTS, interviews=INTERVIEWS, config=CONFIG, heads=(AH, IH), roster=None):

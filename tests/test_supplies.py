@@ -18,6 +18,8 @@ from sectools.config import load_office
 from sectools.notices import Options
 from sectools.supplies import parse_year
 
+from .conftest import sheets_book as book
+
 D = dt.date
 _ = None
 CONFIG = """
@@ -68,17 +70,6 @@ ISSUES = [  # rows 2 …
     [D(2026, 4, 20), "A4纸", 25, "组织部", "钱七"],  # 25 → 0: down to nothing, never below
     [D(2026, 3, 1), "海报", 1, "宣传部", "李四"],  # before the first 海报 was bought: none on hand
 ]
-
-
-def book(path, sheets: dict[str, list[list]]):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    wb.save(path)
-    return path
 
 
 def office(tmp_path, purchases=PURCHASES, budget=BUDGET, issues=ISSUES, heads=(BH, PH, IH), config=CONFIG):

@@ -68,6 +68,18 @@ class JobResult:
         return r
 
 
+def kept_table(src: Source, name: str):
+    """An optional table the office keeps (None: it keeps none); one it keeps whose header is not found is refused,
+    its file named — never read as empty (no 督办台账 would read as no tasks, no budget as every 科目 unbudgeted)."""
+    t = src.read_optional(name)
+    if t is None:
+        return None
+    if t.header_row is None:
+        raise SectoolsError(t.problems or [Problem("table-has-no-rows", file=t.file, sheet=t.sheet,
+                                                   params={"table": t.spec.term})])
+    return t
+
+
 def config_checked(problems: list[Problem]) -> None:
     if problems:
         from ..errors import ConfigError

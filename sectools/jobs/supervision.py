@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from ..errors import Problem, SectoolsError
-from .core import JobResult, as_source, config_checked, report_path, write_sheets
+from .core import JobResult, as_source, config_checked, kept_table, report_path, write_sheets
 
 
 def tasks(source, *, today: dt.date | None = None, out=None) -> JobResult:
@@ -22,8 +22,8 @@ def tasks(source, *, today: dt.date | None = None, out=None) -> JobResult:
     rules, cfg = rules_from_config(src.office.section("documents"))
     config_checked(cfg)
     today = today or dt.date.today()
-    tasks_t = _readable(src, "tasks")
-    decisions_t = _readable(src, "decisions")
+    tasks_t = kept_table(src, "tasks")
+    decisions_t = kept_table(src, "decisions")
     own: list[Problem] = []
     if tasks_t is not None:
         own += tasks_t.problems
@@ -75,16 +75,6 @@ def tasks(source, *, today: dt.date | None = None, out=None) -> JobResult:
     write_sheets(src, report_path(src, out, "督办通报"), job.sheets, job)
     return job
 
-
-def _readable(src, name: str):
-    """An optional table the office keeps; one it keeps but that cannot be read at all is refused (its file named)."""
-    t = src.read_optional(name)
-    if t is None:
-        return None
-    if t.header_row is None:
-        raise SectoolsError(t.problems or [Problem("table-has-no-rows", file=t.file, sheet=t.sheet,
-                                                   params={"table": t.spec.term})])
-    return t
 
 
 def _row_of(p: Problem) -> int | None:

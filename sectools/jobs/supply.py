@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import Problem, SectoolsError
-from .core import Choice, JobResult, as_source, report_path, write_sheets
+from .core import Choice, JobResult, as_source, kept_table, report_path, write_sheets
 
 
 def supplies(source, year: str | None = None, *, whole: bool = False, today: dt.date | None = None,
@@ -23,8 +23,8 @@ def supplies(source, year: str | None = None, *, whole: bool = False, today: dt.
     if purchases.header_row is not None and "amount" not in purchases.columns and "price" not in purchases.columns:
         # else no purchase would cost anything: the budget all unspent
         raise SectoolsError(Problem("supplies-no-cost-column", file=purchases.file, sheet=purchases.sheet))
-    budget = _readable(src, "budget")
-    issues = _readable(src, "issues_out")
+    budget = kept_table(src, "budget")
+    issues = kept_table(src, "issues_out")
     rules, bad = validate_section("supplies", src.office.section("supplies"))
     choices = []
     if year:
@@ -68,18 +68,6 @@ def supplies(source, year: str | None = None, *, whole: bool = False, today: dt.
     job.sheets = supplies_sheets(res, src.office.name, src.ref, job.problems)
     write_sheets(src, report_path(src, out, f"办公用品_{res.year.label}"), job.sheets, job)
     return job
-
-
-def _readable(src, name: str):
-    """An optional table the office keeps; one it keeps whose header is not found is refused, not read as empty
-    (no budget would read as every 科目 unbudgeted; no 领用 as every item still on the shelf)."""
-    t = src.read_optional(name)
-    if t is None:
-        return None
-    if t.header_row is None:
-        raise SectoolsError(t.problems or [Problem("table-has-no-rows", file=t.file, sheet=t.sheet,
-                                                   params={"table": t.spec.term})])
-    return t
 
 
 def _default_year(budget, semester_start: dt.date | None, today: dt.date):
