@@ -26,6 +26,14 @@ class Problem:
     params: dict = field(default_factory=dict, compare=False, hash=False)
     line: int | None = field(default=None, compare=False)  # a line of a text file (sectools.toml)
 
+    @property
+    def row(self) -> int | None:
+        """The sheet row of its cell (C7 → 7); None when it names no cell."""
+        import re
+
+        m = re.search(r"(\d+)$", self.cell or "")
+        return int(m.group(1)) if m else None
+
     # -- presentation -----------------------------------------------------------------
     def location(self) -> str:
         """``名册.xlsx › 成员!C7``, ``sectools.toml:12`` (only the parts that are known)."""

@@ -426,8 +426,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is in no archive and not on the roster ({semesters}). Give the student number, or check the name.",
     ),
     "archive-same-name": (
-        "“{value}”有不止一人（学号 {ids}），只列出了第一位。请写学号。",
-        "More than one member is called '{value}' ({ids}); only the first is shown. Give the student number.",
+        "“{value}”有不止一人（学号 {ids}），不知道要查哪一位。请写学号。",
+        "More than one member is called '{value}' ({ids}); which one is not guessed. Give the student number.",
     ),
     "archive-action-unsure": (
         "{value} 的“{action}”还不确定（有签到记录没能读取），没有写进新名册。请先改好签到表。",

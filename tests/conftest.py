@@ -102,14 +102,7 @@ def relayout_office(src: Path, dst: Path) -> Path:
     def header_at(rows: list[list], first: str) -> int:
         return next(i for i, r in enumerate(rows) if r and r[0] == first)
 
-    def save(path: Path, sheets: dict[str, list[list]]) -> None:
-        wb = openpyxl.Workbook()
-        wb.remove(wb.active)
-        for name, rows in sheets.items():
-            ws = wb.create_sheet(name)
-            for r in rows:
-                ws.append(r)
-        wb.save(path)
+    save = sheets_book
 
     cfg = (dst / "sectools.toml").read_text(encoding="utf-8")
     # roster: 成员名单.xlsx, two title rows, reversed columns, Traditional headers

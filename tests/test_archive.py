@@ -16,6 +16,8 @@ from sectools import jobs
 from sectools.cli import main
 from sectools.config import load_office
 
+from .conftest import sheets_book
+
 D = dt.date
 _ = None
 CONFIG = """
@@ -48,13 +50,7 @@ SPRING = [
 
 
 def roster_book(path, rows):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "成员"
-    for r in [HEAD] + rows:
-        ws.append(r)
-    wb.save(path)
-    return path
+    return sheets_book(path, {"成员": [HEAD] + rows})
 
 
 def office(tmp_path, rows=SPRING):
@@ -201,3 +197,26 @@ def test_the_excel_button(tmp_path):
     assert "2026年春季学期 → 现在：1 项变动" in alert(actions)
     lone = sheet_book(tmp_path / "单独.xlsx", [HEAD] + now, title="成员")
     assert "办公室文件夹" in alert(run_script("sectools_archive", payload(lone)))
+
+
+def test_what_the_archive_cannot_do_is_said(tmp_path):
+    """Two members of one name, an office with no semester, a book whose folder has nothing archived yet."""
+    from .conftest import sheet_book
+    from .test_excel import alert, payload, run_script
+
+    root = office(tmp_path, SPRING + [["2026009", "李二", "秘书处", "干事", D(2026, 3, 9), _, "在任"]])
+    jobs.archive_snapshot(load_office(root), "2026春")
+    r = CliRunner().invoke(main, ["archive", "show", str(root), "李二"])
+    assert r.exit_code == 1 and "2025002、2026009" in r.output  # which one: not guessed
+    assert jobs.archive_show(load_office(root), "2026009").records()[0]["department"] == "秘书处"
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "sectools.toml").write_text(CONFIG.replace("semester_start = 2026-03-01\nsemester_end = 2026-07-10\n", ""),
+                                        encoding="utf-8")
+    roster_book(bare / "名册.xlsx", SPRING)
+    r = CliRunner().invoke(main, ["archive", "snapshot", str(bare)])
+    assert r.exit_code == 1 and "--semester" in r.output
+    fresh = office(tmp_path / "fresh")
+    book = sheet_book(tmp_path / "册.xlsx", [HEAD] + SPRING, title="成员",
+                      extra_sheets={"sectools设置": [["设置", "值"], ["办公室文件夹", str(fresh)]]})
+    assert "还没有名册存档" in alert(run_script("sectools_archive", payload(book)))

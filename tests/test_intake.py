@@ -255,3 +255,44 @@ def test_the_demo_and_a_blank_office(demo_office, tmp_path):
     r = CliRunner().invoke(main, ["init", str(tmp_path / "新办公室")])
     r = CliRunner().invoke(main, ["intake", str(tmp_path / "新办公室")])
     assert r.exit_code == 1 and "内部出错" not in r.output and "报名" in r.output
+
+
+def test_decisions_and_columns_that_go_wrong(tmp_path):
+    """A 录用决定 that settles no tie, more 录用 than the tie's places, an interview row whose 学号 and name part, a
+    criterion nobody scored, no 第二志愿 column — each said at its place."""
+    rows = [list(r) for r in APPLICANTS]
+    rows[1][6] = "录用"  # 乙: in no tie
+    rows[2][6] = rows[3][6] = "录用"  # 丙 and 丁 both, for one place
+    head = IH[:2] + ["学号"] + IH[2:]
+    scores = [[w, n, _, *v] for w, n, *v in INTERVIEWS] + [["王老师", "乙", "2026001", 9, 9],  # 2026001 is 甲
+                                                            ["李同学", "己", _, 8, _]]
+    rows.append(["己", "2026006", "会计2602", "秘书处", _, "否", _])
+    job = jobs.intake(load_office(office(tmp_path, rows, scores, heads=(AH, head))), out=False)
+    found = {p.code: p for p in job.problems}
+    assert found["intake-decision-not-a-tie"].value == "乙" and found["intake-decision-not-a-tie"].cell == "A3"
+    assert found["intake-decision-too-many"].value == "宣传部" and "丙、丁" in found["intake-decision-too-many"].message()
+    assert found["intake-name-differs"].cell == "B12" and "甲" in found["intake-name-differs"].message()
+    assert found["intake-criterion-missing"].value == "己" and "态度" in found["intake-criterion-missing"].message()
+    no_second = [[r[0], r[1], r[2], r[3], r[5], r[6]] for r in APPLICANTS]
+    job = jobs.intake(load_office(office(tmp_path / "b", no_second, heads=(AH[:4] + AH[5:], IH))), out=False)
+    assert [p.sheet for p in job.problems if p.code == "intake-no-second-column"] == ["报名"]
+
+
+def test_the_notice_refused_on_errors_or_nobody(tmp_path):
+    config = CONFIG.replace('quota = { "秘书处" = 1, "宣传部" = 1 }', 'quota = { "秘书处" = 1, "宣传部" = 2 }')
+    scores = [list(r) for r in INTERVIEWS] + [["张老师", "甲", 11, 5]]  # above the full 10
+    r = CliRunner().invoke(main, ["intake", "notice", str(office(tmp_path, interviews=scores, config=config))])
+    assert r.exit_code == 1 and "C12" in r.output and "--force" in r.output  # the first error named
+    rows = [r[:3] + ["宣传部", _, "否", _] for r in APPLICANTS]
+    nobody = CONFIG.replace('quota = { "秘书处" = 1, "宣传部" = 1 }', 'quota = { "组织部" = 1 }')
+    r = CliRunner().invoke(main, ["intake", "notice", str(office(tmp_path / "b", rows, config=nobody))])
+    assert r.exit_code == 1 and "没有人被录用" in r.output
+
+
+def test_an_admitted_member_already_on_the_roster_is_said(tmp_path):
+    head = ["学号", "姓名", "部门", "职务", "班级", "状态"]
+    root = office(tmp_path, roster=[head, ["2026001", "甲", "文艺部", "干事", "会计2601", "在任"]])
+    job = jobs.intake(load_office(root), out=False)
+    assert [p.code for p in job.problems if p.code == "intake-already-member"] == ["intake-already-member"]
+    r = CliRunner().invoke(main, ["intake", "roster", str(root), "--force"])
+    assert r.exit_code == 0 and "甲" in r.output and "没有再加一行" in r.output

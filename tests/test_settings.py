@@ -113,6 +113,14 @@ def test_unknown_key_says_did_you_mean(tmp_path):
     assert any(c == "config-missing-key" for c, *_ in got)  # and the absences it lacks
 
 
+def test_a_setting_written_twice_is_named(tmp_path):
+    """The template's quota = {  } left, quota = {…} added below it: said as one setting written twice."""
+    text = HEAD + '[intake]\nquota = {  }\nquota = { "秘书处" = 3 }\n'
+    p = only(problems_of(tmp_path, text))
+    assert p.code == "config-invalid" and p.line == line_with(text, 'quota = { "秘书处"')
+    assert "写了两次" in p.message() and "written twice" in p.message("en")
+
+
 def test_unknown_section(tmp_path):
     text = HEAD + "[attendence]\ngrace_minutes = 5\n"
     p = only(problems_of(tmp_path, text))

@@ -293,3 +293,31 @@ def test_a_walk_through_s_findings(tmp_path):
     head = ["日期", "物品", "数量", "单位", "科目", "经办人", "审批人", "报销状态", "发票号"]
     r = CliRunner().invoke(main, ["check", str(office(tmp_path / "d", bare, heads=(BH, head, IH)))])
     assert r.exit_code == 1 and "supplies-no-cost-column" in r.output
+
+
+def test_a_register_missing_a_needed_column_is_refused(tmp_path):
+    """领用登记 without 数量 would read as nothing ever issued, a budget without 预算金额 as every 科目 unbudgeted:
+    refused, naming the sheet and the column — never a stock or a share worked out from them."""
+    issues = [[r[0], r[1], r[3], r[4]] for r in ISSUES]
+    root = office(tmp_path, issues=issues, heads=(BH, PH, ["日期", "物品", "部门", "领用人"]))
+    r = CliRunner().invoke(main, ["supplies", str(root), "--year", "2026"])
+    assert r.exit_code == 1 and "领用登记" in r.output and "数量" in r.output
+    assert not (root / "输出").exists()
+    budget = [r[:2] for r in BUDGET]
+    root = office(tmp_path / "b", budget=budget, heads=(BH[:2], PH, IH))
+    r = CliRunner().invoke(main, ["supplies", str(root), "--year", "2026"])
+    assert r.exit_code == 1 and "预算金额" in r.output
+
+
+def test_no_budget_for_the_year_is_said(tmp_path):
+    job = jobs.supplies(load_office(office(tmp_path)), "2027", out=False)
+    assert [p.value for p in job.problems if p.code == "supplies-no-budget"] == ["2027年度"]
+    assert all(r["level"] == "无预算" for r in job.records())
+
+
+def test_the_button_with_a_year_that_is_none(tmp_path):
+    from .test_excel import alert, payload, run_script
+
+    path = book(tmp_path / "办公用品.xlsx", {"预算": [BH] + BUDGET, "采购登记": [PH] + PURCHASES, "领用登记": [IH] + ISSUES,
+                                          "sectools设置": [["设置", "值"], ["预算年度", "明年"]]})
+    assert "不是年度" in alert(run_script("sectools_supplies", payload(path)))

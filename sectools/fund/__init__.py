@@ -179,11 +179,7 @@ def check_ledger(table, period: tuple[str, dt.date, dt.date] | None = None) -> F
 
 
 def _line_of(p: Problem, table, lines) -> int | None:
-    m = re.search(r"(\d+)$", p.cell or "")
-    if not m:
-        return None
-    row = int(m.group(1))
-    return next((x["i"] for x in lines if x["row"] == row), None)
+    return next((x["i"] for x in lines if x["row"] == p.row), None) if p.row is not None else None
 
 
 def _totals(lines: list[dict], side: str) -> list[tuple[str, Decimal, int]]:

@@ -122,14 +122,14 @@ def archive_show(source, key: str) -> JobResult:
     roster = src.read_optional("roster")
     if roster is not None and roster.header_row is not None:
         seq.append(("现在", members_of(roster)))
+    names = {m["id"] for _, ms in seq for m in ms if m["name"] == key.strip()}
+    if len(names) > 1 and not any(m["id"] == key.strip() for _, ms in seq for m in ms):
+        raise SectoolsError(Problem("archive-same-name", value=key, params={"ids": "、".join(sorted(names))}))
     rows = history(seq, key.strip())
     if not rows:
         raise SectoolsError(Problem("archive-no-member", value=key, params={
             "semesters": "、".join(label for label, _ in seq) or "—"}))
-    names = {m["id"] for _, ms in seq for m in ms if m["name"] == key.strip()}
-    problems = [Problem("archive-same-name", "warning", value=key, params={"ids": "、".join(sorted(names))})] \
-        if len(names) > 1 else []
-    problems += [d["damaged"] for d in known if d["damaged"]]  # left out of the history, and said
+    problems = [d["damaged"] for d in known if d["damaged"]]  # left out of the history, and said
     job = JobResult("archive-show", rows, problems)
     job.facts = {"name": next((r["name"] for r in rows if r.get("name")), key), "semesters": len(rows)}
     return job

@@ -28,7 +28,7 @@ def fund(source, semester: str | None = None, *, whole: bool = False, out=None) 
         if period and not semester else []
     res = check_ledger(table, period)
     rows = {x["row"] for x in res.lines}
-    own = [p for p in table.problems if _row(p) is None or _row(p) in rows]
+    own = [p for p in table.problems if p.row is None or p.row in rows]
     if "beneficiary" not in table.columns and any(x["category"] == "资助" for x in res.lines):
         own += table.missing("beneficiary", severity="warning")  # said once, at the header
     own += _other_sheets(src, table)
@@ -48,13 +48,6 @@ def fund(source, semester: str | None = None, *, whole: bool = False, out=None) 
     job.sheets = fund_sheets(res, src.office.name, src.ref, job.problems)
     write_sheets(src, report_path(src, out, "爱心基金" + (f"_{res.label}" if res.label else "")), job.sheets, job)
     return job
-
-
-def _row(p: Problem) -> int | None:
-    import re
-
-    m = re.search(r"(\d+)$", p.cell or "")
-    return int(m.group(1)) if m else None
 
 
 def checked_fund(source, semester: str | None = None, force: bool = False) -> JobResult:
@@ -79,7 +72,7 @@ def checked_fund(source, semester: str | None = None, force: bool = False) -> Jo
 
 
 def _line_date(res, p: Problem):
-    row = _row(p)
+    row = p.row
     hit = next((x for x in res.lines if x["row"] == row), None)
     return hit["date"] if hit else None
 

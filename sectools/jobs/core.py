@@ -70,13 +70,17 @@ class JobResult:
 
 def kept_table(src: Source, name: str):
     """An optional table the office keeps (None: it keeps none); one it keeps whose header is not found is refused,
-    its file named — never read as empty (no 督办台账 would read as no tasks, no budget as every 科目 unbudgeted)."""
+    its file named — never read as empty (no 督办台账 would read as no tasks, no budget as every 科目 unbudgeted); so is
+    one that lacks a column every rule needs (领用登记 without 数量 would read as nothing ever issued)."""
     t = src.read_optional(name)
     if t is None:
         return None
     if t.header_row is None:
         raise SectoolsError(t.problems or [Problem("table-has-no-rows", file=t.file, sheet=t.sheet,
                                                    params={"table": t.spec.term})])
+    gone = [p for p in t.problems if p.code == "missing-column"]  # a column every rule needs: never a blank
+    if gone:
+        raise SectoolsError(gone)
     return t
 
 

@@ -42,16 +42,9 @@ def seals(source, month: tuple[int, int] | None = None, *, today: dt.date | None
 
 def _of_rows(problems: list[Problem], rows: set[int] | None) -> list[Problem]:
     """The register's own problems on ``rows`` (a month's uses), and those of no row; all when ``rows`` is None."""
-    import re
-
     if rows is None:
         return list(problems)
-    out = []
-    for p in problems:
-        m = re.search(r"(\d+)$", p.cell or "")
-        if not m or int(m.group(1)) in rows:
-            out.append(p)
-    return out
+    return [p for p in problems if p.row is None or p.row in rows]
 
 
 def seal_form_uses(source, rows: list[int] | None = None, *, today: dt.date | None = None) -> tuple[list[dict], Choice | None]:

@@ -4,7 +4,6 @@ days; the 督办通报 workbook; the tasks each 主办 department is chased for;
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..errors import Problem, SectoolsError
 from .core import JobResult, as_source, config_checked, kept_table, report_path, write_sheets
@@ -46,7 +45,7 @@ def tasks(source, *, today: dt.date | None = None, out=None) -> JobResult:
         inc = documents(src, today=today, out=False)
         docs = inc.result.docs
         action_rows = {d["row"] for d in docs if d["kind"] == "办件"}
-        own += [p for p in inc.problems if p.code != "calendar-fallback" and _row_of(p) in action_rows]
+        own += [p for p in inc.problems if p.code != "calendar-fallback" and p.row in action_rows]
     if (tasks_t is None or not len(tasks_t)) and (decisions_t is None or not len(decisions_t)) and \
             not any(d["kind"] == "办件" for d in docs or ()):
         raise SectoolsError(Problem("tasks-none", params={"places": "、".join(
@@ -75,11 +74,6 @@ def tasks(source, *, today: dt.date | None = None, out=None) -> JobResult:
     write_sheets(src, report_path(src, out, "督办通报"), job.sheets, job)
     return job
 
-
-
-def _row_of(p: Problem) -> int | None:
-    m = re.search(r"(\d+)$", p.cell or "")
-    return int(m.group(1)) if m else None
 
 
 def checked_tasks(source, today: dt.date | None = None, force: bool = False) -> JobResult:

@@ -95,17 +95,10 @@ def checked_claims(source, year: str | None = None, force: bool = False, until: 
         raise SectoolsError(Problem("supplies-nothing-to-claim", value=res.year.label))
     rows = {x["row"] for x in res.claims}
     errors = [p for p in job.errors if (p.file, p.sheet) == (res.claims[0]["file"], res.claims[0]["sheet"])
-              and _row(p) in rows]
+              and p.row in rows]
     if errors and not force:
         first = errors[0]
         raise SectoolsError(Problem("supplies-claims-have-errors", params={
             "count": len(errors), "first": f"{first.location()} {first.code}".strip()}))
     job.facts["forced_errors"] = len(errors) if force else 0
     return job
-
-
-def _row(p: Problem) -> int | None:
-    import re
-
-    m = re.search(r"(\d+)$", p.cell or "")
-    return int(m.group(1)) if m else None

@@ -99,8 +99,7 @@ class SuppliesResult:
 
     def of_year(self, p: Problem) -> bool:
         """Whether a finding (the reader's too) is about this year: not about a line of another year."""
-        m = re.search(r"(\d+)$", p.cell or "")
-        return not (m and (p.sheet, int(m.group(1))) in self.outside)
+        return (p.sheet, p.row) not in self.outside
 
     @property
     def spent(self) -> Decimal:
@@ -192,10 +191,9 @@ def _in_year(p: Problem, lines, taken, year: Year, purchases, issues) -> bool:
     for rows, table in ((lines, purchases), (taken, issues)):
         if table is None or p.file != table.file or p.sheet != table.sheet:
             continue
-        m = re.search(r"(\d+)$", p.cell or "")
-        if not m:
+        if p.row is None:
             return True
-        hit = next((x for x in rows if x["row"] == int(m.group(1))), None)
+        hit = next((x for x in rows if x["row"] == p.row), None)
         return hit is None or hit["date"] is None or year.holds(hit["date"])
     return True
 
